@@ -1,0 +1,139 @@
+"""The loaded brand, as plain frozen data every later stage reads.
+
+Loading (``workshop.brand.load``) turns a ``_brand.yml`` folder into this; the
+plan measures text with ``body``/``heading`` font files; renderers paint with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal, Mapping
+
+TEXT_ROLES = (
+    "title", "subtitle", "body", "statement", "quote", "attribution", "stat", "label",
+    "caption", "table", "footer",
+)
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """One family with its four TrueType files (a missing style falls back to regular)."""
+
+    name: str
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+
+
+@dataclass(frozen=True)
+class Logo:
+    path: Path
+    alt: str
+
+
+@dataclass(frozen=True)
+class SizeRange:
+    """Font sizes in points a text role may use; the fit shrinks from max to min."""
+
+    max_pt: float
+    min_pt: float
+
+
+@dataclass(frozen=True)
+class Colors:
+    """Semantic colour roles as ``#RRGGBB``."""
+
+    foreground: str = "#1F2328"
+    background: str = "#FFFFFF"
+    primary: str = "#0B5FA5"
+    secondary: str = "#E8643A"
+    tertiary: str = "#2E9C8A"
+    light: str = "#F3F5F7"
+    dark: str = "#15202B"
+    success: str = "#2E7D32"
+    info: str = "#0277BD"
+    warning: str = "#B26A00"
+    danger: str = "#C62828"
+
+    def series(self) -> list[str]:
+        """Chart series colours in order."""
+        return [self.primary, self.secondary, self.tertiary, self.dark, self.info, self.warning]
+
+
+def _frozen(mapping: Mapping | None = None) -> Mapping:
+    return MappingProxyType(dict(mapping or {}))
+
+
+DEFAULT_SIZES = {
+    "title": SizeRange(40, 24),
+    "subtitle": SizeRange(24, 16),
+    "body": SizeRange(24, 14),
+    "statement": SizeRange(44, 24),
+    "quote": SizeRange(36, 16),
+    "attribution": SizeRange(18, 12),
+    "stat": SizeRange(120, 54),
+    "label": SizeRange(28, 16),
+    "caption": SizeRange(14, 10),
+    "table": SizeRange(18, 10),
+    "footer": SizeRange(10, 8),
+}
+
+
+@dataclass(frozen=True)
+class WorkshopSettings:
+    """Our own settings from ``defaults: workshop:`` in ``_brand.yml``."""
+
+    template: Path | None = None
+    layouts: Mapping[str, str] = field(default_factory=_frozen)  # slide kind → layout name
+    paper: Literal["A4", "letter"] = "A4"
+    footer: str | None = None  # may use {client}, {date}, {title}
+    sizes: Mapping[str, SizeRange] = field(default_factory=lambda: _frozen(DEFAULT_SIZES))
+    overflow: Literal["continue", "error"] = "continue"
+    minutes_per_slide: float = 2.0  # a block may hold at most minutes / this many slides
+    max_minutes_without_break: int = 90
+
+
+@dataclass(frozen=True)
+class Brand:
+    name: str
+    folder: Path
+    title: str  # meta.name, for document properties
+    colors: Colors
+    heading: FontFamily
+    body: FontFamily
+    palette: Mapping[str, str] = field(default_factory=_frozen)
+    mono: FontFamily | None = None
+    logo: Logo | None = None  # the logo for light backgrounds
+    logo_dark: Logo | None = None  # for dark backgrounds (falls back to logo)
+    heading_color: str | None = None  # None: colors.primary
+    link: str | None = None
+    settings: WorkshopSettings = field(default_factory=WorkshopSettings)
+
+    def size(self, role: str) -> SizeRange:
+        return self.settings.sizes.get(role) or DEFAULT_SIZES[role]
+
+    def layout_name(self, kind: str) -> str:
+        return self.settings.layouts.get(kind) or DEFAULT_LAYOUT_NAMES[kind]
+
+
+DEFAULT_LAYOUT_NAMES = {
+    "title": "Title",
+    "agenda": "Agenda",
+    "section": "Section",
+    "bullets": "Bullets",
+    "statement": "Statement",
+    "quote": "Quote",
+    "compare": "Compare",
+    "stat": "Stat",
+    "chart": "Chart",
+    "table": "Table",
+    "image": "Image",
+    "steps": "Steps",
+    "quiz": "Quiz",
+    "exercise": "Exercise",
+    "break": "Break",
+    "closing": "Closing",
+}

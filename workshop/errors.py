@@ -1,0 +1,79 @@
+"""Errors and findings that carry a place in the user's files.
+
+Every problem a user can cause is reported as ``file:line:col: message`` so an
+editor can jump to it; the CLI is the only place that prints them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in an input file; line and column are 1-based (0 = unknown)."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line and self.column:
+            return f"{self.file}:{self.line}:{self.column}"
+        if self.line:
+            return f"{self.file}:{self.line}"
+        return self.file
+
+    @classmethod
+    def of(cls, path: str | Path) -> "Location":
+        return cls(str(path))
+
+
+class WorkshopError(Exception):
+    """Bad input: something the user can fix. Exit code 1."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, location: Location | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.location = location
+        self.hint = hint
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}" if self.location else self.message
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class UsageError(WorkshopError):
+    """A command was called wrongly (bad option value, missing file). Exit code 2."""
+
+    exit_code = 2
+
+
+class Severity(str, Enum):
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A warning returned as data by planning and checks; printed by the CLI."""
+
+    code: str
+    message: str
+    location: Location | None = None
+    slide: int | None = None
+    severity: Severity = Severity.WARNING
+    details: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __str__(self) -> str:
+        where = str(self.location) if self.location else ""
+        if self.slide is not None:
+            where = f"{where} (slide {self.slide})" if where else f"slide {self.slide}"
+        prefix = f"{where}: " if where else ""
+        return f"{prefix}{self.severity.value}[{self.code}]: {self.message}"

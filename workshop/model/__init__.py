@@ -1,0 +1,15 @@
+"""The validated, immutable workshop model. Knows nothing about PowerPoint or PDF."""
+
+from workshop.model.slides import (
+    AgendaSlide, BreakSlide, BulletsSlide, ChartSlide, ClosingSlide, CompareSlide,
+    ExerciseSlide, ImageSlide, QuizSlide, QuoteSlide, SectionSlide, Slide, SLIDE_KINDS,
+    StatSlide, StatementSlide, StepsSlide, TableSlide, TitleSlide,
+)
+from workshop.model.workshop import Audience, Meta, Section, Workshop
+
+__all__ = [
+    "AgendaSlide", "Audience", "BreakSlide", "BulletsSlide", "ChartSlide", "ClosingSlide",
+    "CompareSlide", "ExerciseSlide", "ImageSlide", "Meta", "QuizSlide", "QuoteSlide",
+    "SLIDE_KINDS", "Section", "SectionSlide", "Slide", "StatSlide", "StatementSlide",
+    "StepsSlide", "TableSlide", "TitleSlide", "Workshop",
+]

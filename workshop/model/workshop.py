@@ -1,0 +1,62 @@
+"""The workshop as a whole: meta data and timed sections of slides."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from workshop.model.durations import ClockTime, Minutes
+from workshop.model.slides import Audience, Short, Slide, Strict, Text
+
+Language = Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
+HexColor = Annotated[str, StringConstraints(pattern=r"^#?[0-9a-fA-F]{6}$")]
+
+
+class Meta(Strict):
+    title: Short
+    subtitle: Short | None = None
+    client: Short | None = None
+    facilitator: Short | None = None
+    author: Short | None = Field(None, description="Document author; defaults to the facilitator.")
+    date: Short | None = Field(None, description="Shown as typed, e.g. 12 maart 2027.")
+    start: ClockTime = Field(9 * 60, description="Clock time the workshop starts.")
+    duration: Minutes | None = Field(None, description="Total time budget; sections must add up to it.")
+    language: Language = "nl"
+    footer: Short | None = Field(None, description="Footer text; defaults to client and date.")
+    client_logo: Short | None = Field(None, description="Client logo (PNG/JPEG) for co-branding.")
+    client_color: HexColor | None = Field(None, description="Client accent colour for co-branding.")
+
+
+class Section(Strict):
+    title: Short
+    subtitle: Short | None = None
+    duration: Minutes | None = Field(None, description="Defaults to the sum of its slides' durations.")
+    audience: Audience = Audience.ALL
+    divider: bool = Field(True, description="Start the section with a divider slide.")
+    notes: Text | None = None
+    slides: list[Slide] = Field(min_length=1, max_length=5_000)
+
+
+def _default_opening() -> list:
+    from workshop.model.slides import AgendaSlide, TitleSlide
+
+    return [TitleSlide(kind="title"), AgendaSlide(kind="agenda")]
+
+
+class Workshop(Strict):
+    workshop: Meta
+    vars: dict[str, object] = Field(
+        default_factory=dict,
+        description="Default template variables; a client file and --set override them.",
+    )
+    opening: list[Slide] = Field(
+        default_factory=_default_opening,
+        max_length=20,
+        description="Untimed slides before the first section; defaults to a title and an agenda slide.",
+    )
+    sections: list[Section] = Field(min_length=1, max_length=200)
+
+    @property
+    def meta(self) -> Meta:
+        return self.workshop

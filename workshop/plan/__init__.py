@@ -1,0 +1,1 @@
+"""Pure planning: clock times, agenda, layout choice and text fit, as data."""
