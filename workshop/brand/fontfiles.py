@@ -1,0 +1,139 @@
+"""Where font files live: the brand folder, pip font packages, system folders.
+
+Only file *names* are listed here (cheap, cached per process); reading a
+font's own name table is ``fonts.py``'s job and happens only for files whose
+name already looks like the family asked for. Font packages are found from
+their installed metadata (``font-lato``, ``font-rhd``, ...) without importing
+them, so a brand load never runs third-party code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import Distribution
+from pathlib import Path
+
+FONT_SUFFIXES = (".ttf",)  # reportlab embeds TrueType outlines only
+OTHER_FONT_SUFFIXES = (".otf", ".ttc", ".otc", ".woff", ".woff2")
+MAX_FILES_PER_PLACE = 20_000  # a runaway font folder must not stall a build
+MAX_DEPTH = 6
+
+_DIST_INFO = re.compile(r"^font[-_].+\.dist-info$", re.IGNORECASE)
+
+
+def system_font_dirs() -> tuple[Path, ...]:
+    """The folders Linux (and fontconfig on macOS) keep user and system fonts in."""
+    home = Path.home()
+    return (
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        home / ".fonts",
+        home / ".local" / "share" / "fonts",
+    )
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place fonts are searched, with a label a designer understands."""
+
+    label: str
+    fonts: tuple[Path, ...]  # TrueType files
+    others: tuple[Path, ...] = ()  # .otf/.woff/... files: listed to explain a miss
+
+
+def normalise(name: str) -> str:
+    """``Red Hat Display`` and ``RedHatDisplay-Bold.ttf`` share ``redhatdisplay``."""
+    return re.sub(r"[^0-9a-z]", "", name.casefold())
+
+
+def name_matches(path: Path, family: str) -> bool:
+    """Cheap pre-filter: does the file name start with the family's name?"""
+    return normalise(path.stem).startswith(normalise(family))
+
+
+def brand_place(folder: Path) -> Place:
+    fonts, others = _walk(str(Path(folder).resolve()))
+    return Place(f"the brand folder ({folder})", fonts, others)
+
+
+def package_place() -> Place:
+    names, fonts, others = _package_fonts()
+    label = "installed font packages"
+    label += f" ({', '.join(names)})" if names else " (none installed)"
+    return Place(label, fonts, others)
+
+
+def system_places() -> list[Place]:
+    places = []
+    for folder in system_font_dirs():
+        fonts, others = _walk(str(folder))
+        places.append(Place(f"the system font folder {folder}", fonts, others))
+    return places
+
+
+def all_places(brand_folder: Path | None) -> list[Place]:
+    """Every place in search order: brand folder, font packages, system folders."""
+    places = [brand_place(brand_folder)] if brand_folder is not None else []
+    return places + [package_place(), *system_places()]
+
+
+def clear_caches() -> None:
+    _walk.cache_clear()
+    _package_fonts.cache_clear()
+
+
+@lru_cache(maxsize=64)
+def _walk(root: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """Font files under ``root`` (sorted, so the same folder always gives the same choice)."""
+    fonts: list[Path] = []
+    others: list[Path] = []
+    if not os.path.isdir(root):
+        return (), ()
+    base_depth = root.rstrip(os.sep).count(os.sep)
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        if dirpath.count(os.sep) - base_depth >= MAX_DEPTH:
+            dirnames[:] = []
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in sorted(filenames):
+            suffix = os.path.splitext(filename)[1].lower()
+            if suffix in FONT_SUFFIXES:
+                fonts.append(Path(dirpath, filename))
+            elif suffix in OTHER_FONT_SUFFIXES:
+                others.append(Path(dirpath, filename))
+        if len(fonts) + len(others) > MAX_FILES_PER_PLACE:
+            break
+    return tuple(fonts), tuple(others)
+
+
+@lru_cache(maxsize=1)
+def _package_fonts() -> tuple[tuple[str, ...], tuple[Path, ...], tuple[Path, ...]]:
+    """Names and font files of installed ``font-*`` distributions, from their RECORD."""
+    names: list[str] = []
+    fonts: list[Path] = []
+    others: list[Path] = []
+    seen: set[str] = set()
+    for entry in sys.path:
+        try:
+            listing = sorted(os.scandir(entry or "."), key=lambda e: e.name)
+        except OSError:
+            continue
+        for item in listing:
+            if not _DIST_INFO.match(item.name) or not item.is_dir():
+                continue
+            dist = Distribution.at(item.path)
+            name = (dist.metadata["Name"] or item.name.split("-")[0]).lower().replace("_", "-")
+            if name in seen:  # an earlier sys.path entry wins, as for imports
+                continue
+            seen.add(name)
+            names.append(name)
+            for file in dist.files or ():
+                suffix = file.suffix.lower()
+                if suffix in FONT_SUFFIXES:
+                    fonts.append(Path(dist.locate_file(file)))
+                elif suffix in OTHER_FONT_SUFFIXES:
+                    others.append(Path(dist.locate_file(file)))
+    return tuple(names), tuple(fonts), tuple(others)

@@ -1,0 +1,1 @@
+"""Reading outlines: YAML → located tree → rendered variables → validated model."""

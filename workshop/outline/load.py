@@ -1,0 +1,73 @@
+"""One outline file → a validated Workshop plus where each value came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from workshop.errors import Location, WorkshopError
+from workshop.model import Workshop
+from workshop.outline.reader import read_yaml_file
+from workshop.outline.templating import render_tree
+from workshop.outline.tree import Mapping
+from workshop.outline.validate import SourceMap, locate, source_map, validate
+from workshop.outline.variables import combine, outline_vars, read_vars_file
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A validated workshop with its file, variables and source positions."""
+
+    workshop: Workshop
+    path: Path
+    sources: SourceMap = field(repr=False, compare=False)
+    variables: dict = field(repr=False, compare=False, default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def where(self, *path) -> Location:
+        return locate(self.sources, tuple(path)) or Location(str(self.path))
+
+
+def load_outline(
+    path: str | Path,
+    *,
+    vars_files: Sequence[str | Path] = (),
+    assignments: Sequence[str] = (),
+) -> Outline:
+    path = Path(path)
+    tree = read_yaml_file(path)
+    if not isinstance(tree, Mapping):
+        raise WorkshopError(
+            "an outline must be a mapping with `workshop:` and `sections:`", tree.location,
+            hint="start from `workshop new NAME` for a working example",
+        )
+    files = [read_vars_file(p) for p in vars_files]
+    variables = combine(outline_vars(tree, str(path)), files, assignments)
+    render_tree(tree, variables, str(path))
+    workshop = validate(tree)
+    workshop = _apply_cobranding(workshop, variables)
+    return Outline(workshop, path, source_map(tree), variables)
+
+
+def _apply_cobranding(workshop: Workshop, variables: dict) -> Workshop:
+    """A client profile's ``client.logo`` / ``client.color`` co-brand the outputs."""
+    client = variables.get("client")
+    if not isinstance(client, dict):
+        return workshop
+    updates = {}
+    if workshop.meta.client_logo is None and isinstance(client.get("logo"), str):
+        updates["client_logo"] = client["logo"]
+    if workshop.meta.client_color is None and isinstance(client.get("color"), str):
+        updates["client_color"] = client["color"]
+    if not updates:
+        return workshop
+    meta = workshop.meta.model_validate({**workshop.meta.model_dump(), **updates})
+    return workshop.model_copy(update={"workshop": meta})

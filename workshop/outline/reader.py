@@ -1,0 +1,238 @@
+"""Safe YAML reading into a located tree.
+
+We compose nodes ourselves from libyaml's event stream instead of using a
+loader: no tag is ever constructed into an object, anchors and aliases are
+refused (no alias bombs, no hidden sharing), duplicate keys are errors, and
+size, depth and node-count limits are checked while reading.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from pathlib import Path
+
+import yaml
+
+from workshop.errors import Location, WorkshopError
+from workshop.outline.tree import Mapping, Node, Scalar, Sequence
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 250_000
+MAX_SCALAR = 100_000
+
+_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def read_yaml_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Node:
+    """Read one YAML file into a located tree, or raise a WorkshopError."""
+    path = Path(path)
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise WorkshopError("not a regular file", Location(shown), hint="give the path of a .yaml file")
+        if size > max_bytes:
+            raise WorkshopError(
+                f"file is {size / 1024 / 1024:.1f} MB; the limit is {max_bytes // 1024 // 1024} MB",
+                Location(shown),
+                hint="split the outline into several files",
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise WorkshopError("file not found", Location(shown)) from None
+    except IsADirectoryError:
+        raise WorkshopError("is a folder, not a file", Location(shown)) from None
+    except PermissionError:
+        raise WorkshopError("permission denied", Location(shown)) from None
+    return read_yaml_bytes(data, shown, max_bytes=max_bytes)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes → text: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is an error."""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, data = "utf-8", data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise WorkshopError(
+            f"the file is not valid {encoding.upper()} (byte 0x{data[exc.start]:02x})",
+            Location(name, line, column),
+            hint="save the file as UTF-8 in your editor",
+        ) from None
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def read_yaml_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Node:
+    if len(data) > max_bytes:
+        raise WorkshopError(
+            f"file is larger than the limit of {max_bytes // 1024 // 1024} MB", Location(name)
+        )
+    return read_yaml_text(decode(data, name), name)
+
+
+def read_yaml_text(text: str, name: str) -> Node:
+    text = text.replace("\r\n", "\n")
+    bad = _BAD_CHAR.search(text)
+    if bad:
+        line, column = _position(text, bad.start())
+        raise WorkshopError(
+            f"the file contains the control character U+{ord(bad.group()):04X}",
+            Location(name, line, column),
+            hint="remove it; only tabs and line breaks are allowed as invisible characters",
+        )
+    return _Composer(text, name).compose()
+
+
+class _Composer:
+    def __init__(self, text: str, name: str):
+        self.name = name
+        self.text = text
+        self.events = yaml.parse(text, Loader=_Loader)
+        self.count = 0
+
+    def where(self, mark) -> Location:
+        return Location(self.name, mark.line + 1, mark.column + 1)
+
+    def compose(self) -> Node:
+        root: Node | None = None
+        try:
+            for event in self.events:
+                if isinstance(event, yaml.DocumentStartEvent):
+                    if root is not None:
+                        raise WorkshopError(
+                            "the file holds more than one YAML document (---)",
+                            self.where(event.start_mark),
+                            hint="keep one outline per file",
+                        )
+                    root = self.node(next(self.events), depth=1)
+        except yaml.MarkedYAMLError as exc:
+            raise self.syntax_error(exc) from None
+        except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks
+            raise WorkshopError(f"YAML error: {exc}", Location(self.name)) from None
+        if root is None:
+            raise WorkshopError("the file is empty", Location(self.name, 1, 1))
+        return root
+
+    def syntax_error(self, exc: yaml.MarkedYAMLError) -> WorkshopError:
+        mark = exc.problem_mark or exc.context_mark
+        location = self.where(mark) if mark else Location(self.name)
+        problem = (exc.problem or "invalid YAML").strip()
+        hint = "check the indentation and quoting on this line or the line before"
+        offending = self._char_at(mark) if mark else ""
+        if offending == "\t" or "tab" in problem.lower():
+            problem = "a tab character is used for indentation"
+            hint = "YAML needs spaces for indentation; replace the tabs with spaces"
+        elif exc.context:
+            problem = f"{problem} ({exc.context.strip()})"
+        return WorkshopError(f"YAML syntax error: {problem}", location, hint=hint)
+
+    def _char_at(self, mark) -> str:
+        lines = self.text.split("\n")
+        if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
+            return lines[mark.line][mark.column]
+        return ""
+
+    def check(self, event, depth: int) -> None:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise WorkshopError(
+                f"the outline has more than {MAX_NODES:,} values; that is over the limit",
+                self.where(event.start_mark),
+                hint="split the outline into several files",
+            )
+        if depth > MAX_DEPTH:
+            raise WorkshopError(
+                f"the outline is nested more than {MAX_DEPTH} levels deep",
+                self.where(event.start_mark),
+            )
+        if isinstance(event, yaml.AliasEvent):
+            raise WorkshopError(
+                f"YAML aliases (*{event.anchor}) are not allowed",
+                self.where(event.start_mark),
+                hint="write the value out in full",
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise WorkshopError(
+                f"YAML anchors (&{anchor}) are not allowed",
+                self.where(event.start_mark),
+                hint="write the value out in full where you need it",
+            )
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!", _STR_TAG):
+            raise WorkshopError(
+                f"YAML tags ({tag}) are not allowed",
+                self.where(event.start_mark),
+                hint="remove the tag; every value is read as text",
+            )
+
+    def node(self, event, depth: int) -> Node:
+        self.check(event, depth)
+        location = self.where(event.start_mark)
+        if isinstance(event, yaml.ScalarEvent):
+            if len(event.value) > MAX_SCALAR:
+                raise WorkshopError(
+                    f"this value is {len(event.value):,} characters long; the limit is {MAX_SCALAR:,}",
+                    location,
+                )
+            bad = _BAD_CHAR.search(event.value)
+            if bad:
+                raise WorkshopError(
+                    f"this value contains the control character U+{ord(bad.group()):04X}",
+                    location,
+                    hint="remove the escape sequence that produces it",
+                )
+            return Scalar(event.value, location, plain=not event.style)
+        if isinstance(event, yaml.SequenceStartEvent):
+            seq = Sequence(location)
+            for item in self.events:
+                if isinstance(item, yaml.SequenceEndEvent):
+                    return seq
+                seq.items.append(self.node(item, depth + 1))
+        if isinstance(event, yaml.MappingStartEvent):
+            mapping = Mapping(location)
+            seen: dict[str, Scalar] = {}
+            for item in self.events:
+                if isinstance(item, yaml.MappingEndEvent):
+                    return mapping
+                key = self.node(item, depth + 1)
+                if not isinstance(key, Scalar):
+                    raise WorkshopError(
+                        "a key must be plain text, not a list or mapping", key.location
+                    )
+                if key.value in seen:
+                    first = seen[key.value].location
+                    raise WorkshopError(
+                        f"duplicate key '{key.value}' (first given on line {first.line})",
+                        key.location,
+                        hint="remove one of them or merge their contents",
+                    )
+                seen[key.value] = key
+                mapping.items.append((key, self.node(next(self.events), depth + 1)))
+        raise WorkshopError("unexpected YAML structure", location)  # pragma: no cover
+
+
+def is_within(path: Path, root: Path) -> bool:
+    """True when ``path`` (resolved) lies inside ``root`` (resolved)."""
+    try:
+        Path(os.path.realpath(path)).relative_to(os.path.realpath(root))
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,19 @@
+""""Did you mean …?" for misspelt keys and kinds."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    choices = sorted(choices)
+    match = closest(word, choices)
+    if match:
+        return f"did you mean '{match}'?"
+    return "valid names: " + ", ".join(choices)

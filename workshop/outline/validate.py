@@ -1,0 +1,185 @@
+"""Located tree → Workshop model, with errors that point at the line.
+
+pydantic does the checking; this module turns its error paths back into
+file:line:col using the tree, and phrases the message for a consultant.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from workshop.errors import Location, WorkshopError
+from workshop.model import SLIDE_KINDS, Workshop
+from workshop.outline.suggest import did_you_mean
+from workshop.outline.tree import Mapping, Node, Scalar, Sequence, find, walk
+
+SourceMap = dict[tuple, Location]
+MAX_SLIDES = 10_000
+
+
+def source_map(tree: Node) -> SourceMap:
+    return {path: node.location for path, node in walk(tree)}
+
+
+def locate(sources: SourceMap, path: tuple) -> Location | None:
+    """The location of ``path`` or of its nearest ancestor that has one."""
+    path = tuple(path)
+    while path not in sources and path:
+        path = path[:-1]
+    return sources.get(path)
+
+
+def validate(tree: Node) -> Workshop:
+    if not isinstance(tree, Mapping):
+        raise WorkshopError(
+            "an outline must be a mapping with `workshop:` and `sections:`", tree.location,
+            hint="start from `workshop new NAME` for a working example",
+        )
+    _check_kinds(tree)
+    try:
+        return Workshop.model_validate(tree.to_python())
+    except ValidationError as exc:
+        raise _explain(exc, tree) from None
+
+
+def _slide_lists(tree: Mapping):
+    opening = tree.get("opening")
+    if isinstance(opening, Sequence):
+        yield opening
+    sections = tree.get("sections")
+    if isinstance(sections, Sequence):
+        for section in sections.items:
+            if isinstance(section, Mapping) and isinstance(section.get("slides"), Sequence):
+                yield section.get("slides")
+
+
+def _check_kinds(tree: Mapping) -> None:
+    """Unknown or missing `kind` gets a clearer message than pydantic's union error."""
+    total = 0
+    for slides in _slide_lists(tree):
+        total += len(slides.items)
+        if total > MAX_SLIDES:
+            raise WorkshopError(
+                f"the outline has more than {MAX_SLIDES:,} slides; that is over the limit",
+                slides.items[-1].location, hint="split it into several workshops",
+            )
+        for slide in slides.items:
+            if not isinstance(slide, Mapping):
+                raise WorkshopError(
+                    "a slide must be a mapping with a `kind:`", slide.location,
+                    hint="for example `- kind: bullets`",
+                )
+            kind = slide.get("kind")
+            if kind is None:
+                raise WorkshopError(
+                    "this slide has no `kind:`", slide.location,
+                    hint="add one of: " + ", ".join(SLIDE_KINDS),
+                )
+            if not isinstance(kind, Scalar) or kind.value not in SLIDE_KINDS:
+                value = kind.value if isinstance(kind, Scalar) else "?"
+                raise WorkshopError(
+                    f"unknown slide kind '{value}'", kind.location,
+                    hint=did_you_mean(value, SLIDE_KINDS),
+                )
+
+
+def _model_at(path: tuple) -> type[BaseModel] | None:
+    """Which model class the error path points into (for did-you-mean on keys)."""
+    from workshop.model import Meta, Section
+    from workshop.model.slides import BulletItem, ChartData, Column, Prompt, Series, Step
+
+    nested = {"chart": ChartData, "left": Column, "right": Column, "series": Series}
+    model: type[BaseModel] | None = Workshop
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if model is Workshop and part == "workshop":
+            model = Meta
+        elif model is Workshop and part == "sections":
+            model = Section
+        elif part in SLIDE_KINDS:
+            model = SLIDE_KINDS[part]
+        elif part == "BulletItem":
+            model = BulletItem
+        elif part == "Step":
+            model = Step
+        elif part == "Prompt":
+            model = Prompt
+        elif part in nested and model is not None and part in model.model_fields:
+            model = nested[part]
+        elif model is not None and part in model.model_fields:
+            continue
+    return model
+
+
+def _best(errors: list[dict]) -> dict:
+    """Among union alternatives, prefer the error about the input's real shape."""
+    type_only = {"string_type", "model_type", "model_attributes_type", "dict_type", "list_type"}
+    specific = [e for e in errors if e["type"] not in type_only]
+    return (specific or errors)[0]
+
+
+def _explain(exc: ValidationError, tree: Mapping) -> WorkshopError:
+    errors = exc.errors(include_url=False)
+    error = _best(errors)
+    loc = tuple(error["loc"])
+    node, matched = find(tree, loc)
+    kind = error["type"]
+    field = ".".join(str(p) for p in matched) or "outline"
+    extra = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
+
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        parent, _ = find(tree, matched[:-1]) if matched and matched[-1] == key else (node, None)
+        key_node = parent.key_node(key) if isinstance(parent, Mapping) else None
+        model = _model_at(loc[:-1])
+        choices = [n for n in (model.model_fields if model else {}) if n != "kind"]
+        return WorkshopError(
+            f"unknown key '{key}'" + _in(matched[:-1]) + extra,
+            (key_node or node).location,
+            hint=did_you_mean(key, choices) if choices else "remove it",
+        )
+    if kind == "missing":
+        name = str(loc[-1])
+        return WorkshopError(
+            f"missing required field '{name}'" + _in(matched) + extra,
+            node.location,
+            hint=f"add `{name}:` here",
+        )
+    message = _phrase(error)
+    return WorkshopError(f"{field}: {message}{extra}", node.location)
+
+
+def _in(path: tuple) -> str:
+    text = ".".join(str(p) for p in path)
+    return f" in '{text}'" if text else ""
+
+
+def _phrase(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "string_too_long":
+        return f"text is too long ({len(str(error.get('input', '')))} characters; the limit is {ctx.get('max_length')})"
+    if kind == "string_too_short":
+        return "text may not be empty"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s)"
+    if kind == "too_long":
+        return f"has too many items (the limit is {ctx.get('max_length')})"
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return f"'{error.get('input')}' is not a number; write digits with a decimal point, e.g. 21 or 3.5"
+    if kind == "bool_parsing":
+        return f"'{error.get('input')}' is not yes/no; write true or false"
+    if kind == "enum":
+        return f"'{error.get('input')}' is not allowed; choose one of {ctx.get('expected')}"
+    if kind == "literal_error":
+        return f"'{error.get('input')}' is not allowed; expected {ctx.get('expected')}"
+    if kind == "string_pattern_mismatch":
+        return f"'{error.get('input')}' is not in the expected form"
+    if kind in ("string_type", "dict_type", "list_type", "model_type", "model_attributes_type"):
+        expected = {"string_type": "text", "dict_type": "a mapping", "list_type": "a list"}.get(kind, "a mapping")
+        return f"expected {expected} here"
+    message = str(error.get("msg", "invalid value"))
+    return message.removeprefix("Value error, ")

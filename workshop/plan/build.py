@@ -1,0 +1,157 @@
+"""Workshop model → DeckPlan: the order, timing and layout of every slide."""
+
+from __future__ import annotations
+
+from workshop.brand.model import Brand
+from workshop.errors import Finding, Location
+from workshop.model import Workshop
+from workshop.model.slides import (
+    AgendaSlide, Audience, BreakSlide, ChartSlide, ImageSlide, QuizSlide, QuoteSlide,
+    SectionSlide, SlideBase, StatSlide, TableSlide,
+)
+from workshop.model.durations import format_clock
+from workshop.plan.model import AgendaRow, DeckPlan, PlannedSlide, Source
+from workshop.plan.timing import time_section
+
+
+class _Where:
+    """Looks up outline positions; works without a source map (e.g. specimen decks)."""
+
+    def __init__(self, outline_path: str, sources: dict | None):
+        self.path = outline_path
+        self.sources = sources or {}
+
+    def __call__(self, *path) -> Location:
+        path = tuple(path)
+        while path and path not in self.sources:
+            path = path[:-1]
+        return self.sources.get(path) or Location(self.path)
+
+
+def make_plan(
+    workshop: Workshop,
+    brand: Brand,
+    *,
+    name: str,
+    outline_path: str = "",
+    sources: dict | None = None,
+) -> DeckPlan:
+    where = _Where(outline_path, sources)
+    meta = workshop.meta
+    rate = brand.settings.minutes_per_slide
+    planned: list[PlannedSlide] = []
+    findings: list[Finding] = []
+    clock = meta.start
+
+    def add(slide: SlideBase, *, section, start, minutes, audience, location, generated=False, answer=False):
+        kind = slide.kind  # type: ignore[attr-defined]
+        planned.append(
+            PlannedSlide(
+                kind=kind, layout=brand.layout_name(kind), slide=slide, section=section,
+                start=start, minutes=minutes, audience=audience, location=location,
+                generated=generated, quiz_answer=answer,
+            )
+        )
+
+    for index, slide in enumerate(workshop.opening):
+        add(slide, section=None, start=clock, minutes=slide.duration or 0,
+            audience=slide.audience, location=where("opening", index))
+        clock += slide.duration or 0
+
+    agenda: list[AgendaRow] = []
+    for s_index, section in enumerate(workshop.sections):
+        timing = time_section(section, rate)
+        start = clock
+        section_audience = section.audience
+        if timing.overrun:
+            findings.append(Finding(
+                "time-overrun",
+                f"the slides of section '{section.title}' take {timing.overrun} minutes more "
+                f"than its duration of {timing.minutes} minutes",
+                where("sections", s_index, "duration"),
+            ))
+        first = section.slides[0]
+        if section.divider and not isinstance(first, SectionSlide):
+            divider = SectionSlide(kind="section", title=section.title, subtitle=section.subtitle,
+                                   notes=section.notes)
+            add(divider, section=s_index, start=start, minutes=0, audience=section_audience,
+                location=where("sections", s_index), generated=True)
+        slide_clock = start
+        for i_slide, (slide, minutes) in enumerate(zip(section.slides, timing.slide_minutes)):
+            audience = Audience.FACILITATOR if section_audience is Audience.FACILITATOR else slide.audience
+            location = where("sections", s_index, "slides", i_slide)
+            add(slide, section=s_index, start=slide_clock, minutes=minutes, audience=audience,
+                location=location)
+            if isinstance(slide, QuizSlide) and slide.reveal.value == "next":
+                add(slide, section=s_index, start=slide_clock + minutes, minutes=0,
+                    audience=audience, location=location, generated=True, answer=True)
+            slide_clock += minutes
+        clock = start + timing.minutes
+        if section_audience is Audience.ALL:
+            agenda.append(AgendaRow(
+                title=section.title, start=start, end=clock, minutes=timing.minutes,
+                section=s_index, is_break=all(isinstance(s, BreakSlide) for s in section.slides),
+            ))
+
+    numbered = _number(planned)
+    if meta.duration is not None and clock - meta.start != meta.duration:
+        findings.append(Finding(
+            "time-budget",
+            f"the sections add up to {clock - meta.start} minutes but workshop.duration is "
+            f"{meta.duration} minutes",
+            where("workshop", "duration"),
+        ))
+    return DeckPlan(
+        workshop=workshop, name=name, slides=tuple(numbered), agenda=tuple(agenda),
+        start=meta.start, end=clock, footer=footer_text(workshop, brand),
+        sources=tuple(_sources(numbered)), findings=tuple(findings),
+    )
+
+
+def _number(planned: list[PlannedSlide]) -> list[PlannedSlide]:
+    from dataclasses import replace
+
+    result, number = [], 0
+    for item in planned:
+        if item.audience is Audience.ALL:
+            number += 1
+            item = replace(item, number=number)
+        result.append(item)
+    return result
+
+
+def footer_text(workshop: Workshop, brand: Brand) -> str:
+    meta = workshop.meta
+    if meta.footer:
+        return meta.footer
+    values = {"client": meta.client or "", "date": meta.date or "", "title": meta.title}
+    if brand.settings.footer:
+        try:
+            return brand.settings.footer.format(**values).strip(" ·|-–")
+        except (KeyError, IndexError, ValueError):
+            return brand.settings.footer
+    return " · ".join(v for v in (meta.client, meta.date) if v)
+
+
+def _sources(planned: list[PlannedSlide]) -> list[Source]:
+    seen: dict[str, Source] = {}
+    for item in planned:
+        if not item.for_participants or item.quiz_answer:
+            continue
+        slide = item.slide
+        texts: list[str] = []
+        if isinstance(slide, QuoteSlide):
+            texts.append(f"{slide.by}, {slide.source}" if slide.source else slide.by)
+        elif isinstance(slide, (StatSlide, ChartSlide, TableSlide, ImageSlide)) and slide.source:
+            texts.append(slide.source)
+        for text in texts:
+            seen.setdefault(text, Source(text, item.number))
+    return list(seen.values())
+
+
+def agenda_lines(plan: DeckPlan) -> list[tuple[str, str]]:
+    """(``09:30–09:50``, title) pairs, for renderers that want plain text."""
+    return [(f"{format_clock(r.start)}–{format_clock(r.end)}", r.title) for r in plan.agenda]
+
+
+__all__ = ["make_plan", "footer_text", "agenda_lines", "AgendaSlide"]

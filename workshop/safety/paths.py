@@ -1,0 +1,75 @@
+"""Confine user-given paths to allowed folders.
+
+Outlines and brand files name images, logos, fonts and templates. A name is
+accepted only when it is a plain relative path whose real location (symlinks
+resolved) stays inside one of the allowed roots and is a regular file of a
+sane size. Everything else is refused with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Iterable
+
+from workshop.errors import Location, WorkshopError
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def confined_file(
+    name: str,
+    base: Path,
+    roots: Iterable[Path],
+    *,
+    what: str,
+    max_bytes: int,
+    location: Location | None = None,
+) -> Path:
+    """Resolve ``name`` relative to ``base`` and check it against ``roots``."""
+    roots = [Path(os.path.realpath(r)) for r in roots]
+    shown = ", ".join(str(r) for r in roots)
+    if "\x00" in name:
+        raise WorkshopError(f"the {what} path contains a NUL byte", location)
+    if _SCHEME.match(name) and not re.match(r"^[A-Za-z]:[\\/]", name):
+        raise WorkshopError(
+            f"the {what} '{name}' is a URL; only files inside the project can be used",
+            location, hint=f"copy the file into {shown} and give its relative path",
+        )
+    if name.startswith("~") or os.path.isabs(name) or name.startswith("\\\\"):
+        raise WorkshopError(
+            f"the {what} path '{name}' is absolute; give a path relative to the outline",
+            location, hint=f"allowed folders: {shown}",
+        )
+    candidate = base / name
+    real = Path(os.path.realpath(candidate))
+    if not any(_inside(real, root) for root in roots):
+        raise WorkshopError(
+            f"the {what} '{name}' lies outside the allowed folders",
+            location, hint=f"allowed folders: {shown}; symlinks may not point outside them",
+        )
+    try:
+        info = os.stat(real)
+    except FileNotFoundError:
+        raise WorkshopError(f"the {what} '{name}' does not exist", location,
+                            hint=f"looked for {candidate}") from None
+    except OSError as exc:
+        raise WorkshopError(f"the {what} '{name}' cannot be read: {exc.strerror}", location) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise WorkshopError(f"the {what} '{name}' is not a regular file", location)
+    if info.st_size > max_bytes:
+        raise WorkshopError(
+            f"the {what} '{name}' is {info.st_size / 1024 / 1024:.1f} MB; the limit is "
+            f"{max_bytes / 1024 / 1024:.0f} MB", location, hint="use a smaller file",
+        )
+    return real
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
