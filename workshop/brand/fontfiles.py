@@ -2,19 +2,22 @@
 
 Only file *names* are listed here (cheap, cached per process); reading a
 font's own name table is ``fonts.py``'s job and happens only for files whose
-name already looks like the family asked for. Font packages are found from
-their installed metadata (``font-lato``, ``font-rhd``, ...) without importing
-them, so a brand load never runs third-party code.
+name already looks like the family asked for. Font packages (``font-lato``,
+``font-rhd``, ...) are found from their installed distribution metadata, the
+``font_*.dist-info/RECORD`` file list, without importing them (so a brand load
+never runs third-party code). We read RECORD directly rather than through
+``importlib.metadata``: that module alone costs ~12 ms of cold start, and
+RECORD is the same list it would give us.
 """
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import Distribution
 from pathlib import Path
 
 FONT_SUFFIXES = (".ttf",)  # reportlab embeds TrueType outlines only
@@ -124,16 +127,23 @@ def _package_fonts() -> tuple[tuple[str, ...], tuple[Path, ...], tuple[Path, ...
         for item in listing:
             if not _DIST_INFO.match(item.name) or not item.is_dir():
                 continue
-            dist = Distribution.at(item.path)
-            name = (dist.metadata["Name"] or item.name.split("-")[0]).lower().replace("_", "-")
+            name = item.name.split("-")[0].lower().replace("_", "-")
             if name in seen:  # an earlier sys.path entry wins, as for imports
                 continue
             seen.add(name)
             names.append(name)
-            for file in dist.files or ():
-                suffix = file.suffix.lower()
-                if suffix in FONT_SUFFIXES:
-                    fonts.append(Path(dist.locate_file(file)))
-                elif suffix in OTHER_FONT_SUFFIXES:
-                    others.append(Path(dist.locate_file(file)))
+            for relative in _record(Path(item.path)):
+                suffix = os.path.splitext(relative)[1].lower()
+                if suffix in FONT_SUFFIXES or suffix in OTHER_FONT_SUFFIXES:
+                    path = Path(os.path.normpath(os.path.join(entry or ".", relative)))
+                    (fonts if suffix in FONT_SUFFIXES else others).append(path)
     return tuple(names), tuple(fonts), tuple(others)
+
+
+def _record(dist_info: Path) -> list[str]:
+    """File paths (relative to site-packages) listed in a wheel's RECORD."""
+    try:
+        with open(dist_info / "RECORD", encoding="utf-8", newline="") as handle:
+            return [row[0] for row in csv.reader(handle) if row]
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return []

@@ -26,12 +26,28 @@ class FontFamily:
     bold: Path
     italic: Path
     bold_italic: Path
+    fallbacks: tuple[str, ...] = ()  # styles with no file of their own ("bold", "italic", ...)
+
+    def file(self, bold: bool = False, italic: bool = False) -> Path:
+        """The file for a style, for renderers that think in bold/italic flags."""
+        if bold:
+            return self.bold_italic if italic else self.bold
+        return self.italic if italic else self.regular
 
 
 @dataclass(frozen=True)
 class Logo:
     path: Path
     alt: str
+    width: int = 0  # pixels, read from the file header when the brand is loaded
+    height: int = 0
+    format: str = ""  # "png" | "jpeg"
+    data: bytes = field(default=b"", repr=False, compare=False)  # the checked bytes
+
+    @property
+    def aspect(self) -> float:
+        """Width / height (1.0 when unknown), to size the logo without opening it."""
+        return self.width / self.height if self.width and self.height else 1.0
 
 
 @dataclass(frozen=True)
@@ -61,6 +77,12 @@ class Colors:
     def series(self) -> list[str]:
         """Chart series colours in order."""
         return [self.primary, self.secondary, self.tertiary, self.dark, self.info, self.warning]
+
+    def text_on(self, fill: str, minimum: float = 4.5) -> str:
+        """A readable text colour on ``fill``: the brand's own text colours first."""
+        from workshop.brand.colors import readable_on
+
+        return readable_on(fill, (self.foreground, self.light, self.dark, "#000000", "#FFFFFF"), minimum)
 
 
 def _frozen(mapping: Mapping | None = None) -> Mapping:
@@ -111,6 +133,36 @@ class Brand:
     heading_color: str | None = None  # None: colors.primary
     link: str | None = None
     settings: WorkshopSettings = field(default_factory=WorkshopSettings)
+    short_name: str | None = None  # meta.name.short
+    heading_weight: int = 700  # typography.headings.weight; 600 and up use heading.bold
+    heading_italic: bool = False  # typography.headings.style: italic
+    line_height: float | None = None  # typography.base.line-height (unitless); None: renderer's own
+    link_color: str | None = None  # typography.link.color
+    logos: Mapping[str, Logo] = field(default_factory=_frozen)  # "small", "small-dark", "medium", ...
+    file: Path | None = None  # the _brand.yml it came from, for messages
+
+    @property
+    def heading_bold(self) -> bool:
+        return self.heading_weight >= 600
+
+    def heading_file(self) -> Path:
+        """The heading font file that matches the brand's heading weight and style."""
+        return self.heading.file(bold=self.heading_bold, italic=self.heading_italic)
+
+    def logo_for(self, size: str = "large", dark: bool = False) -> Logo | None:
+        """A logo for ``size`` (small/medium/large), nearest size if that one is missing.
+
+        ``dark=True`` asks for the variant made for dark backgrounds (any size)
+        and falls back to the plain or light one, as brand.yml does.
+        """
+        order = {"small": ("small", "medium", "large"), "medium": ("medium", "large", "small"),
+                 "large": ("large", "medium", "small")}[size]
+        keys = [f"{s}-dark" for s in order] if dark else []
+        keys += list(order)
+        for key in keys:
+            if key in self.logos:
+                return self.logos[key]
+        return self.logo_dark if dark and self.logo_dark else self.logo
 
     def size(self, role: str) -> SizeRange:
         return self.settings.sizes.get(role) or DEFAULT_SIZES[role]
