@@ -184,10 +184,40 @@ def bill_with_sweets(path: Path) -> None:
     save(image, path)
 
 
+def acme_logo(path: Path) -> None:
+    """Fictional client logo for decks/clients/acme.yaml: a leaf mark and the word ‘acme’."""
+    from font_lato import LatoBlack  # installed with the project (pyproject dependency)
+    from PIL import ImageFont
+
+    green = (47, 125, 79)
+    w, h = 800, 240
+    image = Image.new("RGBA", (w * SCALE, h * SCALE), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle(s(10, 10, 230, 230), radius=44 * SCALE, fill=green)
+    # a leaf: a lens between two tips, with a vein along its axis
+    (ax, ay), (bx, by) = (52, 188), (192, 48)
+    nx, ny = (by - ay) / 198, -(bx - ax) / 198  # unit normal (length of the axis ≈ 198)
+    outline = []
+    for side in (1, -1):
+        for k in range(41):
+            u = k / 40 if side == 1 else 1 - k / 40
+            bulge = side * 52 * math.sin(math.pi * u)
+            outline += [ax + u * (bx - ax) + nx * bulge, ay + u * (by - ay) + ny * bulge]
+    draw.polygon(s(*outline), fill=(255, 255, 255))
+    draw.line(s(ax + 18, ay - 18, bx - 30, by + 30), fill=green, width=8 * SCALE)
+    font = ImageFont.truetype(LatoBlack, 150 * SCALE)
+    draw.text(s(270, 118), "acme", font=font, fill=(30, 42, 38), anchor="lm")
+    small = image.resize((w, h), Image.LANCZOS)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    small.save(path, format="PNG", optimize=True)
+    print(f"{path.relative_to(HERE.parent.parent)}  {path.stat().st_size // 1024} KB")
+
+
 def main() -> None:
     ocean(HERE / "oceaan.png")
     lemon_juice(HERE / "citroensap.png")
     bill_with_sweets(HERE / "rekening.png")
+    acme_logo(HERE.parent / "clients" / "acme-logo.png")
     # a smaller copy for the documentation example next to docs/examples/image.yaml
     ocean(DOCS / "oceaan.png", size=(960, 540))
 
