@@ -118,7 +118,8 @@ def _best(errors: list[dict]) -> dict:
     """Among union alternatives, prefer the error about the input's real shape."""
     type_only = {"string_type", "model_type", "model_attributes_type", "dict_type", "list_type"}
     specific = [e for e in errors if e["type"] not in type_only]
-    return (specific or errors)[0]
+    unknown = [e for e in specific if e["type"] == "extra_forbidden"]
+    return (unknown or specific or errors)[0]
 
 
 def _explain(exc: ValidationError, tree: Mapping) -> WorkshopError:
@@ -127,7 +128,7 @@ def _explain(exc: ValidationError, tree: Mapping) -> WorkshopError:
     loc = tuple(error["loc"])
     node, matched = find(tree, loc)
     kind = error["type"]
-    field = ".".join(str(p) for p in matched) or "outline"
+    field = human_path(matched)
     extra = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
 
     if kind == "extra_forbidden":
@@ -152,9 +153,26 @@ def _explain(exc: ValidationError, tree: Mapping) -> WorkshopError:
     return WorkshopError(f"{field}: {message}{extra}", node.location)
 
 
+def human_path(path: tuple) -> str:
+    """('sections', 0, 'slides', 2, 'by') → 'section 1 › slide 3 › by'."""
+    words: list[str] = []
+    names = {"sections": "section", "slides": "slide", "opening": "opening slide"}
+    parts = list(path)
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        if isinstance(part, str) and part in names and isinstance(nxt, int):
+            words.append(f"{names[part]} {nxt + 1}")
+            i += 2
+            continue
+        words.append(f"item {part + 1}" if isinstance(part, int) else part)
+        i += 1
+    return " › ".join(words) or "outline"
+
+
 def _in(path: tuple) -> str:
-    text = ".".join(str(p) for p in path)
-    return f" in '{text}'" if text else ""
+    return f" in {human_path(path)}" if path else ""
 
 
 def _phrase(error: dict[str, Any]) -> str:

@@ -1,0 +1,3 @@
+"""The list of checks ``workshop check`` and ``build`` run, in reporting order."""
+
+CHECKS: list = []
