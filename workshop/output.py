@@ -58,7 +58,8 @@ def write_together(files: Mapping[Path, bytes], *, protected: frozenset[Path] = 
                 os.link(target, backup)
                 backups[target] = backup
         for target in targets:
-            os.replace(temps.pop(target), target)
+            os.replace(temps[target], target)
+            del temps[target]
             replaced.append(target)
         for folder in {t.parent for t in targets}:
             _fsync_dir(folder)
