@@ -107,11 +107,14 @@ def resolve_family(
     location: Location | None = None,
     declared: Sequence[DeclaredFile] = (),
     places: Sequence[Place] | None = None,
+    thorough: bool = True,
 ) -> tuple[FontFamily, list[Finding]]:
     """The four files of ``family``, searching declared files, then each place in order.
 
     The first place that has the family supplies all of its styles, so a
-    family is never stitched together from two different installs.
+    family is never stitched together from two different installs. Only
+    files whose names look like the family are opened; when none match,
+    ``thorough`` reads every font's name table once (cached) before giving up.
     """
     findings: list[Finding] = []
     if declared:
@@ -130,13 +133,13 @@ def resolve_family(
         if usable:
             return _assemble(family, usable, location, findings, place.label)
     # File names can lie (``times.ttf``); one full read of every name table, cached.
-    for place in searched:
+    for place in searched if thorough else ():
         faces = _matching(family, place.fonts)
         usable = [f for f in faces if f.problem is None]
         unusable += [f for f in faces if f.problem is not None]
         if usable:
             return _assemble(family, usable, location, findings, place.label)
-    raise _not_found(family, searched, unusable, location)
+    raise _not_found(family, searched, unusable, location, suggest=thorough)
 
 
 def _matching(family: str, paths: Iterable[Path]) -> list[Face]:
@@ -248,7 +251,8 @@ def _pick(faces: Sequence[Face], italic: bool, target: int) -> Face | None:
 
 
 def _not_found(
-    family: str, places: Sequence[Place], unusable: list[Face], location: Location | None
+    family: str, places: Sequence[Place], unusable: list[Face], location: Location | None,
+    suggest: bool = True,
 ) -> WorkshopError:
     where = "; ".join(place.label for place in places)
     message = f"the font family '{family}' is not installed (searched {where})"
@@ -259,7 +263,7 @@ def _not_found(
         message += f". Found only {', '.join(sorted(set(others))[:3])}, which are not TrueType (.ttf)"
     # Every name table was read by the full scan before we got here: this is cached.
     known = sorted({f.family for place in places for p in place.fonts
-                    if (f := read_face(p)) is not None})
+                    if (f := read_face(p)) is not None}) if suggest else []
     close = difflib.get_close_matches(family, known, n=3, cutoff=0.6)
     hint = (
         f"put the TrueType (.ttf) files of '{family}' (Regular, Bold, Italic, Bold Italic) in the "

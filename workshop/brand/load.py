@@ -1,0 +1,161 @@
+"""Load a brand folder (``_brand.yml`` plus its logos, fonts and template) into a ``Brand``.
+
+We read Posit's brand.yml format with our own small reader instead of the
+``brand_yml`` package: that package pulls in pydantic models, htmltools and
+more at import time, which would cost a large part of our cold-start budget,
+and we need file:line:col on every error, which it does not give. Warnings
+come back as ``Finding`` data; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import MappingProxyType
+
+import workshop
+from workshop.brand import nodes
+from workshop.brand.logos import LogoReader
+from workshop.brand.model import Brand
+from workshop.brand.palette import contrast_findings, read_colors
+from workshop.brand.settings import read_settings
+from workshop.brand.typography import read_typography
+from workshop.errors import Finding, Location, WorkshopError
+from workshop.outline.reader import read_yaml_file
+from workshop.outline.suggest import did_you_mean
+from workshop.outline.tree import Mapping, Node, Scalar
+
+BRAND_FILE = "_brand.yml"
+MAX_BRAND_BYTES = 1024 * 1024
+TOP_KEYS = ("meta", "logo", "color", "typography", "defaults")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def brand_roots() -> list[Path]:
+    """Where brand names are looked up: the working folder's, then the tool's own."""
+    repo = Path(workshop.__file__).resolve().parents[1]
+    roots = [Path.cwd() / "assets" / "brands", repo / "assets" / "brands"]
+    return list(dict.fromkeys(roots))
+
+
+def available_brands() -> list[str]:
+    """Names ``--brand`` accepts, in lookup order, without duplicates."""
+    names: list[str] = []
+    for root in brand_roots():
+        if root.is_dir():
+            names += sorted(p.name for p in root.iterdir() if (p / BRAND_FILE).is_file())
+    return list(dict.fromkeys(names))
+
+
+def find_brand_file(name_or_path: str | Path = "default") -> Path:
+    """The ``_brand.yml`` a brand name or a folder/file path stands for."""
+    text = str(name_or_path)
+    looks_like_path = (isinstance(name_or_path, Path) or "/" in text or "\\" in text
+                       or text.endswith((".yml", ".yaml")) or text in (".", ".."))
+    if not looks_like_path and _NAME.match(text):
+        for root in brand_roots():
+            candidate = root / text / BRAND_FILE
+            if candidate.is_file():
+                return candidate
+    path = Path(text).expanduser()
+    if path.is_dir() and (path / BRAND_FILE).is_file():
+        return path / BRAND_FILE
+    if path.is_file() and looks_like_path:
+        return path
+    if looks_like_path:
+        if path.is_dir():
+            raise WorkshopError(f"the folder '{text}' has no {BRAND_FILE}", Location(text),
+                                hint=f"a brand folder holds a {BRAND_FILE} file; see docs/brand.md")
+        raise WorkshopError(f"brand file or folder '{text}' not found", Location(text))
+    known = available_brands()
+    hint = did_you_mean(text, known) if known else "no brands are installed"
+    raise WorkshopError(
+        f"unknown brand '{text}'",
+        hint=f"{hint}. Brands are folders with a {BRAND_FILE} in "
+        + " or ".join(str(r) for r in brand_roots()) + "; you can also give a folder path",
+    )
+
+
+def load_brand(name_or_path: str | Path = "default") -> Brand:
+    """The brand, ignoring warnings (use ``load_brand_with_findings`` to see them)."""
+    return load_brand_with_findings(name_or_path)[0]
+
+
+def load_brand_with_findings(name_or_path: str | Path = "default") -> tuple[Brand, list[Finding]]:
+    """The brand and the warnings a designer should see (missing styles, contrast, ...)."""
+    file = find_brand_file(name_or_path)
+    folder = file.resolve().parent
+    where = Location(str(file))
+    root = read_yaml_file(file, max_bytes=MAX_BRAND_BYTES)
+    if not isinstance(root, Mapping):
+        raise WorkshopError(f"{BRAND_FILE} should start with sections like 'meta:', 'color:' and "
+                            f"'typography:'", root.location, hint="see docs/brand.md for an example")
+    findings: list[Finding] = []
+    nodes.warn_unknown_keys(root, TOP_KEYS, BRAND_FILE, findings)
+
+    title, short, link = _meta(root.get("meta"), findings, folder.name)
+    colors, palette, resolver = read_colors(root.get("color"), findings)
+    typography = read_typography(root.get("typography"), folder, resolver, findings, where)
+    logos, logo, logo_dark = LogoReader(folder, short or title, findings).read(root.get("logo"))
+    settings = read_settings(_workshop_section(root.get("defaults")), folder)
+
+    heading_color = typography.heading_color or colors.primary
+    color_section = root.get("color")
+    findings += contrast_findings(colors, heading_color,
+                                  color_section.location if color_section is not None else where)
+    brand = Brand(
+        name=folder.name,
+        folder=folder,
+        title=title,
+        colors=colors,
+        heading=typography.heading,
+        body=typography.body,
+        palette=palette,
+        mono=typography.mono,
+        logo=logo,
+        logo_dark=logo_dark,
+        heading_color=typography.heading_color,
+        link=link,
+        settings=settings,
+        short_name=short,
+        heading_weight=typography.heading_weight,
+        heading_italic=typography.heading_italic,
+        line_height=typography.line_height,
+        link_color=typography.link_color,
+        logos=MappingProxyType(logos),
+        file=file.resolve(),
+    )
+    return brand, findings
+
+
+def _meta(node: Node | None, findings: list[Finding], fallback: str) -> tuple[str, str | None, str | None]:
+    """``(full name, short name, home link)``; meta may hold anything else (brand.yml allows it)."""
+    if nodes.is_null(node):
+        return fallback, None, None
+    meta = nodes.mapping(node, "meta")  # type: ignore[arg-type]
+    title, short, link = fallback, None, None
+    name = meta.get("name")
+    if isinstance(name, Mapping):
+        full_node, short_node = name.get("full"), name.get("short")
+        if not nodes.is_null(full_node):
+            title = nodes.text(full_node, "meta.name.full")  # type: ignore[arg-type]
+        if not nodes.is_null(short_node):
+            short = nodes.text(short_node, "meta.name.short")  # type: ignore[arg-type]
+            if nodes.is_null(full_node):
+                title = short
+    elif not nodes.is_null(name):
+        title = nodes.text(name, "meta.name")  # type: ignore[arg-type]
+    link_node = meta.get("link")
+    if isinstance(link_node, Mapping):
+        home = link_node.get("home")
+        link = nodes.text(home, "meta.link.home") if not nodes.is_null(home) else None  # type: ignore[arg-type]
+    elif isinstance(link_node, Scalar) and not nodes.is_null(link_node):
+        link = nodes.text(link_node, "meta.link")
+    return title, short, link
+
+
+def _workshop_section(defaults: Node | None) -> Node | None:
+    if nodes.is_null(defaults):
+        return None
+    mapping = nodes.mapping(defaults, "defaults")  # type: ignore[arg-type]
+    return mapping.get("workshop")

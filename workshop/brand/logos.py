@@ -1,0 +1,119 @@
+"""brand.yml's ``logo`` section: named images, three sizes, light and dark variants.
+
+Every form brand.yml allows is read: ``logo: file.png``; ``logo: {path, alt}``;
+``images:`` with names that ``small``/``medium``/``large`` refer to; and
+``{light, dark}`` pairs. Each file is confined to the brand folder and
+checked from its header (PNG or JPEG, size limit) before anything decodes it.
+Logos a Quarto brand may hold but we cannot use (SVG, web addresses) are
+skipped with a warning instead of failing, so such a ``_brand.yml`` still loads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop.brand import nodes
+from workshop.brand.model import Logo
+from workshop.errors import Finding, Location, Severity
+from workshop.outline.tree import Mapping, Node, Scalar
+from workshop.safety.images import MAX_IMAGE_BYTES, check_image
+from workshop.safety.paths import confined_file
+
+SIZES = ("small", "medium", "large")
+_UNUSABLE = {".svg": "SVG", ".svgz": "SVG", ".pdf": "PDF", ".eps": "EPS", ".gif": "GIF",
+             ".webp": "WebP", ".ai": "Illustrator"}
+
+
+class LogoReader:
+    def __init__(self, folder: Path, brand_title: str, findings: list[Finding]):
+        self.folder = folder
+        self.title = brand_title
+        self.findings = findings
+        self.images: dict[str, Node] = {}
+        self._loaded: dict[tuple[Path, str], Logo] = {}
+
+    def read(self, section: Node | None) -> tuple[dict[str, Logo], Logo | None, Logo | None]:
+        """``(logos by "size"/"size-dark", logo for light backgrounds, logo for dark ones)``."""
+        if nodes.is_null(section):
+            return {}, None, None
+        if isinstance(section, Scalar) or (isinstance(section, Mapping) and section.get("path") is not None):
+            single = self.resource(section, "logo")  # type: ignore[arg-type]
+            return {}, single, None
+        logo = nodes.mapping(section, "logo")  # type: ignore[arg-type]
+        nodes.warn_unknown_keys(logo, ("images", *SIZES), "logo", self.findings)
+        images = logo.get("images")
+        if not nodes.is_null(images):
+            for name, _, value in nodes.items(nodes.mapping(images, "logo.images")):  # type: ignore[arg-type]
+                self.images[name] = value
+        found: dict[str, Logo] = {}
+        for size in SIZES:
+            value = logo.get(size)
+            if nodes.is_null(value):
+                continue
+            if isinstance(value, Mapping) and (value.get("light") is not None or value.get("dark") is not None):
+                nodes.warn_unknown_keys(value, ("light", "dark"), f"logo.{size}", self.findings)
+                for variant, suffix in (("light", ""), ("dark", "-dark")):
+                    if not nodes.is_null(value.get(variant)):
+                        got = self.resource(value.get(variant), f"logo.{size}.{variant}")  # type: ignore[arg-type]
+                        if got:
+                            found[size + suffix] = got
+            else:
+                got = self.resource(value, f"logo.{size}")  # type: ignore[arg-type]
+                if got:
+                    found[size] = got
+        light = next((found[s] for s in ("large", "medium", "small") if s in found), None)
+        dark = next((found[f"{s}-dark"] for s in ("large", "medium", "small") if f"{s}-dark" in found), None)
+        if light is None and dark is None and self.images:
+            # Only ``images`` given: use the first one, as a designer would expect.
+            name, node = next(iter(self.images.items()))
+            light = self.resource(node, f"logo.images.{name}")
+        return found, light, dark
+
+    def resource(self, node: Node, what: str, lookup: bool = True) -> Logo | None:
+        """A path, an ``images`` name or ``{path, alt}``, loaded and checked."""
+        alt = None
+        if isinstance(node, Mapping):
+            nodes.warn_unknown_keys(node, ("path", "alt"), what, self.findings)
+            path_node = node.get("path")
+            if path_node is None:
+                nodes.text(node, f"{what}.path")  # raises: a mapping without a path
+            if not nodes.is_null(node.get("alt")):
+                alt = nodes.text(node.get("alt"), f"{what}.alt")  # type: ignore[arg-type]
+            node = path_node  # type: ignore[assignment]
+        value = nodes.text(node, what)
+        if lookup and value in self.images:
+            logo = self.resource(self.images[value], f"logo.images.{value}", lookup=False)
+            if logo and alt:
+                logo = Logo(logo.path, alt, logo.width, logo.height, logo.format, logo.data)
+            return logo
+        return self.load(value, alt, node.location, what)
+
+    def load(self, value: str, alt: str | None, location: Location, what: str) -> Logo | None:
+        lowered = value.strip().lower()
+        if lowered.startswith(("http://", "https://", "//")):
+            self.skip(f"{what} is a web address ({value}); nothing is downloaded at build time",
+                      location, "download it and put the PNG in the brand folder")
+            return None
+        kind = _UNUSABLE.get(Path(lowered).suffix)
+        if kind:
+            self.skip(f"{what} '{value}' is {kind}; slides and PDFs use PNG or JPEG logos",
+                      location, "export a PNG (with transparency) next to it and name that one")
+            return None
+        path = confined_file(value, self.folder, [self.folder], what="logo",
+                             max_bytes=MAX_IMAGE_BYTES, location=location)
+        if alt is None:
+            alt = f"{self.title} logo"
+            self.findings.append(Finding(
+                "brand-logo-alt", f"{what} has no alt text; using '{alt}'", location,
+                severity=Severity.INFO,
+            ))
+        key = (path, alt)
+        if key not in self._loaded:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_IMAGE_BYTES + 1)
+            image = check_image(value, data, location)
+            self._loaded[key] = Logo(path, alt, image.width, image.height, image.format, image.data)
+        return self._loaded[key]
+
+    def skip(self, message: str, location: Location, fix: str) -> None:
+        self.findings.append(Finding("brand-logo-skipped", f"{message}; it is not used ({fix})", location))

@@ -1,0 +1,115 @@
+"""brand.yml's ``color`` section: a named palette and the semantic colour roles.
+
+Roles and palette entries may name each other (``primary: forest``,
+``forest: "#1F3D2B"``, ``accent: primary``) as brand.yml allows; names are
+resolved here once, cycles and unknown names are errors at their line, and
+everything later sees only ``#RRGGBB``. A role given as ``{light, dark}`` uses
+its light value: slides and handouts are light documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from workshop.brand import nodes
+from workshop.brand.colors import ColorError, contrast_ratio, parse_color
+from workshop.brand.model import Colors
+from workshop.errors import Finding, Location, WorkshopError
+from workshop.outline.suggest import closest
+from workshop.outline.tree import Mapping, Node, Scalar
+
+ROLES = tuple(f.name for f in fields(Colors))
+_DEFAULTS = {role: getattr(Colors(), role) for role in ROLES}
+_QUOTE_HINT = 'put quotes around hex colours: primary: "#1F3D2B" (without them, # starts a comment)'
+
+
+class ColorResolver:
+    """Turns colour text from anywhere in the brand file into ``#RRGGBB``."""
+
+    def __init__(self, palette: dict[str, Node], roles: dict[str, Node]):
+        self.palette_nodes = palette
+        self.role_nodes = roles
+        self._cache: dict[str, str] = {}
+
+    def resolve(self, node: Node, what: str, _seen: tuple[str, ...] = ()) -> str:
+        """The colour ``node`` names: a theme role, a palette entry or a CSS colour."""
+        if isinstance(node, Mapping) and (node.get("light") is not None or node.get("dark") is not None):
+            chosen = node.get("light") or node.get("dark")
+            return self.resolve(chosen, what, _seen)  # type: ignore[arg-type]
+        if nodes.is_null(node):
+            raise WorkshopError(f"{what} is empty", node.location, hint=_QUOTE_HINT)
+        value = nodes.text(node, what)
+        if value in self.role_nodes and f"role {value}" not in _seen:
+            return self._follow(f"role {value}", self.role_nodes[value], value, _seen, node.location)
+        if value in self.palette_nodes and f"palette {value}" not in _seen:
+            return self._follow(f"palette {value}", self.palette_nodes[value], value, _seen, node.location)
+        if value in _DEFAULTS and value not in self.role_nodes:
+            return _DEFAULTS[value]  # a role the file leaves out keeps our default
+        try:
+            return parse_color(value)
+        except ColorError as exc:
+            names = list(self.palette_nodes) + list(self.role_nodes)
+            guess = closest(value, names)
+            if value in self.role_nodes or value in self.palette_nodes:
+                chain = " → ".join(s.split(" ", 1)[1] for s in _seen + (value,))
+                raise WorkshopError(f"{what}: the colour names go round in a circle ({chain})",
+                                    node.location, hint="let one of them be a real colour") from None
+            hint = f"did you mean '{guess}'?" if guess else (
+                "use a palette name, a colour role or a colour like \"#1F3D2B\"")
+            raise WorkshopError(f"{what}: {exc}", node.location, hint=hint) from None
+
+    def _follow(self, key: str, target: Node, name: str, seen: tuple[str, ...], where: Location) -> str:
+        if key in self._cache:
+            return self._cache[key]
+        result = self.resolve(target, f"color '{name}'", seen + (key,))
+        self._cache[key] = result
+        return result
+
+
+def read_colors(section: Node | None, findings: list[Finding]) -> tuple[Colors, dict[str, str], ColorResolver]:
+    """The roles (missing ones keep our neutral defaults), the resolved palette, and the resolver."""
+    if nodes.is_null(section):
+        empty = ColorResolver({}, {})
+        return Colors(), {}, empty
+    color = nodes.mapping(section, "color")  # type: ignore[arg-type]
+    nodes.warn_unknown_keys(color, ("palette", *ROLES), "color", findings)
+    palette_nodes: dict[str, Node] = {}
+    palette_section = color.get("palette")
+    if not nodes.is_null(palette_section):
+        for name, _, value in nodes.items(nodes.mapping(palette_section, "color.palette")):  # type: ignore[arg-type]
+            palette_nodes[name] = value
+    role_nodes = {name: value for name, _, value in nodes.items(color)
+                  if name in ROLES and not _blank(value)}
+    for name, _, value in nodes.items(color):
+        if name in ROLES and _blank(value):
+            raise WorkshopError(f"color.{name} is empty", value.location, hint=_QUOTE_HINT)
+    resolver = ColorResolver(palette_nodes, role_nodes)
+    palette = {name: resolver.resolve(node, f"color.palette.{name}") for name, node in palette_nodes.items()}
+    roles = {name: resolver.resolve(node, f"color.{name}") for name, node in role_nodes.items()}
+    return Colors(**roles), palette, resolver
+
+
+def _blank(node: Node) -> bool:
+    return isinstance(node, Scalar) and node.to_python() is None
+
+
+def contrast_findings(colors: Colors, heading_color: str, location: Location | None) -> list[Finding]:
+    """WCAG AA checks a designer should hear about: body text 4.5:1, headings 3:1."""
+    out = []
+    body = contrast_ratio(colors.foreground, colors.background)
+    if body < 4.5:
+        out.append(Finding(
+            "brand-contrast",
+            f"body text ({colors.foreground}) on the background ({colors.background}) has a contrast "
+            f"of {body:.2f}:1; WCAG AA needs 4.5:1, so text will be hard to read",
+            location, details={"ratio": body},
+        ))
+    heading = contrast_ratio(heading_color, colors.background)
+    if heading < 3.0:
+        out.append(Finding(
+            "brand-contrast",
+            f"headings ({heading_color}) on the background ({colors.background}) have a contrast of "
+            f"{heading:.2f}:1; WCAG AA needs 3:1 for large text",
+            location, details={"ratio": heading},
+        ))
+    return out

@@ -1,0 +1,115 @@
+"""Our own settings, under ``defaults: workshop:`` in ``_brand.yml``.
+
+brand.yml reserves ``defaults`` for tool-specific settings, so a Quarto project
+can share the same file: Quarto ignores our section, we ignore theirs. Inside
+our section every key is checked: a misspelt ``paper`` or ``sizes`` must
+stop the build with its line and a suggestion, not be silently ignored.
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from types import MappingProxyType
+
+from workshop.brand import nodes
+from workshop.brand.model import DEFAULT_LAYOUT_NAMES, DEFAULT_SIZES, TEXT_ROLES, SizeRange, WorkshopSettings
+from workshop.errors import WorkshopError
+from workshop.outline.suggest import did_you_mean
+from workshop.outline.tree import Node
+from workshop.safety.paths import confined_file
+
+KEYS = ("template", "layouts", "paper", "footer", "sizes", "overflow", "minutes_per_slide",
+        "max_minutes_without_break")
+FOOTER_FIELDS = ("client", "date", "title")
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+_ZIP = b"PK\x03\x04"
+
+
+def read_settings(section: Node | None, folder: Path) -> WorkshopSettings:
+    if nodes.is_null(section):
+        return WorkshopSettings()
+    where = "defaults.workshop"
+    node = nodes.mapping(section, where)  # type: ignore[arg-type]
+    nodes.check_keys(node, KEYS, where)
+    values: dict = {}
+    for key, _, value in nodes.items(node):
+        if nodes.is_null(value):
+            continue  # an empty setting keeps its default
+        what = f"{where}.{key}"
+        if key == "template":
+            values[key] = _template(value, folder, what)
+        elif key == "layouts":
+            values[key] = _layouts(value, what)
+        elif key == "paper":
+            values[key] = nodes.choice(value, what, {"a4": "A4", "letter": "letter"})
+        elif key == "footer":
+            values[key] = _footer(value, what)
+        elif key == "sizes":
+            values[key] = _sizes(value, what)
+        elif key == "overflow":
+            values[key] = nodes.choice(value, what, {"continue": "continue", "error": "error"})
+        elif key == "minutes_per_slide":
+            values[key] = nodes.number(value, what, low=0.1, high=60)
+        elif key == "max_minutes_without_break":
+            values[key] = int(nodes.number(value, what, low=10, high=600, integer=True))
+    return WorkshopSettings(**values)
+
+
+def _template(node: Node, folder: Path, what: str) -> Path:
+    name = nodes.text(node, what)
+    if Path(name).suffix.lower() != ".pptx":
+        raise WorkshopError(f"{what} '{name}' must be a PowerPoint file (.pptx)", node.location,
+                            hint="in PowerPoint use File > Save As > PowerPoint Presentation (.pptx)")
+    path = confined_file(name, folder, [folder], what="template", max_bytes=MAX_TEMPLATE_BYTES,
+                         location=node.location)
+    with open(path, "rb") as handle:
+        if handle.read(4) != _ZIP:
+            raise WorkshopError(f"{what} '{name}' is not a PowerPoint file (it is not a .pptx package)",
+                                node.location, hint="save it again from PowerPoint as .pptx")
+    return path
+
+
+def _layouts(node: Node, what: str) -> MappingProxyType:
+    mapping = nodes.mapping(node, what)
+    nodes.check_keys(mapping, tuple(DEFAULT_LAYOUT_NAMES), f"{what} (slide kinds)")
+    return MappingProxyType({kind: nodes.text(value, f"{what}.{kind}")
+                             for kind, _, value in nodes.items(mapping)})
+
+
+def _footer(node: Node, what: str) -> str:
+    text = nodes.text(node, what)
+    try:
+        fields = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+    except ValueError:
+        raise WorkshopError(f"{what} has an unmatched {{ or }}", node.location,
+                            hint="write {{ or }} for a literal brace; placeholders are "
+                                 + ", ".join("{" + f + "}" for f in FOOTER_FIELDS)) from None
+    for field in fields:
+        if field not in FOOTER_FIELDS:
+            raise WorkshopError(f"{what} uses the unknown placeholder {{{field}}}", node.location,
+                                hint=did_you_mean(field, FOOTER_FIELDS))
+    return text
+
+
+def _sizes(node: Node, what: str) -> MappingProxyType:
+    mapping = nodes.mapping(node, what)
+    nodes.check_keys(mapping, TEXT_ROLES, f"{what} (text roles)")
+    sizes = dict(DEFAULT_SIZES)
+    for role, _, value in nodes.items(mapping):
+        role_what = f"{what}.{role}"
+        if nodes.is_null(value):
+            continue
+        pair = nodes.mapping(value, role_what)
+        nodes.check_keys(pair, ("max", "min"), role_what)
+        default = DEFAULT_SIZES[role]
+        high, low = default.max_pt, default.min_pt
+        if not nodes.is_null(pair.get("max")):
+            high = nodes.number(pair.get("max"), f"{role_what}.max", low=4, high=400)  # type: ignore[arg-type]
+        if not nodes.is_null(pair.get("min")):
+            low = nodes.number(pair.get("min"), f"{role_what}.min", low=4, high=400)  # type: ignore[arg-type]
+        if low > high:
+            raise WorkshopError(f"{role_what}: min ({low:g} pt) is larger than max ({high:g} pt)",
+                                pair.location, hint="min is the smallest size text may shrink to")
+        sizes[role] = SizeRange(high, low)
+    return MappingProxyType(sizes)
