@@ -1,3 +1,7 @@
 """The list of checks ``workshop check`` and ``build`` run, in reporting order."""
 
-CHECKS: list = []
+from workshop.check.accessibility import check_accessibility
+from workshop.check.glyphs import check_glyphs
+from workshop.check.timing import check_timing
+
+CHECKS = [check_timing, check_glyphs, check_accessibility]

@@ -43,19 +43,19 @@ def make_plan(
     findings: list[Finding] = []
     clock = meta.start
 
-    def add(slide: SlideBase, *, section, start, minutes, audience, location, generated=False, answer=False):
+    def add(slide: SlideBase, *, section, start, minutes, audience, path, generated=False, answer=False):
         kind = slide.kind  # type: ignore[attr-defined]
         planned.append(
             PlannedSlide(
                 kind=kind, layout=brand.layout_name(kind), slide=slide, section=section,
-                start=start, minutes=minutes, audience=audience, location=location,
-                generated=generated, quiz_answer=answer,
+                start=start, minutes=minutes, audience=audience, location=where(*path),
+                generated=generated, quiz_answer=answer, source_path=path,
             )
         )
 
     for index, slide in enumerate(workshop.opening):
         add(slide, section=None, start=clock, minutes=slide.duration or 0,
-            audience=slide.audience, location=where("opening", index))
+            audience=slide.audience, path=("opening", index))
         clock += slide.duration or 0
 
     agenda: list[AgendaRow] = []
@@ -75,16 +75,15 @@ def make_plan(
             divider = SectionSlide(kind="section", title=section.title, subtitle=section.subtitle,
                                    notes=section.notes)
             add(divider, section=s_index, start=start, minutes=0, audience=section_audience,
-                location=where("sections", s_index), generated=True)
+                path=("sections", s_index), generated=True)
         slide_clock = start
         for i_slide, (slide, minutes) in enumerate(zip(section.slides, timing.slide_minutes)):
             audience = Audience.FACILITATOR if section_audience is Audience.FACILITATOR else slide.audience
-            location = where("sections", s_index, "slides", i_slide)
-            add(slide, section=s_index, start=slide_clock, minutes=minutes, audience=audience,
-                location=location)
+            path = ("sections", s_index, "slides", i_slide)
+            add(slide, section=s_index, start=slide_clock, minutes=minutes, audience=audience, path=path)
             if isinstance(slide, QuizSlide) and slide.reveal.value == "next":
                 add(slide, section=s_index, start=slide_clock + minutes, minutes=0,
-                    audience=audience, location=location, generated=True, answer=True)
+                    audience=audience, path=path, generated=True, answer=True)
             slide_clock += minutes
         clock = start + timing.minutes
         if section_audience is Audience.ALL:

@@ -44,6 +44,7 @@ class PlannedSlide:
     quiz_answer: bool = False  # the reveal slide after a quiz
     part: tuple[int, int] = (1, 1)  # continuation: part i of n
     fit: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))  # role → pt
+    source_path: tuple = ()  # model path of the slide, e.g. ("sections", 0, "slides", 2)
 
     @property
     def in_deck(self) -> bool:

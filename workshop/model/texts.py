@@ -1,0 +1,27 @@
+"""Every piece of visible text in a slide, with the field path it came from."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from pydantic import BaseModel
+
+_NOT_TEXT = {"kind", "image", "audience", "reveal", "answer", "type", "duration", "lines"}
+
+
+def slide_texts(slide: BaseModel, *, notes: bool = True) -> Iterator[tuple[tuple, str]]:
+    """(path, text) for each string field, e.g. (("bullets", 0, "text"), "…")."""
+    yield from _walk(slide, (), notes)
+
+
+def _walk(value, path: tuple, notes: bool):
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name in _NOT_TEXT or (name == "notes" and not notes):
+                continue
+            yield from _walk(getattr(value, name), path + (name,), notes)
+    elif isinstance(value, str):
+        yield path, value
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _walk(item, path + (index,), notes)
