@@ -38,16 +38,3 @@ def write_outline(tmp_path):
         return path
 
     return write
-
-
-MINIMAL = """
-workshop:
-  title: Test
-  start: "09:30"
-sections:
-  - title: Een
-    duration: 20m
-    slides:
-      - kind: statement
-        text: Hallo
-"""

@@ -9,7 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL, REPO
+REPO = Path(__file__).resolve().parents[1]
+MINIMAL = """
+workshop:
+  title: Test
+  start: "09:30"
+sections:
+  - title: Een
+    duration: 20m
+    slides:
+      - kind: statement
+        text: Hallo
+"""
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
