@@ -218,6 +218,7 @@ def main() -> None:
     lemon_juice(HERE / "citroensap.png")
     bill_with_sweets(HERE / "rekening.png")
     acme_logo(HERE.parent / "clients" / "acme-logo.png")
+    acme_logo(DOCS.parent / "clients" / "acme-logo.png")  # for docs/examples/clients/acme.yaml
     # a smaller copy for the documentation example next to docs/examples/image.yaml
     ocean(DOCS / "oceaan.png", size=(960, 540))
 
