@@ -51,7 +51,7 @@ class ColorResolver:
             names = list(self.palette_nodes) + list(self.role_nodes)
             guess = closest(value, names)
             if value in self.role_nodes or value in self.palette_nodes:
-                chain = " → ".join(s.split(" ", 1)[1] for s in _seen + (value,))
+                chain = " → ".join([s.split(" ", 1)[1] for s in _seen] + [value])
                 raise WorkshopError(f"{what}: the colour names go round in a circle ({chain})",
                                     node.location, hint="let one of them be a real colour") from None
             hint = f"did you mean '{guess}'?" if guess else (

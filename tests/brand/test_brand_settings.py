@@ -1,0 +1,111 @@
+"""``defaults: workshop:``: our own settings, checked strictly with line numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop.brand.load import load_brand
+from workshop.brand.model import DEFAULT_SIZES, SizeRange
+from workshop.errors import WorkshopError
+
+
+def settings_yaml(body: str) -> str:
+    return "meta:\n  name: Acme\ndefaults:\n  workshop:\n" + "".join(f"    {line}\n" for line in body.splitlines())
+
+
+def error_for(brand_dir, body: str, files=None) -> WorkshopError:
+    with pytest.raises(WorkshopError) as caught:
+        load_brand(brand_dir(settings_yaml(body), files))
+    return caught.value
+
+
+def test_all_settings_are_read(brand_dir):
+    folder = brand_dir(settings_yaml(
+        "template: master/template.pptx\n"
+        "layouts:\n  quote: Citaat\n  stat: Groot getal\n"
+        "paper: Letter\n"
+        "footer: '{client} · {date}'\n"
+        "sizes:\n  body: {max: 22, min: 16}\n  footer: {min: 9}\n"
+        "overflow: error\n"
+        "minutes_per_slide: 1.5\n"
+        "max_minutes_without_break: 75\n"
+    ), {"master/template.pptx": b"PK\x03\x04rest-of-a-zip"})
+    settings = load_brand(folder).settings
+    assert settings.template == folder.resolve() / "master" / "template.pptx"
+    assert dict(settings.layouts) == {"quote": "Citaat", "stat": "Groot getal"}
+    assert settings.paper == "letter"
+    assert settings.footer == "{client} · {date}"
+    assert settings.sizes["body"] == SizeRange(22, 16)
+    assert settings.sizes["footer"] == SizeRange(DEFAULT_SIZES["footer"].max_pt, 9)
+    assert settings.sizes["title"] == DEFAULT_SIZES["title"]
+    assert settings.overflow == "error"
+    assert settings.minutes_per_slide == 1.5
+    assert settings.max_minutes_without_break == 75
+    brand = load_brand(folder)
+    assert brand.layout_name("quote") == "Citaat" and brand.layout_name("bullets") == "Bullets"
+
+
+def test_empty_section_keeps_defaults(brand_dir):
+    brand = load_brand(brand_dir("defaults:\n  workshop:\n"))
+    assert brand.settings.paper == "A4" and brand.settings.sizes == DEFAULT_SIZES
+
+
+def test_unknown_key_is_an_error_with_line_and_suggestion(brand_dir):
+    error = error_for(brand_dir, "paper: A4\npapr: letter")
+    assert "unknown setting 'papr'" in error.message
+    assert (error.location.line, error.location.column) == (6, 5)
+    assert error.hint == "did you mean 'paper'?"
+    assert str(error).startswith(f"{error.location.file}:6:5: ")
+
+
+def test_unknown_text_role_in_sizes(brand_dir):
+    error = error_for(brand_dir, "sizes:\n  bodytext: {max: 20}")
+    assert "bodytext" in error.message and error.location.line == 6
+    assert "did you mean 'body'?" == error.hint
+
+
+def test_unknown_key_inside_a_size(brand_dir):
+    error = error_for(brand_dir, "sizes:\n  body: {maximum: 20}")
+    assert "maximum" in error.message and "max" in error.hint
+
+
+def test_unknown_slide_kind_in_layouts(brand_dir):
+    error = error_for(brand_dir, "layouts:\n  qoute: Citaat")
+    assert "qoute" in error.message and "quote" in error.hint
+
+
+def test_min_larger_than_max(brand_dir):
+    error = error_for(brand_dir, "sizes:\n  body: {max: 14, min: 20}")
+    assert "min (20 pt) is larger than max (14 pt)" in error.message
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("paper: A5", "not one of"),
+        ("overflow: shrink", "not one of"),
+        ("minutes_per_slide: fast", "should be a number"),
+        ("minutes_per_slide: 0", "between"),
+        ("max_minutes_without_break: 1.5", "whole number"),
+        ("footer: '{clinet}'", "unknown placeholder {clinet}"),
+        ("footer: 'oops {'", "unmatched"),
+        ("sizes: big", "group of"),
+        ("sizes:\n  body: {max: huge}", "should be a number"),
+        ("template: master.potx", ".pptx"),
+    ],
+)
+def test_bad_values(brand_dir, body, words):
+    error = error_for(brand_dir, body)
+    assert words in error.message
+    assert error.location.line >= 5
+
+
+def test_footer_placeholder_suggestion(brand_dir):
+    assert error_for(brand_dir, "footer: '{clinet}'").hint == "did you mean 'client'?"
+
+
+def test_template_must_exist_be_inside_and_be_a_pptx(brand_dir):
+    assert "does not exist" in error_for(brand_dir, "template: missing.pptx").message
+    assert "outside" in error_for(brand_dir, "template: ../other.pptx").message
+    error = error_for(brand_dir, "template: fake.pptx", {"fake.pptx": b"<html>not a zip</html>"})
+    assert "not a PowerPoint file" in error.message
