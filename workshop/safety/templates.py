@@ -1,0 +1,91 @@
+"""PowerPoint template checks, run before python-pptx opens the file.
+
+A template comes from a designer's machine or an e-mail: it may be no zip at
+all, a truncated one, a zip bomb, a macro-enabled deck, or XML that declares
+entities or points at external files. Each is refused with the reason.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from workshop.errors import Location, WorkshopError
+
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED = 200 * 1024 * 1024
+MAX_RATIO = 100
+MAX_MEMBERS = 5_000
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_EXTERNAL = re.compile(rb'TargetMode\s*=\s*"External"', re.IGNORECASE)
+_EXTERNAL_OK = re.compile(rb'Type="[^"]*/hyperlink"', re.IGNORECASE)
+
+
+def check_template_bytes(data: bytes, name: str) -> None:
+    """Raise a WorkshopError naming the problem, or return when the template is safe to open."""
+    where = Location(name)
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise WorkshopError(f"the template is larger than {MAX_TEMPLATE_BYTES // 1024 // 1024} MB", where)
+    if not data.startswith(b"PK\x03\x04"):
+        raise WorkshopError(
+            "the template is not a PowerPoint file (.pptx is a zip archive; this is not one)", where,
+            hint="save it from PowerPoint as 'PowerPoint Template' or 'PowerPoint Presentation' (.pptx/.potx)",
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise WorkshopError(f"the template is a damaged zip archive ({exc})", where,
+                            hint="open and save it again in PowerPoint") from None
+    if len(members) > MAX_MEMBERS:
+        raise WorkshopError(f"the template holds {len(members)} files; the limit is {MAX_MEMBERS}", where)
+    total = sum(m.file_size for m in members)
+    packed = max(1, sum(m.compress_size for m in members))
+    if total > MAX_UNPACKED or total / packed > MAX_RATIO:
+        raise WorkshopError(
+            f"the template unpacks to {total / 1024 / 1024:.0f} MB from {packed / 1024 / 1024:.1f} MB; "
+            "that looks like a zip bomb", where,
+        )
+    names = {m.filename for m in members}
+    if "[Content_Types].xml" not in names:
+        raise WorkshopError("the template has no [Content_Types].xml; it is not an Office file", where)
+    content_types = _read(archive, "[Content_Types].xml", name)
+    if any(n.lower().endswith("vbaproject.bin") for n in names) or b"macroEnabled" in content_types:
+        raise WorkshopError(
+            "the template contains macros (.pptm/.potm); macros are never used", where,
+            hint="save it as a .pptx or .potx without macros",
+        )
+    for member in members:
+        if not member.filename.endswith((".xml", ".rels")):
+            continue
+        text = _read(archive, member.filename, name)
+        if _DOCTYPE.search(text):
+            raise WorkshopError(
+                f"'{member.filename}' in the template declares XML entities or a DOCTYPE; refused", where,
+            )
+        if member.filename.endswith(".rels"):
+            for rel in re.findall(rb"<Relationship\b[^>]*>", text):
+                if _EXTERNAL.search(rel) and not _EXTERNAL_OK.search(rel):
+                    target = re.search(rb'Target="([^"]*)"', rel)
+                    shown = target.group(1).decode("utf-8", "replace") if target else "?"
+                    raise WorkshopError(
+                        f"the template links to an external file ({shown}) in '{member.filename}'; refused",
+                        where, hint="embed the linked picture or remove the link in PowerPoint",
+                    )
+
+
+def _read(archive: zipfile.ZipFile, member: str, name: str) -> bytes:
+    try:
+        return archive.read(member)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise WorkshopError(f"the template is damaged: cannot read '{member}' ({exc})", Location(name)) from None
+
+
+def read_template(path: Path) -> bytes:
+    """Read and check a template file; returns the bytes to hand to python-pptx."""
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_TEMPLATE_BYTES + 1)
+    check_template_bytes(data, str(path))
+    return data
