@@ -261,6 +261,51 @@ def watch(
     raise typer.Exit(_guarded(loop))
 
 
+@template_app.command("export")
+def template_export(
+    brand: str = BrandOpt,
+    out: str = typer.Option(..., "--out", "-o", help="Where to write the .pptx master."),
+) -> None:
+    """Write the PowerPoint master the tool would use, ready to restyle in PowerPoint."""
+
+    def make() -> int:
+        from workshop.output import write_together
+        from workshop.pipeline import get_brand
+        from workshop.render.deck import build_master
+
+        loaded, findings = get_brand(brand)
+        for finding in findings:
+            err(str(finding))
+        write_together({Path(out): build_master(loaded)})
+        say(f"wrote {out}: one layout per slide kind; open it in PowerPoint (View › Slide Master)")
+        return EXIT_OK
+
+    raise typer.Exit(_guarded(make))
+
+
+@template_app.command("specimen")
+def template_specimen(
+    brand: str = BrandOpt,
+    out: str = typer.Option("build/specimen", "--out", "-o", help="Output folder."),
+    only: Optional[List[str]] = typer.Option(None, "--only", help="deck, handout or guide."),
+) -> None:
+    """Build a deck and handout showing every slide kind with sample content."""
+
+    def make() -> int:
+        from importlib import resources
+
+        from workshop.pipeline import Job, run_build
+
+        chosen = _parse_only(only or ["deck", "handout"])
+        with resources.as_file(resources.files("workshop.data").joinpath("specimen.yaml")) as outline:
+            folder = Path(out) / Path(brand).name
+            result = run_build(Job(Path(outline), folder, brand, None, (), chosen))
+        _report(result, plain=True, verb="building")
+        return result.exit_code if not result.ok else EXIT_OK
+
+    raise typer.Exit(_guarded(make))
+
+
 def _guarded(action) -> int:
     """Run a command body; turn errors into messages and exit codes."""
     try:
