@@ -1,0 +1,119 @@
+"""Whole builds: every sample builds, twice identically; a failure anywhere changes nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import workshop.pipeline as pipeline
+from workshop.errors import WorkshopError
+from workshop.pipeline import Job, run_build
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "decks" / "een-plus-een.yaml"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A copy of the samples in a tmp project folder (the working directory)."""
+    shutil.copytree(REPO / "decks", tmp_path / "decks")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_writes_three_outputs(project):
+    result = run_build(Job(Path("decks/een-plus-een.yaml"), Path("out")))
+    assert result.ok, result.error
+    assert sorted(p.name for p in result.written) == [
+        "een-plus-een-guide.pdf", "een-plus-een-handout.pdf", "een-plus-een.pptx"]
+
+
+def test_same_input_gives_byte_identical_files(project):
+    first = run_build(Job(Path("decks/een-plus-een.yaml"), Path("one")))
+    second = run_build(Job(Path("decks/een-plus-een.yaml"), Path("two")))
+    assert first.ok and second.ok
+    assert snapshot(project / "one") == snapshot(project / "two")
+
+
+def test_only_builds_the_chosen_output(project):
+    result = run_build(Job(Path("decks/een-plus-een.yaml"), Path("out"), only=("handout",)))
+    assert [p.name for p in result.written] == ["een-plus-een-handout.pdf"]
+
+
+def test_client_profile_builds_into_its_own_folder(project):
+    result = run_build(Job(Path("decks/een-plus-een.yaml"), Path("out"), vars_file=Path("decks/clients/acme.yaml")))
+    assert result.ok, result.error
+    assert all(p.parent == Path("out/acme") for p in result.written)
+
+
+def _fail_in(stage: str, monkeypatch):
+    if stage == "plan":
+        import workshop.plan.build as plan_build
+
+        def broken(*a, **k):
+            raise WorkshopError("planning failed on purpose")
+
+        monkeypatch.setattr(plan_build, "make_plan", broken)
+    elif stage in ("deck", "handout", "guide"):
+        real = pipeline.render
+
+        def broken_render(prepared, output):
+            if output == stage:
+                raise WorkshopError(f"{stage} failed on purpose")
+            return real(prepared, output)
+
+        monkeypatch.setattr(pipeline, "render", broken_render)
+    elif stage == "disk-full":
+        real_replace = os.replace
+
+        def full(src, dst):
+            if str(dst).endswith("-guide.pdf"):
+                raise OSError(28, "No space left on device", str(dst))
+            return real_replace(src, dst)
+
+        monkeypatch.setattr(os, "replace", full)
+    elif stage == "interrupt":
+        real = pipeline.render
+
+        def interrupted(prepared, output):
+            if output == "guide":
+                raise KeyboardInterrupt
+            return real(prepared, output)
+
+        monkeypatch.setattr(pipeline, "render", interrupted)
+
+
+@pytest.mark.parametrize("stage", ["plan", "deck", "handout", "guide", "disk-full", "interrupt"])
+def test_failed_build_leaves_previous_outputs_byte_identical(project, monkeypatch, stage):
+    job = Job(Path("decks/een-plus-een.yaml"), Path("out"))
+    assert run_build(job).ok
+    before = snapshot(project / "out")
+    changed = project / "decks" / "een-plus-een.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("De 1+1-methode", "Iets anders"), encoding="utf-8")
+    _fail_in(stage, monkeypatch)
+    if stage == "interrupt":
+        with pytest.raises(KeyboardInterrupt):
+            run_build(job)
+    else:
+        result = run_build(job)
+        assert not result.ok and result.error
+    assert snapshot(project / "out") == before  # same names (no temp files) and same bytes
+
+
+def test_output_over_an_input_is_refused(project):
+    result = run_build(Job(Path("decks/een-plus-een.yaml"), Path("decks"), only=("deck",)))
+    assert result.ok  # decks/een-plus-een.pptx is not an input
+    sneaky = project / "decks" / "sneaky.pptx"
+    sneaky.write_text("workshop:\n  title: x\n  language: nl\nsections:\n  - title: a\n    slides:\n"
+                      "      - kind: statement\n        text: b\n")
+    before = sneaky.read_bytes()
+    result = run_build(Job(sneaky, Path("decks"), only=("deck",)))
+    assert not result.ok and "input" in result.error
+    assert sneaky.read_bytes() == before
