@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from workshop.brand.colors import contrast_ratio
-from workshop.brand.load import available_brands, find_brand_file, load_brand, load_brand_with_findings
+from workshop.brand.load import (
+    available_brands,
+    brand_folder,
+    find_brand_file,
+    load_brand,
+    load_brand_with_findings,
+)
 from workshop.errors import WorkshopError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -72,6 +78,7 @@ def test_working_folder_brand_wins_over_the_shipped_one(tmp_path, monkeypatch, b
 
 def test_lookup_by_folder_and_file_path():
     folder = REPO / "assets" / "brands" / "noord"
+    assert brand_folder("noord") == brand_folder(folder) == folder.resolve()
     assert load_brand(folder).name == "noord"
     assert load_brand(str(folder / "_brand.yml")).name == "noord"
 

@@ -76,6 +76,11 @@ def find_brand_file(name_or_path: str | Path = "default") -> Path:
     )
 
 
+def brand_folder(name_or_path: str | Path = "default") -> Path:
+    """The folder a brand name or path stands for (what ``workshop watch`` watches)."""
+    return find_brand_file(name_or_path).resolve().parent
+
+
 def load_brand(name_or_path: str | Path = "default") -> Brand:
     """The brand, ignoring warnings (use ``load_brand_with_findings`` to see them)."""
     return load_brand_with_findings(name_or_path)[0]
