@@ -21,8 +21,13 @@ def refused(brand_dir, text: str, files=None) -> WorkshopError:
 def test_parent_folder_path_is_refused(brand_dir, tmp_path):
     (tmp_path / "outside.png").write_bytes(b"")
     error = refused(brand_dir, "logo: ../outside.png\n")
-    assert "'../outside.png'" in error.message and "outside" in error.message
+    assert "'../outside.png'" in error.message and "climb out" in error.message
     assert error.location.line == 1
+
+
+def test_climbing_path_is_refused_even_when_it_lands_inside(brand_dir):
+    error = refused(brand_dir, "logo: logos/../logo.png\n", {"logo.png": "png"})
+    assert "'logos/../logo.png'" in error.message and "'..'" in error.message
 
 
 def test_absolute_path_is_refused(brand_dir, tmp_path):

@@ -106,6 +106,6 @@ def test_footer_placeholder_suggestion(brand_dir):
 
 def test_template_must_exist_be_inside_and_be_a_pptx(brand_dir):
     assert "does not exist" in error_for(brand_dir, "template: missing.pptx").message
-    assert "outside" in error_for(brand_dir, "template: ../other.pptx").message
+    assert "climb out" in error_for(brand_dir, "template: ../other.pptx").message
     error = error_for(brand_dir, "template: fake.pptx", {"fake.pptx": b"<html>not a zip</html>"})
     assert "not a PowerPoint file" in error.message

@@ -13,11 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from workshop.brand import nodes
+from workshop.brand.files import brand_file
 from workshop.brand.model import Logo
 from workshop.errors import Finding, Location, Severity
 from workshop.outline.tree import Mapping, Node, Scalar
 from workshop.safety.images import MAX_IMAGE_BYTES, check_image
-from workshop.safety.paths import confined_file
 
 SIZES = ("small", "medium", "large")
 _UNUSABLE = {".svg": "SVG", ".svgz": "SVG", ".pdf": "PDF", ".eps": "EPS", ".gif": "GIF",
@@ -99,7 +99,7 @@ class LogoReader:
             self.skip(f"{what} '{value}' is {kind}; slides and PDFs use PNG or JPEG logos",
                       location, "export a PNG (with transparency) next to it and name that one")
             return None
-        path = confined_file(value, self.folder, [self.folder], what="logo",
+        path = brand_file(value, self.folder, what="logo",
                              max_bytes=MAX_IMAGE_BYTES, location=location)
         if alt is None:
             alt = f"{self.title} logo"

@@ -13,11 +13,11 @@ from pathlib import Path
 from types import MappingProxyType
 
 from workshop.brand import nodes
+from workshop.brand.files import brand_file
 from workshop.brand.model import DEFAULT_LAYOUT_NAMES, DEFAULT_SIZES, TEXT_ROLES, SizeRange, WorkshopSettings
 from workshop.errors import WorkshopError
 from workshop.outline.suggest import did_you_mean
 from workshop.outline.tree import Node
-from workshop.safety.paths import confined_file
 
 KEYS = ("template", "layouts", "paper", "footer", "sizes", "overflow", "minutes_per_slide",
         "max_minutes_without_break")
@@ -61,7 +61,7 @@ def _template(node: Node, folder: Path, what: str) -> Path:
     if Path(name).suffix.lower() != ".pptx":
         raise WorkshopError(f"{what} '{name}' must be a PowerPoint file (.pptx)", node.location,
                             hint="in PowerPoint use File > Save As > PowerPoint Presentation (.pptx)")
-    path = confined_file(name, folder, [folder], what="template", max_bytes=MAX_TEMPLATE_BYTES,
+    path = brand_file(name, folder, what="template", max_bytes=MAX_TEMPLATE_BYTES,
                          location=node.location)
     with open(path, "rb") as handle:
         if handle.read(4) != _ZIP:

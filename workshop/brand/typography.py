@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.brand import nodes
+from workshop.brand.files import brand_file
 from workshop.brand.fontfiles import FONT_SUFFIXES, normalise
 from workshop.brand.fonts import MAX_FONT_BYTES, DeclaredFile, resolve_family
 from workshop.brand.model import FontFamily
 from workshop.brand.palette import ColorResolver
 from workshop.errors import Finding, Location, Severity, WorkshopError
 from workshop.outline.tree import Mapping, Node, Scalar
-from workshop.safety.paths import confined_file
 
 DEFAULT_BODY = "Lato"  # the house body font; installed with the tool (font-lato)
 SOURCES = {"file": "file", "google": "google", "bunny": "bunny", "system": "system"}
@@ -183,7 +183,7 @@ def _declared_file(item: Node, what: str, folder: Path, findings: list[Finding])
             path_node.location,
         ))
         return None
-    path = confined_file(value, folder, [folder], what="font file", max_bytes=MAX_FONT_BYTES,
+    path = brand_file(value, folder, what="font file", max_bytes=MAX_FONT_BYTES,
                          location=path_node.location)
     return DeclaredFile(path, weight, italic, path_node.location)
 
