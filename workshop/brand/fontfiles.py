@@ -46,6 +46,7 @@ class Place:
     label: str
     fonts: tuple[Path, ...]  # TrueType files
     others: tuple[Path, ...] = ()  # .otf/.woff/... files: listed to explain a miss
+    read_all: bool = False  # open every font, not only those whose file name matches
 
 
 def normalise(name: str) -> str:
@@ -60,7 +61,7 @@ def name_matches(path: Path, family: str) -> bool:
 
 def brand_place(folder: Path) -> Place:
     fonts, others = _walk(str(Path(folder).resolve()))
-    return Place(f"the brand folder ({folder})", fonts, others)
+    return Place(f"the brand folder ({folder})", fonts, others, read_all=True)  # small: read all
 
 
 def package_place() -> Place:

@@ -125,7 +125,7 @@ def resolve_family(
     unusable: list[Face] = []
     for place in searched:
         candidates = place.fonts
-        if not place.label.startswith("the brand folder"):  # brand folders are small: read all
+        if not place.read_all:
             candidates = tuple(p for p in candidates if name_matches(p, family))
         faces = _matching(family, candidates)
         usable = [f for f in faces if f.problem is None]
