@@ -14,7 +14,7 @@ from typing import List, Optional
 import typer
 
 from workshop import __version__
-from workshop.errors import UsageError, WorkshopError
+from workshop.errors import Severity, UsageError, WorkshopError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STRICT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -116,8 +116,9 @@ def _report(result, *, plain: bool, verb: str) -> None:
         err(f"error: {result.error}" if not result.error.startswith("error") else result.error)
         return
     for finding in result.findings:
-        if not state.quiet:
-            err(str(finding))
+        if state.quiet or (finding.severity is not Severity.WARNING and not state.verbose):
+            continue
+        err(str(finding))
     if state.verbose:
         for path in result.written:
             say(f"  wrote {path}")
@@ -134,7 +135,7 @@ def _run(paths, brand, vars_files, assignments, out, only, jobs, strict, check_o
     progress = _Progress(len(job_list), "checking" if check_only else "building")
     results = run_jobs(job_list, workers=workers, check_only=check_only, on_result=progress)
     failed = [r for r in results if not r.ok]
-    warnings = sum(len(r.findings) for r in results)
+    warnings = sum(1 for r in results for f in r.findings if f.severity is Severity.WARNING)
     files = sum(len(r.written) for r in results)
     elapsed = time.perf_counter() - started
     if check_only:
@@ -247,9 +248,11 @@ def watch(
         chosen = _parse_only(only or [])
 
         def rebuild() -> None:
-            from workshop.pipeline import _BRANDS
+            from workshop.brand.fonts import clear_caches
+            from workshop.pipeline import forget_brands
 
-            _BRANDS.clear()
+            forget_brands()
+            clear_caches()
             _run(paths, brand, vars_files or [], assignments or [], out, chosen, 1, False, False)
 
         try:

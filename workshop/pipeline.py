@@ -73,6 +73,11 @@ def get_brand(name: str):
     return _BRANDS[name]
 
 
+def forget_brands() -> None:
+    """Drop loaded brands so the next build re-reads them (``watch``)."""
+    _BRANDS.clear()
+
+
 def prepare(job: Job) -> _Prepared:
     from workshop.assets import collect_assets
     from workshop.check import check_plan

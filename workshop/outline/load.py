@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -66,8 +67,14 @@ def _apply_cobranding(workshop: Workshop, variables: dict) -> Workshop:
     if workshop.meta.client_logo is None and isinstance(client.get("logo"), str):
         updates["client_logo"] = client["logo"]
     if workshop.meta.client_color is None and isinstance(client.get("color"), str):
-        updates["client_color"] = client["color"]
+        color = client["color"].strip()
+        if not re.fullmatch(r"#?[0-9a-fA-F]{6}", color):
+            raise WorkshopError(
+                f"client.color '{color}' is not a colour",
+                hint="write it as six hex digits, e.g. \"#2F7D4F\" (quoted, because # starts a comment)",
+            )
+        updates["client_color"] = color
     if not updates:
         return workshop
-    meta = workshop.meta.model_validate({**workshop.meta.model_dump(), **updates})
+    meta = workshop.meta.model_copy(update=updates)
     return workshop.model_copy(update={"workshop": meta})
