@@ -1,0 +1,373 @@
+"""Shared by the PDF tests: an outline with every slide kind, building and reading PDFs.
+
+Loaded by the conftest files of tests/render/{pdf,handout,guide} (pytest runs
+in importlib mode, so this is imported by path, once, under one name).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from workshop.assets import collect_assets
+from workshop.brand.load import load_brand
+from workshop.outline.load import load_outline
+from workshop.plan.build import make_plan
+
+HOSTILE = [
+    "Q&A <live>",
+    "<img src=x>",
+    '<a href="javascript:alert(1)">klik</a>',
+    "&bogus;",
+    "a<b",
+    "<b>unbalanced",
+    "<font color=red>rood</font>",
+]
+
+# Strings that only the guide may contain (facilitator content).
+SECRETS = {
+    "facilitator slide": "ALLEEN-BEGELEIDER-STELLING",
+    "facilitator section": "GEHEIM-SECTIEPUNT",
+    "notes": "NOTITIE-BIJ-CITAAT",
+    "section notes": "NOTITIE-BIJ-HOOFDSTUK",
+    "quiz explanation": "UITLEG-VAN-HET-ANTWOORD",
+    "exercise notes": "NOTITIE-BIJ-OEFENING",
+}
+
+EVERY_KIND = """
+workshop:
+  title: "Visser of vis: de klant kiest"
+  subtitle: Waarom ‘gevonden worden’ meer oplevert dan vissen – een workshop
+  client: Acme Tuinmeubelen
+  facilitator: Noor Bakker
+  date: 12 maart 2027
+  start: "09:30"
+  language: nl
+  client_logo: klantlogo.png
+  client_color: "#2F7D4F"
+
+sections:
+  - title: Wat de klant écht wil
+    subtitle: Ideeën over macht en keuze
+    duration: 30m
+    notes: NOTITIE-BIJ-HOOFDSTUK de groep opwarmen.
+    slides:
+      - kind: quote
+        text: "Let's remember who has the power (not you)."
+        by: Tamsen Webster
+        source: Find Your Red Thread, 2021
+        notes: NOTITIE-BIJ-CITAAT vraag wie de macht heeft.
+      - kind: stat
+        title: Twee snoepjes
+        value: 21%
+        label: meer fooi met twee snoepjes bij de rekening
+        source: Journal of Applied Social Psychology
+        chart:
+          type: pie
+          categories: [Eén snoepje, Twee snoepjes, Geen snoepje]
+          series:
+            - name: Fooi
+              values: [3.3, 21, 0]
+          unit: "%"
+      - kind: bullets
+        title: Vissen of gevonden worden
+        bullets:
+          - Je bent niet de **visser** die lokt
+          - text: Je bent de *vis* die gekozen wordt
+            sub:
+              - De klant zwemt zelf naar je toe
+              - Zorg dat je zichtbaar bent – op het goede moment
+          - Niet de boer, maar het zaadje
+      - kind: statement
+        title: De kern
+        text: De klant kiest. **Jij** zorgt dat je gekozen kunt worden.
+      - kind: statement
+        audience: facilitator
+        text: ALLEEN-BEGELEIDER-STELLING alleen voor de begeleider.
+      - kind: compare
+        title: Visser versus vis
+        left:
+          heading: Visser
+          points: [Lokt met aas, Trekt aan de lijn, Denkt in vangst]
+        right:
+          heading: Vis
+          points: [Kiest zelf, Zwemt naar wat past, Denkt in waarde, Blijft als het goed is]
+
+  - title: Cijfers en beeld
+    duration: 30m
+    slides:
+      - kind: chart
+        title: Fooi per aanpak
+        chart:
+          type: column
+          categories: [Geen, Eén, Twee, Eén plus één]
+          series:
+            - name: Fooi
+              values: [0, 3.3, 14.1, 21]
+          unit: "%"
+        source: Strohmetz e.a., 2002
+        caption: De tweede, onverwachte extra maakt het verschil.
+      - kind: chart
+        title: Bereik per kanaal
+        chart:
+          type: bar
+          categories: [Website, Nieuwsbrief, Beurs]
+          series:
+            - name: "2026"
+              values: [40, 25, 10]
+            - name: "2027"
+              values: [55, 30, 8]
+      - kind: chart
+        title: Dorst over de dag
+        chart:
+          type: line
+          categories: ["8:00", "12:00", "16:00", "20:00"]
+          series:
+            - name: Dorst
+              values: [2, 6, 8, 3]
+      - kind: table
+        title: Zelfde product, ander moment
+        header: [Product, Moment, Waarde]
+        rows:
+          - [Citroensap, "8:15", laag – zuur]
+          - [Citroensap, "14:30", hoog – een redding]
+        source: Eigen voorbeeld
+      - kind: image
+        title: De oceaan
+        image: foto.png
+        alt: Een blauwe oceaan met één vis die naar het licht zwemt.
+        caption: De vis kiest zelf waarheen.
+        source: Illustratie van de studio
+      - kind: steps
+        title: De 1+1-methode
+        steps:
+          - title: Geef iets
+            text: Eén snoepje bij de rekening.
+          - title: Loop weg
+          - title: Kom terug met een tweede
+            text: Het onverwachte extraatje doet het werk.
+
+  - title: Test je kennis
+    duration: 10m
+    slides:
+      - kind: quiz
+        question: Hoeveel meer fooi gaf de 1+1-methode?
+        options: ["3%", "14%", "21%"]
+        answer: c
+        explanation: UITLEG-VAN-HET-ANTWOORD de tweede extra telt.
+        notes: Laat de groep eerst stemmen.
+      - kind: quiz
+        question: Wie kiest er?
+        options: [De visser, De vis]
+        answer: b
+        reveal: notes
+
+  - title: Pauze
+    duration: 15m
+    divider: false
+    slides:
+      - kind: break
+        duration: 15m
+        text: Koffie, thee – en een snoepje.
+
+  - title: Oefenen
+    duration: 40m
+    slides:
+      - kind: exercise
+        title: Wat is jouw tweede snoepje?
+        duration: 25m
+        goal: Een onverwacht extraatje bedenken voor je eigen klant.
+        group: 3–4 personen
+        steps:
+          - Kies één klantmoment.
+          - Bedenk wat je nu al geeft.
+          - Bedenk het tweede, onverwachte extraatje.
+        materials: [post-its, Stiften, "stiften ", timer]
+        worksheet:
+          - text: Ons klantmoment
+            lines: 2
+          - Wat geven we nu al?
+          - text: Ons tweede snoepje
+            lines: 6
+        notes: NOTITIE-BIJ-OEFENING loop rond en help.
+      - kind: exercise
+        title: Vrij schetsen
+        duration: 15m
+        steps: [Schets je klantreis.]
+        materials: [A3-papier, stiften]
+
+  - title: Voorbereiding begeleider
+    audience: facilitator
+    duration: 5m
+    slides:
+      - kind: bullets
+        title: Checklist vooraf
+        bullets: [GEHEIM-SECTIEPUNT zaal klaarzetten]
+
+  - title: Afronding
+    duration: 10m
+    slides:
+      - kind: closing
+        takeaways:
+          - De klant kiest, niet jij.
+          - Een tweede extra werkt sterker dan de eerste.
+        action: Bedenk vóór vrijdag één tweede snoepje voor je klant.
+        question: Waar zijn wij nog visser in plaats van vis?
+"""
+
+
+def hostile_outline() -> str:
+    """A small outline whose text is reportlab markup that must print literally."""
+    q = quote
+    every = ", ".join(q(t) for t in HOSTILE)
+    return f"""
+workshop:
+  title: {q(HOSTILE[0])}
+  client: {q(HOSTILE[6])}
+  language: nl
+sections:
+  - title: {q(HOSTILE[0])}
+    slides:
+      - kind: bullets
+        title: {q(HOSTILE[0])}
+        bullets: [{every}]
+        notes: {q(" ".join(HOSTILE))}
+      - kind: quote
+        text: {q(HOSTILE[2])}
+        by: {q(HOSTILE[4])}
+      - kind: table
+        title: Tabel
+        header: [{q(HOSTILE[1])}]
+        rows: [[{q(HOSTILE[3])}]]
+      - kind: exercise
+        title: {q(HOSTILE[5])}
+        duration: 5m
+        steps: [{every}]
+        materials: [{every}]
+"""
+
+
+def quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def long_outline() -> str:
+    """Made long on purpose: 30 long steps and prompts, 80 bullets, a 300-row table, long notes."""
+    long_text = "Een lange zin over de klant die kiest en de visser die wacht. " * 12
+    steps = "\n".join(f"          - {quote(f'Stap {n}: {long_text}')}" for n in range(1, 31))
+    prompts = "\n".join(f"          - text: Vraag {n} {long_text}\n            lines: 40" for n in range(1, 31))
+    bullets = "\n".join(f"          - Punt {n} over vissen en gevonden worden" for n in range(1, 81))
+    rows = "\n".join(f"          - [Rij {n}, \"{n % 24}:00\", {long_text if n % 50 == 0 else 'kort'}]"
+                     for n in range(1, 301))
+    notes = ("Zeg dit rustig. " * 400).strip()
+    return f"""
+workshop:
+  title: Een heel lange workshop
+  client: Acme
+  language: nl
+sections:
+  - title: Lang
+    slides:
+      - kind: exercise
+        title: Lange oefening
+        duration: 1h
+        goal: {long_text}
+        steps:
+{steps}
+        materials: [pen]
+        worksheet:
+{prompts}
+        notes: {notes}
+      - kind: bullets
+        title: Tachtig punten
+        bullets:
+{bullets}
+      - kind: table
+        title: Driehonderd rijen
+        header: [Naam, Tijd, Tekst]
+        rows:
+{rows}
+      - kind: quote
+        text: {long_text * 8}
+        by: Iemand
+      - kind: statement
+        text: {long_text * 8}
+"""
+
+
+def write_images(folder: Path) -> None:
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (480, 300), "#1F6FB2")
+    ImageDraw.Draw(picture).ellipse((200, 110, 280, 170), fill="#EE6A4D")
+    picture.save(folder / "foto.png")
+    logo = Image.new("RGBA", (300, 100), (0, 0, 0, 0))
+    ImageDraw.Draw(logo).rectangle((10, 10, 290, 90), fill="#2F7D4F")
+    logo.save(folder / "klantlogo.png")
+
+
+@dataclass(frozen=True)
+class Built:
+    plan: object
+    brand: object
+    assets: object
+
+
+def build(folder: Path, text: str, brand: str = "default", name: str = "outline") -> Built:
+    folder.mkdir(parents=True, exist_ok=True)
+    write_images(folder)
+    path = folder / f"{name}.yaml"
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    outline = load_outline(path)
+    loaded = load_brand(brand)
+    plan = make_plan(outline.workshop, loaded, name=outline.name, outline_path=str(path),
+                     sources=outline.sources)
+    return Built(plan, loaded, collect_assets(outline))
+
+
+def page_texts(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    return [normalise(page.extract_text() or "") for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def all_text(data: bytes) -> str:
+    return " ".join(page_texts(data))
+
+
+def plumber_text(data: bytes) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return normalise(" ".join(page.extract_text() or "" for page in pdf.pages))
+
+
+# -- fixtures, imported into the conftest of each PDF test folder -----------------------------
+
+
+@pytest.fixture(scope="session")
+def every_kind(tmp_path_factory) -> Built:
+    return build(tmp_path_factory.mktemp("every-kind"), EVERY_KIND)
+
+
+@pytest.fixture(scope="session")
+def handout_pdf(every_kind) -> bytes:
+    from workshop.render.handout import render_handout
+
+    return render_handout(every_kind.plan, every_kind.brand, every_kind.assets)
+
+
+@pytest.fixture(scope="session")
+def guide_pdf(every_kind) -> bytes:
+    from workshop.render.guide import render_guide
+
+    return render_guide(every_kind.plan, every_kind.brand, every_kind.assets)

@@ -1,0 +1,104 @@
+"""Font registration, splittable flowables, charts and page decoration."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from reportlab.lib.units import mm
+
+from workshop.brand.load import load_brand
+from workshop.brand.model import FontFamily
+from workshop.errors import WorkshopError
+from workshop.model.slides import ChartData
+from workshop.render.pdf.fonts import register_brand_fonts, register_family
+from workshop.render.pdf.kit import make_kit
+
+
+@pytest.fixture(scope="module")
+def kit():
+    return make_kit(load_brand("default"), "nl")
+
+
+def test_fonts_register_once_and_map_bold_and_italic():
+    from reportlab.lib.fonts import ps2tt, tt2ps
+
+    brand = load_brand("default")
+    first = register_brand_fonts(brand)
+    again = register_brand_fonts(brand)
+    assert first == again
+    body = first.body
+    assert tt2ps(body.regular, 1, 0) == body.bold
+    assert tt2ps(body.regular, 0, 1) == body.italic
+    family, bold, italic = ps2tt(body.bold)  # what a Paragraph does for <i> inside a bold style
+    assert tt2ps(family, bold, 1) == body.bold_italic
+    assert len({body.regular, body.bold, body.italic, body.bold_italic}) == 4
+
+
+def test_a_file_that_is_not_a_font_is_a_clear_error(tmp_path):
+    bad = tmp_path / "nep.ttf"
+    bad.write_bytes(b"not a font at all")
+    family = FontFamily("Nep", bad, bad, bad, bad)
+    with pytest.raises(WorkshopError, match="Nep"):
+        register_family(family)
+
+
+def test_writing_lines_split_into_shorter_runs(kit):
+    from workshop.render.pdf.flowables import WritingLines
+
+    lines = WritingLines(40, kit.palette.c(kit.palette.rule))
+    width, height = lines.wrap(400, 10_000)
+    assert height == pytest.approx(40 * 8.5 * mm)
+    first, rest = lines.split(400, 100 * mm)
+    assert first.count + rest.count == 40
+    assert first.wrap(400, 100 * mm)[1] <= 100 * mm
+
+
+def test_short_rows_move_whole_long_rows_split(kit):
+    from workshop.render.pdf.flowables import box
+
+    s, p = kit.styles, kit.palette
+    short = box([kit.p("kort", s.kicker), kit.p("een korte notitie", s.body)], p.c(p.light),
+                s.fonts.body.regular)
+    short.wrap(400, 1000)
+    assert short.split(400, 18) == []  # no sliver of padding left on the next page
+    tall = box([kit.p("lang " * 2000, s.body)], p.c(p.light), s.fonts.body.regular)
+    tall.wrap(400, 10_000)
+    parts = tall.split(400, 300)
+    assert len(parts) == 2
+
+
+@pytest.mark.parametrize("kind", ["bar", "column", "pie", "line"])
+def test_every_chart_type_draws_in_brand_fonts(kit, kind):
+    from reportlab.graphics import renderPDF
+    from reportlab.pdfgen.canvas import Canvas
+
+    data = ChartData.model_validate({
+        "type": kind, "categories": ["Eén", "Twee", "Drie"], "unit": "%",
+        "series": [{"name": "A", "values": [1.5, 21, 3]}] + (
+            [] if kind == "pie" else [{"name": "B", "values": [2, 4, 8]}]),
+    })
+    drawing = kit.charts.drawing(data, 400, 180)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, initialFontName=kit.styles.fonts.body.regular)
+    renderPDF.draw(drawing, canvas, 0, 0)
+    canvas.save()
+    assert b"Helvetica" not in buffer.getvalue()
+
+
+def test_numbers_use_the_decimal_comma_in_dutch():
+    from workshop.render.pdf.charts import number_format
+
+    assert number_format("nl", "%")(3.5) == "3,5%"
+    assert number_format("nl", "€")(1250) == "1.250 €"
+    assert number_format("en", None)(1250.25) == "1,250.25"
+
+
+def test_header_text_is_shortened_not_overflowing():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from workshop.render.pdf.pages import fit_text
+
+    text = fit_text("Een **heel** lange titel " * 20, "Helvetica", 8, 120)
+    assert text.endswith("…") and "**" not in text
+    assert stringWidth(text, "Helvetica", 8) <= 120

@@ -1,0 +1,218 @@
+"""Small flowables both PDFs use, all safe to split across pages.
+
+Nothing here is taller than a frame and unsplittable: a marker in the margin
+has no height, writing lines split into shorter runs of lines, and boxes are
+one-column tables that split between and inside rows. That is what keeps long
+outlines free of reportlab's ``LayoutError``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Indenter, Table, TableStyle
+
+Painter = Callable[[object, float, float], None]  # (canvas, x, y_top) in the gutter
+
+
+class Marker(Flowable):
+    """Zero-height flowable that paints into the left gutter and keeps with what follows."""
+
+    def __init__(self, paint: Painter, gutter: float, space_before: float = 0):
+        super().__init__()
+        self.paint = paint
+        self.gutter = gutter
+        self.spaceBefore = space_before
+        self.keepWithNext = 1
+
+    def wrap(self, availWidth, availHeight):
+        return availWidth, 0
+
+    def draw(self):
+        self.paint(self.canv, -self.gutter, 0)
+
+
+def hanging(paint: Painter, flowables: Sequence[Flowable], gutter: float,
+            space_before: float = 0) -> list[Flowable]:
+    """Flowables indented by ``gutter`` with ``paint`` drawn beside the first line."""
+    return [Indenter(left=gutter), Marker(paint, gutter, space_before), *flowables,
+            Indenter(left=-gutter)]
+
+
+def badge(text: str, font: str, size: float, fill, ink, diameter: float) -> Painter:
+    """A filled circle with a number or letter, top-aligned with the text beside it."""
+
+    def paint(canvas, x, y):
+        r = diameter / 2
+        cx, cy = x + r, y - r + 1
+        canvas.saveState()
+        canvas.setFillColor(fill)
+        canvas.circle(cx, cy, r, stroke=0, fill=1)
+        canvas.setFillColor(ink)
+        canvas.setFont(font, size)
+        canvas.drawCentredString(cx, cy - size * 0.35, text)
+        canvas.restoreState()
+
+    return paint
+
+
+def quote_mark(font: str, size: float, color) -> Painter:
+    """A large opening quotation mark hanging in the margin of a pull quote."""
+
+    def paint(canvas, x, y):
+        canvas.saveState()
+        canvas.setFillColor(color)
+        canvas.setFont(font, size)
+        canvas.drawString(x, y - size * 0.72, "“")
+        canvas.restoreState()
+
+    return paint
+
+
+def gutter_text(lines: Sequence[tuple[str, str, float, object]], width: float) -> Painter:
+    """Right-aligned lines (text, font, size, colour) in the gutter, e.g. a clock time."""
+
+    def paint(canvas, x, y):
+        canvas.saveState()
+        baseline = y
+        for text, font, size, color in lines:
+            baseline -= size * 1.15
+            canvas.setFont(font, size)
+            canvas.setFillColor(color)
+            shown = text
+            while shown and stringWidth(shown, font, size) > width:
+                shown = shown[:-1]
+            canvas.drawRightString(x + width, baseline, shown)
+        canvas.restoreState()
+
+    return paint
+
+
+class WritingLines(Flowable):
+    """Ruled lines to write on; splits into shorter runs of lines at a page end."""
+
+    def __init__(self, count: int, color, spacing: float = 8.5 * mm, first_gap: float = 0):
+        super().__init__()
+        self.count = max(1, count)
+        self.color = color
+        self.spacing = spacing
+        self.first_gap = first_gap
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = self.count * self.spacing + self.first_gap
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        fits = int((availHeight - self.first_gap) // self.spacing)
+        if fits < 1 or fits >= self.count:
+            return []
+        return [WritingLines(fits, self.color, self.spacing, self.first_gap),
+                WritingLines(self.count - fits, self.color, self.spacing)]
+
+    def draw(self):
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.color)
+        canvas.setLineWidth(0.5)
+        for n in range(1, self.count + 1):
+            y = self.height - self.first_gap - n * self.spacing
+            canvas.line(0, y + 1.5, self.width, y + 1.5)
+        canvas.restoreState()
+
+
+class WritingBox(Flowable):
+    """An open box for notes or sketches (used when an exercise has no prompts)."""
+
+    def __init__(self, height: float, color, fill=None):
+        super().__init__()
+        self.box_height = height
+        self.color = color
+        self.fill = fill
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = min(self.box_height, max(availHeight, 40 * mm))
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        if availHeight < 40 * mm:
+            return []
+        return [WritingBox(availHeight, self.color, self.fill)]
+
+    def draw(self):
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.color)
+        canvas.setLineWidth(0.6)
+        if self.fill is not None:
+            canvas.setFillColor(self.fill)
+        canvas.roundRect(0, 0, self.width, self.height, 2.5 * mm, stroke=1, fill=1 if self.fill else 0)
+        canvas.restoreState()
+
+
+class Checkbox(Flowable):
+    """An empty square to tick, for checklists and quiz options."""
+
+    def __init__(self, size: float, color):
+        super().__init__()
+        self.size = size
+        self.color = color
+
+    def wrap(self, availWidth, availHeight):
+        return self.size, self.size
+
+    def draw(self):
+        self.canv.saveState()
+        self.canv.setStrokeColor(self.color)
+        self.canv.setLineWidth(0.8)
+        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+        self.canv.restoreState()
+
+
+class FlowTable(Table):
+    """A table that splits between rows, and inside a row only when that row is tall.
+
+    reportlab's own ``splitInRow`` also splits short rows, leaving a sliver of
+    padding (or half a line) alone at the top of the next page; a short row is
+    better moved whole.
+    """
+
+    TALL = 150  # points: rows at least this tall may continue on the next page
+
+    def split(self, availWidth, availHeight):
+        self._calc(availWidth, availHeight)
+        result = self._splitRows(availHeight, doInRowSplit=False)
+        if result or not self.splitInRow:
+            return result
+        if max(self._rowHeights) < self.TALL or availHeight < 48:
+            return []
+        return self._splitRows(availHeight, doInRowSplit=True)
+
+
+def box(rows: Sequence[Flowable], fill, font: str, *, border=None, padding: float = 4 * mm,
+        accent=None, width: float | None = None) -> Table:
+    """A tinted panel around flowables; splits between and inside rows."""
+    table = FlowTable([[row] for row in rows], colWidths=[width] if width else None,
+                  splitByRow=1, splitInRow=1, hAlign="LEFT")
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), font),  # else reportlab pulls in unembedded Helvetica
+        ("BACKGROUND", (0, 0), (-1, -1), fill),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.6 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6 * mm),
+        ("TOPPADDING", (0, 0), (-1, 0), padding * 0.8),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), padding * 0.8),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    if border is not None:
+        commands.append(("BOX", (0, 0), (-1, -1), 0.6, border))
+    if accent is not None:
+        commands.append(("LINEBEFORE", (0, 0), (0, -1), 3, accent))
+    table.setStyle(TableStyle(commands))
+    return table

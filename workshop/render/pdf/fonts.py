@@ -1,0 +1,100 @@
+"""Register the brand's TrueType files with reportlab, once per process.
+
+Each family's four files are registered as one reportlab font family, so the
+``<b>``/``<i>`` our markup emits switch to the real bold and italic faces
+instead of a faked slant. reportlab embeds TrueType fonts as subsets, so a PDF
+carries only the glyphs it uses. Registration is cached by file, because a
+batch of builds in one process should parse each font once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from workshop.brand.model import Brand, FontFamily
+from workshop.errors import WorkshopError
+
+_STYLES = ("regular", "bold", "italic", "bold_italic")
+_registered: dict[tuple[str, str], str] = {}  # (resolved path, style) → font name
+_names: dict[str, str] = {}  # font name → digest of the file it was registered from
+
+
+@dataclass(frozen=True)
+class Family:
+    """reportlab font names of one registered family."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+    def face(self, bold: bool = False, italic: bool = False) -> str:
+        if bold:
+            return self.bold_italic if italic else self.bold
+        return self.italic if italic else self.regular
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The fonts a PDF uses: headings and body text, as brand.yml defines them."""
+
+    heading: Family
+    body: Family
+    heading_face: str  # the heading face matching the brand's weight and style
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+
+
+def _font_name(family: str, style: str, path: Path) -> str:
+    """A stable PDF font name; the file's digest is added only to tell same-named files apart."""
+    base = re.sub(r"[^A-Za-z0-9]+", "", family) or "Font"
+    name = f"{base}-{style.title().replace('_', '')}"
+    digest = _digest(path)
+    if _names.get(name, digest) != digest:
+        name = f"{name}-{digest}"
+    _names[name] = digest
+    return name
+
+
+def _register(family: FontFamily, style: str) -> str:
+    path = Path(getattr(family, style))
+    key = (str(path.resolve()), style)
+    if key in _registered:
+        return _registered[key]
+    name = _font_name(family.name, style, path)
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path.resolve())))
+    except (TTFError, OSError, ValueError) as error:
+        raise WorkshopError(
+            f"the {style.replace('_', ' ')} font file of '{family.name}' cannot be used in a PDF: {error}",
+            hint="use a TrueType (.ttf) file; PostScript-flavoured .otf files are not supported by the PDF writer",
+        ) from None
+    _registered[key] = name
+    return name
+
+
+def register_family(family: FontFamily) -> Family:
+    names = Family(*(_register(family, style) for style in _STYLES))
+    # Map every face back to the family so <b>/<i> work whichever face a style starts from.
+    pdfmetrics.registerFontFamily(
+        names.regular, normal=names.regular, bold=names.bold,
+        italic=names.italic, boldItalic=names.bold_italic,
+    )
+    return names
+
+
+def register_brand_fonts(brand: Brand) -> FontSet:
+    heading = register_family(brand.heading)
+    body = register_family(brand.body)
+    face = heading.face(bold=brand.heading_bold, italic=brand.heading_italic)
+    return FontSet(heading=heading, body=body, heading_face=face)

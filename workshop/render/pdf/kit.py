@@ -1,0 +1,68 @@
+"""Everything a PDF renderer needs at hand, made once per document.
+
+Bundles styles, palette, labels, page geometry and the chart painter, and the
+one way renderers turn outline text into a paragraph (always through
+``markup.inline``, so no outline text reaches reportlab unescaped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+
+from reportlab.platypus import Paragraph
+
+from workshop.brand.model import Brand
+from workshop.model.durations import format_clock, format_duration
+from workshop.render.pdf import markup
+from workshop.render.pdf.charts import ChartPainter
+from workshop.render.pdf.labels import labels
+from workshop.render.pdf.pages import Geometry, geometry
+from workshop.render.pdf.styles import Palette, Styles, styles_for
+
+
+@dataclass(frozen=True)
+class Kit:
+    brand: Brand
+    styles: Styles
+    palette: Palette
+    words: dict
+    geo: Geometry
+    language: str
+    charts: ChartPainter
+
+    def p(self, text: str, style, bullet: str | None = None) -> Paragraph:
+        """Outline text (with ``**bold**``/``*italic*``) as a paragraph."""
+        return Paragraph(markup.inline(text), style, bulletText=bullet)
+
+    def raw(self, safe_markup: str, style, bullet: str | None = None) -> Paragraph:
+        """Markup built by ``markup`` helpers only (our labels and escaped outline text)."""
+        return Paragraph(safe_markup, style, bulletText=bullet)
+
+    def word(self, key: str, **values) -> str:
+        return self.words[key].format(**values) if values else self.words[key]
+
+    def kind(self, kind: str) -> str:
+        return self.words["kinds"].get(kind, kind)
+
+    @staticmethod
+    def clock(minutes: int) -> str:
+        return format_clock(minutes)
+
+    @staticmethod
+    def span(start: int, end: int) -> str:
+        return f"{format_clock(start)}–{format_clock(end)}"
+
+    def duration(self, minutes: int) -> str:
+        text = format_duration(minutes)
+        return text if self.language.lower().startswith("nl") else text.replace(" u", " h")
+
+
+def make_kit(brand: Brand, language: str, scale: float = 1.0) -> Kit:
+    styles = styles_for(brand, scale)
+    return Kit(
+        brand=brand, styles=styles, palette=styles.palette, words=labels(language),
+        geo=geometry(brand.settings.paper), language=language,
+        charts=ChartPainter(styles.palette, styles.fonts.body.regular, styles.fonts.body.bold, language),
+    )

@@ -1,0 +1,151 @@
+"""Page geometry, page templates and the running header and footer.
+
+"page N of M" needs the page count before any page is final, so pages are
+drawn in two steps (reportlab's canvasmaker pattern): the canvas keeps every
+finished page in memory and paints header and footer on all of them in
+``save()``, when the total is known. Templates only record which kind of page
+they are, so the cover gets no running header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, PageTemplate
+
+from workshop.render.pdf.styles import Styles
+from workshop.text.inline import plain
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Page size and margins in points."""
+
+    width: float
+    height: float
+    left: float = 22 * mm
+    right: float = 22 * mm
+    top: float = 26 * mm
+    bottom: float = 22 * mm
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - self.left - self.right
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - self.top - self.bottom
+
+
+def geometry(paper: str) -> Geometry:
+    width, height = LETTER if paper.lower() == "letter" else A4
+    return Geometry(width, height)
+
+
+def body_frame(geo: Geometry, name: str = "body") -> Frame:
+    return Frame(geo.left, geo.bottom, geo.frame_width, geo.frame_height, id=name,
+                 leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+
+def template(template_id: str, frames: list[Frame], geo: Geometry,
+             paint: Callable | None = None) -> PageTemplate:
+    """A page template that records its id on the canvas (and paints static art, if any)."""
+
+    def on_page(canvas, doc):
+        canvas._workshop_template = template_id
+        if paint is not None:
+            canvas.saveState()
+            paint(canvas, doc)
+            canvas.restoreState()
+
+    return PageTemplate(id=template_id, frames=frames, onPage=on_page,
+                        pagesize=(geo.width, geo.height))
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """Shorten one line of decoration text (header, footer) to ``width`` with an ellipsis."""
+    text = " ".join(plain(text).split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class RunningText:
+    """What the header and footer say."""
+
+    header_left: str
+    header_right: str
+    footer_left: str
+    page_label: str  # "pagina {n} van {total}"
+
+
+def running_painter(geo: Geometry, styles: Styles, text: RunningText) -> Callable:
+    """Header and footer on every page except those whose template id starts with 'cover'."""
+    p = styles.palette
+    regular, bold = styles.fonts.body.regular, styles.fonts.body.bold
+    size = 7.5
+
+    def paint(canvas, number: int, total: int) -> None:
+        if getattr(canvas, "_workshop_template", "").startswith("cover"):
+            return
+        canvas.saveState()
+        top = geo.height - geo.top + 9 * mm
+        half = geo.frame_width / 2 - 4 * mm
+        canvas.setFillColor(p.c(p.muted))
+        canvas.setFont(regular, size)
+        canvas.drawString(geo.left, top + 2.2 * mm, fit_text(text.header_left, regular, size, half))
+        canvas.setFillColor(p.c(p.primary))
+        canvas.setFont(bold, size)
+        canvas.drawRightString(geo.width - geo.right, top + 2.2 * mm,
+                               fit_text(text.header_right, bold, size, half))
+        canvas.setStrokeColor(p.c(p.rule))
+        canvas.setLineWidth(0.5)
+        canvas.line(geo.left, top, geo.width - geo.right, top)
+        canvas.setFillColor(p.c(p.accent))
+        canvas.rect(geo.left, top - 0.6, 12 * mm, 1.8, stroke=0, fill=1)
+
+        bottom = geo.bottom - 11 * mm
+        label = text.page_label.format(n=number, total=total)
+        canvas.setFont(bold, size)
+        canvas.setFillColor(p.c(p.text))
+        canvas.drawRightString(geo.width - geo.right, bottom, label)
+        canvas.setFont(regular, size)
+        canvas.setFillColor(p.c(p.muted))
+        room = geo.frame_width - stringWidth(label, bold, size) - 8 * mm
+        canvas.drawString(geo.left, bottom, fit_text(text.footer_left, regular, size, room))
+        canvas.restoreState()
+
+    return paint
+
+
+def numbered_canvas(paint: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A Canvas class that holds pages until ``save()`` so ``paint`` knows the total."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._held_pages: list[dict] = []
+
+        def showPage(self):
+            self._held_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._held_pages)
+            for state in self._held_pages:
+                self.__dict__.update(state)
+                paint(self, self._pageNumber, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

@@ -1,0 +1,146 @@
+"""Brand colours and fonts → the paragraph styles both PDFs share.
+
+Typography decisions, applied to every style so the documents are consistent:
+- ragged right (left-aligned), no hyphenation: Dutch compounds are long, and
+  justified lines without hyphenation open rivers, worst in narrow columns;
+- no widows or orphans (``allowWidows=0``, ``allowOrphans=0``);
+- headings and kickers keep with what follows (``keepWithNext``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from workshop.brand.colors import mix, readable_on
+from workshop.brand.model import Brand
+from workshop.render.pdf.fonts import FontSet, register_brand_fonts
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Brand colour roles as ``#RRGGBB`` strings; :meth:`c` gives reportlab colours."""
+
+    text: str
+    muted: str
+    heading: str
+    primary: str
+    accent: str
+    tertiary: str
+    background: str
+    light: str
+    tint: str
+    rule: str
+    dark: str
+    warning: str
+    success: str
+    on_primary: str
+    on_accent: str
+    series: tuple[str, ...]
+
+    @staticmethod
+    def c(hex_color: str):
+        return HexColor("#" + hex_color.lstrip("#"))
+
+
+def make_palette(brand: Brand) -> Palette:
+    c = brand.colors
+    white = c.background
+    return Palette(
+        text=c.foreground,
+        muted=mix(c.foreground, white, 0.35),
+        heading=brand.heading_color or c.primary,
+        primary=c.primary,
+        accent=c.secondary,
+        tertiary=c.tertiary,
+        background=white,
+        light=c.light,
+        tint=mix(c.primary, white, 0.9),
+        rule=mix(c.foreground, white, 0.78),
+        dark=c.dark,
+        warning=c.warning,
+        success=c.success,
+        on_primary=readable_on(c.primary, (white, c.light, c.foreground, "#FFFFFF", "#000000")),
+        on_accent=readable_on(c.secondary, (white, c.light, c.foreground, "#FFFFFF", "#000000")),
+        series=tuple(c.series()),
+    )
+
+
+class Styles:
+    """Named paragraph styles; ``scale`` 1.0 is the handout, smaller is the compact guide."""
+
+    def __init__(self, brand: Brand, fonts: FontSet, palette: Palette, scale: float = 1.0):
+        self.fonts = fonts
+        self.palette = palette
+        p = palette
+        size = 10.0 * scale
+        ratio = brand.line_height or 1.45
+        body_font = fonts.body.regular
+        head = fonts.heading_face
+
+        def style(name, parent=None, **kw) -> ParagraphStyle:
+            base = dict(
+                fontName=body_font, fontSize=size, leading=size * ratio,
+                textColor=p.c(p.text), alignment=TA_LEFT, allowWidows=0, allowOrphans=0,
+                hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0,
+                bulletFontName=body_font, bulletFontSize=size,
+            )
+            if parent is not None:
+                return ParagraphStyle(name, parent=parent, **kw)
+            base.update(kw)
+            return ParagraphStyle(name, **base)
+
+        self.body = style("body", spaceAfter=size * 0.6)
+        self.tight = style("tight", self.body, spaceAfter=size * 0.2)
+        self.lead = style("lead", self.body, fontSize=size * 1.2, leading=size * 1.2 * ratio,
+                          spaceAfter=size)
+        self.small = style("small", self.body, fontSize=size * 0.85, leading=size * 0.85 * ratio,
+                           spaceAfter=size * 0.3)
+        self.muted = style("muted", self.small, textColor=p.c(p.muted))
+        self.caption = style("caption", self.muted, fontName=fonts.body.italic, spaceBefore=size * 0.4)
+        self.kicker = style("kicker", self.small, fontName=fonts.body.bold, textColor=p.c(p.accent),
+                            textTransform="uppercase", spaceAfter=size * 0.15, keepWithNext=1)
+        self.h1 = style("h1", self.body, fontName=head, fontSize=size * 2.4, leading=size * 2.75,
+                        textColor=p.c(p.heading), spaceBefore=0, spaceAfter=size * 0.5,
+                        keepWithNext=1)
+        self.h2 = style("h2", self.body, fontName=head, fontSize=size * 1.45, leading=size * 1.8,
+                        textColor=p.c(p.heading), spaceBefore=size * 1.6, spaceAfter=size * 0.55,
+                        keepWithNext=1)
+        self.h3 = style("h3", self.body, fontName=fonts.body.bold, fontSize=size * 1.1,
+                        leading=size * 1.1 * ratio, textColor=p.c(p.dark), spaceBefore=size * 0.9,
+                        spaceAfter=size * 0.3, keepWithNext=1)
+        self.subtitle = style("subtitle", self.lead, textColor=p.c(p.muted), spaceAfter=size * 1.2)
+        self.statement = style("statement", self.body, fontName=fonts.heading.regular,
+                               fontSize=size * 1.7, leading=size * 1.7 * 1.3,
+                               textColor=p.c(p.primary), spaceBefore=size * 0.4, spaceAfter=size * 0.8)
+        self.quote = style("quote", self.body, fontName=fonts.heading.italic, fontSize=size * 1.45,
+                           leading=size * 1.45 * 1.35, textColor=p.c(p.dark), spaceAfter=size * 0.35)
+        self.attribution = style("attribution", self.small, textColor=p.c(p.muted), spaceAfter=size)
+        self.stat_value = style("stat_value", self.body, fontName=fonts.heading.bold,
+                                fontSize=size * 4.2, leading=size * 4.5, textColor=p.c(p.accent),
+                                spaceAfter=size * 0.2, keepWithNext=1)
+        self.stat_label = style("stat_label", self.lead, spaceAfter=size * 0.3)
+        self.bullet = style("bullet", self.body, leftIndent=size * 1.5, bulletIndent=size * 0.3,
+                            spaceAfter=size * 0.35, bulletColor=p.c(p.accent))
+        self.bullet2 = style("bullet2", self.bullet, leftIndent=size * 3.0, bulletIndent=size * 1.6,
+                             fontSize=size * 0.95, spaceAfter=size * 0.25, bulletColor=p.c(p.muted))
+        self.numbered = style("numbered", self.bullet, leftIndent=size * 2.0, bulletIndent=0,
+                              bulletFontName=fonts.body.bold, bulletColor=p.c(p.primary))
+        self.cell = style("cell", self.body, fontSize=size * 0.9, leading=size * 0.9 * 1.35, spaceAfter=0)
+        self.cell_head = style("cell_head", self.cell, fontName=fonts.body.bold,
+                               textColor=p.c(p.on_primary))
+        self.cell_head_accent = style("cell_head_accent", self.cell_head, textColor=p.c(p.on_accent))
+        self.cell_bullet = style("cell_bullet", self.cell, leftIndent=size * 1.1, bulletIndent=0,
+                                 bulletColor=p.c(p.muted), bulletFontSize=size * 0.9)
+        self.box_title = style("box_title", self.body, fontName=fonts.body.bold, textColor=p.c(p.primary),
+                               spaceAfter=size * 0.3, keepWithNext=1)
+
+
+def styles_for(brand: Brand, scale: float = 1.0) -> Styles:
+    fonts = register_brand_fonts(brand)
+    return Styles(brand, fonts, make_palette(brand), scale)
