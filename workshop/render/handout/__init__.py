@@ -1,0 +1,20 @@
+"""The participants' handout: a designed brochure built from the plan, not printed slides."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workshop.assets import Assets
+    from workshop.brand.model import Brand
+    from workshop.plan.model import DeckPlan
+
+
+def render_handout(plan: "DeckPlan", brand: "Brand", assets: "Assets") -> bytes:
+    """The handout PDF as bytes (reportlab is imported on first use)."""
+    from workshop.render.handout.render import render
+
+    return render(plan, brand, assets)
+
+
+__all__ = ["render_handout"]

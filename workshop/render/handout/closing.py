@@ -1,0 +1,52 @@
+"""The closing page (takeaways, call to action, question) and the sources list."""
+
+from __future__ import annotations
+
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
+
+from workshop.model.slides import ClosingSlide
+from workshop.plan.model import Source
+from workshop.render.pdf import markup
+from workshop.render.pdf.document import Bookmark
+from workshop.render.pdf.flowables import badge, box, hanging
+from workshop.render.pdf.kit import Kit
+
+
+def closing(kit: Kit, slide: ClosingSlide, fresh_page: bool) -> list[Flowable]:
+    s, p = kit.styles, kit.palette
+    out: list[Flowable] = []
+    if fresh_page:
+        out += [CondPageBreak(kit.geo.frame_height * 0.6), Bookmark(slide.title, 1)]
+    out.append(kit.p(slide.title, s.h2))
+    if slide.takeaways:
+        out.append(kit.raw(markup.escape(kit.word("takeaways")), s.kicker))
+        for number, text in enumerate(slide.takeaways, start=1):
+            mark = badge(str(number), s.fonts.heading.bold, 10, p.c(p.accent), p.c(p.on_accent), 7 * mm)
+            out += hanging(mark, [kit.p(text, s.lead)], 11 * mm, space_before=2 * mm)
+    if slide.action:
+        ink = p.on_primary
+        rows = [kit.raw(markup.color(markup.bold(markup.escape(kit.word("action"))), ink), s.kicker),
+                kit.raw(markup.color(markup.inline(slide.action), ink), s.lead)]
+        out += [Spacer(1, 4 * mm), box(rows, p.c(p.primary), s.fonts.body.regular, padding=6 * mm)]
+    if slide.question:
+        rows = [kit.raw(markup.escape(kit.word("discuss")), s.kicker),
+                kit.p(slide.question, s.statement)]
+        out += [Spacer(1, 4 * mm), box(rows, p.c(p.tint), s.fonts.body.regular, padding=6 * mm)]
+    return out
+
+
+def sources(kit: Kit, items: tuple[Source, ...]) -> list[Flowable]:
+    if not items:
+        return []
+    s = kit.styles
+    out: list[Flowable] = [CondPageBreak(50 * mm), Bookmark(kit.word("sources")),
+                           kit.raw(markup.escape(kit.word("sources")), s.h2)]
+    for number, source in enumerate(items, start=1):
+        text = markup.inline(source.text)
+        if source.slide is not None:
+            text += markup.color(markup.escape(f" ({kit.word('slide', n=source.slide)})"), kit.palette.muted)
+        out.append(kit.raw(text, s.numbered, bullet=f"{number}."))
+    return out

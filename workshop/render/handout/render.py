@@ -1,0 +1,123 @@
+"""DeckPlan → handout PDF bytes: cover, programme, sections, worksheets, closing, sources.
+
+Walks the same planned slides as the deck and keeps only what participants
+see: slides for the facilitator, quiz answer slides and every speaker note
+stay out. Each section opens a new page like a chapter; break-only sections
+are a slim band instead.
+"""
+
+from __future__ import annotations
+
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer
+
+from workshop.assets import Assets
+from workshop.brand.model import Brand
+from workshop.model.slides import BreakSlide, SectionSlide
+from workshop.plan.model import DeckPlan, PlannedSlide
+from workshop.render.handout.agenda import agenda
+from workshop.render.handout.blocks import BLOCKS
+from workshop.render.handout.closing import closing, sources
+from workshop.render.handout.cover import cover_painter
+from workshop.render.handout.worksheet import worksheet
+from workshop.render.pdf import markup
+from workshop.render.pdf.document import Bookmark, DocInfo, build_pdf
+from workshop.render.pdf.kit import Kit, make_kit
+from workshop.render.pdf.pages import RunningText, body_frame, running_painter, template
+from workshop.text.inline import plain
+
+SKIPPED_KINDS = {"title", "agenda"}  # the cover and the programme page stand in for them
+
+
+def participant_slides(plan: DeckPlan) -> list[PlannedSlide]:
+    return [s for s in plan.slides
+            if s.for_participants and not s.quiz_answer and s.kind not in SKIPPED_KINDS]
+
+
+def section_header(kit: Kit, plan: DeckPlan, index: int, first: PlannedSlide) -> list[Flowable]:
+    s, p = kit.styles, kit.palette
+    section = plan.workshop.sections[index]
+    explicit = isinstance(first.slide, SectionSlide)
+    title = first.slide.title if explicit else section.title
+    subtitle = first.slide.subtitle if explicit else section.subtitle
+    row = next((r for r in plan.agenda if r.section == index), None)
+    number = [r.section for r in plan.agenda if not r.is_break].index(index) + 1 if row and not row.is_break else None
+    kicker = [kit.word("section", n=number)] if number else []
+    if row:
+        kicker += [kit.span(row.start, row.end), kit.duration(row.minutes)]
+    out: list[Flowable] = [PageBreak(), Bookmark(plain(title))]
+    if kicker:
+        out.append(kit.raw(markup.escape(" · ".join(kicker)), s.kicker))
+    out.append(kit.p(title, s.h1))
+    if subtitle:
+        out.append(kit.p(subtitle, s.subtitle))
+    out += [HRFlowable(width=18 * mm, thickness=2.5, color=p.c(p.accent), hAlign="LEFT",
+                       spaceBefore=1 * mm, spaceAfter=5 * mm)]
+    return out
+
+
+def _break_only(plan: DeckPlan, index: int, items: list[PlannedSlide]) -> bool:
+    return all(isinstance(i.slide, (BreakSlide, SectionSlide)) for i in items) and any(
+        isinstance(i.slide, BreakSlide) for i in items)
+
+
+def story(kit: Kit, plan: DeckPlan, assets: Assets) -> list[Flowable]:
+    out: list[Flowable] = [Spacer(1, 1), NextPageTemplate("body"), PageBreak()]
+    out += agenda(kit, plan)
+    slides = participant_slides(plan)
+    images = dict(assets.images)
+    by_section: dict[int | None, list[PlannedSlide]] = {}
+    for item in slides:
+        by_section.setdefault(item.section, []).append(item)
+    for item in by_section.get(None, []):
+        out += _block(kit, item, images, fresh=True)
+    for index in sorted(k for k in by_section if k is not None):
+        items = by_section[index]
+        if _break_only(plan, index, items):
+            out += [CondPageBreak(40 * mm)]
+            out += [f for i in items if isinstance(i.slide, BreakSlide) for f in BLOCKS["break"](kit, i.slide, images)]
+            continue
+        out += section_header(kit, plan, index, items[0])
+        body = items[1:] if isinstance(items[0].slide, SectionSlide) else items
+        for n, item in enumerate(body):
+            out += _block(kit, item, images, fresh=n > 0)
+    out += sources(kit, plan.sources)
+    return out
+
+
+def _block(kit: Kit, item: PlannedSlide, images, fresh: bool) -> list[Flowable]:
+    """``fresh``: worksheets and the closing start their own page (not right after a heading)."""
+    if item.kind == "exercise":
+        return worksheet(kit, item.slide, fresh_page=fresh)
+    if item.kind == "closing":
+        return closing(kit, item.slide, fresh_page=fresh)
+    build = BLOCKS.get(item.kind)
+    return build(kit, item.slide, images) if build else []
+
+
+def render(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
+    meta = plan.meta
+    kit = make_kit(brand, meta.language)
+    geo = kit.geo
+    frame = body_frame(geo)
+    cover = template("cover", [body_frame(geo, "cover")], geo,
+                     paint=cover_painter(kit, plan, assets.client_logo))
+    body = template("body", [frame], geo)
+    running = RunningText(
+        header_left=meta.title,
+        header_right=meta.client or brand.title,
+        footer_left=plan.footer or kit.word("handout"),
+        page_label=kit.word("page"),
+    )
+    info = DocInfo(
+        title=plain(meta.title),
+        author=plain(meta.author or meta.facilitator or brand.title),
+        subject=plain(" — ".join(x for x in (kit.word("handout"), meta.subtitle, meta.client) if x)),
+        language=meta.language,
+        keywords=("workshop", kit.word("handout"), plain(meta.client or ""), brand.title),
+    )
+    return build_pdf(story(kit, plan, assets), info=info, geo=geo, templates=[cover, body],
+                     paint=running_painter(geo, kit.styles, running),
+                     initial_font=kit.styles.fonts.body.regular)

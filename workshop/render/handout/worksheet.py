@@ -1,0 +1,64 @@
+"""An exercise as a worksheet: goal, timing, group, materials, steps and writing space.
+
+A worksheet starts on a fresh page so participants can write on it. Writing
+space is real: ruled lines per prompt, as many as the outline asks
+(``prompt.lines``), or an open notes box when the exercise has no prompts.
+Everything splits across pages, so 30 steps with 40 lines each still flows.
+"""
+
+from __future__ import annotations
+
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
+
+from workshop.model.slides import ExerciseSlide
+from workshop.render.pdf import markup
+from workshop.render.pdf.document import Bookmark
+from workshop.render.pdf.flowables import WritingBox, WritingLines, badge, box, hanging
+from workshop.render.pdf.kit import Kit
+
+
+def facts(kit: Kit, slide: ExerciseSlide) -> list[Flowable]:
+    """Time, group size and materials as label: value lines (shared with the guide)."""
+    s = kit.styles
+    out = []
+    pairs = [(kit.word("time"), markup.escape(kit.duration(slide.duration)))]
+    if slide.group:
+        pairs.append((kit.word("group"), markup.inline(slide.group)))
+    if slide.materials:
+        pairs.append((kit.word("materials"), ", ".join(markup.inline(x) for x in slide.materials)))
+    for label, value in pairs:
+        out.append(kit.raw(markup.bold(markup.escape(label + ": ")) + value, s.tight))
+    return out
+
+
+def worksheet(kit: Kit, slide: ExerciseSlide, fresh_page: bool = True) -> list[Flowable]:
+    """``fresh_page=False`` when the section heading just started a page."""
+    s, p = kit.styles, kit.palette
+    out: list[Flowable] = [CondPageBreak(kit.geo.frame_height - 2)] if fresh_page else []
+    out += [Bookmark(slide.title, 1), kit.raw(markup.escape(kit.word("worksheet")), s.kicker),
+            kit.p(slide.title, s.h1 if fresh_page else s.h2)]
+    panel = []
+    if slide.goal:
+        panel.append(kit.raw(markup.bold(markup.escape(kit.word("goal") + ": ")) + markup.inline(slide.goal),
+                             s.tight))
+    panel += facts(kit, slide)
+    out += [box(panel, p.c(p.tint), s.fonts.body.regular, padding=5 * mm), Spacer(1, 2 * mm),
+            kit.raw(markup.escape(kit.word("how")), s.h3)]
+    gutter = 9 * mm
+    for number, step in enumerate(slide.steps, start=1):
+        mark = badge(str(number), s.fonts.body.bold, 8, p.c(p.accent), p.c(p.on_accent), 5.5 * mm)
+        out += hanging(mark, [kit.p(step, s.tight)], gutter, space_before=1.5 * mm)
+    prompts = slide.prompts
+    if not prompts:
+        return out + [kit.raw(markup.escape(kit.word("notes")), s.h3),
+                      WritingBox(95 * mm, p.c(p.rule))]
+    for number, prompt in enumerate(prompts, start=1):
+        out.append(Spacer(1, 3 * mm))
+        question = markup.color(markup.escape(f"{number}. "), p.accent) + markup.inline(prompt.text)
+        out.append(kit.raw(markup.bold(question), s.h3))
+        if prompt.lines:
+            out.append(WritingLines(prompt.lines, p.c(p.rule)))
+    return out
