@@ -1,0 +1,30 @@
+"""Slide geometry as plain data: the single source for the renderer and the text fit.
+
+No PowerPoint library is imported here: ``default`` describes the generated
+16:9 master, ``template`` reads a designer's template with the same types,
+``resolve`` decides which box each named shape really gets, ``grids`` splits
+composite areas (agenda rows, steps, quiz options) and ``variants`` picks the
+variant a slide's content needs.
+"""
+
+from workshop.layouts.default import BLANK, KINDS, MASTER, SIZE, default_layout, default_layouts
+from workshop.layouts.geometry import EMU_PER_INCH, EMU_PER_PT, Box, Insets, SlideSize, inch, pt, to_pt
+from workshop.layouts.resolve import ResolvedLayout, resolve_all, resolve_layout
+from workshop.layouts.spec import Decoration, LayoutSpec, LogoSpec, MasterSpec, ShapeSpec, TextStyle
+from workshop.layouts.template import (
+    PlaceholderGeometry, TemplateGeometry, TemplateLayout, generated_geometry, read_template,
+)
+from workshop.layouts.variants import variant_for
+
+__all__ = [
+    "BLANK", "KINDS", "MASTER", "SIZE", "default_layout", "default_layouts", "EMU_PER_INCH", "EMU_PER_PT", "Box",
+    "Insets", "SlideSize", "inch", "pt", "to_pt", "ResolvedLayout", "resolve_all", "resolve_layout",
+    "Decoration", "LayoutSpec", "LogoSpec", "MasterSpec", "ShapeSpec", "TextStyle", "PlaceholderGeometry",
+    "TemplateGeometry", "TemplateLayout", "generated_geometry", "read_template", "variant_for",
+    "layouts_for",
+]
+
+
+def layouts_for(brand) -> dict[str, LayoutSpec]:
+    """The generated layout of every kind, named as ``brand`` names them."""
+    return default_layouts({kind: brand.layout_name(kind) for kind in KINDS})

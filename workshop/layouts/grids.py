@@ -1,0 +1,121 @@
+"""How composite areas split into boxes: agenda rows, step cells, quiz options.
+
+The renderer draws these and the text fit measures them, so the split lives
+here, once, as pure arithmetic on a ``Box``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from workshop.layouts.geometry import Box, inch
+
+ROW_MAX = inch(0.8)
+ROW_GAP = inch(0.08)
+PAD = inch(0.25)
+
+
+@dataclass(frozen=True)
+class AgendaRowBoxes:
+    band: Box  # the row's background
+    time: Box  # "09:30–09:50"
+    title: Box
+    minutes: Box  # "20 min", right-aligned
+
+
+def agenda_rows(area: Box, count: int, time_width: int = inch(2.75), minutes_width: int = inch(1.45)) -> tuple[AgendaRowBoxes, ...]:
+    """One band per agenda row, at most 0.8 in tall, stacked from the top of ``area``."""
+    if count <= 0:
+        return ()
+    pitch = min(ROW_MAX + ROW_GAP, (area.h + ROW_GAP) // count)
+    height = pitch - ROW_GAP
+    rows = []
+    for i in range(count):
+        band = Box(area.x, area.y + i * pitch, area.w, height)
+        time = Box(band.x + PAD, band.y, time_width, band.h)
+        minutes = Box(band.right - PAD - minutes_width, band.y, minutes_width, band.h)
+        title = Box(time.right + PAD // 2, band.y, max(0, minutes.x - time.right - PAD), band.h)
+        rows.append(AgendaRowBoxes(band, time, title, minutes))
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class StepBoxes:
+    marker: Box  # the numbered circle
+    body: Box  # the step's title, then its text, in one flow
+
+
+def step_grid(count: int, max_columns: int = 5) -> tuple[int, int]:
+    """(columns, rows): balanced rows of at most ``max_columns`` steps."""
+    if count <= 0:
+        return 0, 0
+    rows = math.ceil(count / max_columns)
+    columns = math.ceil(count / rows)
+    return columns, rows
+
+
+def step_cells(area: Box, count: int) -> tuple[StepBoxes, ...]:
+    """Numbered circles in reading order, each with its title and text below it."""
+    columns, rows = step_grid(count)
+    if not count:
+        return ()
+    gap_x, gap_y = inch(0.35), inch(0.3)
+    cells = [c for row in area.rows(rows, gap_y) for c in row.columns(columns, gap_x)][:count]
+    diameter = min(inch(0.85), cells[0].h * 3 // 10)
+    result = []
+    for cell in cells:
+        marker = Box(cell.x, cell.y, diameter, diameter)
+        body = Box(cell.x, marker.bottom + inch(0.18), cell.w, max(0, cell.bottom - marker.bottom - inch(0.18)))
+        result.append(StepBoxes(marker, body))
+    return tuple(result)
+
+
+@dataclass(frozen=True)
+class OptionBoxes:
+    band: Box  # the option's background
+    letter: Box  # the lettered circle
+    text: Box
+
+
+def option_rows(area: Box, count: int) -> tuple[OptionBoxes, ...]:
+    """Quiz options a, b, c… down one column (two columns for five or more)."""
+    if count <= 0:
+        return ()
+    columns = 1 if count <= 4 else 2
+    rows = math.ceil(count / columns)
+    pitch = min(ROW_MAX + ROW_GAP, (area.h + ROW_GAP) // rows)
+    height = pitch - ROW_GAP
+    result = []
+    for index in range(count):
+        column, row = divmod(index, rows)
+        col_box = area.columns(columns, inch(0.35))[column]
+        band = Box(col_box.x, area.y + row * pitch, col_box.w, height)
+        diameter = min(inch(0.55), band.h - inch(0.12))
+        letter = Box(band.x + inch(0.14), band.y + (band.h - diameter) // 2, diameter, diameter)
+        text = Box(letter.right + inch(0.22), band.y, max(0, band.right - letter.right - inch(0.4)), band.h)
+        result.append(OptionBoxes(band, letter, text))
+    return tuple(result)
+
+
+TABLE_CELL_INSETS = (inch(0.12), inch(0.06), inch(0.12), inch(0.06))  # left, top, right, bottom
+
+
+def table_column_widths(width: int, header: list[str], rows: list[list[str]]) -> tuple[int, ...]:
+    """Column widths from how much each column holds, so long texts get room.
+
+    Weights are the square root of a column's longest cell (header included),
+    so one long column cannot squeeze the others to nothing; every column
+    keeps at least 0.9 in.
+    """
+    count = len(header)
+    if not count:
+        return ()
+    longest = [max([len(header[i])] + [len(r[i]) for r in rows if i < len(r)]) for i in range(count)]
+    weights = [max(4, n) ** 0.5 for n in longest]
+    floor = min(inch(0.9), width // count)
+    spare = width - floor * count
+    total = sum(weights)
+    widths = [floor + int(spare * w / total) for w in weights]
+    widths[-1] += width - sum(widths)
+    return tuple(widths)

@@ -1,0 +1,110 @@
+"""Which geometry a slide kind really uses: the designer's placeholders where they exist.
+
+A spec shape is matched to a template placeholder by its shape name first,
+then by placeholder type (in ``idx`` order, skipping placeholders another
+shape already claimed by name). Shapes with no match keep the generated
+geometry, scaled to the template's slide size. A kind whose layout is missing
+gets the whole generated layout, drawn on the template's emptiest layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Mapping
+
+from workshop.layouts.geometry import WIDESCREEN, Box, SlideSize
+from workshop.layouts.spec import LayoutSpec
+from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
+
+#: placeholder types that may stand in for each other when found by type.
+_FAMILY = {
+    "title": ("title", "ctrTitle"),
+    "ctrTitle": ("ctrTitle", "title"),
+    "subTitle": ("subTitle", "body", "obj"),
+    "body": ("body", "obj", "subTitle"),
+    "pic": ("pic", "obj"),
+    "chart": ("chart", "obj"),
+    "tbl": ("tbl", "obj"),
+    "ftr": ("ftr",),
+    "sldNum": ("sldNum",),
+    "dt": ("dt",),
+}
+
+
+@dataclass(frozen=True)
+class ResolvedLayout:
+    """A kind's spec with boxes as placed in the template, and what matched what."""
+
+    spec: LayoutSpec
+    layout: str | None  # template layout used; None when the kind falls back to the blank layout
+    matches: Mapping[str, PlaceholderGeometry] = field(default_factory=lambda: MappingProxyType({}))
+    moved: frozenset[str] = frozenset()  # shapes the template places elsewhere than we would
+    footer: PlaceholderGeometry | None = None  # the layout's own footer placeholder
+    slide_number: PlaceholderGeometry | None = None  # the layout's own slide number placeholder
+
+    def variant(self, name: str | None) -> "ResolvedLayout":
+        """The geometry for a variant; what the designer moved stays where they put it."""
+        return replace(self, spec=self.spec.variant(name, keep=self.moved))
+
+
+def scale_spec(spec: LayoutSpec, size: SlideSize, base: SlideSize = WIDESCREEN) -> LayoutSpec:
+    """The generated geometry on a slide of another size."""
+    if size == base:
+        return spec
+    sx, sy = size.width / base.width, size.height / base.height
+    shapes = tuple(replace(s, box=s.box.scaled(sx, sy)) for s in spec.shapes)
+    decorations = tuple(replace(d, box=d.box.scaled(sx, sy)) for d in spec.decorations)
+    marks = tuple(replace(d, box=d.box.scaled(sx, sy)) for d in spec.title_marks)
+    logo = replace(spec.logo, box=spec.logo.box.scaled(sx, sy)) if spec.logo else None
+    variants = MappingProxyType({
+        key: MappingProxyType({n: b.scaled(sx, sy) for n, b in boxes.items()})
+        for key, boxes in spec.variants.items()
+    })
+    return replace(spec, shapes=shapes, decorations=decorations, title_marks=marks, logo=logo, variants=variants)
+
+
+def match_placeholders(spec: LayoutSpec, layout: TemplateLayout) -> dict[str, PlaceholderGeometry]:
+    """Shape name → the layout placeholder it uses (by name, then by type)."""
+    matches: dict[str, PlaceholderGeometry] = {}
+    claimed: set[int] = set()
+    for shape in spec.shapes:
+        if not shape.placeholder:
+            continue
+        found = layout.placeholder(shape.name)
+        if found is not None and found.box is not None and id(found) not in claimed:
+            matches[shape.name] = found
+            claimed.add(id(found))
+    named = {ph.name for ph in layout.placeholders}
+    for shape in spec.shapes:
+        if not shape.placeholder or shape.name in matches:
+            continue
+        for type_ in _FAMILY.get(shape.placeholder, (shape.placeholder,)):
+            candidates = [
+                ph for ph in sorted(layout.of_type(type_), key=lambda p: p.idx)
+                if id(ph) not in claimed and ph.box is not None
+                and not (ph.name in named and spec.shape(ph.name) is not None)
+            ]
+            if candidates:
+                matches[shape.name] = candidates[0]
+                claimed.add(id(candidates[0]))
+                break
+    return matches
+
+
+def resolve_layout(spec: LayoutSpec, template: TemplateGeometry) -> ResolvedLayout:
+    """The geometry ``spec``'s kind gets in ``template``."""
+    scaled = scale_spec(spec, template.size)
+    layout = template.layout(spec.name)
+    if layout is None:
+        return ResolvedLayout(scaled, None, MappingProxyType({}))
+    matches = match_placeholders(scaled, layout)
+    boxes: dict[str, Box] = {name: ph.box for name, ph in matches.items() if ph.box is not None}
+    moved = frozenset(name for name, box in boxes.items() if box != scaled.box(name))
+    footer = next(iter(layout.of_type("ftr")), None)
+    number = next(iter(layout.of_type("sldNum")), None)
+    return ResolvedLayout(scaled.with_boxes(boxes), layout.name, MappingProxyType(matches), moved, footer, number)
+
+
+def resolve_all(specs: Mapping[str, LayoutSpec], template: TemplateGeometry) -> dict[str, ResolvedLayout]:
+    return {kind: resolve_layout(spec, template) for kind, spec in specs.items()}

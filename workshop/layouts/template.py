@@ -1,0 +1,214 @@
+"""The geometry of a designer's ``template.pptx``: layouts by name, placeholders by shape name.
+
+Read straight from the package XML with the standard zip reader and lxml, not
+python-pptx, so ``workshop check`` (the text fit) can measure against the
+designer's placeholder sizes without loading a PowerPoint library. A layout
+placeholder without a position of its own inherits it from the master's
+placeholder of the same type, as PowerPoint does.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop.errors import WorkshopError
+from workshop.layouts.geometry import Box, Insets, SlideSize
+from workshop.layouts.spec import LayoutSpec, MasterSpec
+
+MAX_PART_BYTES = 8 * 1024 * 1024
+MAX_LAYOUTS = 200
+_NS = {
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+_R_ID = "{%s}id" % _NS["r"]
+_INHERIT = {"ctrTitle": "title", "subTitle": "body", "obj": "body", "pic": "body", "chart": "body",
+            "tbl": "body"}
+
+
+@dataclass(frozen=True)
+class PlaceholderGeometry:
+    """One placeholder as the designer left it."""
+
+    name: str  # the shape name in the selection pane
+    type: str  # OOXML ph type ("obj" when PowerPoint left it out)
+    idx: int
+    box: Box | None  # None: no position anywhere (unusable)
+    insets: Insets = Insets()
+
+
+@dataclass(frozen=True)
+class TemplateLayout:
+    name: str
+    placeholders: tuple[PlaceholderGeometry, ...]
+    master: int = 0  # which slide master it belongs to
+
+    def placeholder(self, name: str) -> PlaceholderGeometry | None:
+        for ph in self.placeholders:
+            if ph.name == name:
+                return ph
+        folded = name.casefold().strip()
+        for ph in self.placeholders:
+            if ph.name.casefold().strip() == folded:
+                return ph
+        return None
+
+    def of_type(self, *types: str) -> tuple[PlaceholderGeometry, ...]:
+        return tuple(ph for ph in self.placeholders if ph.type in types)
+
+
+@dataclass(frozen=True)
+class TemplateGeometry:
+    """Slide size, masters' placeholders and every layout of a template, in order."""
+
+    size: SlideSize
+    layouts: tuple[TemplateLayout, ...]
+    master_placeholders: tuple[PlaceholderGeometry, ...] = ()
+
+    def layout(self, name: str) -> TemplateLayout | None:
+        """The layout called ``name`` (exact first, then ignoring case and spaces at the ends)."""
+        for layout in self.layouts:
+            if layout.name == name:
+                return layout
+        folded = name.casefold().strip()
+        for layout in self.layouts:
+            if layout.name.casefold().strip() == folded:
+                return layout
+        return None
+
+    def blank(self) -> TemplateLayout | None:
+        """The layout to draw on when a kind's own layout is missing: the emptiest one."""
+        if not self.layouts:
+            return None
+        for layout in self.layouts:
+            if layout.name.casefold() in ("blank", "leeg", "empty"):
+                return layout
+        content = lambda ly: len([p for p in ly.placeholders if p.type not in ("ftr", "sldNum", "dt")])  # noqa: E731
+        return min(self.layouts, key=content)
+
+    def master_placeholder(self, type_: str) -> PlaceholderGeometry | None:
+        for ph in self.master_placeholders:
+            if ph.type == type_:
+                return ph
+        return None
+
+
+def placeholder_index(shape, position: int) -> int:
+    """The ``idx`` a generated layout gives the placeholder of ``shape`` at ``position``.
+
+    Titles are idx 0 as PowerPoint expects; footer and slide number are 11 and 12.
+    """
+    return 0 if shape.placeholder in ("title", "ctrTitle") else position + 1
+
+
+def generated_geometry(master: MasterSpec, layouts: dict[str, LayoutSpec]) -> TemplateGeometry:
+    """The geometry of our own generated master, as if read from its exported file."""
+
+    def ph(spec, idx) -> PlaceholderGeometry:
+        return PlaceholderGeometry(spec.name, spec.placeholder, idx, spec.box, spec.insets)
+
+    common = (ph(master.footer, 11), ph(master.slide_number, 12))
+    result = []
+    for spec in layouts.values():
+        own = [ph(s, placeholder_index(s, i)) for i, s in enumerate(spec.shapes) if s.placeholder]
+        result.append(TemplateLayout(spec.name, tuple(own) + (common if spec.footer else ())))
+    masters = (ph(master.title, 0), ph(master.body, 1)) + common
+    return TemplateGeometry(master.size, tuple(result), masters)
+
+
+def read_template(source: str | Path | bytes) -> TemplateGeometry:
+    """Read layout and placeholder geometry from a .pptx/.potx file or its bytes."""
+    from lxml import etree
+
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise WorkshopError(f"{_label(source)} is not a PowerPoint file (not a zip package)") from None
+    names = set(archive.namelist())
+
+    def xml(path: str):
+        if path not in names:
+            raise WorkshopError(f"{_label(source)} is missing its part '{path}'; save it again from PowerPoint")
+        if archive.getinfo(path).file_size > MAX_PART_BYTES:
+            raise WorkshopError(f"{_label(source)}: the part '{path}' is too large to be a layout")
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        return etree.fromstring(archive.read(path), parser)
+
+    def rels(path: str) -> dict[str, str]:
+        folder, base = posixpath.split(path)
+        rels_path = posixpath.join(folder, "_rels", base + ".rels")
+        if rels_path not in names:
+            return {}
+        return {
+            r.get("Id"): posixpath.normpath(posixpath.join(folder, r.get("Target", "")))
+            for r in xml(rels_path).findall("rel:Relationship", _NS) if r.get("TargetMode") != "External"
+        }
+
+    presentation = "ppt/presentation.xml"
+    root = xml(presentation)
+    size_el = root.find("p:sldSz", _NS)
+    size = SlideSize(int(size_el.get("cx")), int(size_el.get("cy"))) if size_el is not None else SlideSize(9144000, 6858000)
+    pres_rels = rels(presentation)
+    layouts: list[TemplateLayout] = []
+    master_phs: list[PlaceholderGeometry] = []
+    for m_index, master_id in enumerate(root.findall("p:sldMasterIdLst/p:sldMasterId", _NS)):
+        master_path = pres_rels.get(master_id.get(_R_ID))
+        if not master_path:
+            continue
+        master = xml(master_path)
+        inherited = {ph.type: ph for ph in _placeholders(master, {})}
+        if m_index == 0:
+            master_phs = list(inherited.values())
+        master_rels = rels(master_path)
+        for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", _NS):
+            layout_path = master_rels.get(layout_id.get(_R_ID))
+            if not layout_path or len(layouts) >= MAX_LAYOUTS:
+                continue
+            layout = xml(layout_path)
+            c_sld = layout.find("p:cSld", _NS)
+            name = c_sld.get("name", "") if c_sld is not None else ""
+            layouts.append(TemplateLayout(name, tuple(_placeholders(layout, inherited)), m_index))
+    return TemplateGeometry(size, tuple(layouts), tuple(master_phs))
+
+
+def _placeholders(root, inherited: dict[str, PlaceholderGeometry]) -> list[PlaceholderGeometry]:
+    result = []
+    for sp in root.iterfind("p:cSld/p:spTree/p:sp", _NS):
+        ph = sp.find("p:nvSpPr/p:nvPr/p:ph", _NS)
+        if ph is None:
+            continue
+        type_ = ph.get("type", "obj")
+        name = sp.find("p:nvSpPr/p:cNvPr", _NS).get("name", "")
+        parent = inherited.get(type_) or inherited.get(_INHERIT.get(type_, ""))
+        box = _box(sp) or (parent.box if parent else None)
+        insets = _insets(sp, parent.insets if parent else Insets())
+        result.append(PlaceholderGeometry(name, type_, int(ph.get("idx", "0")), box, insets))
+    return result
+
+
+def _box(sp) -> Box | None:
+    off = sp.find("p:spPr/a:xfrm/a:off", _NS)
+    ext = sp.find("p:spPr/a:xfrm/a:ext", _NS)
+    if off is None or ext is None:
+        return None
+    return Box(int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0)))
+
+
+def _insets(sp, default: Insets) -> Insets:
+    body = sp.find("p:txBody/a:bodyPr", _NS)
+    if body is None:
+        return default
+    get = lambda key, fallback: int(body.get(key)) if body.get(key) is not None else fallback  # noqa: E731
+    return Insets(get("lIns", default.left), get("tIns", default.top), get("rIns", default.right),
+                  get("bIns", default.bottom))
+
+
+def _label(source) -> str:
+    return "the template" if isinstance(source, bytes) else f"the template '{source}'"
