@@ -1,0 +1,25 @@
+"""The PowerPoint renderer: a ``DeckPlan`` in, .pptx bytes out.
+
+python-pptx is imported only when a deck or master is actually built, so
+commands that never render (``workshop check``) do not pay for it.
+
+- ``render_deck(plan, brand, assets) -> bytes``: the deck.
+- ``build_master(brand) -> bytes``: the generated master with one named
+  layout per slide kind and no slides (what ``workshop template export`` writes).
+"""
+
+from __future__ import annotations
+
+__all__ = ["render_deck", "build_master"]
+
+
+def render_deck(plan, brand, assets) -> bytes:
+    from workshop.render.deck.render import render_deck as render
+
+    return render(plan, brand, assets)
+
+
+def build_master(brand, language: str = "en") -> bytes:
+    from workshop.render.deck.render import build_master as build
+
+    return build(brand, language)

@@ -1,0 +1,174 @@
+"""One slide being painted, addressed by the shape names of its layout.
+
+Painters say *what* goes into "Title" or "Body"; the canvas knows *where*:
+into a placeholder cloned from the layout (position, fill and colours
+inherited, so the designer's template wins), or — when the template lacks
+that placeholder or the whole layout — into a text box at the generated
+geometry with the look written out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from workshop.layouts.default import MASTER, SIZE
+from workshop.layouts.geometry import Box, Insets
+from workshop.layouts.spec import ShapeSpec, TextStyle
+from workshop.render.deck import shapes
+from workshop.render.deck.deck import Deck, Placement
+from workshop.render.deck.drawing import logo_box, logo_image
+from workshop.render.deck.ooxml import el
+from workshop.render.deck.text import Para, para
+from workshop.safety.images import ImageFile
+
+
+class Canvas:
+    def __init__(self, deck: Deck, slide, placement: Placement, resolved, planned, *, plan, assets, words):
+        self.deck = deck
+        self.plan = plan
+        self.assets = assets
+        self.words = words
+        self.slide = slide
+        self.planned = planned
+        self.placement = placement
+        self.resolved = resolved
+        self.spec = resolved.spec
+        self.tree = slide.shapes._spTree
+        fit = planned.fit
+        self.size = lambda role: float(fit[role]) if role in fit else deck.brand.size(role).max_pt
+        self.painter = deck.painter(self.size)
+        self.palette = deck.palette
+        self.type = self.painter.type
+        if placement.fallback:
+            self._draw_layout()
+
+    # -- geometry -------------------------------------------------------------------------
+
+    def box(self, name: str) -> Box:
+        return self.spec.box(name)
+
+    def shape_spec(self, name: str) -> ShapeSpec:
+        spec = self.spec.shape(name)
+        if spec is None:
+            raise KeyError(f"layout '{self.spec.name}' has no shape '{name}'")
+        return spec
+
+    # -- text -----------------------------------------------------------------------------
+
+    def text(self, name: str, paras: list[Para], *, fill: str | None = None):
+        """Fill the shape called ``name`` with ``paras``."""
+        spec = self.shape_spec(name)
+        match = self.resolved.matches.get(name)
+        if match is not None and not self.placement.fallback and fill is None:
+            moved = spec.box if spec.box != match.box else None  # a variant moved it
+            body = self.type.body(paras, spec.text, spec.insets, explicit=False)
+            element = shapes.placeholder(
+                self.painter.ids(), match.name, match.type, match.idx, box=moved, text_body=body,
+                fill=self.palette.fill(spec.fill) if moved is not None and spec.fill else None,
+            )
+        else:
+            element = self.painter.text_box(spec, paras, fill=fill)
+        self.tree.append(element)
+        if name == "Title" and (self.deck.generated or self.placement.fallback):
+            for mark in self.spec.title_marks:
+                self.tree.append(self.painter.decoration(mark))
+        return element
+
+    def label(self, name: str, box: Box, paras: list[Para], style: TextStyle, *, fill: str | None = None,
+              geometry: str = "rect", insets: Insets = Insets(0, 0, 0, 0), line: str | None = None):
+        """A slide-level shape with text (agenda rows, step titles, option letters)."""
+        body = self.type.body(paras, style, insets, explicit=True)
+        element = shapes.shape(
+            self.painter.ids(), name, box, geometry=geometry, fill=self.palette.fill(fill),
+            line=el("a:solidFill", None, self.palette.color(line)) if line else None,
+            text_body=body, text_box=fill is None and geometry == "rect",
+        )
+        if line:
+            element.find(".//" + el("a:ln").tag).set("w", "19050")
+        self.tree.append(element)
+        return element
+
+    def rect(self, name: str, box: Box, fill: str, geometry: str = "rect"):
+        """A plain filled shape (bands, bars, connectors)."""
+        element = shapes.shape(self.painter.ids(), name, box, geometry=geometry, fill=self.palette.fill(fill))
+        self.tree.append(element)
+        return element
+
+    # -- pictures -------------------------------------------------------------------------
+
+    def picture(self, name: str, image: ImageFile, box: Box, alt: str, align: str = "center"):
+        """``image`` fitted into ``box`` without distortion, with alt text."""
+        placed = box.fit(image.aspect, align=align)
+        rid = self.deck.image_rid(self.slide.part, image.data, image.format)
+        element = self.painter.picture(name, placed, rid, alt)
+        self.tree.append(element)
+        return element
+
+    def sync_ids(self, shape_id: int) -> None:
+        """After python-pptx added a shape (chart, table), continue numbering after it."""
+        self.painter.ids.value = max(self.painter.ids.value, shape_id + 1)
+
+    # -- fallback ---------------------------------------------------------------------------
+
+    def _draw_layout(self) -> None:
+        """Draw the generated layout's background, decorations and logo on the slide itself."""
+        spec = self.spec
+        if spec.background:
+            c_sld = self.tree.getparent()
+            bg = el("p:bg", None, el("p:bgPr", None, self.palette.fill(spec.background), el("a:effectLst")))
+            c_sld.insert(0, bg)
+        for dec in spec.decorations:
+            self.tree.append(self.painter.decoration(dec))
+        if spec.logo is not None:
+            brand = self.deck.brand
+            logo = brand.logo_for("large" if spec.kind == "title" else "small", dark=spec.dark)
+            image = logo_image(logo)
+            if image is not None:
+                rid = self.deck.image_rid(self.slide.part, image.data, image.format)
+                self.tree.append(self.painter.picture("Logo", logo_box(spec.logo, image), rid, logo.alt))
+
+    # -- footer -----------------------------------------------------------------------------
+
+    def footer(self, text: str, number: int | None) -> None:
+        """Footer text and the slide number, in the layout's placeholders when it has them."""
+
+        resolved = self.resolved
+        if text:
+            if resolved.footer is not None and not self.placement.fallback:
+                body = self.type.body([para(text, markup=False)], MASTER.footer.text, MASTER.footer.insets,
+                                      explicit=False)
+                self.tree.append(shapes.placeholder(self.painter.ids(), resolved.footer.name, "ftr",
+                                                    resolved.footer.idx, text_body=body))
+            else:
+                self.tree.append(self.painter.text_box(self._master_shape("ftr", MASTER.footer),
+                                                       [para(text, markup=False)]))
+        if number is None:
+            return
+        spec = MASTER.slide_number
+        if resolved.slide_number is not None and not self.placement.fallback:
+            body = self.type.body([para(str(number), markup=False)], spec.text, spec.insets, explicit=False)
+            element = shapes.placeholder(self.painter.ids(), resolved.slide_number.name, "sldNum",
+                                         resolved.slide_number.idx, text_body=body)
+        else:
+            element = self.painter.text_box(self._master_shape("sldNum", spec), [para(str(number), markup=False)])
+        _as_slide_number_field(element)
+        self.tree.append(element)
+
+    def _master_shape(self, type_: str, default: ShapeSpec) -> ShapeSpec:
+        """The master's footer/number geometry (the template's, else ours scaled)."""
+        found = self.deck.geometry.master_placeholder(type_)
+        if found is not None and found.box is not None:
+            return replace(default, box=found.box)
+        size = self.deck.geometry.size
+        return replace(default, box=default.box.scaled(size.width / SIZE.width, size.height / SIZE.height))
+
+
+def _as_slide_number_field(element) -> None:
+    """Turn the number's run into a ``slidenum`` field so PowerPoint keeps it current."""
+    run = element.find(".//" + el("a:r").tag)
+    if run is None:
+        return
+    field = el("a:fld", {"id": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", "type": "slidenum"})
+    for child in list(run):
+        field.append(child)
+    run.getparent().replace(run, field)

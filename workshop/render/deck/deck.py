@@ -1,0 +1,145 @@
+"""A presentation being built: its master (generated or the designer's), layouts, slides, notes.
+
+Slides and notes are added here rather than through python-pptx's
+``slides.add_slide`` so part names and relationship ids come from counters
+(see ``package``): adding the 3,000th slide costs what adding the first did.
+"""
+
+from __future__ import annotations
+
+import io
+from copy import deepcopy
+from dataclasses import dataclass
+
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.slide import CT_NotesSlide, CT_Slide
+from pptx.parts.slide import NotesSlidePart, SlidePart
+
+from workshop.layouts import BLANK, MASTER, LayoutSpec, ResolvedLayout, TemplateGeometry, resolve_layout
+from workshop.layouts.template import generated_geometry, read_template
+from workshop.render.deck.colors import Palette
+from workshop.render.deck.drawing import Painter, ShapeIds
+from workshop.render.deck.master import generate, strip_extras
+from workshop.render.deck.ooxml import el, qn, sub
+from workshop.render.deck.theme import brand_theme_part
+from workshop.render.deck.package import Linker, PartNames, write_package
+from workshop.render.deck.text import Typesetter
+
+FIRST_SLIDE_ID = 256
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a kind's slides go: the PowerPoint layout and the geometry resolved for it."""
+
+    layout: object  # pptx SlideLayout
+    resolved: ResolvedLayout
+    fallback: bool  # True: the layout is missing; the renderer draws the generated one on the slide
+
+
+class Deck:
+    def __init__(self, prs, names: PartNames, geometry: TemplateGeometry,
+                 specs: dict[str, LayoutSpec], brand, palette: Palette, lang: str, generated: bool = False):
+        self.prs = prs
+        self.package = prs.part.package
+        self.names = names
+        self.geometry = geometry
+        self.brand = brand
+        self.palette = palette
+        self.lang = lang
+        self.generated = generated  # our own master (not a designer's template)
+        by_name: dict[str, object] = {}
+        for master in prs.slide_masters:
+            for layout in master.slide_layouts:
+                by_name.setdefault(layout.name, layout)
+        self._layouts = by_name
+        blank = geometry.blank()
+        self._blank = by_name.get(blank.name) if blank else next(iter(by_name.values()))
+        self.placements: dict[str, Placement] = {}
+        for kind, spec in specs.items():
+            resolved = resolve_layout(spec, geometry)
+            layout = by_name.get(resolved.layout) if resolved.layout is not None else None
+            self.placements[kind] = Placement(layout or self._blank, resolved, layout is None)
+        self._slide_list = prs.part._element.get_or_add_sldIdLst()
+        self._count = len(self._slide_list)
+        self._notes_master_part = self._notes_master(prs)  # before counting ids
+        self._links = Linker(prs.part)
+        self._notes_template = None
+
+    def _notes_master(self, prs):
+        """The notes master, created (in brand colours and fonts) when the master has none."""
+        had = any(rel.reltype == RT.NOTES_MASTER for rel in prs.part.rels.values())
+        part = prs.part.notes_master_part
+        if not had:
+            theme = part.part_related_by(RT.THEME)
+            brand_theme_part(theme, self.brand)
+            root = prs.part._element
+            if root.find(qn("p:notesMasterIdLst")) is None:
+                rid = next(r for r, rel in prs.part.rels.items() if rel.reltype == RT.NOTES_MASTER)
+                entry = el("p:notesMasterIdLst", None, el("p:notesMasterId", {"r:id": rid}))
+                root.find(qn("p:sldMasterIdLst")).addnext(entry)
+        for default in prs.part._element.iterfind(f"{qn('p:defaultTextStyle')}/{qn('a:defPPr')}/{qn('a:defRPr')}"):
+            default.set("lang", self.lang)
+        return part
+
+    # -- building ------------------------------------------------------------------------
+
+    def add_slide(self, layout):
+        """A new empty slide on ``layout`` (no placeholders: painters add what they fill)."""
+        self._count += 1
+        partname = self.names.next_partname("/ppt/slides/slide%d.xml")
+        part = SlidePart(partname, CT.PML_SLIDE, self.package, CT_Slide.new())
+        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        rid = self._links.relate(part, RT.SLIDE)
+        sub(self._slide_list, "p:sldId", {"id": FIRST_SLIDE_ID + self._count - 1, "r:id": rid})
+        return part.slide
+
+    def add_notes_slide(self, slide):
+        """A notes page for ``slide`` with the notes master's placeholders."""
+        partname = self.names.next_partname("/ppt/notesSlides/notesSlide%d.xml")
+        first = self._notes_template is None
+        element = CT_NotesSlide.new() if first else deepcopy(self._notes_template)
+        part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package, element)
+        part.relate_to(self._notes_master_part, RT.NOTES_MASTER)
+        part.relate_to(slide.part, RT.SLIDE)
+        slide.part.relate_to(part, RT.NOTES_SLIDE)
+        notes = part.notes_slide
+        if first:  # python-pptx clones the master's placeholders once; later pages copy the result
+            notes.clone_master_placeholders(self._notes_master_part.notes_master)
+            self._notes_template = deepcopy(part._element)
+        return notes
+
+    def image_rid(self, slide_part, data: bytes, fmt: str) -> str:
+        """Relate ``slide_part`` to the (shared) image part holding ``data``."""
+        return slide_part.relate_to(self.names.image_part(data, fmt), RT.IMAGE)
+
+    def painter(self, size) -> Painter:
+        """Colours, brand type at sizes ``size(role)``, and a fresh shape-id counter."""
+        return Painter(self.palette, Typesetter(self.brand, self.palette, self.lang, size), ShapeIds())
+
+    def save(self) -> bytes:
+        return write_package(self.package)
+
+
+def generated_deck(brand, specs: dict[str, LayoutSpec], palette: Palette, lang: str) -> Deck:
+    """A deck on the master generated from the brand."""
+    maximum = lambda role: brand.size(role).max_pt  # noqa: E731
+    typesetter = Typesetter(brand, palette, lang, maximum)
+    prs, names = generate(brand, specs, lambda ids: Painter(palette, typesetter, ids))
+    return Deck(prs, names, generated_geometry(MASTER, {**specs, 'blank': BLANK}), specs, brand, palette, lang, generated=True)
+
+
+def template_deck(data: bytes, brand, specs: dict[str, LayoutSpec], palette: Palette, lang: str) -> Deck:
+    """A deck on a designer's template (its slides, if any, removed)."""
+    from pptx import Presentation
+
+    geometry = read_template(data)
+    prs = Presentation(io.BytesIO(data))
+    slide_list = prs.part._element.get_or_add_sldIdLst()
+    for entry in list(slide_list):
+        prs.part.rels.pop(entry.rId)
+        slide_list.remove(entry)
+    strip_extras(prs)
+    names = PartNames(prs.part.package).install()
+    return Deck(prs, names, geometry, specs, brand, palette, lang)

@@ -1,0 +1,76 @@
+"""Draw a spec's decorations, logo and text boxes onto any shape tree (layout or slide).
+
+The generated layouts use these, and so does the fallback for a kind whose
+layout a designer's template lacks: the same bands and bars, drawn on the
+slide itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop.brand.model import Logo
+from workshop.layouts.geometry import Box, Insets
+from workshop.layouts.spec import Decoration, LogoSpec, ShapeSpec
+from workshop.render.deck import shapes
+from workshop.render.deck.colors import Palette
+from workshop.render.deck.text import Para, Typesetter, para
+from workshop.safety.images import ImageFile, check_image
+
+_NO_INSETS = Insets(0, 0, 0, 0)
+
+
+class ShapeIds:
+    """Shape ids for one shape tree (``1`` is the tree itself)."""
+
+    def __init__(self, start: int = 2):
+        self.value = start
+
+    def __call__(self) -> int:
+        self.value += 1
+        return self.value - 1
+
+
+@dataclass
+class Painter:
+    """What drawing needs: colours, type, and a counter of shape ids."""
+
+    palette: Palette
+    type: Typesetter
+    ids: ShapeIds
+
+    def decoration(self, dec: Decoration):
+        fill = self.palette.fill(dec.fill)
+        body = None
+        if dec.text and dec.text_style:
+            fixed = Typesetter(self.type.brand, self.palette, self.type.lang, lambda role: dec.size)
+            body = fixed.body([para(dec.text, markup=False)], dec.text_style, _NO_INSETS, explicit=True)
+        box = shapes.line_box(dec.box) if dec.geometry == "line" else dec.box
+        geometry = "rect" if dec.geometry == "line" else dec.geometry
+        return shapes.shape(self.ids(), dec.name, box, geometry=geometry, fill=fill, text_body=body)
+
+    def text_box(self, spec: ShapeSpec, paras: list[Para], box: Box | None = None, fill: str | None = None):
+        """A text box with the spec's look written out (no layout to inherit from)."""
+        body = self.type.body(paras, spec.text, spec.insets, explicit=True)
+        role = fill if fill is not None else spec.fill
+        return shapes.shape(self.ids(), spec.name, box or spec.box, fill=self.palette.fill(role),
+                            text_body=body, text_box=role is None)
+
+    def picture(self, name: str, box: Box, rid: str, alt: str):
+        return shapes.picture(self.ids(), name, box, rid, alt)
+
+
+def logo_image(logo: Logo | None) -> ImageFile | None:
+    """The logo's checked bytes and pixel size (read from its file if the brand did not)."""
+    if logo is None:
+        return None
+    data = logo.data or (logo.path.read_bytes() if logo.path and logo.path.is_file() else b"")
+    if not data:
+        return None
+    return check_image(str(logo.path), data)
+
+
+def logo_box(spec: LogoSpec, image: ImageFile) -> Box:
+    """The logo fitted into its slot, undistorted, aligned as the slot says."""
+    return spec.box.fit(image.aspect, align=spec.align, anchor="middle")
+

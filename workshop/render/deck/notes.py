@@ -1,0 +1,39 @@
+"""Speaker notes: the slide's ``notes``, plus the quiz answer where the outline hides it there."""
+
+from __future__ import annotations
+
+from workshop.layouts.spec import TextStyle
+from workshop.model.slides import QuizSlide, Reveal
+from workshop.render.deck.text import Para, Typesetter, para
+
+NOTES = TextStyle("body", line_spacing=1.1, space_before=6)
+NOTES_PT = 12.0
+
+
+def notes_paragraphs(planned, words: dict[str, str]) -> list[Para]:
+    """What the facilitator reads under the slide, as paragraphs."""
+    slide = planned.slide
+    texts: list[str] = []
+    if slide.notes and not planned.quiz_answer:
+        texts += [p.strip() for p in slide.notes.split("\n\n") if p.strip()]
+    if isinstance(slide, QuizSlide) and (planned.quiz_answer or slide.reveal is Reveal.NOTES):
+        letters = ", ".join(chr(ord("A") + i) for i in slide.answer_indexes)
+        options = " / ".join(slide.options[i] for i in slide.answer_indexes)
+        texts.append(f"{words['answer']}: {letters} – {options}")
+        if slide.explanation:
+            texts.append(f"{words['explanation']}: {slide.explanation}")
+    return [para(text) for text in texts]
+
+
+def write_notes(deck, slide, planned, words: dict[str, str]) -> bool:
+    """Add a notes page when there is anything to say; True when one was added."""
+    paras = notes_paragraphs(planned, words)
+    if not paras:
+        return False
+    notes = deck.add_notes_slide(slide)
+    placeholder = notes.notes_placeholder
+    if placeholder is None:
+        return False
+    typesetter = Typesetter(deck.brand, deck.palette, deck.lang, lambda role: NOTES_PT)
+    typesetter.write(placeholder.text_frame._txBody, paras, NOTES, explicit=True)
+    return True

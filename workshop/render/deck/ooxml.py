@@ -1,0 +1,62 @@
+"""Tiny helpers to build DrawingML/PresentationML elements with python-pptx's element classes.
+
+Shapes are written as XML directly: it is faster than python-pptx's object
+layer for thousands of slides, and it lets us set what that layer does not
+expose (shape names designers see, alt text, explicit run properties).
+"""
+
+from __future__ import annotations
+
+import re
+
+from functools import lru_cache
+
+from pptx.oxml import oxml_parser, parse_xml
+from pptx.oxml.ns import _nsmap, nsdecls, qn
+
+__all__ = ["el", "sub", "qn", "clean", "parse", "NSDECLS"]
+
+NSDECLS = nsdecls("a", "p", "r")
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@lru_cache(maxsize=None)
+def _name(tag: str) -> tuple[str, dict[str, str]]:
+    prefix, local = tag.split(":")
+    return "{%s}%s" % (_nsmap[prefix], local), {prefix: _nsmap[prefix]}
+
+
+@lru_cache(maxsize=None)
+def _attr(key: str) -> str:
+    return qn(key) if ":" in key else key
+
+
+def el(tag: str, attrs: dict | None = None, *children):
+    """A new element ``tag`` (``a:rPr``) with string attributes and children."""
+    name, nsmap = _name(tag)
+    element = oxml_parser.makeelement(name, nsmap=nsmap)
+    if attrs:
+        for key, value in attrs.items():
+            if value is not None:
+                element.set(_attr(key), str(value))
+    for child in children:
+        if child is not None:
+            element.append(child)
+    return element
+
+
+def sub(parent, tag: str, attrs: dict | None = None, *children):
+    """Append ``el(tag, attrs, *children)`` to ``parent`` and return it."""
+    child = el(tag, attrs, *children)
+    parent.append(child)
+    return child
+
+
+def clean(text: str) -> str:
+    """Text safe for XML 1.0: control characters a user may paste are dropped."""
+    return _INVALID.sub("", text)
+
+
+def parse(xml: str):
+    """Parse an XML string with python-pptx's element classes (namespaces a, p, r declared)."""
+    return parse_xml(xml)

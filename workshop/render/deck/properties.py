@@ -1,0 +1,98 @@
+"""Document properties: what file browsers, search and screen readers show about the deck.
+
+Title, author, subject, language and keywords come from the outline; dates
+are fixed (the outline's ISO date, else 2000-01-01) and the revision is 1, so
+the same outline always gives the same file. Nothing of the library that
+wrote it (python-pptx's own description, author or application) is left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from xml.sax.saxutils import escape
+
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+
+from workshop.text.inline import plain
+
+FIXED_DATE = dt.datetime(2000, 1, 1, 0, 0, 0)
+
+
+def document_date(date_text: str | None) -> dt.datetime:
+    """The outline's date when it is an ISO date (2027-03-12), else the fixed date."""
+    if date_text:
+        try:
+            return dt.datetime.combine(dt.date.fromisoformat(date_text.strip()), dt.time())
+        except ValueError:
+            pass
+    return FIXED_DATE
+
+
+def keywords(plan) -> str:
+    meta = plan.meta
+    words = ["workshop"] + [w for w in (meta.client,) if w] + [plain(r.title) for r in plan.agenda if not r.is_break]
+    return "; ".join(dict.fromkeys(words))[:255]
+
+
+def set_properties(prs, plan, brand, lang: str, slides: int, notes: int) -> None:
+    meta = plan.meta
+    author = meta.author or meta.facilitator or brand.title or ""
+    core = prs.core_properties
+    core.title = plain(meta.title)
+    core.subject = plain(meta.subtitle) if meta.subtitle else ""
+    core.author = author
+    core.last_modified_by = author
+    core.keywords = keywords(plan)
+    core.language = lang
+    core.category = "Workshop"
+    core.comments = plain(meta.subtitle) if meta.subtitle else ""
+    core.revision = 1
+    date = document_date(meta.date)
+    core.created = date
+    core.modified = date
+    _app_properties(prs, brand, slides, notes)
+
+
+def set_master_properties(prs, brand) -> None:
+    """Properties of the exported master: the brand's name, nothing else of ours or python-pptx's."""
+    core = prs.core_properties
+    name = brand.title or brand.name
+    core.title = f"{name} – master"
+    core.author = core.last_modified_by = name
+    core.subject = core.keywords = core.comments = ""
+    core.category = "Template"
+    core.revision = 1
+    core.created = core.modified = FIXED_DATE
+    _app_properties(prs, brand, 0, 0)
+
+
+def _app_properties(prs, brand, slides: int, notes: int) -> None:
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<TotalTime>0</TotalTime><Application>workshop</Application>"
+        f"<PresentationFormat>{_format(prs)}</PresentationFormat><Slides>{slides}</Slides>"
+        f"<Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides><ScaleCrop>false</ScaleCrop>"
+        f"<Company>{escape(brand.title or '')}</Company><LinksUpToDate>false</LinksUpToDate>"
+        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    ).encode("utf-8")
+    package = prs.part.package
+    for rel in package._rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = xml
+            return
+    part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, package, xml)
+    package.relate_to(part, RT.EXTENDED_PROPERTIES)
+
+
+def _format(prs) -> str:
+    ratio = prs.slide_width / prs.slide_height if prs.slide_height else 0
+    if abs(ratio - 16 / 9) < 0.01:
+        return "Widescreen"
+    if abs(ratio - 4 / 3) < 0.01:
+        return "On-screen Show (4:3)"
+    return "Custom"

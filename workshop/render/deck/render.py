@@ -1,0 +1,64 @@
+"""Plan → .pptx bytes: open the master, paint each planned slide, add notes and properties."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop.errors import WorkshopError
+from workshop.layouts import layouts_for, variant_for
+from workshop.render.deck.canvas import Canvas
+from workshop.render.deck.colors import Palette
+from workshop.render.deck.deck import Deck, generated_deck, template_deck
+from workshop.render.deck.kinds import PAINTERS
+from workshop.render.deck.language import language_tag
+from workshop.render.deck.notes import write_notes
+from workshop.render.deck.properties import set_master_properties, set_properties
+from workshop.render.deck.words import words
+
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+
+
+def open_deck(brand, lang: str, client_color: str | None = None) -> Deck:
+    """The brand's master: the designer's template when the brand names one, else generated."""
+    specs = layouts_for(brand)
+    template = brand.settings.template
+    if template is not None:
+        path = Path(template)
+        if not path.is_absolute():
+            path = Path(brand.folder) / path
+        size = path.stat().st_size if path.is_file() else -1
+        if size < 0:
+            raise WorkshopError(f"the brand's template '{path}' does not exist")
+        if size > MAX_TEMPLATE_BYTES:
+            raise WorkshopError(f"the brand's template '{path}' is larger than 50 MB")
+        palette = Palette(brand, client_color, scheme=False)
+        return template_deck(path.read_bytes(), brand, specs, palette, lang)
+    return generated_deck(brand, specs, Palette(brand, client_color), lang)
+
+
+def render_deck(plan, brand, assets) -> bytes:
+    """The deck for ``plan`` as .pptx bytes (the same plan gives the same bytes)."""
+    meta = plan.meta
+    lang = language_tag(meta.language)
+    labels = words(meta.language)
+    deck = open_deck(brand, lang, meta.client_color)
+    slides = notes = 0
+    for planned in plan.deck_slides:
+        placement = deck.placements[planned.kind]
+        resolved = placement.resolved.variant(variant_for(planned.kind, planned.slide, planned.quiz_answer))
+        slide = deck.add_slide(placement.layout)
+        canvas = Canvas(deck, slide, placement, resolved, planned, plan=plan, assets=assets, words=labels)
+        PAINTERS[planned.kind](canvas, planned)
+        if resolved.spec.footer:
+            canvas.footer(plan.footer, planned.number)
+        notes += write_notes(deck, slide, planned, labels)
+        slides += 1
+    set_properties(deck.prs, plan, brand, lang, slides, notes)
+    return deck.save()
+
+
+def build_master(brand, language: str = "en") -> bytes:
+    """The generated master alone (no slides), for designers to restyle in PowerPoint."""
+    deck = generated_deck(brand, layouts_for(brand), Palette(brand), language_tag(language))
+    set_master_properties(deck.prs, brand)
+    return deck.save()

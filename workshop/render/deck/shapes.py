@@ -1,0 +1,82 @@
+"""Shape elements (``p:sp``, ``p:pic``) for layouts and slides, named as designers see them."""
+
+from __future__ import annotations
+
+from workshop.layouts.geometry import Box
+from workshop.render.deck.ooxml import clean, el, sub
+
+GEOMETRY = {"rect": "rect", "ellipse": "ellipse", "roundRect": "roundRect", "line": "rect",
+            "chevron": "chevron", "homePlate": "homePlate"}
+
+
+def xfrm(box: Box, tag: str = "a:xfrm"):
+    return el(tag, None, el("a:off", {"x": box.x, "y": box.y}), el("a:ext", {"cx": max(0, box.w), "cy": max(0, box.h)}))
+
+
+def shape(shape_id: int, name: str, box: Box, *, geometry: str = "rect", fill=None, line=None,
+          text_body=None, text_box: bool = False, descr: str | None = None):
+    """A preset shape (rectangle, ellipse…) with an optional text body.
+
+    ``fill``/``line`` are DrawingML fill elements (``a:solidFill``/``a:noFill``);
+    no line is drawn unless one is given.
+    """
+    sp = el("p:sp")
+    nv = sub(sp, "p:nvSpPr")
+    sub(nv, "p:cNvPr", {"id": shape_id, "name": clean(name), "descr": clean(descr) if descr else None})
+    sub(nv, "p:cNvSpPr", {"txBox": "1" if text_box else None})
+    sub(nv, "p:nvPr")
+    sp_pr = sub(sp, "p:spPr")
+    sp_pr.append(xfrm(box))
+    sub(sp_pr, "a:prstGeom", {"prst": GEOMETRY.get(geometry, geometry)}, el("a:avLst"))
+    sp_pr.append(fill if fill is not None else el("a:noFill"))
+    sp_pr.append(el("a:ln", None, line if line is not None else el("a:noFill")))
+    if text_body is not None:
+        sp.append(text_body)
+    return sp
+
+
+def placeholder(shape_id: int, name: str, ph_type: str, idx: int, *, box: Box | None = None,
+                fill=None, text_body=None, has_custom_prompt: bool = False):
+    """A placeholder shape; without ``box`` it inherits its position from the layout."""
+    sp = el("p:sp")
+    nv = sub(sp, "p:nvSpPr")
+    sub(nv, "p:cNvPr", {"id": shape_id, "name": clean(name)})
+    sub(nv, "p:cNvSpPr", None, el("a:spLocks", {"noGrp": "1"}))
+    nv_pr = sub(nv, "p:nvPr")
+    attrs = {"type": None if ph_type == "obj" else ph_type, "idx": idx or None,
+             "hasCustomPrompt": "1" if has_custom_prompt else None}
+    if ph_type in ("ftr", "sldNum", "dt"):
+        attrs["sz"] = "quarter"
+    sub(nv_pr, "p:ph", attrs)
+    sp_pr = sub(sp, "p:spPr")
+    if box is not None:
+        sp_pr.append(xfrm(box))
+    if fill is not None:
+        if box is None:
+            raise ValueError("a fill needs a geometry")
+        sub(sp_pr, "a:prstGeom", {"prst": "rect"}, el("a:avLst"))
+        sp_pr.append(fill)
+    if text_body is not None:
+        sp.append(text_body)
+    return sp
+
+
+def picture(shape_id: int, name: str, box: Box, rid: str, descr: str):
+    """A picture shape showing image relationship ``rid`` with alt text ``descr``."""
+    pic = el("p:pic")
+    nv = sub(pic, "p:nvPicPr")
+    sub(nv, "p:cNvPr", {"id": shape_id, "name": clean(name), "descr": clean(descr)})
+    sub(nv, "p:cNvPicPr", None, el("a:picLocks", {"noChangeAspect": "1"}))
+    sub(nv, "p:nvPr")
+    blip_fill = sub(pic, "p:blipFill")
+    sub(blip_fill, "a:blip", {"r:embed": rid})
+    sub(blip_fill, "a:stretch", None, el("a:fillRect"))
+    sp_pr = sub(pic, "p:spPr")
+    sp_pr.append(xfrm(box))
+    sub(sp_pr, "a:prstGeom", {"prst": "rect"}, el("a:avLst"))
+    return pic
+
+
+def line_box(box: Box, weight: int = 12_700) -> Box:
+    """A rule drawn as a thin rectangle (renders identically everywhere)."""
+    return Box(box.x, box.y, box.w, max(box.h, weight))

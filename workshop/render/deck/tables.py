@@ -1,0 +1,63 @@
+"""Native PowerPoint tables: header row in the brand colour, banded rows, brand type.
+
+Every cell's fill, border and text is written explicitly, so LibreOffice
+(which applies PowerPoint's built-in table styles only partly) shows the
+same table as PowerPoint does.
+"""
+
+from __future__ import annotations
+
+from workshop.layouts.geometry import Box, Insets, pt
+from workshop.layouts.grids import TABLE_CELL_INSETS, table_column_widths
+from workshop.layouts.spec import TextStyle
+from workshop.render.deck.ooxml import el, qn, sub
+from workshop.render.deck.text import para
+
+HEADER = TextStyle("table", bold=True, color="on-primary", anchor="middle", line_spacing=1.0)
+CELL = TextStyle("table", color="foreground", anchor="middle", line_spacing=1.0)
+
+
+def row_height(size: float) -> int:
+    """The least height a one-line row needs at ``size`` points (rows grow with their text)."""
+    left, top, right, bottom = TABLE_CELL_INSETS
+    return pt(size * 1.25) + top + bottom
+
+
+def add_table(canvas, name: str, box: Box, header: list[str], rows: list[list[str]]):
+    """A native table in ``box``: as wide as the box, rows as tall as their text needs."""
+    size = canvas.size("table")
+    height = max(row_height(size), min(box.h // (len(rows) + 1), pt(size * 2.4)))
+    frame = canvas.slide.shapes.add_table(len(rows) + 1, len(header), box.x, box.y, box.w,
+                                          height * (len(rows) + 1))
+    canvas.sync_ids(frame.shape_id)
+    frame.name = name
+    table = frame.table
+    table.first_row = True
+    table.horz_banding = True
+    for index, width in enumerate(table_column_widths(box.w, header, rows)):
+        table.columns[index].width = width
+    for row in table.rows:
+        row.height = height
+    insets = Insets(*TABLE_CELL_INSETS)
+    for r, values in enumerate([header, *rows]):
+        style = HEADER if r == 0 else CELL
+        fill = "primary" if r == 0 else ("light" if r % 2 == 0 else "background")
+        for c, value in enumerate(values):
+            _cell(canvas, table.cell(r, c)._tc, value, style, fill, insets)
+    return frame
+
+
+def _cell(canvas, tc, value: str, style: TextStyle, fill: str, insets: Insets) -> None:
+    for child in list(tc):
+        tc.remove(child)
+    body = canvas.type.body([para(value)], style, insets, explicit=True, tag="a:txBody")
+    body.remove(body.find(qn("a:bodyPr")))
+    body.insert(0, el("a:bodyPr"))
+    tc.append(body)
+    props = sub(tc, "a:tcPr", {"marL": insets.left, "marR": insets.right, "marT": insets.top,
+                               "marB": insets.bottom, "anchor": "ctr"})
+    palette = canvas.palette
+    for side in ("a:lnL", "a:lnR", "a:lnT"):
+        sub(props, side, {"w": 0}, el("a:noFill"))
+    sub(props, "a:lnB", {"w": 9525}, palette.fill("rule"))
+    props.append(palette.fill(fill))

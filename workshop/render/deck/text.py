@@ -1,0 +1,165 @@
+"""Paragraphs and runs as DrawingML, with every size, font and language written out.
+
+Sizes come from the text role (the fit's choice, else the brand's maximum)
+and are written on every run, so PowerPoint and LibreOffice show the same
+thing without an autofit pass. Bold/italic and spacing are explicit too (the
+fit measured exactly these). Colour and alignment are written only for text
+boxes; placeholders inherit them from the layout so a designer's restyle shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from workshop.layouts.geometry import Insets
+from workshop.layouts.spec import TextStyle
+from workshop.render.deck.colors import Palette
+from workshop.render.deck.ooxml import clean, el, sub
+from workshop.text.inline import Run, parse_inline
+
+ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+SUB_SCALE = 0.85  # second-level bullets, relative to the first level
+BULLET_CHARS = ("\u2022", "\u2013")
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph to write: runs plus what differs from the shape's style."""
+
+    runs: tuple[Run, ...]
+    level: int = 0
+    bold: bool | None = None
+    italic: bool | None = None
+    color: str | None = None  # colour role (always written)
+    role: str | None = None  # take the size of another role
+    bullet: bool | None = None  # None: as the style says
+    align: str | None = None
+    space_before: float | None = None
+    font: str | None = None  # "heading" | "body"
+
+
+def para(text: str, markup: bool = True, **kw) -> Para:
+    """A paragraph from outline text; ``**bold**``/``*italic*`` become runs unless ``markup`` is off."""
+    text = clean(text)
+    runs = tuple(parse_inline(text)) if markup else (Run(text),)
+    return Para(runs or (Run(""),), **kw)
+
+
+class Typesetter:
+    """Writes text bodies for one deck: brand fonts, palette, language, sizes per role."""
+
+    def __init__(self, brand, palette: Palette, lang: str, size: Callable[[str], float]):
+        self.brand = brand
+        self.palette = palette
+        self.lang = lang
+        self.size = size
+
+    def body(self, paras: list[Para], style: TextStyle, insets: Insets, *, explicit: bool, tag: str = "p:txBody"):
+        """A complete ``p:txBody`` (or ``a:txBody`` for table cells)."""
+        tx = el(tag)
+        tx.append(self.body_pr(style, insets) if explicit else el("a:bodyPr", None, el("a:noAutofit")))
+        sub(tx, "a:lstStyle")
+        self.write(tx, paras, style, explicit=explicit)
+        return tx
+
+    def body_pr(self, style: TextStyle, insets: Insets, autofit: bool = False):
+        return el("a:bodyPr", {
+            "wrap": "square", "lIns": insets.left, "tIns": insets.top, "rIns": insets.right,
+            "bIns": insets.bottom, "anchor": ANCHOR[style.anchor], "rtlCol": "0",
+        }, el("a:normAutofit") if autofit else el("a:noAutofit"))
+
+    def write(self, tx, paras: list[Para], style: TextStyle, *, explicit: bool) -> None:
+        for old in tx.findall("{http://schemas.openxmlformats.org/drawingml/2006/main}p"):
+            tx.remove(old)
+        for index, item in enumerate(paras or [Para((Run(""),))]):
+            tx.append(self.paragraph(item, style, first=index == 0, explicit=explicit))
+
+    def point_size(self, item: Para, style: TextStyle) -> float:
+        size = self.size(item.role or style.role)
+        return size * SUB_SCALE if item.level > 0 and style.bullets != "none" else size
+
+    def paragraph(self, item: Para, style: TextStyle, *, first: bool, explicit: bool):
+        size = self.point_size(item, style)
+        p = el("a:p")
+        p.append(self._ppr(item, style, first, explicit, size))
+        for run in item.runs:
+            self._runs(p, run, item, style, size, explicit)
+        p.append(self.rpr(item, style, size, explicit, tag="a:endParaRPr"))
+        return p
+
+    def rpr(self, item: Para, style: TextStyle, size: float, explicit: bool, run: Run | None = None,
+            tag: str = "a:rPr"):
+        bold = (item.bold if item.bold is not None else style.bold) or bool(run and run.bold)
+        italic = (item.italic if item.italic is not None else style.italic) or bool(run and run.italic)
+        props = el(tag, {"lang": self.lang, "sz": round(size * 100), "b": int(bold), "i": int(italic),
+                         "dirty": "0"})
+        color = item.color or (style.color if explicit else None)
+        if color:
+            props.append(self.palette.fill(color))
+        family = self.brand.heading if (item.font or style.font) == "heading" else self.brand.body
+        props.append(el("a:latin", {"typeface": family.name}))
+        props.append(el("a:cs", {"typeface": family.name}))
+        return props
+
+    def _runs(self, p, run: Run, item: Para, style: TextStyle, size: float, explicit: bool) -> None:
+        for n, line in enumerate(run.text.split("\n")):
+            if n:
+                p.append(el("a:br", None, self.rpr(item, style, size, explicit, run)))
+            if line or n == 0:
+                r = el("a:r", None, self.rpr(item, style, size, explicit, run))
+                t = sub(r, "a:t")
+                t.text = line
+                p.append(r)
+
+    def _ppr(self, item: Para, style: TextStyle, first: bool, explicit: bool, size: float):
+        bullets = style.bullets if item.bullet is not False else "none"
+        if item.bullet is True and bullets == "none":
+            bullets = "bullet"
+        attrs: dict = {"lvl": item.level}
+        if bullets != "none":
+            attrs["marL"] = style.indent + item.level * style.level_indent
+            attrs["indent"] = -(style.indent if item.level == 0 else style.level_indent)
+        else:
+            attrs["marL"], attrs["indent"] = 0, 0
+        align = item.align or (style.align if explicit else None)
+        if align:
+            attrs["algn"] = ALIGN[align]
+        ppr = el("a:pPr", attrs)
+        sub(ppr, "a:lnSpc", None, el("a:spcPct", {"val": round(style.line_spacing * 100_000)}))
+        before = item.space_before if item.space_before is not None else (0 if first else style.space_before)
+        if item.level > 0 and item.space_before is None and not first:
+            before = style.space_before / 2
+        sub(ppr, "a:spcBef", None, el("a:spcPts", {"val": round(before * 100)}))
+        sub(ppr, "a:spcAft", None, el("a:spcPts", {"val": 0}))
+        if bullets == "none":
+            sub(ppr, "a:buNone")
+            return ppr
+        ppr.append(el("a:buClr", None, self.palette.color(style.bullet_color)))
+        if bullets == "number":
+            sub(ppr, "a:buFont", {"typeface": self.brand.body.name})
+            sub(ppr, "a:buAutoNum", {"type": "arabicPeriod"})
+        else:
+            sub(ppr, "a:buFont", {"typeface": self.brand.body.name})
+            sub(ppr, "a:buChar", {"char": BULLET_CHARS[min(item.level, 1)]})
+        return ppr
+
+    def level_props(self, style: TextStyle, level: int):
+        """``a:lvlNpPr`` for a list style: paragraph look plus default run properties."""
+        item = Para((Run(""),), level=level)
+        ppr = self._ppr(item, style, first=level == 0, explicit=True, size=0)
+        ppr.tag = ppr.tag.replace("}pPr", "}lvl%dpPr" % (level + 1))
+        del ppr.attrib["lvl"]
+        ppr.append(self.rpr(item, style, self.point_size(item, style), explicit=True, tag="a:defRPr"))
+        return ppr
+
+    def list_style(self, style: TextStyle, insets: Insets, prompt: str):
+        """A layout placeholder's text body: its look (inherited by slides) and a prompt."""
+        tx = el("p:txBody")
+        tx.append(self.body_pr(style, insets))
+        lst = sub(tx, "a:lstStyle")
+        for level in (0, 1):
+            lst.append(self.level_props(style, level))
+        self.write(tx, [para(prompt or " ", markup=False)], style, explicit=True)
+        return tx
