@@ -110,3 +110,20 @@ def test_sources_are_collected_once(write_outline, plain_brand):
     )
     plan = plan_of(write_outline, plain_brand, text)
     assert [s.text for s in plan.sources] == ["Cialdini, 1993"]
+
+
+def test_break_only_sections_get_no_divider(write_outline, plain_brand):
+    plan = plan_of(write_outline, plain_brand)
+    pause = [s for s in plan.slides if s.section == 1]
+    assert [s.kind for s in pause] == ["break"]
+
+
+def test_client_logo_in_a_client_file_is_relative_to_that_file(write_outline, tmp_path):
+    from workshop.outline.load import load_outline
+
+    (tmp_path / "clients").mkdir()
+    client = tmp_path / "clients" / "acme.yaml"
+    client.write_text("client:\n  name: Acme\n  logo: acme.png\n  color: '#2F7D4F'\n", encoding="utf-8")
+    outline = load_outline(write_outline(OUTLINE), vars_files=[client])
+    assert outline.workshop.meta.client_logo == "clients/acme.png"
+    assert outline.workshop.meta.client_color == "#2F7D4F"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,12 +51,22 @@ def load_outline(
             "an outline must be a mapping with `workshop:` and `sections:`", tree.location,
             hint="start from `workshop new NAME` for a working example",
         )
-    files = [read_vars_file(p) for p in vars_files]
+    files = [_logo_relative_to_outline(read_vars_file(p), Path(p), path) for p in vars_files]
     variables = combine(outline_vars(tree, str(path)), files, assignments)
     render_tree(tree, variables, str(path))
     workshop = validate(tree)
     workshop = _apply_cobranding(workshop, variables)
     return Outline(workshop, path, source_map(tree), variables)
+
+
+def _logo_relative_to_outline(data: dict, vars_path: Path, outline_path: Path) -> dict:
+    """A client file names its logo relative to itself; assets resolve from the outline."""
+    client = data.get("client")
+    logo = client.get("logo") if isinstance(client, dict) else None
+    if not isinstance(logo, str) or not logo or os.path.isabs(logo) or ":" in logo or logo.startswith("~"):
+        return data  # absolute paths and URLs are refused later, by name
+    moved = os.path.relpath(vars_path.parent / logo, outline_path.parent)
+    return {**data, "client": {**client, "logo": moved}}
 
 
 def _apply_cobranding(workshop: Workshop, variables: dict) -> Workshop:

@@ -71,7 +71,8 @@ def make_plan(
                 where("sections", s_index, "duration"),
             ))
         first = section.slides[0]
-        if section.divider and not isinstance(first, SectionSlide):
+        only_breaks = all(isinstance(s, BreakSlide) for s in section.slides)
+        if section.divider and not only_breaks and not isinstance(first, SectionSlide):
             divider = SectionSlide(kind="section", title=section.title, subtitle=section.subtitle,
                                    notes=section.notes)
             add(divider, section=s_index, start=start, minutes=0, audience=section_audience,
