@@ -9,7 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pdf_support import HOSTILE, SECRETS, all_text, build, hostile_outline, long_outline, page_texts, plumber_text
+from pdf_support import (
+    EVERY_KIND, HOSTILE, SECRETS, all_text, build, hostile_outline, long_outline, orphaned_headings, page_texts, plumber_text,
+)
 from pypdf import PdfReader
 
 from workshop.render.handout import render_handout
@@ -182,9 +184,34 @@ def test_hostile_markup_prints_literally(tmp_path):
     assert len(reader.pages[0]["/Resources"]["/XObject"]) == 1  # only our logo, no <img>
 
 
+def test_no_heading_ends_a_page(handout_pdf):
+    assert orphaned_headings(handout_pdf, "RedHatDisplay-Bold") == []
+
+
+def test_the_orphan_check_can_fail():
+    """A story that ends a page with a heading is caught by the check used above."""
+    from reportlab.platypus import PageBreak, Spacer
+
+    from workshop.brand.load import load_brand
+    from workshop.render.pdf.document import DocInfo, build_pdf
+    from workshop.render.pdf.kit import make_kit
+    from workshop.render.pdf.pages import RunningText, body_frame, running_painter, template
+
+    kit = make_kit(load_brand("default"), "nl")
+    heading = kit.p("Verweesde kop", kit.styles.h2)
+    heading.keepWithNext = 0
+    story = [Spacer(1, kit.geo.frame_height - 60), heading, PageBreak(), kit.p("tekst", kit.styles.body)]
+    data = build_pdf(story, info=DocInfo("t", "a", "s", "nl"), geo=kit.geo,
+                     templates=[template("body", [body_frame(kit.geo)], kit.geo)],
+                     paint=running_painter(kit.geo, kit.styles, RunningText("", "", "", "{n}/{total}")),
+                     initial_font=kit.styles.fonts.body.regular)
+    assert orphaned_headings(data, "RedHatDisplay-Bold") == [(1, "Verweesde kop")]
+
+
 def test_long_outline_flows_across_pages(tmp_path):
     built = build(tmp_path, long_outline())
     data = render_handout(built.plan, built.brand, built.assets)
+    assert orphaned_headings(data, "RedHatDisplay-Bold") == []
     pages = page_texts(data)
     assert len(pages) > 30
     text = " ".join(pages)
@@ -210,8 +237,11 @@ def test_sixty_step_exercise_beyond_the_schema_limit_still_flows(tmp_path):
 
 @pytest.mark.parametrize("brand", ["default", "noord"])
 def test_both_brands_render_with_their_own_fonts(tmp_path, brand):
-    built = build(tmp_path, hostile_outline(), brand=brand)
-    fonts = _font_files(render_handout(built.plan, built.brand, built.assets))
+    built = build(tmp_path, EVERY_KIND, brand=brand)
+    data = render_handout(built.plan, built.brand, built.assets)
+    heading = {"default": "RedHatDisplay-Bold", "noord": "SourceSerifPro-Bold"}[brand]
+    assert orphaned_headings(data, heading) == []
+    fonts = _font_files(data)
     expected = {"default": ("RedHatDisplay", "Lato"), "noord": ("SourceSerifPro", "SourceSansPro")}[brand]
     for family in expected:
         assert any(family in name for name in fonts), fonts
@@ -242,6 +272,7 @@ def test_every_sample_and_example_renders(path, monkeypatch):
     plan = make_plan(outline.workshop, brand, name=outline.name, outline_path=str(path),
                      sources=outline.sources)
     data = render_handout(plan, brand, collect_assets(outline))
+    assert orphaned_headings(data, "RedHatDisplay-Bold") == []
     text = all_text(data)
     for row in plan.agenda:
         assert " ".join(row.title.replace("*", "").split()) in text

@@ -371,3 +371,24 @@ def guide_pdf(every_kind) -> bytes:
     from workshop.render.guide import render_guide
 
     return render_guide(every_kind.plan, every_kind.brand, every_kind.assets)
+
+
+def orphaned_headings(data: bytes, heading_font: str, min_size: float = 12) -> list[tuple[int, str]]:
+    """Headings (``heading_font``, e.g. ``RedHatDisplay-Bold``) that are the last text on a
+    page, running footer excluded: (page, text). The cover is a poster and is skipped."""
+    import pdfplumber
+
+    found = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            if number == 1 and "HANDOUT" in (page.extract_text() or "")[:200]:
+                continue
+            words = [w for w in page.extract_words(extra_attrs=["fontname", "size"])
+                     if 30 * 72 / 25.4 < w["top"] < page.height - 22 * 72 / 25.4]
+            if not words:
+                continue
+            last_top = max(w["top"] for w in words)
+            line = [w for w in words if abs(w["top"] - last_top) < 2]
+            if all(w["fontname"].split("+")[-1] == heading_font and w["size"] >= min_size for w in line):
+                found.append((number, " ".join(w["text"] for w in line)))
+    return found

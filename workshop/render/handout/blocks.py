@@ -99,7 +99,7 @@ def stat(kit: Kit, slide: m.StatSlide, _images) -> list[Flowable]:
     out = _title(kit, slide.title)
     if slide.chart is None:
         figure[0].spaceBefore = 2 * mm  # not a Spacer: the heading keeps with the figure itself
-        return [*out, KeepTogether(figure), Spacer(1, 3 * mm)]
+        return [KeepTogether(out + figure), Spacer(1, 3 * mm)]
     width = kit.geo.frame_width
     chart = kit.charts.drawing(slide.chart, width * 0.5, 48 * mm)
     table = FlowTable([[figure, chart]], colWidths=[width * 0.46, width * 0.54], splitInRow=1,
@@ -117,8 +117,9 @@ def chart(kit: Kit, slide: m.ChartSlide, _images) -> list[Flowable]:
     out = [drawing]
     if slide.caption:
         out.append(kit.p(slide.caption, s.caption))
-    # KeepTogether: a caption or source never lands on a page without its chart
-    return [*_title(kit, slide.title), KeepTogether(out + _source(kit, slide.source)), Spacer(1, 2 * mm)]
+    # One KeepTogether with the heading: keepWithNext does not reach into a KeepTogether,
+    # and a caption or source must never land on a page without its chart.
+    return [KeepTogether(_title(kit, slide.title) + out + _source(kit, slide.source)), Spacer(1, 2 * mm)]
 
 
 def table(kit: Kit, slide: m.TableSlide, _images) -> list[Flowable]:
@@ -137,7 +138,7 @@ def image(kit: Kit, slide: m.ImageSlide, images: dict[str, ImageFile]) -> list[F
     if slide.caption:
         out.append(kit.p(slide.caption, s.caption))
     out.append(kit.raw(markup.escape(kit.word("image") + ": ") + markup.inline(slide.alt), s.muted))
-    return [*_title(kit, slide.title), KeepTogether(out + _source(kit, slide.source)), Spacer(1, 2 * mm)]
+    return [KeepTogether(_title(kit, slide.title) + out + _source(kit, slide.source)), Spacer(1, 2 * mm)]
 
 
 def steps(kit: Kit, slide: m.StepsSlide, _images) -> list[Flowable]:

@@ -38,9 +38,15 @@ class Marker(Flowable):
 
 def hanging(paint: Painter, flowables: Sequence[Flowable], gutter: float,
             space_before: float = 0) -> list[Flowable]:
-    """Flowables indented by ``gutter`` with ``paint`` drawn beside the first line."""
-    return [Indenter(left=gutter), Marker(paint, gutter, space_before), *flowables,
-            Indenter(left=-gutter)]
+    """Flowables indented by ``gutter`` with ``paint`` drawn beside the first line.
+
+    The opening indenter keeps with next too, so a heading before it stays
+    with the first indented line (reportlab's keepWithNext chain stops at any
+    flowable without the flag).
+    """
+    indent = Indenter(left=gutter)
+    indent.keepWithNext = 1
+    return [indent, Marker(paint, gutter, space_before), *flowables, Indenter(left=-gutter)]
 
 
 def badge(text: str, font: str, size: float, fill, ink, diameter: float) -> Painter:
@@ -197,7 +203,9 @@ class FlowTable(Table):
 def box(rows: Sequence[Flowable], fill, font: str, *, border=None, padding: float = 4 * mm,
         accent=None, width: float | None = None) -> Table:
     """A tinted panel around flowables; splits between and inside rows."""
-    table = FlowTable([[row] for row in rows], colWidths=[width] if width else None,
+    # The first two rows share a cell, so a panel's label never ends a page alone.
+    cells = [[list(rows[:2])]] + [[row] for row in rows[2:]] if len(rows) > 1 else [[row] for row in rows]
+    table = FlowTable(cells, colWidths=[width] if width else None,
                   splitByRow=1, splitInRow=1, hAlign="LEFT")
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), font),  # else reportlab pulls in unembedded Helvetica
