@@ -52,6 +52,7 @@ def test_every_participant_kind_says_its_message(handout_pdf):
     ]:
         assert expected in text, expected
     assert "**" not in text
+    assert text.count("Koffie, thee – en een snoepje.") == 1  # the break note is drawn exactly once
 
 
 def test_no_facilitator_content_in_the_handout(handout_pdf):

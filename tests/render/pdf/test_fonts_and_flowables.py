@@ -102,3 +102,23 @@ def test_header_text_is_shortened_not_overflowing():
     text = fit_text("Een **heel** lange titel " * 20, "Helvetica", 8, 120)
     assert text.endswith("…") and "**" not in text
     assert stringWidth(text, "Helvetica", 8) <= 120
+
+
+@pytest.mark.parametrize("filler, page", [(100, 1), (700, 2)])
+def test_a_note_is_drawn_once_where_it_fits(kit, filler, page):
+    from pdf_support import page_texts
+    from reportlab.platypus import PageBreak, Spacer
+
+    from workshop.render.pdf.document import DocInfo, build_pdf
+    from workshop.render.pdf.flowables import box, here_or_later
+    from workshop.render.pdf.pages import RunningText, body_frame, running_painter, template
+
+    s, p = kit.styles, kit.palette
+    here, later = here_or_later(lambda: box([kit.p("PAUZE-NOTITIE", s.body)], p.c(p.light), s.fonts.body.regular))
+    story = [Spacer(1, filler), here, PageBreak(), kit.p("Volgende deel", s.h1), later]
+    data = build_pdf(story, info=DocInfo("t", "a", "s", "nl"), geo=kit.geo,
+                     templates=[template("body", [body_frame(kit.geo)], kit.geo)],
+                     paint=running_painter(kit.geo, s, RunningText("", "", "", "{n}/{total}")),
+                     initial_font=s.fonts.body.regular)
+    pages = page_texts(data)
+    assert [n for n, text in enumerate(pages, start=1) if "PAUZE-NOTITIE" in text] == [page]

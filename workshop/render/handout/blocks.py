@@ -166,13 +166,17 @@ def quiz(kit: Kit, slide: m.QuizSlide, _images) -> list[Flowable]:
     return [*_title(kit, slide.title if slide.title != "Quiz" else None), panel]
 
 
-def pause(kit: Kit, slide: m.BreakSlide, _images) -> list[Flowable]:
+def pause_panel(kit: Kit, slide: m.BreakSlide) -> Flowable:
     s, p = kit.styles, kit.palette
     text = markup.bold(markup.inline(slide.title)) + markup.escape(f" · {kit.duration(slide.duration)}")
     rows = [kit.raw(text, s.tight)]
     if slide.text:
         rows.append(kit.p(slide.text, s.tight))
-    return [Spacer(1, 2 * mm), box(rows, p.c(p.light), s.fonts.body.regular, padding=4 * mm), Spacer(1, 3 * mm)]
+    return box(rows, p.c(p.light), s.fonts.body.regular, padding=4 * mm)
+
+
+def pause(kit: Kit, slide: m.BreakSlide, _images) -> list[Flowable]:
+    return [Spacer(1, 2 * mm), pause_panel(kit, slide), Spacer(1, 3 * mm)]
 
 
 def subsection(kit: Kit, slide: m.SectionSlide, _images) -> list[Flowable]:

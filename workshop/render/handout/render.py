@@ -11,19 +11,20 @@ from __future__ import annotations
 from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer
 
 from workshop.assets import Assets
 from workshop.brand.model import Brand
 from workshop.model.slides import BreakSlide, SectionSlide
 from workshop.plan.model import DeckPlan, PlannedSlide
 from workshop.render.handout.agenda import agenda
-from workshop.render.handout.blocks import BLOCKS
+from workshop.render.handout.blocks import BLOCKS, pause_panel
 from workshop.render.handout.closing import closing, sources
 from workshop.render.handout.cover import cover_painter
 from workshop.render.handout.worksheet import worksheet
 from workshop.render.pdf import markup
 from workshop.render.pdf.document import Bookmark, DocInfo, build_pdf
+from workshop.render.pdf.flowables import here_or_later
 from workshop.render.pdf.kit import Kit, make_kit
 from workshop.render.pdf.pages import RunningText, body_frame, running_painter, template
 from workshop.text.inline import plain
@@ -73,17 +74,23 @@ def story(kit: Kit, plan: DeckPlan, assets: Assets) -> list[Flowable]:
         by_section.setdefault(item.section, []).append(item)
     for item in by_section.get(None, []):
         out += _block(kit, item, images, fresh=True)
+    later: list[Flowable] = []  # break notes that did not fit at the end of the previous page
     for index in sorted(k for k in by_section if k is not None):
         items = by_section[index]
         if _break_only(plan, index, items):
-            out += [CondPageBreak(40 * mm)]
-            out += [f for i in items if isinstance(i.slide, BreakSlide) for f in BLOCKS["break"](kit, i.slide, images)]
+            for item in items:
+                if isinstance(item.slide, BreakSlide):
+                    here, there = here_or_later(lambda slide=item.slide: pause_panel(kit, slide))
+                    out.append(here)
+                    later.append(there)
             continue
-        out += section_header(kit, plan, index, items[0])
+        header = section_header(kit, plan, index, items[0])
+        out += header[:1] + later + header[1:]  # a carried-over break note opens the new page
+        later = []
         body = items[1:] if isinstance(items[0].slide, SectionSlide) else items
         for n, item in enumerate(body):
             out += _block(kit, item, images, fresh=n > 0)
-    out += sources(kit, plan.sources)
+    out += later + sources(kit, plan.sources)
     return out
 
 

@@ -98,6 +98,58 @@ def gutter_text(lines: Sequence[tuple[str, str, float, object]], width: float) -
     return paint
 
 
+class _Placed:
+    """Shared between the two halves of :func:`here_or_later`."""
+
+    drawn = False
+
+
+class _Here(Flowable):
+    """Draws its content only if it fits in the space left on this page."""
+
+    def __init__(self, content: Flowable, placed: _Placed, gap: float):
+        super().__init__()
+        self.content, self.placed, self.gap, self.fits = content, placed, gap, False
+
+    def wrap(self, availWidth, availHeight):
+        width, height = self.content.wrap(availWidth, availHeight)
+        self.fits = height + self.gap <= availHeight
+        return availWidth, (height + self.gap if self.fits else 0)
+
+    def draw(self):
+        if self.fits:
+            self.content.drawOn(self.canv, 0, 0)
+            self.placed.drawn = True
+
+
+class _Later(Flowable):
+    """Draws its content unless the first half already did."""
+
+    def __init__(self, content: Flowable, placed: _Placed, gap: float):
+        super().__init__()
+        self.content, self.placed, self.gap = content, placed, gap
+
+    def wrap(self, availWidth, availHeight):
+        if self.placed.drawn:
+            return availWidth, 0
+        width, height = self.content.wrap(availWidth, availHeight)
+        return availWidth, height + self.gap
+
+    def draw(self):
+        if not self.placed.drawn:
+            self.content.drawOn(self.canv, 0, self.gap)
+
+
+def here_or_later(make: Callable[[], Flowable], gap: float = 7 * mm) -> tuple[Flowable, Flowable]:
+    """A small note (a break) placed where it fits, else further on — never on a page alone.
+
+    Put the first flowable where the note belongs and the second where it may
+    go instead (e.g. under the next heading); exactly one of them draws it.
+    """
+    placed = _Placed()
+    return _Here(make(), placed, gap), _Later(make(), placed, gap)
+
+
 class WritingLines(Flowable):
     """Ruled lines to write on; splits into shorter runs of lines at a page end."""
 
