@@ -255,11 +255,11 @@ def _quiz_layout(name: str) -> LayoutSpec:
             _text("Question", _b(MARGIN, CONTENT_TOP, WIDTH, 1.15), TextStyle(
                 "subtitle", font="heading", bold=True, color="dark", line_spacing=1.05), "Question"),
             _area("Options", _b(MARGIN, 3.25, WIDTH, 3.3), "area", "body", "Lettered options are drawn here"),
-            _text("Explanation", _b(MARGIN, 5.45, WIDTH, 1.1), TextStyle("body", anchor="middle"),
-                  "Explanation (answer slide)", insets=Insets.even(0.25, 0.08), fill="light"),
+            _text("Explanation", _b(MARGIN, 5.15, WIDTH, 1.4), TextStyle("body", anchor="middle", line_spacing=1.05),
+                  "Explanation (answer slide)", insets=Insets.even(0.25, 0.1), fill="light"),
         ),
         decorations=(ACCENT_BAR,),
-        variants=MappingProxyType({"answer": MappingProxyType({"Options": _b(MARGIN, 3.2, WIDTH, 2.1)})}),
+        variants=MappingProxyType({"answer": MappingProxyType({"Options": _b(MARGIN, 3.2, WIDTH, 1.82)})}),
     )
 
 

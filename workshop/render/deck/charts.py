@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.util import Pt, lazyproperty
 
 from workshop.brand.colors import mix
@@ -146,6 +146,8 @@ def _color_series(plot, data: ChartData, colors: list[str], pie: bool) -> None:
             series.format.line.color.rgb = color
             series.format.line.width = Pt(3)
             series.smooth = False
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
+            series.marker.size = 8
             series.marker.format.fill.solid()
             series.marker.format.fill.fore_color.rgb = color
             series.marker.format.line.color.rgb = color

@@ -14,8 +14,7 @@ from workshop.render.deck.language import language_tag
 from workshop.render.deck.notes import write_notes
 from workshop.render.deck.properties import set_master_properties, set_properties
 from workshop.render.deck.words import words
-
-MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+from workshop.safety.templates import read_template as read_checked_template
 
 
 def open_deck(brand, lang: str, client_color: str | None = None) -> Deck:
@@ -26,13 +25,10 @@ def open_deck(brand, lang: str, client_color: str | None = None) -> Deck:
         path = Path(template)
         if not path.is_absolute():
             path = Path(brand.folder) / path
-        size = path.stat().st_size if path.is_file() else -1
-        if size < 0:
+        if not path.is_file():
             raise WorkshopError(f"the brand's template '{path}' does not exist")
-        if size > MAX_TEMPLATE_BYTES:
-            raise WorkshopError(f"the brand's template '{path}' is larger than 50 MB")
         palette = Palette(brand, client_color, scheme=False)
-        return template_deck(path.read_bytes(), brand, specs, palette, lang)
+        return template_deck(read_checked_template(path), brand, specs, palette, lang)
     return generated_deck(brand, specs, Palette(brand, client_color), lang)
 
 

@@ -91,14 +91,19 @@ class Typesetter:
 
     def rpr(self, item: Para, style: TextStyle, size: float, explicit: bool, run: Run | None = None,
             tag: str = "a:rPr"):
-        bold = (item.bold if item.bold is not None else style.bold) or bool(run and run.bold)
-        italic = (item.italic if item.italic is not None else style.italic) or bool(run and run.italic)
+        heading = (item.font or style.font) == "heading"
+        bold = item.bold if item.bold is not None else style.bold
+        italic = item.italic if item.italic is not None else style.italic
+        if heading and bold and item.bold is None:
+            bold = self.brand.heading_bold  # typography.headings.weight decides for headings
+        italic = italic or (heading and self.brand.heading_italic)
+        bold, italic = bold or bool(run and run.bold), italic or bool(run and run.italic)
         props = el(tag, {"lang": self.lang, "sz": round(size * 100), "b": int(bold), "i": int(italic),
                          "dirty": "0"})
         color = item.color or (style.color if explicit else None)
         if color:
             props.append(self.palette.fill(color))
-        family = self.brand.heading if (item.font or style.font) == "heading" else self.brand.body
+        family = self.brand.heading if heading else self.brand.body
         props.append(el("a:latin", {"typeface": family.name}))
         props.append(el("a:cs", {"typeface": family.name}))
         return props
