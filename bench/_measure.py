@@ -4,6 +4,9 @@ Wall time is ``time.perf_counter`` around start and reaping of the child.
 Peak memory is ``ru_maxrss`` from ``os.wait4`` for that one child (Linux: KiB).
 For a parent that forks workers (``--jobs 2``) it is the largest single process
 of the tree (the kernel folds reaped children in by max, not by sum).
+Other load: CPU time the whole machine spent (``/proc/stat``) minus the CPU
+time of the measured child, per second of wall time, i.e. how many cores other
+processes kept busy meanwhile. Near 0 means the figure is undisturbed.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ class Result:
     command: list[str]
     seconds: list[float] = field(default_factory=list)  # measured runs, warm-up excluded
     peak_mib: list[float] = field(default_factory=list)
+    other_cores: list[float] = field(default_factory=list)  # other processes' CPU use per run
     warmup_seconds: float | None = None
     error: str | None = None
 
@@ -40,22 +44,58 @@ class Result:
     def peak(self) -> float | None:
         return max(self.peak_mib) if self.peak_mib else None
 
+    @property
+    def other(self) -> float | None:
+        """Cores other processes kept busy, averaged over the measured runs' wall time."""
+        if not self.other_cores or len(self.other_cores) != len(self.seconds):
+            return None
+        return sum(c * s for c, s in zip(self.other_cores, self.seconds)) / sum(self.seconds)
 
-def run_once(command: Sequence[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
-    """Run ``command`` once; return (seconds, peak MiB). Raise ToolFailed on a non-zero exit."""
+
+def _machine_cpu() -> float | None:
+    """CPU seconds all processes have used since boot (Linux), or None."""
+    try:
+        with open("/proc/stat") as stat:
+            ticks = [int(x) for x in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # minus idle and iowait
+
+
+def wait_until_idle(limit_seconds: float, below: float = 0.15, window: float = 2.0) -> float | None:
+    """Wait (up to ``limit_seconds``) until other processes use < ``below`` cores; return the last reading."""
+    deadline = time.monotonic() + limit_seconds
+    while True:
+        before, started = _machine_cpu(), time.perf_counter()
+        time.sleep(window)
+        after = _machine_cpu()
+        if before is None or after is None:
+            return None
+        busy = (after - before) / (time.perf_counter() - started)
+        if busy < below or time.monotonic() >= deadline:
+            return busy
+
+
+def run_once(command: Sequence[str], cwd: Path, env: dict | None = None) -> tuple[float, float, float | None]:
+    """Run ``command`` once; return (seconds, peak MiB, other cores). Raise ToolFailed on a non-zero exit."""
     with tempfile.TemporaryFile() as out:
+        cpu_before = _machine_cpu()
         started = time.perf_counter()
         proc = subprocess.Popen(list(command), cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                                 stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
+        cpu_after = _machine_cpu()
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
             out.seek(0)
             tail = out.read().decode("utf-8", "replace").strip().splitlines()[-12:]
             raise ToolFailed(f"`{' '.join(map(str, command))}` exited {proc.returncode}:\n    "
                              + "\n    ".join(tail))
-    return seconds, usage.ru_maxrss / 1024
+    other = None
+    if cpu_before is not None and cpu_after is not None:
+        other = max(0.0, (cpu_after - cpu_before - usage.ru_utime - usage.ru_stime) / seconds)
+    return seconds, usage.ru_maxrss / 1024, other
 
 
 def measure(name: str, command: Sequence[str], *, cwd: Path, runs: int, warmup: bool = True,
@@ -66,10 +106,11 @@ def measure(name: str, command: Sequence[str], *, cwd: Path, runs: int, warmup: 
     for index in range(runs + (1 if warmup else 0)):
         if fresh_dir is not None:
             shutil.rmtree(fresh_dir, ignore_errors=True)
+            fresh_dir.mkdir(parents=True)
         if before:
             before()
         try:
-            seconds, peak = run_once(command, cwd, env)
+            seconds, peak, other = run_once(command, cwd, env)
         except ToolFailed as exc:
             result.error = str(exc)
             return result
@@ -78,4 +119,6 @@ def measure(name: str, command: Sequence[str], *, cwd: Path, runs: int, warmup: 
             continue
         result.seconds.append(seconds)
         result.peak_mib.append(peak)
+        if other is not None:
+            result.other_cores.append(other)
     return result

@@ -163,12 +163,16 @@ def write_clients(folder: Path, count: int) -> list[Path]:
 
 
 def write_markdown(folder: Path, slides: int) -> Path:
-    """The same deck as pandoc Markdown: # = section slide, ## = slide, ::: notes."""
+    """The same deck as pandoc Markdown (title, agenda, # = section slide, ## = slide, ::: notes).
+
+    Run it with ``--slide-level=2``; it gives as many slides as the outline.
+    """
     data = outline_data(slides)
     out = ["---", f"title: {data['workshop']['title']}", f"subtitle: {data['workshop']['subtitle']}",
            "author: Noor Bakker", "date: 4 februari 2027", "---", ""]
+    out += ["## Agenda", ""] + [f"- {section['title']}" for section in data["sections"]] + [""]
     for section in data["sections"]:
-        out += [f"# {section['title']}", "", section["subtitle"], ""]
+        out += [f"# {section['title']}", ""]
         for slide in section["slides"]:
             out += _markdown_slide(slide) + ["", "::: notes", slide["notes"], ":::", ""]
     path = folder / f"big-{slides}.md"

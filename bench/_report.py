@@ -28,24 +28,25 @@ def _fmt(value: float | None, digits: int) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    head = ["Measurement", "Median s", "Ratio", "Peak MiB", "Runs", "Target", "Met", "Note"]
+    head = ["Measurement", "Median s", "Ratio", "Peak MiB", "Runs", "Other CPU", "Target", "Met", "Note"]
     body = []
     for row in rows:
         r = row.result
         if r is not None and r.error:
-            cells = [row.label, "FAILED", "", "", "", row.target, "", "see errors below"]
+            cells = [row.label, "FAILED", "", "", "", "", row.target, "", "see errors below"]
         else:
             cells = [row.label,
                      _fmt(r.median, 3) if r else "",
                      _fmt(row.ratio, 2),
                      _fmt(r.peak, 0) if r else "",
                      str(len(r.seconds)) if r else "",
+                     _fmt(r.other, 2) if r else "",
                      row.target,
                      "" if row.met is None else ("yes" if row.met else "NO"),
                      row.note]
         body.append(cells)
     widths = [max(len(c) for c in column) for column in zip(head, *body)]
-    right = {1, 2, 3, 4}
+    right = {1, 2, 3, 4, 5}
 
     def line(cells: list[str]) -> str:
         return "| " + " | ".join(c.rjust(w) if i in right else c.ljust(w)
@@ -98,14 +99,26 @@ def load() -> str:
         return "n/a"
 
 
-def header(facts: dict, sha: str, cli: str, load_before: str, load_after: str) -> str:
+def busiest(rows: list[Row]) -> float | None:
+    others = [r.result.other for r in rows if r.result and r.result.other is not None]
+    return max(others) if others else None
+
+
+def header(facts: dict, sha: str, cli: str, load_before: str, load_after: str, rows: list[Row]) -> str:
     cpu = facts.get("cpu", "?")
+    worst = busiest(rows)
+    if worst is None:
+        busy = "other processes: not measured (no /proc/stat)"
+    else:
+        busy = (f"other processes used at most {worst:.2f} cores during any row: "
+                + ("the machine was quiet" if worst < 0.1 else "the machine was BUSY; figures are disturbed"))
     return "\n".join([
         f"commit {sha} · {facts['platform']}",
         f"python {facts['python']} · {facts.get('usable_cores', facts['cores'])} usable of {facts['cores']} cores"
         f" · {cpu} · {facts.get('memory_gib', '?')} GiB",
         f"CLI run as: {cli} (cwd = repo root)",
         f"load average (1/5/15 min) before: {load_before} · after: {load_after}",
+        busy,
     ])
 
 

@@ -15,6 +15,7 @@ See bench/README.md for what each row means and the targets.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -24,14 +25,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _outlines  # noqa: E402
-from _measure import Result, measure  # noqa: E402
+from _measure import Result, measure, wait_until_idle  # noqa: E402
 from _report import Row, commit, header, load, machine, table, write_json  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable
 CLI = [PY, "-m", "workshop"]
 FLOOR = "import pptx, reportlab.platypus"
-OUT = object()  # stands for the row's own (emptied) output folder in a command
+OUT = "{out}"  # in a command: the row's own output folder, emptied before each run
+
+
+def child_env(pycache: Path) -> dict:
+    """Byte-code cached as after a normal install, but outside the repo; PYTHONDONTWRITEBYTECODE off."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    return env
 
 
 def slides_in(folder: Path) -> int | None:
@@ -57,6 +65,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--heavy-runs", type=int, default=None,
                         help="runs for the 3,000-slide deck and the batches (default: min(runs, 3))")
     parser.add_argument("--json", type=Path, help="also write the raw numbers to this file")
+    parser.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
+                        help="before each row wait up to SECONDS for other processes to go quiet (default 0)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (inputs and outputs)")
     args = parser.parse_args(argv)
     args.runs = args.runs or (2 if args.quick else 5)
@@ -64,33 +74,39 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    facts, sha, load_before = machine(), commit(REPO), load()
-    tmp = Path(tempfile.mkdtemp(prefix="workshop-bench-"))
-    gen, out = tmp / "gen", tmp / "out"
-    out.mkdir()
-    rows: list[Row] = []
-    failures: list[str] = []
-    tool_rows: set[int] = set()  # rows whose failure means the tool failed
+class Bench:
+    """Runs the rows in order and collects them; each section is one method."""
 
-    def run(label: str, command: list, *, runs: int | None = None, cwd: Path = REPO, tool: bool = True,
-            fresh: bool = True) -> tuple[Row, Path]:
-        folder = out / f"row{len(rows):02d}"
-        command = [str(folder if c is OUT else c) for c in command]
+    def __init__(self, args: argparse.Namespace, tmp: Path):
+        self.args, self.gen, self.out = args, tmp / "gen", tmp / "out"
+        self.out.mkdir()
+        self.env = child_env(tmp / "pycache")
+        self.rows: list[Row] = []
+        self.failures: list[str] = []
+        self.tool_failed = False
+        self.samples = sorted((REPO / "decks").glob("*.yaml"))
+        self.floor: Row | None = None
+        self.big: dict[int, Row] = {}
+
+    def run(self, label: str, command: list, *, runs: int | None = None, cwd: Path = REPO, tool: bool = True,
+            fresh: bool = True, env: dict | None = None) -> tuple[Row, Path]:
+        folder = self.out / f"row{len(self.rows):02d}"
+        command = [str(c).replace(OUT, str(folder)) for c in command]
+        if self.args.wait_idle:
+            wait_until_idle(self.args.wait_idle)
         print(f"  {label} …", end="", flush=True, file=sys.stderr)
-        result = measure(label, command, cwd=cwd, runs=runs or args.runs, fresh_dir=folder if fresh else None)
+        result = measure(label, command, cwd=cwd, runs=runs or self.args.runs,
+                         fresh_dir=folder if fresh else None, env=env or self.env)
         print(f" {result.median:.3f}s" if result.median is not None else " FAILED", file=sys.stderr)
         row = Row(label, result)
         if result.error:
-            failures.append(f"{label}: {result.error}")
-            if tool:
-                tool_rows.add(len(rows))
-        rows.append(row)
+            self.failures.append(f"{label}: {result.error}")
+            self.tool_failed |= tool
+        self.rows.append(row)
         return row, folder
 
-    def vs_floor(row: Row, limit: float | None = None, mib: float | None = None) -> None:
-        row.ratio = ratio(row.result, floor.result)
+    def vs_floor(self, row: Row, limit: float | None = None, mib: float | None = None) -> Row:
+        row.ratio = ratio(row.result, self.floor.result if self.floor else None)
         targets, met = [], []
         if limit is not None:
             targets.append(f"≤ {limit:g}× floor")
@@ -100,69 +116,91 @@ def main(argv: list[str] | None = None) -> int:
             met.append(row.result.peak is not None and row.result.peak < mib)
         row.target = ", ".join(targets)
         row.met = all(met) if met and not row.result.error else None
+        return row
 
-    try:
-        samples = sorted((REPO / "decks").glob("*.yaml"))
-        print(f"benchmark in {tmp} ({args.runs} runs, heavy rows {args.heavy_runs})", file=sys.stderr)
-        base, _ = run("python -c pass", [PY, "-c", "pass"])
-        floor, _ = run(f'import floor: python -c "{FLOOR}"', [PY, "-c", FLOOR])
-        vs_floor(base), vs_floor(floor)
-        vs_floor(run("workshop --help", CLI + ["--help"])[0], 1.5)
-        vs_floor(run(f"workshop check {samples[0].stem}", CLI + ["check", samples[0].relative_to(REPO)])[0], 1.5)
-        for sample in samples:
+    def cold(self) -> None:
+        """The floor, then each sample as a fresh process."""
+        base, _ = self.run("python -c pass", [PY, "-c", "pass"])
+        self.floor, _ = self.run(f'import floor: python -c "{FLOOR}"', [PY, "-c", FLOOR])
+        self.vs_floor(base), self.vs_floor(self.floor)
+        first = self.samples[0].relative_to(REPO)
+        self.vs_floor(self.run("workshop --help", CLI + ["--help"])[0], 1.5)
+        self.vs_floor(self.run(f"workshop check {first.stem}", CLI + ["check", first])[0], 1.5)
+        for sample in self.samples:
             path = sample.relative_to(REPO)
             for what, only in (("deck", ["--only", "deck"]), ("handout", ["--only", "handout"]),
                                ("deck+handout+guide", [])):
-                row, _ = run(f"{sample.stem}: {what}", CLI + ["build", path, "--out", OUT] + only)
-                vs_floor(row, 2.0 if not only else None, 100 if not only else None)
+                row, _ = self.run(f"{sample.stem}: {what}", CLI + ["build", path, "--out", OUT] + only)
+                self.vs_floor(row, None if only else 2.0, None if only else 100)
+        # What a checkout without byte-code caches pays (PYTHONDONTWRITEBYTECODE=1 is set on some dev boxes).
+        nopyc = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
+        nopyc["PYTHONDONTWRITEBYTECODE"] = "1"
+        row, _ = self.run(f"{first.stem}: all three, no .pyc cache", CLI + ["build", first, "--out", OUT], env=nopyc)
+        self.vs_floor(row).note = ("workshop/ compiled on every start" if not any(
+            (REPO / "workshop").glob("__pycache__/*.pyc")) else "but the repo has .pyc files")
 
-        sizes = (30, 300) if args.quick else (30, 300, 3000)
-        big: dict[int, Row] = {}
-        for n in sizes:
-            outline = _outlines.write_outline(gen, n, REPO)
-            row, folder = run(f"generated {n} slides: deck", CLI + ["build", outline, "--out", OUT, "--only", "deck"],
-                              runs=args.heavy_runs if n >= 3000 else args.runs)
+    def scaling(self) -> None:
+        for n in (30, 300) if self.args.quick else (30, 300, 3000):
+            outline = _outlines.write_outline(self.gen, n, REPO)
+            row, folder = self.run(f"generated {n} slides: deck",
+                                   CLI + ["build", outline, "--out", OUT, "--only", "deck"],
+                                   runs=self.args.heavy_runs if n >= 3000 else self.args.runs)
             count = slides_in(folder)  # the last run's deck is still there
-            row.note = f"{count} slides in the deck" if count else ""
-            vs_floor(row)
-            if n >= 3000:
+            self.vs_floor(row).note = f"{count} slides in the deck" if count else ""
+            if n >= 3000 and not row.result.error:
                 row.target = "< 10 s, < 400 MiB"
-                r = row.result
-                row.met = None if r.error else (r.median < 10 and r.peak < 400)
-            big[n] = row
-        if 3000 in big:
-            r = ratio(big[3000].result, big[300].result)
-            rows.append(Row("ratio 3000 / 300 slides", ratio=r, target="≤ 11",
-                            met=None if r is None else r <= 11, note="10 = linear"))
-        r = ratio(big[300].result, big[30].result)
-        rows.append(Row("ratio 300 / 30 slides", ratio=r, note="10 = linear; fixed start-up cost lowers it"))
+                row.met = row.result.median < 10 and row.result.peak < 400
+            self.big[n] = row
+        if 3000 in self.big:
+            r = ratio(self.big[3000].result, self.big[300].result)
+            self.rows.append(Row("ratio 3000 / 300 slides", ratio=r, target="≤ 11",
+                                 met=None if r is None else r <= 11, note="10 = linear"))
+        r = ratio(self.big[300].result, self.big[30].result)
+        self.rows.append(Row("ratio 300 / 30 slides", ratio=r, note="10 = linear; start-up cost lowers it"))
 
-        if not args.quick:
-            clients = _outlines.write_clients(gen / "clients", 25)
-            batch = {}
-            for jobs in (1, 2):
-                command = CLI + ["build", *[s.relative_to(REPO) for s in samples], "--out", OUT,
-                                 "--jobs", str(jobs)] + [a for c in clients for a in ("--vars", c)]
-                row, _ = run(f"batch {len(samples)} × {len(clients)} = {len(samples) * len(clients)} builds, "
-                             f"--jobs {jobs}", command, runs=args.heavy_runs)
-                row.note = "all three outputs; peak = largest process"
-                batch[jobs] = row
-            r = ratio(batch[2].result, batch[1].result)
-            rows.append(Row("ratio --jobs 2 / --jobs 1", ratio=r, target="≤ 0.6",
-                            met=None if r is None else r <= 0.6, note="0.5 = both cores used fully"))
+    def batch(self, clients: int = 25) -> None:
+        profiles = _outlines.write_clients(self.gen / "clients", clients)
+        builds = len(self.samples) * len(profiles)
+        results = {}
+        for jobs in (1, 2):
+            command = CLI + ["build", *[s.relative_to(REPO) for s in self.samples], "--out", OUT,
+                             "--jobs", str(jobs)] + [a for p in profiles for a in ("--vars", p)]
+            row, _ = self.run(f"batch {len(self.samples)} × {clients} = {builds} builds, --jobs {jobs}", command,
+                              runs=self.args.heavy_runs)
+            row.note = "all three outputs; peak = largest process"
+            results[jobs] = row.result
+        r = ratio(results[2], results[1])
+        self.rows.append(Row("ratio --jobs 2 / --jobs 1", ratio=r, target="≤ 0.6",
+                             met=None if r is None else r <= 0.6, note="0.5 = both cores fully used"))
 
+    def pandoc(self) -> None:
         pandoc = shutil.which("pandoc")
-        if pandoc:
-            for n in (30, 300):
-                md = _outlines.write_markdown(gen, n)
-                row, _ = run(f"pandoc {n}-slide Markdown → pptx", [pandoc, md.name, "-o", out / f"pandoc{n}.pptx"],
-                             cwd=gen, tool=False, fresh=False)
-                vs_floor(row)
-                r = ratio(big[n].result, row.result)
-                rows.append(Row(f"ratio workshop / pandoc, {n} slides", ratio=r,
-                                note="same slides; pandoc draws charts as tables"))
-        else:
-            rows.append(Row("pandoc", note="pandoc is not installed (apt-get install pandoc to compare)"))
+        if not pandoc:
+            self.rows.append(Row("pandoc", note="pandoc is not installed (apt-get install pandoc to compare)"))
+            return
+        for n in (30, 300):
+            md = _outlines.write_markdown(self.gen, n)
+            row, folder = self.run(f"pandoc {n}-slide Markdown → pptx",
+                                   [pandoc, "--slide-level=2", md.name, "-o", f"{OUT}/{n}.pptx"],
+                                   cwd=self.gen, tool=False)
+            count = slides_in(folder)
+            self.vs_floor(row).note = f"{count} slides in the deck" if count else ""
+            self.rows.append(Row(f"ratio workshop / pandoc, {n} slides", ratio=ratio(self.big[n].result, row.result),
+                                 note="same slides; pandoc draws charts as tables"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    facts, sha, load_before = machine(), commit(REPO), load()
+    tmp = Path(tempfile.mkdtemp(prefix="workshop-bench-"))
+    print(f"benchmark in {tmp} ({args.runs} runs, heavy rows {args.heavy_runs})", file=sys.stderr)
+    bench = Bench(args, tmp)
+    try:
+        bench.cold()
+        bench.scaling()
+        if not args.quick:
+            bench.batch()
+        bench.pandoc()
     finally:
         load_after = load()
         if args.keep:
@@ -171,17 +209,17 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(tmp, ignore_errors=True)
 
     print()
-    print(header(facts, sha, f"{PY} -m workshop", load_before, load_after))
+    print(header(facts, sha, f"{PY} -m workshop", load_before, load_after, bench.rows))
     print()
-    print(table(rows))
+    print(table(bench.rows))
     if args.json:
-        write_json(args.json, facts, sha, rows, {"runs": args.runs, "heavy_runs": args.heavy_runs,
-                                                 "quick": args.quick, "load_before": load_before,
-                                                 "load_after": load_after, "cli": CLI})
+        write_json(args.json, facts, sha, bench.rows, {
+            "runs": args.runs, "heavy_runs": args.heavy_runs, "quick": args.quick,
+            "load_before": load_before, "load_after": load_after, "cli": CLI})
         print(f"\nraw numbers written to {args.json}")
-    if failures:
-        print("\nerrors:", *failures, sep="\n", file=sys.stderr)
-    return 1 if tool_rows else 0
+    if bench.failures:
+        print("\nerrors:", *bench.failures, sep="\n", file=sys.stderr)
+    return 1 if bench.tool_failed else 0
 
 
 if __name__ == "__main__":
