@@ -3,8 +3,9 @@
 No PowerPoint library is imported here: ``default`` describes the generated
 16:9 master, ``template`` reads a designer's template with the same types,
 ``resolve`` decides which box each named shape really gets, ``grids`` splits
-composite areas (agenda rows, steps, quiz options) and ``variants`` picks the
-variant a slide's content needs.
+composite areas (agenda rows, steps, quiz options, table columns),
+``composite`` holds the type styles inside those areas, and ``variants``
+picks the variant a slide's content needs.
 """
 
 from workshop.layouts.default import BLANK, KINDS, MASTER, SIZE, default_layout, default_layouts

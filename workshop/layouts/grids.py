@@ -98,9 +98,6 @@ def option_rows(area: Box, count: int) -> tuple[OptionBoxes, ...]:
     return tuple(result)
 
 
-TABLE_CELL_INSETS = (inch(0.12), inch(0.06), inch(0.12), inch(0.06))  # left, top, right, bottom
-
-
 def table_column_widths(width: int, header: list[str], rows: list[list[str]]) -> tuple[int, ...]:
     """Column widths from how much each column holds, so long texts get room.
 

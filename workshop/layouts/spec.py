@@ -39,6 +39,7 @@ class TextStyle:
     bullet_color: str = "secondary"
     indent: int = 0  # EMU from the left edge to the text of a level-1 bullet
     level_indent: int = 0  # EMU added per deeper level
+    sub_scale: float = 0.85  # size of second-level bullets relative to the first level
 
 
 @dataclass(frozen=True)

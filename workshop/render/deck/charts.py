@@ -18,6 +18,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.util import Pt, lazyproperty
 
 from workshop.brand.colors import mix
+from workshop.layouts.composite import CHART_ROLE
 from workshop.layouts.geometry import Box
 from workshop.model.slides import ChartData, ChartType
 from workshop.render.deck.ooxml import clean
@@ -91,7 +92,7 @@ def add_chart(canvas, name: str, box: Box, data: ChartData):
 
 
 def _style(chart, data: ChartData, fmt: str, canvas, brand) -> None:
-    size = canvas.size("caption")
+    size = canvas.size(CHART_ROLE)
     palette = canvas.palette
     text = palette.hex("foreground")[1:]
     chart.has_title = False

@@ -7,20 +7,19 @@ same table as PowerPoint does.
 
 from __future__ import annotations
 
+from workshop.layouts.composite import TABLE_CELL as CELL
+from workshop.layouts.composite import TABLE_HEADER as HEADER
+from workshop.layouts.composite import TABLE_INSETS
 from workshop.layouts.geometry import Box, Insets, pt
-from workshop.layouts.grids import TABLE_CELL_INSETS, table_column_widths
+from workshop.layouts.grids import table_column_widths
 from workshop.layouts.spec import TextStyle
 from workshop.render.deck.ooxml import el, qn, sub
 from workshop.render.deck.text import para
 
-HEADER = TextStyle("table", bold=True, color="on-primary", anchor="middle", line_spacing=1.0)
-CELL = TextStyle("table", color="foreground", anchor="middle", line_spacing=1.0)
-
 
 def row_height(size: float) -> int:
     """The least height a one-line row needs at ``size`` points (rows grow with their text)."""
-    left, top, right, bottom = TABLE_CELL_INSETS
-    return pt(size * 1.25) + top + bottom
+    return pt(size * 1.25) + TABLE_INSETS.top + TABLE_INSETS.bottom
 
 
 def add_table(canvas, name: str, box: Box, header: list[str], rows: list[list[str]]):
@@ -38,7 +37,7 @@ def add_table(canvas, name: str, box: Box, header: list[str], rows: list[list[st
         table.columns[index].width = width
     for row in table.rows:
         row.height = height
-    insets = Insets(*TABLE_CELL_INSETS)
+    insets = TABLE_INSETS
     for r, values in enumerate([header, *rows]):
         style = HEADER if r == 0 else CELL
         fill = "primary" if r == 0 else ("light" if r % 2 == 0 else "background")

@@ -20,7 +20,6 @@ from workshop.text.inline import Run, parse_inline
 
 ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 ALIGN = {"left": "l", "center": "ctr", "right": "r"}
-SUB_SCALE = 0.85  # second-level bullets, relative to the first level
 BULLET_CHARS = ("\u2022", "\u2013")
 
 
@@ -78,7 +77,7 @@ class Typesetter:
 
     def point_size(self, item: Para, style: TextStyle) -> float:
         size = self.size(item.role or style.role)
-        return size * SUB_SCALE if item.level > 0 and style.bullets != "none" else size
+        return size * style.sub_scale if item.level > 0 and style.bullets != "none" else size
 
     def paragraph(self, item: Para, style: TextStyle, *, first: bool, explicit: bool):
         size = self.point_size(item, style)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from workshop.layouts.geometry import Box, Insets, inch, to_pt
+from workshop.layouts.composite import MARKER_SCALE, NO_INSETS, OPTION, STEP, STEP_TEXT_SPACE_BEFORE, STEP_TITLE_ROLE
+from workshop.layouts.geometry import Box, inch, to_pt
 from workshop.layouts.grids import option_rows, step_cells
 from workshop.layouts.spec import TextStyle
 from workshop.model.durations import format_duration
 from workshop.render.deck import shapes
 from workshop.render.deck.text import Para, Typesetter, para
 
-STEP = TextStyle("body", color="foreground", line_spacing=1.05)
-OPTION = TextStyle("body", color="foreground", anchor="middle", line_spacing=1.0)
-_NONE = Insets(0, 0, 0, 0)
 
 
 def _marker_style(role_color: str) -> TextStyle:
@@ -20,10 +18,10 @@ def _marker_style(role_color: str) -> TextStyle:
 
 def _marker(c, name: str, box: Box, text: str, fill: str) -> None:
     """A filled circle with a number or letter sized to the circle (a marker, not a text role)."""
-    size = round(to_pt(box.h) * 0.42, 1)
+    size = round(to_pt(box.h) * MARKER_SCALE, 1)
     style = _marker_style(f"on-{fill}")
     fixed = Typesetter(c.deck.brand, c.palette, c.type.lang, lambda role: size)
-    body = fixed.body([para(text, markup=False)], style, _NONE, explicit=True)
+    body = fixed.body([para(text, markup=False)], style, NO_INSETS, explicit=True)
     c.tree.append(shapes.shape(c.painter.ids(), name, box, geometry="ellipse", fill=c.palette.fill(fill),
                                text_body=body))
 
@@ -42,9 +40,9 @@ def steps(c, planned) -> None:
                                                   following.marker.x - cell.marker.right - 2 * gap, inch(0.04)),
                    "tint-primary")
         _marker(c, f"Step Number {index}", cell.marker, str(index), "primary" if index % 2 else "secondary")
-        paras = [para(step.title, role="subtitle", font="heading", bold=True, color="dark")]
+        paras = [para(step.title, role=STEP_TITLE_ROLE, font="heading", bold=True, color="dark")]
         if step.text:
-            paras.append(para(step.text, space_before=6))
+            paras.append(para(step.text, space_before=STEP_TEXT_SPACE_BEFORE))
         c.label(f"Step {index}", cell.body, paras, STEP)
 
 

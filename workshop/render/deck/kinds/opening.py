@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from workshop.layouts.geometry import Box, inch
 from workshop.layouts.grids import agenda_rows
-from workshop.layouts.spec import TextStyle
+from workshop.layouts.composite import AGENDA_MINUTES as ROW_MINUTES
+from workshop.layouts.composite import AGENDA_TIME as ROW_TIME
+from workshop.layouts.composite import AGENDA_TITLE as ROW_TITLE
 from workshop.model.durations import format_clock, format_duration
 from workshop.render.deck.drawing import logo_box, logo_image
 from workshop.render.deck.text import para
-
-ROW_TIME = TextStyle("body", font="heading", bold=True, color="primary", anchor="middle")
-ROW_TITLE = TextStyle("body", color="foreground", anchor="middle", line_spacing=0.95)
-ROW_MINUTES = TextStyle("body", color="muted", anchor="middle", align="right")
 
 
 def title(c, planned) -> None:
