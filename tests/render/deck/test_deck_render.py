@@ -268,3 +268,13 @@ def test_placeholder_geometry_is_inherited_from_the_layout(pairs):
     title = slide.shapes.title
     assert title._element.spPr.find(f"{A}xfrm") is None  # position comes from the layout
     assert (title.left, title.top) == (Emu(685800), Emu(365760))
+
+
+def test_hostile_text_is_cleaned_for_xml_and_office_limits(plan, brand, assets):
+    meta = plan.workshop.workshop.model_copy(update={"title": "Rand\x0bgeval " + "A" * 400, "author": "X\x00Y"})
+    changed = replace(plan, workshop=plan.workshop.model_copy(update={"workshop": meta}))
+    prs = Presentation(io.BytesIO(render_deck(changed, brand, assets)))
+    assert prs.core_properties.title.startswith("Randgeval A")
+    assert len(prs.core_properties.title) == 255
+    assert prs.core_properties.author == "XY"
+    assert prs.slides[0].shapes.title.text_frame.text.startswith("Randgeval AAA")

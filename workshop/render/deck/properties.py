@@ -16,6 +16,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 
+from workshop.render.deck.ooxml import clean
 from workshop.text.inline import plain
 
 FIXED_DATE = dt.datetime(2000, 1, 1, 0, 0, 0)
@@ -31,24 +32,29 @@ def document_date(date_text: str | None) -> dt.datetime:
     return FIXED_DATE
 
 
+def _text(value: str | None) -> str:
+    """Property text: no markup, no control characters, within the 255 characters Office allows."""
+    return clean(plain(value))[:255] if value else ""
+
+
 def keywords(plan) -> str:
     meta = plan.meta
-    words = ["workshop"] + [w for w in (meta.client,) if w] + [plain(r.title) for r in plan.agenda if not r.is_break]
-    return "; ".join(dict.fromkeys(words))[:255]
+    words = ["workshop"] + [w for w in (meta.client,) if w] + [r.title for r in plan.agenda if not r.is_break]
+    return _text("; ".join(dict.fromkeys(words)))
 
 
 def set_properties(prs, plan, brand, lang: str, slides: int, notes: int) -> None:
     meta = plan.meta
-    author = meta.author or meta.facilitator or brand.title or ""
+    author = _text(meta.author or meta.facilitator or brand.title)
     core = prs.core_properties
-    core.title = plain(meta.title)
-    core.subject = plain(meta.subtitle) if meta.subtitle else ""
+    core.title = _text(meta.title)
+    core.subject = _text(meta.subtitle)
     core.author = author
     core.last_modified_by = author
     core.keywords = keywords(plan)
     core.language = lang
     core.category = "Workshop"
-    core.comments = plain(meta.subtitle) if meta.subtitle else ""
+    core.comments = _text(meta.subtitle)
     core.revision = 1
     date = document_date(meta.date)
     core.created = date
@@ -59,8 +65,8 @@ def set_properties(prs, plan, brand, lang: str, slides: int, notes: int) -> None
 def set_master_properties(prs, brand) -> None:
     """Properties of the exported master: the brand's name, nothing else of ours or python-pptx's."""
     core = prs.core_properties
-    name = brand.title or brand.name
-    core.title = f"{name} – master"
+    name = _text(brand.title or brand.name)
+    core.title = _text(f"{name} – master")
     core.author = core.last_modified_by = name
     core.subject = core.keywords = core.comments = ""
     core.category = "Template"
@@ -77,7 +83,7 @@ def _app_properties(prs, brand, slides: int, notes: int) -> None:
         f"<TotalTime>0</TotalTime><Application>workshop</Application>"
         f"<PresentationFormat>{_format(prs)}</PresentationFormat><Slides>{slides}</Slides>"
         f"<Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides><ScaleCrop>false</ScaleCrop>"
-        f"<Company>{escape(brand.title or '')}</Company><LinksUpToDate>false</LinksUpToDate>"
+        f"<Company>{escape(_text(brand.title))}</Company><LinksUpToDate>false</LinksUpToDate>"
         "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
     ).encode("utf-8")
     package = prs.part.package
