@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pdf_support import HOSTILE, SECRETS, all_text, build, hostile_outline, long_outline, page_texts, plumber_text
+from pdf_support import HOSTILE, SECRETS, all_text, build, extreme_outline, hostile_outline, long_outline, page_texts, plumber_text
 from pypdf import PdfReader
 
 from workshop.render.guide import render_guide
@@ -137,6 +137,12 @@ def test_long_outline_flows_across_pages(tmp_path):
     assert len(pages) > 5
     text = " ".join(pages)
     assert "30. Stap 30:" in text and "Punt 80 over vissen" in text
+
+
+def test_every_limit_at_once_still_renders(tmp_path):
+    built = build(tmp_path, extreme_outline())
+    text = all_text(render_guide(built.plan, built.brand, built.assets))
+    assert "Rechts" in text and "Veel lijnen" in text
 
 
 @pytest.mark.parametrize("brand", ["default", "noord"])

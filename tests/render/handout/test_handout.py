@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pdf_support import (
-    EVERY_KIND, HOSTILE, SECRETS, all_text, build, hostile_outline, long_outline, orphaned_headings, page_texts, plumber_text,
+    EVERY_KIND, HOSTILE, SECRETS, all_text, build, extreme_outline, hostile_outline, long_outline, orphaned_headings, page_texts, plumber_text,
 )
 from pypdf import PdfReader
 
@@ -220,6 +220,14 @@ def test_long_outline_flows_across_pages(tmp_path):
     table_pages = [t for t in pages if "Rij " in t]
     assert len(table_pages) > 3
     assert all("Naam Tijd Tekst" in t for t in table_pages)  # the header repeats
+
+
+def test_every_limit_at_once_still_renders(tmp_path):
+    built = build(tmp_path, extreme_outline())
+    data = render_handout(built.plan, built.brand, built.assets)
+    text = all_text(data)
+    assert "Rechts" in text and "Veel lijnen" in text
+    assert "1234567890123456789012345678901234567890" in text.replace(" ", "")  # wraps, not lost
 
 
 def test_sixty_step_exercise_beyond_the_schema_limit_still_flows(tmp_path):

@@ -392,3 +392,73 @@ def orphaned_headings(data: bytes, heading_font: str, min_size: float = 12) -> l
             if all(w["fontname"].split("+")[-1] == heading_font and w["size"] >= min_size for w in line):
                 found.append((number, " ".join(w["text"] for w in line)))
     return found
+
+
+def extreme_outline() -> str:
+    """Every limit the schema allows at once, close to its maximum."""
+    word = "lang" * 3
+    text = quote(("Heel " + word + " ") * 550)  # 9,900 characters
+    cats = ", ".join(f"c{n}" for n in range(500))
+    series = "\n".join(f"            - name: s{n}\n              values: [{', '.join(str((n * k) % 97) for k in range(500))}]"
+                       for n in range(12))
+    pie_cats = ", ".join(f"Categorie {n}" for n in range(100))
+    pie_values = ", ".join(str(n + 1) for n in range(100))
+    header = ", ".join(f"Kolom {n}" for n in range(12))
+    row = ", ".join([quote("x" * 300)] * 12)
+    points = ", ".join([quote("Een punt " * 40)] * 50)
+    steps = "\n".join(f"          - title: {quote('Stap ' * 100)}\n            text: {text}" for _ in range(30))
+    return f"""
+workshop:
+  title: {quote(("Titel " * 333)[:2000])}
+  subtitle: {quote(("Ondertitel " * 180)[:2000])}
+  client: Acme
+  language: nl
+sections:
+  - title: Extreem
+    slides:
+      - kind: bullets
+        title: Lang
+        bullets: [{text}, {text}]
+      - kind: quote
+        text: {text}
+        by: Iemand
+      - kind: statement
+        text: {text}
+      - kind: stat
+        value: "1234567890123456789012345678901234567890"
+        label: {text}
+        chart:
+          type: pie
+          categories: [{pie_cats}]
+          series:
+            - name: Aandeel
+              values: [{pie_values}]
+      - kind: chart
+        title: Veel
+        chart:
+          type: column
+          categories: [{cats}]
+          series:
+{series}
+      - kind: table
+        title: Breed
+        header: [{header}]
+        rows: [[{row}], [{row}]]
+      - kind: compare
+        title: Lang
+        left: {{heading: Links, points: [{points}]}}
+        right: {{heading: Rechts, points: [{points}]}}
+      - kind: steps
+        title: Stappen
+        steps:
+{steps}
+      - kind: exercise
+        title: Zonder lijnen
+        duration: 5m
+        steps: [{text}]
+        worksheet:
+          - text: {text}
+            lines: 0
+          - text: Veel lijnen
+            lines: 40
+"""

@@ -94,7 +94,12 @@ def compare(kit: Kit, slide: m.CompareSlide, _images) -> list[Flowable]:
 
 def stat(kit: Kit, slide: m.StatSlide, _images) -> list[Flowable]:
     s = kit.styles
-    figure = [kit.raw(markup.literal(slide.value), s.stat_value), kit.p(slide.label, s.stat_label),
+    value_style = s.stat_value
+    if len(slide.value) > 6:  # long figures get smaller instead of breaking over lines
+        scale = max(0.4, 6 / len(slide.value))
+        value_style = value_style.clone("stat-long", fontSize=value_style.fontSize * scale,
+                                        leading=value_style.leading * scale)
+    figure = [kit.raw(markup.literal(slide.value), value_style), kit.p(slide.label, s.stat_label),
               *_source(kit, slide.source)]
     out = _title(kit, slide.title)
     if slide.chart is None:

@@ -22,17 +22,25 @@ from workshop.render.pdf.styles import Palette
 from workshop.safety.images import ImageFile
 
 
-def _fit_paragraph(text_markup: str, style: ParagraphStyle, width: float, height: float,
+def _fit_paragraph(text: str, style: ParagraphStyle, width: float, height: float,
                    sizes: tuple[float, ...]) -> Paragraph:
-    """The largest size at which the paragraph fits the box (the smallest otherwise)."""
-    paragraph = None
+    """Outline text at the largest size that fits the box; at the smallest size,
+    cut at a word with an ellipsis (the cover is a poster; the full text is inside)."""
+    fitted = style
     for size in sizes:
         fitted = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.12)
-        paragraph = Paragraph(text_markup, fitted)
-        _, needed = paragraph.wrap(width, height)
-        if needed <= height:
+        paragraph = Paragraph(markup.inline(text), fitted)
+        if paragraph.wrap(width, height)[1] <= height:
             return paragraph
-    return paragraph
+    words = text.split()
+    low, high = 0, len(words)  # words[:low] fits, words[:high] does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if Paragraph(markup.inline(" ".join(words[:middle]) + " …"), fitted).wrap(width, height)[1] <= height:
+            low = middle
+        else:
+            high = middle
+    return Paragraph(markup.inline(" ".join(words[:low]) + " …"), fitted)
 
 
 def cover_painter(kit: Kit, plan: DeckPlan, client_logo: ImageFile | None):
@@ -65,11 +73,12 @@ def cover_painter(kit: Kit, plan: DeckPlan, client_logo: ImageFile | None):
         k.wrapOn(canvas, width, 20)
         k.drawOn(canvas, geo.left, top - k.height)
 
-        sub = Paragraph(markup.inline(meta.subtitle), subtitle) if meta.subtitle else None
-        sub_h = sub.wrap(width * 0.92, 60 * mm)[1] if sub else 0
-        room = top - k.height - 12 * mm - (band_bottom + 16 * mm) - sub_h - (5 * mm if sub else 0)
-        t = _fit_paragraph(markup.inline(meta.title), title, width * 0.92, room,
-                           (38, 34, 30, 26, 22, 19, 16, 13, 11))
+        band = top - k.height - 12 * mm - (band_bottom + 16 * mm)
+        sub = _fit_paragraph(meta.subtitle, subtitle, width * 0.92, band * 0.35, (15, 13, 11, 9)) \
+            if meta.subtitle else None
+        sub_h = sub.wrap(width * 0.92, band)[1] if sub else 0
+        room = band - sub_h - (5 * mm if sub else 0)
+        t = _fit_paragraph(meta.title, title, width * 0.92, room, (38, 34, 30, 26, 22, 19, 16, 13, 11))
         _, t_h = t.wrap(width * 0.92, room)
         y = band_bottom + 16 * mm + sub_h + (5 * mm if sub else 0)
         t.drawOn(canvas, geo.left, y)

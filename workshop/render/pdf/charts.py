@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workshop.brand.colors import mix
 from workshop.model.slides import ChartData, ChartType
+from workshop.render.pdf import measure
 from workshop.render.pdf.markup import clean
 from workshop.render.pdf.styles import Palette
 
@@ -41,12 +42,7 @@ def number_format(language: str, unit: str | None) -> Callable[[float], str]:
 
 
 def shorten(text: str, font: str, size: float, width: float) -> str:
-    text = " ".join(clean(text).split())
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…" if text else ""
+    return measure.shorten(" ".join(clean(text).split()), font, size, width)
 
 
 class ChartPainter:

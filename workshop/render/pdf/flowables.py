@@ -13,8 +13,9 @@ from typing import Callable, Sequence
 from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Indenter, Table, TableStyle
+
+from workshop.render.pdf.measure import shorten
 
 Painter = Callable[[object, float, float], None]  # (canvas, x, y_top) in the gutter
 
@@ -89,10 +90,7 @@ def gutter_text(lines: Sequence[tuple[str, str, float, object]], width: float) -
             baseline -= size * 1.15
             canvas.setFont(font, size)
             canvas.setFillColor(color)
-            shown = text
-            while shown and stringWidth(shown, font, size) > width:
-                shown = shown[:-1]
-            canvas.drawRightString(x + width, baseline, shown)
+            canvas.drawRightString(x + width, baseline, shorten(text, font, size, width, ellipsis=""))
         canvas.restoreState()
 
     return paint

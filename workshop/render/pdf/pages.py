@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageTemplate
 
+from workshop.render.pdf.measure import shorten
 from workshop.render.pdf.styles import Styles
 from workshop.text.inline import plain
 
@@ -71,12 +72,7 @@ def template(template_id: str, frames: list[Frame], geo: Geometry,
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
     """Shorten one line of decoration text (header, footer) to ``width`` with an ellipsis."""
-    text = " ".join(plain(text).split())
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    return shorten(" ".join(plain(text).split()), font, size, width)
 
 
 @dataclass(frozen=True)
