@@ -8,6 +8,7 @@ one way renderers turn outline text into a paragraph (always through
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
 
@@ -16,7 +17,6 @@ from reportlab.platypus import Paragraph
 from workshop.brand.model import Brand
 from workshop.model.durations import format_clock, format_duration
 from workshop.render.pdf import markup
-from workshop.render.pdf.charts import ChartPainter
 from workshop.render.pdf.labels import labels
 from workshop.render.pdf.pages import Geometry, geometry
 from workshop.render.pdf.styles import Palette, Styles, styles_for
@@ -30,7 +30,14 @@ class Kit:
     words: dict
     geo: Geometry
     language: str
-    charts: ChartPainter
+
+    @cached_property
+    def charts(self):
+        """The chart painter, imported only when an outline has charts (saves start-up time)."""
+        from workshop.render.pdf.charts import ChartPainter
+
+        fonts = self.styles.fonts
+        return ChartPainter(self.palette, fonts.body.regular, fonts.body.bold, self.language)
 
     def p(self, text: str, style, bullet: str | None = None) -> Paragraph:
         """Outline text (with ``**bold**``/``*italic*``) as a paragraph."""
@@ -64,5 +71,4 @@ def make_kit(brand: Brand, language: str, scale: float = 1.0) -> Kit:
     return Kit(
         brand=brand, styles=styles, palette=styles.palette, words=labels(language),
         geo=geometry(brand.settings.paper), language=language,
-        charts=ChartPainter(styles.palette, styles.fonts.body.regular, styles.fonts.body.bold, language),
     )
