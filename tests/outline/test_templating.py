@@ -41,7 +41,7 @@ def test_structure_cannot_be_changed_by_a_variable():
 def test_undefined_variable_names_field_line_and_suggests():
     error = error_of('w:\n  title: "{{ clinet.name }}"\n', {"client": {"name": "A"}})
     assert str(error.location) == "o.yaml:2:10"
-    assert "w.title" in error.message and "clinet" in error.message
+    assert "w › title" in error.message and "clinet" in error.message
     assert "did you mean 'client'" in error.hint
 
 

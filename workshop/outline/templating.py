@@ -96,10 +96,9 @@ def _time_limit(seconds: float):
 
 
 def _field(path: tuple) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "value"
+    from workshop.outline.validate import human_path
+
+    return human_path(path)
 
 
 def render_tree(tree: Node, variables: dict, name: str) -> None:
