@@ -158,6 +158,8 @@ VarsOpt = typer.Option(None, "--vars", help="Client profile (YAML); repeat for o
 SetOpt = typer.Option(None, "--set", help="Set a variable: key=value (dotted keys allowed).")
 StrictOpt = typer.Option(False, "--strict", help="Warnings make the exit code non-zero (3).")
 JobsOpt = typer.Option(0, "--jobs", "-j", min=0, help="Parallel builds (default: number of cores).")
+OutOpt = typer.Option("build", "--out", "-o", help="Output folder.")
+OnlyOpt = typer.Option(None, "--only", help="deck, handout or guide (repeat or comma-separate).")
 
 
 @app.command()
@@ -166,8 +168,8 @@ def build(
     brand: str = BrandOpt,
     vars_files: Optional[List[str]] = VarsOpt,
     assignments: Optional[List[str]] = SetOpt,
-    out: str = typer.Option("build", "--out", "-o", help="Output folder."),
-    only: Optional[List[str]] = typer.Option(None, "--only", help="deck, handout or guide (repeat or comma-separate)."),
+    out: str = OutOpt,
+    only: Optional[List[str]] = OnlyOpt,
     jobs: int = JobsOpt,
     strict: bool = StrictOpt,
 ) -> None:
@@ -236,8 +238,8 @@ def watch(
     brand: str = BrandOpt,
     vars_files: Optional[List[str]] = VarsOpt,
     assignments: Optional[List[str]] = SetOpt,
-    out: str = typer.Option("build", "--out", "-o", help="Output folder."),
-    only: Optional[List[str]] = typer.Option(None, "--only", help="deck, handout or guide."),
+    out: str = OutOpt,
+    only: Optional[List[str]] = OnlyOpt,
     interval: float = typer.Option(0.5, "--interval", help="Seconds between checks for changes."),
 ) -> None:
     """Rebuild whenever an outline, client file or brand file changes (Ctrl-C stops)."""
