@@ -127,6 +127,8 @@ def test_document_properties(handout_pdf):
     assert "Handout" in info.subject and "Acme Tuinmeubelen" in info.subject
     assert reader.trailer["/Root"]["/Lang"] == "nl"
     assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"]
+    top = [entry.title for entry in reader.outline if not isinstance(entry, list)]
+    assert top[0] == "Programma" and "Wat de klant écht wil" in top and top[-1] == "Bronnen"
 
 
 def _font_files(data: bytes) -> dict[str, bool]:

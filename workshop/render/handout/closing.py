@@ -13,13 +13,14 @@ from workshop.render.pdf import markup
 from workshop.render.pdf.document import Bookmark
 from workshop.render.pdf.flowables import badge, box, hanging
 from workshop.render.pdf.kit import Kit
+from workshop.text.inline import plain
 
 
 def closing(kit: Kit, slide: ClosingSlide, fresh_page: bool) -> list[Flowable]:
     s, p = kit.styles, kit.palette
     out: list[Flowable] = []
     if fresh_page:
-        out += [CondPageBreak(kit.geo.frame_height * 0.6), Bookmark(slide.title, 1)]
+        out += [CondPageBreak(kit.geo.frame_height * 0.6), Bookmark(plain(slide.title), 1)]
     out.append(kit.p(slide.title, s.h2))
     if slide.takeaways:
         out.append(kit.raw(markup.escape(kit.word("takeaways")), s.kicker))

@@ -18,6 +18,7 @@ from workshop.render.pdf import markup
 from workshop.render.pdf.document import Bookmark
 from workshop.render.pdf.flowables import WritingBox, WritingLines, badge, box, hanging
 from workshop.render.pdf.kit import Kit
+from workshop.text.inline import plain
 
 
 def facts(kit: Kit, slide: ExerciseSlide) -> list[Flowable]:
@@ -38,7 +39,7 @@ def worksheet(kit: Kit, slide: ExerciseSlide, fresh_page: bool = True) -> list[F
     """``fresh_page=False`` when the section heading just started a page."""
     s, p = kit.styles, kit.palette
     out: list[Flowable] = [CondPageBreak(kit.geo.frame_height - 2)] if fresh_page else []
-    out += [Bookmark(slide.title, 1), kit.raw(markup.escape(kit.word("worksheet")), s.kicker),
+    out += [Bookmark(plain(slide.title), 1), kit.raw(markup.escape(kit.word("worksheet")), s.kicker),
             kit.p(slide.title, s.h1 if fresh_page else s.h2)]
     panel = []
     if slide.goal:
