@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pdf_support import HOSTILE, SECRETS, all_text, build, extreme_outline, hostile_outline, long_outline, page_texts, plumber_text
+from pdf_support import SAMPLES, sample_plan, HOSTILE, SECRETS, all_text, build, extreme_outline, hostile_outline, long_outline, page_texts, plumber_text
 from pypdf import PdfReader
 
 from workshop.render.guide import render_guide
@@ -151,22 +151,11 @@ def test_both_brands(tmp_path, brand):
     assert render_guide(built.plan, built.brand, built.assets).startswith(b"%PDF-")
 
 
-SAMPLES = sorted((REPO / "decks").glob("*.yaml")) + sorted((REPO / "docs" / "examples").glob("*.yaml"))
-
-
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_every_sample_and_example_renders(path, monkeypatch):
-    from workshop.assets import collect_assets
-    from workshop.brand.load import load_brand
-    from workshop.outline.load import load_outline
-    from workshop.plan.build import make_plan
-
     monkeypatch.chdir(REPO)
-    outline = load_outline(path.relative_to(REPO))
-    brand = load_brand("default")
-    plan = make_plan(outline.workshop, brand, name=outline.name, outline_path=str(path),
-                     sources=outline.sources)
-    text = all_text(render_guide(plan, brand, collect_assets(outline)))
+    plan, brand, assets = sample_plan(path)
+    text = all_text(render_guide(plan, brand, assets))
     for item in plan.slides:
         if item.slide.notes:
             assert " ".join(item.slide.notes.split())[:40] in text

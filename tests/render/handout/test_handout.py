@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pdf_support import (
+    SAMPLES, sample_plan,
     EVERY_KIND, HOSTILE, SECRETS, all_text, build, extreme_outline, hostile_outline, long_outline, orphaned_headings, page_texts, plumber_text,
 )
 from pypdf import PdfReader
@@ -267,22 +268,11 @@ def test_letter_paper_when_the_brand_says_so(tmp_path):
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
-SAMPLES = sorted((REPO / "decks").glob("*.yaml")) + sorted((REPO / "docs" / "examples").glob("*.yaml"))
-
-
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_every_sample_and_example_renders(path, monkeypatch):
-    from workshop.assets import collect_assets
-    from workshop.brand.load import load_brand
-    from workshop.outline.load import load_outline
-    from workshop.plan.build import make_plan
-
     monkeypatch.chdir(REPO)
-    outline = load_outline(path.relative_to(REPO))
-    brand = load_brand("default")
-    plan = make_plan(outline.workshop, brand, name=outline.name, outline_path=str(path),
-                     sources=outline.sources)
-    data = render_handout(plan, brand, collect_assets(outline))
+    plan, brand, assets = sample_plan(path)
+    data = render_handout(plan, brand, assets)
     assert orphaned_headings(data, "RedHatDisplay-Bold") == []
     text = all_text(data)
     for row in plan.agenda:

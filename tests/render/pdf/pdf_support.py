@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+REPO = Path(__file__).resolve().parents[3]
+
 from workshop.assets import collect_assets
 from workshop.brand.load import load_brand
 from workshop.outline.load import load_outline
@@ -462,3 +464,14 @@ sections:
           - text: Veel lijnen
             lines: 40
 """
+
+
+SAMPLES = sorted((REPO / "decks").glob("*.yaml")) + sorted((REPO / "docs" / "examples").glob("*.yaml"))
+
+
+def sample_plan(path: Path):
+    """Plan, brand and assets of a sample outline, as ``workshop build`` makes them."""
+    outline = load_outline(path.relative_to(REPO))
+    brand = load_brand("default")
+    plan = make_plan(outline.workshop, brand, name=outline.name, outline_path=str(path), sources=outline.sources)
+    return plan, brand, collect_assets(outline)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 def _support():
     if "pdf_support" not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "pdf" / "pdf_support.py"
+        path = Path(__file__).resolve().parent / "pdf" / "pdf_support.py"
         spec = importlib.util.spec_from_file_location("pdf_support", path)
         module = importlib.util.module_from_spec(spec)
         sys.modules["pdf_support"] = module
