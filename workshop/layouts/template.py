@@ -126,7 +126,13 @@ def read_template(source: str | Path | bytes) -> TemplateGeometry:
     """Read layout and placeholder geometry from a .pptx/.potx file or its bytes."""
     from lxml import etree
 
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    from workshop.safety.templates import check_template_bytes, read_template as read_checked
+
+    if isinstance(source, bytes):
+        data = source
+        check_template_bytes(data, _label(source))
+    else:
+        data = read_checked(Path(source))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
