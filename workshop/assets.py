@@ -6,7 +6,6 @@ folders we allowed, and a file swapped mid-build cannot slip through.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -15,7 +14,7 @@ from typing import Mapping
 from workshop.errors import Location
 from workshop.model.slides import ImageSlide
 from workshop.safety.images import MAX_IMAGE_BYTES, ImageFile, check_image
-from workshop.safety.paths import confined_file
+from workshop.safety.paths import confined_file, project_root
 
 
 @dataclass(frozen=True)
@@ -25,17 +24,6 @@ class Assets:
 
     def image(self, name: str) -> ImageFile:
         return self.images[name]
-
-
-def project_root(outline_path: Path) -> Path:
-    """The folder files may come from: the working folder if the outline is in it."""
-    cwd = Path(os.getcwd()).resolve()
-    folder = outline_path.resolve().parent
-    try:
-        folder.relative_to(cwd)
-        return cwd
-    except ValueError:
-        return folder
 
 
 def load_image(name: str, base: Path, roots: list[Path], location: Location | None, what="image") -> ImageFile:

@@ -14,7 +14,8 @@ from workshop.outline.reader import read_yaml_file
 from workshop.outline.templating import render_tree
 from workshop.outline.tree import Mapping
 from workshop.outline.validate import SourceMap, locate, source_map, validate
-from workshop.outline.variables import combine, outline_vars, read_vars_file
+from workshop.outline.variables import MAX_VARS_BYTES, combine, outline_vars, read_vars_file
+from workshop.safety.paths import confined_argument, project_root
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,11 @@ def load_outline(
             "an outline must be a mapping with `workshop:` and `sections:`", tree.location,
             hint="start from `workshop new NAME` for a working example",
         )
-    files = [_logo_relative_to_outline(read_vars_file(p), Path(p), path) for p in vars_files]
+    root = project_root(path)
+    files = []
+    for given in vars_files:
+        checked = confined_argument(Path(given), root, what="client file", max_bytes=MAX_VARS_BYTES)
+        files.append(_logo_relative_to_outline(read_vars_file(checked), Path(given), path))
     variables = combine(outline_vars(tree, str(path)), files, assignments)
     render_tree(tree, variables, str(path))
     workshop = validate(tree)

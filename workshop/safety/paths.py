@@ -73,3 +73,18 @@ def _inside(path: Path, root: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def project_root(outline_path: Path) -> Path:
+    """The folder an outline's files may come from: the working folder if the outline is in it."""
+    cwd = Path(os.getcwd()).resolve()
+    folder = outline_path.resolve().parent
+    return cwd if _inside(folder, cwd) else folder
+
+
+def confined_argument(path: Path, root: Path, *, what: str, max_bytes: int) -> Path:
+    """A file named on the command line (e.g. --vars) must also lie inside ``root``."""
+    name = str(path)
+    if path.is_absolute() and _inside(Path(os.path.realpath(path)), Path(os.path.realpath(root))):
+        name = os.path.relpath(path, Path(os.getcwd()))
+    return confined_file(name, Path(os.getcwd()), [root], what=what, max_bytes=max_bytes)
