@@ -19,7 +19,7 @@ from workshop.outline.reader import read_yaml_bytes
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((REPO / "decks").glob("*.yaml"))]
 
-settings.register_profile("ci", max_examples=500, deadline=None,
+settings.register_profile("ci", max_examples=600, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 settings.register_profile("long", max_examples=20_000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
