@@ -288,6 +288,35 @@ def template_export(
     raise typer.Exit(_guarded(make))
 
 
+@template_app.command("check")
+def template_check(
+    file: Optional[str] = typer.Argument(
+        None, metavar="[FILE.pptx]", help="A template to check; default: the brand's template or generated master."),
+    brand: str = BrandOpt,
+) -> None:
+    """List a master's layouts and placeholders, which slide kind uses which, and what is missing.
+
+    Exit code 1 when a slide kind cannot be drawn as designed (a missing layout or placeholder).
+    """
+
+    def run() -> int:
+        from workshop.pipeline import get_brand
+        from workshop.templatecheck import check_brand, check_template_file, format_problems, format_report
+
+        loaded, findings = get_brand(brand)
+        for finding in findings:
+            err(str(finding))
+        report = check_template_file(Path(file), loaded) if file else check_brand(loaded)
+        if state.quiet:
+            for line in format_problems(report):
+                err(line)
+        else:
+            typer.echo("\n".join(format_report(report)))
+        return EXIT_OK if report.ok else EXIT_INPUT
+
+    raise typer.Exit(_guarded(run))
+
+
 @template_app.command("specimen")
 def template_specimen(
     brand: str = BrandOpt,
