@@ -182,15 +182,18 @@ def generated_brand(folder: Path, scratch: Path):
     return load_brand(copy)
 
 
-def make(name: str) -> Path:
-    folder = HERE / name
+def build(name: str) -> bytes:
+    """The brand's template as bytes: its generated master, restyled."""
     with tempfile.TemporaryDirectory() as scratch:
-        brand = generated_brand(folder, Path(scratch))
+        brand = generated_brand(HERE / name, Path(scratch))
         prs = Presentation(io.BytesIO(build_master(brand)))
         TEMPLATES[name](prs, brand)
-        data = write_package(prs.part.package)
-    out = folder / "template.pptx"
-    out.write_bytes(data)
+        return write_package(prs.part.package)
+
+
+def make(name: str) -> Path:
+    out = HERE / name / "template.pptx"
+    out.write_bytes(build(name))
     return out
 
 
