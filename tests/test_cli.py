@@ -97,3 +97,17 @@ def test_check_samples_strict():
     result = run("check", "--strict", "decks")
     assert result.returncode == 0, result.stderr
     assert "4 ok" in result.stdout
+
+
+@pytest.mark.parametrize("brand", ["default", "noord"])
+def test_template_specimen_and_export(tmp_path, brand):
+    result = run("template", "specimen", "--brand", brand, "--out", str(tmp_path / "spec"))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "spec" / brand).iterdir()) == ["specimen-handout.pdf", "specimen.pptx"]
+    master = tmp_path / f"{brand}.pptx"
+    result = run("template", "export", "--brand", brand, "-o", str(master))
+    assert result.returncode == 0, result.stderr
+    check = run("template", "check", str(master), "--brand", brand)
+    assert check.returncode == 0, check.stdout + check.stderr
+    if brand == "noord":
+        assert master.read_bytes() == (REPO / "assets" / "brands" / "noord" / "template.pptx").read_bytes()

@@ -281,8 +281,16 @@ def template_export(
         loaded, findings = get_brand(brand)
         for finding in findings:
             err(str(finding))
-        write_together({Path(out): build_master(loaded)})
-        say(f"wrote {out}: one layout per slide kind; open it in PowerPoint (View › Slide Master)")
+        if loaded.settings.template is not None:  # the designer's master is what the tool uses
+            from workshop.safety.templates import read_template
+
+            data = read_template(loaded.settings.template)
+            note = f"the brand's own master ({loaded.settings.template.name})"
+        else:
+            data = build_master(loaded)
+            note = "one layout per slide kind"
+        write_together({Path(out): data})
+        say(f"wrote {out}: {note}; open it in PowerPoint (View › Slide Master)")
         return EXIT_OK
 
     raise typer.Exit(_guarded(make))

@@ -25,7 +25,8 @@ def test_shipped_brand_loads_without_warnings(name):
     assert findings == []
     assert brand.name == name
     assert brand.folder == (REPO / "assets" / "brands" / name).resolve()
-    assert brand.settings.template is None
+    expected = {"default": None, "noord": brand.folder / "template.pptx"}[name]
+    assert brand.settings.template == expected
     assert brand.settings.paper == "A4"
     # body text passes WCAG AA, headings pass AA for large text
     assert contrast_ratio(brand.colors.foreground, brand.colors.background) >= 4.5
