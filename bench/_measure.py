@@ -19,7 +19,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 
 class ToolFailed(Exception):
@@ -34,6 +34,7 @@ class Result:
     peak_mib: list[float] = field(default_factory=list)
     other_cores: list[float] = field(default_factory=list)  # other processes' CPU use per run
     warmup_seconds: float | None = None
+    repeated: int = 0  # runs thrown away because other processes disturbed them
     error: str | None = None
 
     @property
@@ -100,20 +101,31 @@ def run_once(command: Sequence[str], cwd: Path, env: dict | None = None) -> tupl
 
 def measure(name: str, command: Sequence[str], *, cwd: Path, runs: int, warmup: bool = True,
             fresh_dir: Path | None = None, env: dict | None = None,
-            before: Callable[[], None] | None = None) -> Result:
-    """Median over ``runs`` runs after one warm-up run; ``fresh_dir`` is emptied before each run."""
+            max_other: float | None = None, retries: int = 3, idle_wait: float = 30) -> Result:
+    """Median over ``runs`` runs after one warm-up run; ``fresh_dir`` is emptied before each run.
+
+    With ``max_other``, a run during which other processes used more than that many cores
+    (plus two clock ticks of slack) is thrown away and repeated after waiting for quiet,
+    at most ``retries`` times per run; the last attempt counts whatever it shows.
+    """
     result = Result(name, [str(c) for c in command])
+    slack = 2 / os.sysconf("SC_CLK_TCK")
     for index in range(runs + (1 if warmup else 0)):
-        if fresh_dir is not None:
-            shutil.rmtree(fresh_dir, ignore_errors=True)
-            fresh_dir.mkdir(parents=True)
-        if before:
-            before()
-        try:
-            seconds, peak, other = run_once(command, cwd, env)
-        except ToolFailed as exc:
-            result.error = str(exc)
-            return result
+        for attempt in range(retries + 1):
+            if fresh_dir is not None:
+                shutil.rmtree(fresh_dir, ignore_errors=True)
+                fresh_dir.mkdir(parents=True)
+            try:
+                seconds, peak, other = run_once(command, cwd, env)
+            except ToolFailed as exc:
+                result.error = str(exc)
+                return result
+            disturbed = (max_other is not None and other is not None
+                         and other * seconds > max_other * seconds + slack)
+            if not disturbed or attempt == retries or (warmup and index == 0):
+                break
+            result.repeated += 1
+            wait_until_idle(idle_wait, below=max_other)
         if warmup and index == 0:
             result.warmup_seconds = seconds
             continue

@@ -43,7 +43,8 @@ def table(rows: list[Row]) -> str:
                      _fmt(r.other, 2) if r else "",
                      row.target,
                      "" if row.met is None else ("yes" if row.met else "NO"),
-                     row.note]
+                     "; ".join(x for x in (row.note, f"{r.repeated} disturbed run(s) repeated"
+                                             if r and r.repeated else "") if x)]
         body.append(cells)
     widths = [max(len(c) for c in column) for column in zip(head, *body)]
     right = {1, 2, 3, 4, 5}

@@ -67,10 +67,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="also write the raw numbers to this file")
     parser.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
                         help="before each row wait up to SECONDS for other processes to go quiet (default 0)")
+    parser.add_argument("--max-other", type=float, default=0.25, metavar="CORES",
+                        help="repeat a run (up to 3 times) when other processes used more than CORES "
+                             "cores meanwhile (default 0.25; 0 = never repeat)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (inputs and outputs)")
     args = parser.parse_args(argv)
     args.runs = args.runs or (2 if args.quick else 5)
     args.heavy_runs = args.heavy_runs or min(args.runs, 3)
+    args.max_other = args.max_other or None
     return args
 
 
@@ -96,7 +100,8 @@ class Bench:
             wait_until_idle(self.args.wait_idle)
         print(f"  {label} …", end="", flush=True, file=sys.stderr)
         result = measure(label, command, cwd=cwd, runs=runs or self.args.runs,
-                         fresh_dir=folder if fresh else None, env=env or self.env)
+                         fresh_dir=folder if fresh else None, env=env or self.env,
+                         max_other=self.args.max_other, idle_wait=self.args.wait_idle or 30)
         print(f" {result.median:.3f}s" if result.median is not None else " FAILED", file=sys.stderr)
         row = Row(label, result)
         if result.error:
