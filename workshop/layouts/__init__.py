@@ -5,7 +5,9 @@ No PowerPoint library is imported here: ``default`` describes the generated
 ``resolve`` decides which box each named shape really gets, ``grids`` splits
 composite areas (agenda rows, steps, quiz options, table columns),
 ``composite`` holds the type styles inside those areas, and ``variants``
-picks the variant a slide's content needs.
+picks the variant a slide's content needs. ``texts`` says which text goes
+into which shape and ``paragraphs`` how a paragraph is set: the deck draws
+exactly that and the text fit measures exactly that.
 """
 
 from workshop.layouts.default import BLANK, KINDS, MASTER, SIZE, default_layout, default_layouts

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from workshop.layouts.geometry import Box, inch
+from workshop.layouts.geometry import Box, inch, pt
 
 ROW_MAX = inch(0.8)
 ROW_GAP = inch(0.08)
@@ -116,3 +116,15 @@ def table_column_widths(width: int, header: list[str], rows: list[list[str]]) ->
     widths = [floor + int(spare * w / total) for w in weights]
     widths[-1] += width - sum(widths)
     return tuple(widths)
+
+
+def table_min_row_height(size: float, area_h: int, rows: int) -> int:
+    """The least height of a table row at ``size`` points: rows share the area, within a line and 2.4 lines.
+
+    A row with more text is as tall as its text (the fit measures it; the
+    renderer writes that height, so the table frame is the table's real size).
+    """
+    from workshop.layouts.composite import TABLE_INSETS
+
+    one_line = pt(size * 1.25) + TABLE_INSETS.top + TABLE_INSETS.bottom
+    return max(one_line, min(area_h // (rows + 1), pt(size * 2.4)))

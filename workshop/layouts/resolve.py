@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Mapping
 
-from workshop.layouts.geometry import WIDESCREEN, Box, SlideSize
-from workshop.layouts.spec import LayoutSpec
+from workshop.layouts.geometry import WIDESCREEN, Box, Insets, SlideSize
+from workshop.layouts.spec import LayoutSpec, MasterSpec, TextStyle
 from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
 
 #: placeholder types that may stand in for each other when found by type.
@@ -46,6 +46,70 @@ class ResolvedLayout:
     def variant(self, name: str | None) -> "ResolvedLayout":
         """The geometry for a variant; what the designer moved stays where they put it."""
         return replace(self, spec=self.spec.variant(name, keep=self.moved))
+
+    @property
+    def fallback(self) -> bool:
+        """True when the template lacks this kind's layout: the generated one is drawn on a blank."""
+        return self.layout is None
+
+    def placeholder_for(self, name: str, fallback: bool | None = None) -> PlaceholderGeometry | None:
+        """The template placeholder shape ``name`` is drawn into (None: a text box of its own)."""
+        if self.fallback if fallback is None else fallback:
+            return None
+        return self.matches.get(name)
+
+    def frame(self, name: str, fallback: bool | None = None) -> TextFrame:
+        """Where the text of shape ``name`` goes: its box, insets and style.
+
+        A placeholder inherits its insets from the layout (the designer's, in a
+        template); a text box of our own writes the spec's insets.
+        """
+        spec = self.spec.shape(name)
+        if spec is None or spec.text is None:
+            raise KeyError(f"layout '{self.spec.name}' has no text shape '{name}'")
+        match = self.placeholder_for(name, fallback)
+        return TextFrame(spec.box, match.insets if match is not None else spec.insets, spec.text)
+
+
+@dataclass(frozen=True)
+class TextFrame:
+    """The box text is set in, the space kept free inside it, and how the text looks."""
+
+    box: Box
+    insets: Insets
+    style: TextStyle
+
+    @property
+    def inner(self) -> Box:
+        return self.box.inner(self.insets)
+
+
+def footer_frames(resolved: ResolvedLayout, geometry: TemplateGeometry, master: MasterSpec,
+                  fallback: bool | None = None) -> dict[str, tuple[TextFrame, bool]]:
+    """The footer text's and slide number's frames on a slide of ``resolved``.
+
+    Values are (frame, placeholder?): the layout's own footer placeholders when
+    it has them, else text boxes where the master puts them (scaled when the
+    template's slide has another size).
+    """
+    fallback = resolved.fallback if fallback is None else fallback
+    out: dict[str, tuple[TextFrame, bool]] = {}
+    for key, own, default in (("ftr", resolved.footer, master.footer),
+                              ("sldNum", resolved.slide_number, master.slide_number)):
+        if own is not None and not fallback:
+            box = own.box or _master_box(geometry, key, default)
+            out[key] = (TextFrame(box, own.insets, default.text), True)
+        else:
+            out[key] = (TextFrame(_master_box(geometry, key, default), default.insets, default.text), False)
+    return out
+
+
+def _master_box(geometry: TemplateGeometry, type_: str, default) -> Box:
+    found = geometry.master_placeholder(type_)
+    if found is not None and found.box is not None:
+        return found.box
+    size = geometry.size
+    return default.box.scaled(size.width / WIDESCREEN.width, size.height / WIDESCREEN.height)
 
 
 def scale_spec(spec: LayoutSpec, size: SlideSize, base: SlideSize = WIDESCREEN) -> LayoutSpec:

@@ -1,0 +1,263 @@
+"""What text each shape of a slide holds, as plain data: the deck draws it, the fit measures it.
+
+``blocks_for`` turns one planned slide into its text blocks: the layout
+shape (or, inside composite areas, the box from ``grids``) each text goes
+into, with its paragraphs as ``Line``\\ s. The PowerPoint painters write
+these blocks and nothing else; the text fit measures these blocks and
+nothing else. Pictures, charts, bands and markers are not text blocks (a
+marker's number is sized to its circle, not by a text role).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from workshop.layouts.composite import (
+    AGENDA_MINUTES, AGENDA_TIME, AGENDA_TITLE, NO_INSETS, OPTION, STEP, STEP_TEXT_SPACE_BEFORE, STEP_TITLE_ROLE,
+)
+from workshop.layouts.geometry import Box, Insets
+from workshop.layouts.grids import agenda_rows, option_rows, step_cells
+from workshop.layouts.paragraphs import Line
+from workshop.layouts.spec import LayoutSpec, TextStyle
+from workshop.model.durations import format_clock, format_duration
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """Paragraphs for one shape: a layout shape by name, or a label with its own box and style."""
+
+    name: str
+    lines: tuple[Line, ...]
+    box: Box | None = None  # a label inside a composite area; None: the layout shape ``name``
+    style: TextStyle | None = None  # the label's style (layout shapes have their own)
+    insets: Insets = NO_INSETS
+
+    @property
+    def is_label(self) -> bool:
+        return self.box is not None
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A native table in the layout area ``name``: header row, then rows."""
+
+    name: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+Block = TextBlock | TableBlock
+
+
+@dataclass(frozen=True)
+class Context:
+    """What text comes from outside the slide: workshop meta, agenda rows, the deck's own words."""
+
+    meta: Any  # workshop.model.Meta
+    agenda: Sequence[Any]  # plan.model.AgendaRow
+    words: Mapping[str, str]
+
+
+def shown(planned) -> Any:
+    """The slide model the deck draws for ``planned`` (a continuation's share, else the slide)."""
+    return getattr(planned, "shown", None) or planned.slide
+
+
+def span_of(planned, count: int) -> tuple[int, int]:
+    span = getattr(planned, "span", None)
+    return span if span is not None else (0, count)
+
+
+def blocks_for(planned, spec: LayoutSpec, context: Context) -> list[Block]:
+    """Every text block of ``planned`` on its (resolved, variant) layout ``spec``, in drawing order."""
+    return _KINDS[planned.kind](planned, shown(planned), spec, context)
+
+
+def _t(name: str, *lines: Line) -> TextBlock:
+    return TextBlock(name, tuple(lines))
+
+
+def _parts(text: str) -> list[Line]:
+    return [Line(part) for part in text.split("\n\n")]
+
+
+def _title(planned, slide, spec, ctx) -> list[Block]:
+    meta = ctx.meta
+    out: list[Block] = [_t("Title", Line(slide.title or meta.title))]
+    subtitle = slide.subtitle or meta.subtitle
+    if subtitle:
+        out.append(_t("Subtitle", Line(subtitle)))
+    details = " · ".join(v for v in (meta.client, meta.date, meta.facilitator) if v)
+    if details:
+        out.append(_t("Details", Line(details, markup=False)))
+    return out
+
+
+def agenda_span(planned, rows: Sequence[Any]) -> tuple[int, int]:
+    return span_of(planned, len(rows))
+
+
+def _agenda(planned, slide, spec, ctx) -> list[Block]:
+    out: list[Block] = [_t("Title", Line(slide.title))]
+    start, stop = agenda_span(planned, ctx.agenda)
+    rows = list(ctx.agenda)[start:stop]
+    for index, (row, boxes) in enumerate(zip(rows, agenda_rows(spec.box("Agenda"), len(rows))), start=start + 1):
+        when = f"{format_clock(row.start)}–{format_clock(row.end)}"
+        out.append(TextBlock(f"Agenda Time {index}", (Line(when, markup=False),), boxes.time, AGENDA_TIME))
+        out.append(TextBlock(f"Agenda Item {index}", (Line(row.title, italic=row.is_break),), boxes.title,
+                             AGENDA_TITLE))
+        out.append(TextBlock(f"Agenda Minutes {index}", (Line(format_duration(row.minutes), markup=False),),
+                             boxes.minutes, AGENDA_MINUTES))
+    return out
+
+
+def section_number(planned, agenda: Sequence[Any]) -> int:
+    order = [r.section for r in agenda if not r.is_break]
+    return order.index(planned.section) + 1 if planned.section in order else (planned.section or 0) + 1
+
+
+def _section(planned, slide, spec, ctx) -> list[Block]:
+    out: list[Block] = [_t("Number", Line(f"{section_number(planned, ctx.agenda):02d}", markup=False)),
+                        _t("Title", Line(slide.title))]
+    if slide.subtitle:
+        out.append(_t("Subtitle", Line(slide.subtitle)))
+    return out
+
+
+def _pause(planned, slide, spec, ctx) -> list[Block]:
+    back = ctx.words["back"].format(time=format_clock(planned.start + (slide.duration or planned.minutes)))
+    lines = [Line(slide.text)] if slide.text else []
+    lines.append(Line(back, markup=False, bold=True, space_before=12 if lines else None))
+    return [_t("Title", Line(slide.title)), _t("Duration", Line(format_duration(slide.duration), markup=False)),
+            _t("Text", *lines)]
+
+
+def _closing(planned, slide, spec, ctx) -> list[Block]:
+    out: list[Block] = [_t("Title", Line(slide.title))]
+    if slide.takeaways:
+        out.append(_t("Takeaways", *(Line(t) for t in slide.takeaways)))
+    if slide.action:
+        out.append(_t("Action", Line(slide.action)))
+    if slide.question:
+        out.append(_t("Question", Line(slide.question)))
+    return out
+
+
+def _bullets(planned, slide, spec, ctx) -> list[Block]:
+    lines: list[Line] = []
+    for item in slide.items:
+        lines.append(Line(item.text))
+        lines += [Line(point, level=1) for point in item.sub]
+    return [_t("Title", Line(slide.title)), _t("Body", *lines)]
+
+
+def _statement(planned, slide, spec, ctx) -> list[Block]:
+    out: list[Block] = [_t("Title", Line(slide.title))] if slide.title else []
+    out.append(_t("Statement", *_parts(slide.text)))
+    return out
+
+
+def _quote(planned, slide, spec, ctx) -> list[Block]:
+    who = f"— {slide.by}" + (f", {slide.source}" if slide.source else "")
+    return [_t("Quote", *_parts(slide.text)), _t("Attribution", Line(who))]
+
+
+def _compare(planned, slide, spec, ctx) -> list[Block]:
+    out: list[Block] = [_t("Title", Line(slide.title))]
+    for side, column in (("Left", slide.left), ("Right", slide.right)):
+        out.append(_t(f"{side} Heading", Line(column.heading)))
+        out.append(_t(side, *(Line(point) for point in column.points)))
+    return out
+
+
+def _source(slide, ctx) -> list[Block]:
+    if not slide.source:
+        return []
+    return [_t("Source", Line(f"{ctx.words['source']}: {slide.source}", markup=False))]
+
+
+def _stat(planned, slide, spec, ctx) -> list[Block]:
+    out: list[Block] = [_t("Title", Line(slide.title))] if slide.title else []
+    out += [_t("Value", Line(slide.value, markup=False)), _t("Label", Line(slide.label))]
+    return out + _source(slide, ctx)
+
+
+def _chart(planned, slide, spec, ctx) -> list[Block]:
+    out: list[Block] = [_t("Title", Line(slide.title))]
+    if slide.caption:
+        out.append(_t("Caption", Line(slide.caption)))
+    return out + _source(slide, ctx)
+
+
+def _table(planned, slide, spec, ctx) -> list[Block]:
+    table = TableBlock("Table", tuple(slide.header), tuple(tuple(row) for row in slide.rows))
+    return [_t("Title", Line(slide.title)), table, *_source(slide, ctx)]
+
+
+def _image(planned, slide, spec, ctx) -> list[Block]:
+    out: list[Block] = [_t("Title", Line(slide.title))] if slide.title else []
+    if slide.caption:
+        out.append(_t("Caption", Line(slide.caption)))
+    return out + _source(slide, ctx)
+
+
+def first_number(planned) -> int:
+    """The number of a slide's first list item (a continuation keeps counting)."""
+    span = getattr(planned, "span", None)
+    return span[0] + 1 if span else 1
+
+
+def _steps(planned, slide, spec, ctx) -> list[Block]:
+    out: list[Block] = [_t("Title", Line(slide.title))]
+    items = slide.items
+    for index, (step, cell) in enumerate(zip(items, step_cells(spec.box("Steps"), len(items))),
+                                         start=first_number(planned)):
+        lines = [Line(step.title, role=STEP_TITLE_ROLE, font="heading", bold=True, color="dark")]
+        if step.text:
+            lines.append(Line(step.text, space_before=STEP_TEXT_SPACE_BEFORE))
+        out.append(TextBlock(f"Step {index}", tuple(lines), cell.body, STEP))
+    return out
+
+
+def _quiz(planned, slide, spec, ctx) -> list[Block]:
+    answer = planned.quiz_answer
+    right = set(slide.answer_indexes)
+    out: list[Block] = [_t("Title", Line(slide.title)), _t("Question", Line(slide.question))]
+    for index, (option, boxes) in enumerate(zip(slide.options, option_rows(spec.box("Options"), len(slide.options)))):
+        letter = chr(ord("A") + index)
+        correct = answer and index in right
+        wrong = answer and index not in right
+        out.append(TextBlock(f"Option Text {letter}", (Line(option, bold=True if correct else None,
+                                                            color="muted" if wrong else None),), boxes.text, OPTION))
+    if answer and slide.explanation:
+        out.append(_t("Explanation", Line(slide.explanation)))
+    return out
+
+
+def _exercise(planned, slide, spec, ctx) -> list[Block]:
+    out: list[Block] = [_t("Title", Line(slide.title))]
+    if slide.goal:
+        out.append(_t("Goal", Line(slide.goal)))
+    start = first_number(planned)
+    out.append(_t("Instructions", *(Line(step, start_at=start if start > 1 else None) for step in slide.steps)))
+    out.append(_t("Duration", Line(format_duration(slide.duration), markup=False)))
+    details: list[Line] = []
+    if slide.group:
+        details.append(Line(ctx.words["group"], markup=False, bold=True, color="primary"))
+        details.append(Line(slide.group, space_before=2))
+    if slide.materials:
+        details.append(Line(ctx.words["materials"], markup=False, bold=True, color="primary",
+                            space_before=14 if details else None))
+        details += [Line(item, bullet=True, space_before=2) for item in slide.materials]
+    if details:
+        out.append(_t("Details", *details))
+    return out
+
+
+_KINDS = {
+    "title": _title, "agenda": _agenda, "section": _section, "break": _pause, "closing": _closing,
+    "bullets": _bullets, "statement": _statement, "quote": _quote, "compare": _compare,
+    "stat": _stat, "chart": _chart, "table": _table, "image": _image,
+    "steps": _steps, "quiz": _quiz, "exercise": _exercise,
+}
