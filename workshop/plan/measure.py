@@ -4,11 +4,15 @@ The same font files the PDFs embed give advance widths and line heights, so
 the plan can decide at build time whether text fits its box, instead of
 hoping PowerPoint's autofit runs (it only does after someone edits a slide).
 Metrics load once per font file per process; widths are cached per word.
+The text fit (``plan.fit``) measures each paragraph once at 1 pt
+(``measure_runs``) and wraps it at any size by arithmetic (``count_lines``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -131,3 +135,140 @@ def block_height(
 
 def widest_word(paragraphs: list[Paragraph], metrics: FontMetrics, size: float) -> float:
     return max((metrics.width(w, size * p.scale) for p in paragraphs for w in p.text.split()), default=0.0)
+
+
+# --- measuring once, wrapping at any size ---------------------------------------------------
+#
+# Advance widths scale linearly with the size, so a paragraph is measured once at 1 pt
+# (a list of word widths per forced line) and wrapped at any size by dividing the
+# width available by the size. The text fit tries several sizes per box; no word is
+# measured twice.
+
+#: spaces a line may break at (a no-break space U+00A0/U+202F keeps its words together)
+_BREAKS = re.compile("[ \t\u1680\u2000-\u200a\u205f\u3000]+")
+#: a word starting with one of these stays on the line of the word before it (UAX #14: no
+#: break before closing punctuation, even after a space: "wat ?" moves as one)
+_CLINGS = frozenset("!?;:,.)]}»”’%")
+#: inside a word, a line may break after a hyphen or slash (not before a digit), as
+#: PowerPoint and LibreOffice do with long compounds and web addresses
+_WITHIN = re.compile("(?<=[-/\u2010\u2013\u2014])(?=[^\\d])")
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A paragraph's word widths at 1 pt: one tuple per forced line (``\\n``), and its space width.
+
+    ``pieces`` holds, for words a line may break inside (after a hyphen or
+    slash), the widths of their pieces; they are used only when the whole
+    word is wider than a line.
+    """
+
+    lines: tuple[tuple[float, ...], ...]
+    space: float
+    pieces: dict = field(default_factory=dict, compare=False)  # (line, word) → piece widths
+
+    @property
+    def widest(self) -> float:
+        """The widest piece no line can break (in points at 1 pt)."""
+        widest = 0.0
+        for n, line in enumerate(self.lines):
+            for m, width in enumerate(line):
+                widest = max(widest, max(self.pieces[(n, m)]) if (n, m) in self.pieces else width)
+        return widest
+
+
+def measure_runs(runs, metrics_of, space_metrics: FontMetrics) -> Measured:
+    """Word widths at 1 pt for ``runs`` (objects with ``text``), each run in ``metrics_of(run)``.
+
+    A word may span runs (``**echte**,``): its pieces are measured in their own
+    fonts and added up.
+    """
+    space = space_metrics.units_of(_SPACE) / space_metrics.units
+    lines: list[tuple[float, ...]] = []
+    pieces: dict[tuple[int, int], tuple[float, ...]] = {}
+    words: list[float] = []
+    parts: list[float] = []  # the current word's pieces
+    current, open_word, clings = 0.0, False, False
+
+    def close() -> None:
+        nonlocal current, open_word, clings, parts
+        if open_word:
+            parts.append(current)
+            width = sum(parts)
+            if clings and words:
+                words[-1] += space + width
+                pieces.pop((len(lines), len(words) - 1), None)
+            else:
+                words.append(width)
+                if len(parts) > 1:
+                    pieces[(len(lines), len(words) - 1)] = tuple(parts)
+        current, open_word, clings, parts = 0.0, False, False, []
+
+    for run in runs:
+        metrics = metrics_of(run)
+        scale = 1.0 / metrics.units
+        for n, hard in enumerate(run.text.split("\n")):
+            if n:
+                close()
+                lines.append(tuple(words))
+                words = []
+            for m, piece in enumerate(_BREAKS.split(hard)):
+                if m:
+                    close()
+                if not piece:
+                    continue
+                if not open_word:
+                    clings = piece[0] in _CLINGS
+                open_word = True
+                for k, bit in enumerate(_WITHIN.split(piece)):
+                    if k:
+                        parts.append(current)
+                        current = 0.0
+                    current += metrics.units_of(bit) * scale
+    close()
+    lines.append(tuple(words))
+    return Measured(tuple(lines), space, pieces)
+
+
+def count_lines(measured: Measured, limit: float) -> tuple[int, bool]:
+    """(lines, a word is wider than a line) when wrapping greedily at ``limit`` (width / size).
+
+    A word wider than the line breaks after a hyphen or slash in it if it has
+    one, else by character, as PowerPoint and LibreOffice do; only the latter
+    counts as too wide.
+    """
+    if limit <= 0:
+        return 10**6, True
+    space = measured.space
+    total, overlong = 0, False
+    for n, words in enumerate(measured.lines):
+        total += 1
+        used = -1.0
+        for m, width in enumerate(words):
+            if width <= limit:
+                if used < 0:
+                    used = width
+                elif used + space + width <= limit:
+                    used += space + width
+                else:
+                    total += 1
+                    used = width
+                continue
+            bits = measured.pieces.get((n, m), (width,))
+            for k, bit in enumerate(bits):
+                gap = space if k == 0 else 0.0
+                if bit > limit:  # breaks inside, a character short of full lines
+                    overlong = True
+                    if used >= 0:
+                        total += 1
+                    count = max(1, math.ceil(bit / (limit * 0.97)))
+                    total += count - 1
+                    used = bit - (count - 1) * limit * 0.97
+                elif used < 0:
+                    used = bit
+                elif used + gap + bit <= limit:
+                    used += gap + bit
+                else:
+                    total += 1
+                    used = bit
+    return total, overlong
