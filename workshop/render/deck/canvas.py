@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from workshop.layouts.default import MASTER, SIZE
+from workshop.layouts.default import MASTER
 from workshop.layouts.geometry import Box, Insets
+from workshop.layouts.resolve import footer_frames
 from workshop.layouts.spec import ShapeSpec, TextStyle
+from workshop.layouts.texts import Context, TableBlock, blocks_for
 from workshop.render.deck import shapes
 from workshop.render.deck.deck import Deck, Placement
 from workshop.render.deck.drawing import logo_box, logo_image
@@ -39,6 +41,7 @@ class Canvas:
         self.painter = deck.painter(self.size)
         self.palette = deck.palette
         self.type = self.painter.type
+        self._blocks = {b.name: b for b in blocks_for(planned, self.spec, Context(plan.meta, plan.agenda, words))}
         if placement.fallback:
             self._draw_layout()
 
@@ -54,6 +57,27 @@ class Canvas:
         return spec
 
     # -- text -----------------------------------------------------------------------------
+
+    def has(self, name: str) -> bool:
+        """Is there (still) text for the shape ``name`` on this slide?"""
+        return name in self._blocks
+
+    def put(self, name: str):
+        """Draw the text block ``name`` (from ``workshop.layouts.texts``, what the fit measured)."""
+        block = self._blocks.pop(name)
+        if isinstance(block, TableBlock):
+            from workshop.render.deck.tables import add_table
+
+            return add_table(self, block.name, self.box(block.name), list(block.header),
+                             [list(r) for r in block.rows])
+        if block.is_label:
+            return self.label(block.name, block.box, list(block.lines), block.style, insets=block.insets)
+        return self.text(block.name, list(block.lines))
+
+    def put_all(self) -> None:
+        """Draw every text block not drawn yet, in order."""
+        for name in list(self._blocks):
+            self.put(name)
 
     def text(self, name: str, paras: list[Para], *, fill: str | None = None):
         """Fill the shape called ``name`` with ``paras``."""
@@ -131,36 +155,24 @@ class Canvas:
 
     def footer(self, text: str, number: int | None) -> None:
         """Footer text and the slide number, in the layout's placeholders when it has them."""
-
+        frames = footer_frames(self.resolved, self.deck.geometry, MASTER, fallback=self.placement.fallback)
         resolved = self.resolved
         if text:
-            if resolved.footer is not None and not self.placement.fallback:
-                body = self.type.body([para(text, markup=False)], MASTER.footer.text, MASTER.footer.insets,
-                                      explicit=False)
-                self.tree.append(shapes.placeholder(self.painter.ids(), resolved.footer.name, "ftr",
-                                                    resolved.footer.idx, text_body=body))
-            else:
-                self.tree.append(self.painter.text_box(self._master_shape("ftr", MASTER.footer),
-                                                       [para(text, markup=False)]))
+            self.tree.append(self._footer_shape(frames["ftr"], resolved.footer, "ftr", MASTER.footer, text))
         if number is None:
             return
-        spec = MASTER.slide_number
-        if resolved.slide_number is not None and not self.placement.fallback:
-            body = self.type.body([para(str(number), markup=False)], spec.text, spec.insets, explicit=False)
-            element = shapes.placeholder(self.painter.ids(), resolved.slide_number.name, "sldNum",
-                                         resolved.slide_number.idx, text_body=body)
-        else:
-            element = self.painter.text_box(self._master_shape("sldNum", spec), [para(str(number), markup=False)])
+        element = self._footer_shape(frames["sldNum"], resolved.slide_number, "sldNum", MASTER.slide_number,
+                                     str(number))
         _as_slide_number_field(element)
         self.tree.append(element)
 
-    def _master_shape(self, type_: str, default: ShapeSpec) -> ShapeSpec:
-        """The master's footer/number geometry (the template's, else ours scaled)."""
-        found = self.deck.geometry.master_placeholder(type_)
-        if found is not None and found.box is not None:
-            return replace(default, box=found.box)
-        size = self.deck.geometry.size
-        return replace(default, box=default.box.scaled(size.width / SIZE.width, size.height / SIZE.height))
+    def _footer_shape(self, framed, placeholder, type_: str, default: ShapeSpec, text: str):
+        frame, in_placeholder = framed
+        paras = [para(text, markup=False)]
+        if in_placeholder:
+            body = self.type.body(paras, default.text, default.insets, explicit=False)
+            return shapes.placeholder(self.painter.ids(), placeholder.name, type_, placeholder.idx, text_body=body)
+        return self.painter.text_box(replace(default, box=frame.box), paras)
 
 
 def _as_slide_number_field(element) -> None:

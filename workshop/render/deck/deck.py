@@ -66,6 +66,16 @@ class Deck:
         self._notes_master_part = self._notes_master(prs)  # before counting ids
         self._links = Linker(prs.part)
         self._notes_template = None
+        self._fonts = None
+
+    @property
+    def fonts(self):
+        """The brand's font metrics, as the text fit measured with them (tables size rows by them)."""
+        if self._fonts is None:
+            from workshop.plan.fit_blocks import Fonts
+
+            self._fonts = Fonts(self.brand)
+        return self._fonts
 
     def _notes_master(self, prs):
         """The notes master, created (in brand colours and fonts) when the master has none."""

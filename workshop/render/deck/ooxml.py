@@ -7,17 +7,16 @@ expose (shape names designers see, alt text, explicit run properties).
 
 from __future__ import annotations
 
-import re
-
 from functools import lru_cache
 
 from pptx.oxml import oxml_parser, parse_xml
 from pptx.oxml.ns import _nsmap, nsdecls, qn
 
+from workshop.layouts.paragraphs import clean
+
 __all__ = ["el", "sub", "qn", "clean", "parse", "NSDECLS"]
 
 NSDECLS = nsdecls("a", "p", "r")
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @lru_cache(maxsize=None)
@@ -50,11 +49,6 @@ def sub(parent, tag: str, attrs: dict | None = None, *children):
     child = el(tag, attrs, *children)
     parent.append(child)
     return child
-
-
-def clean(text: str) -> str:
-    """Text safe for XML 1.0: control characters a user may paste are dropped."""
-    return _INVALID.sub("", text)
 
 
 def parse(xml: str):

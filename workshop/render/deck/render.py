@@ -6,6 +6,7 @@ from pathlib import Path
 
 from workshop.errors import WorkshopError
 from workshop.layouts import layouts_for, variant_for
+from workshop.layouts.texts import shown
 from workshop.render.deck.canvas import Canvas
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.deck import Deck, generated_deck, template_deck
@@ -41,7 +42,7 @@ def render_deck(plan, brand, assets) -> bytes:
     slides = notes = 0
     for planned in plan.deck_slides:
         placement = deck.placements[planned.kind]
-        resolved = placement.resolved.variant(variant_for(planned.kind, planned.slide, planned.quiz_answer))
+        resolved = placement.resolved.variant(variant_for(planned.kind, shown(planned), planned.quiz_answer))
         slide = deck.add_slide(placement.layout)
         canvas = Canvas(deck, slide, placement, resolved, planned, plan=plan, assets=assets, words=labels)
         PAINTERS[planned.kind](canvas, planned)

@@ -10,24 +10,23 @@ from __future__ import annotations
 from workshop.layouts.composite import TABLE_CELL as CELL
 from workshop.layouts.composite import TABLE_HEADER as HEADER
 from workshop.layouts.composite import TABLE_INSETS
-from workshop.layouts.geometry import Box, Insets, pt
+from workshop.layouts.geometry import Box, Insets
 from workshop.layouts.grids import table_column_widths
 from workshop.layouts.spec import TextStyle
+from workshop.plan.fit_blocks import TableMeasure
 from workshop.render.deck.ooxml import el, qn, sub
 from workshop.render.deck.text import para
 
 
-def row_height(size: float) -> int:
-    """The least height a one-line row needs at ``size`` points (rows grow with their text)."""
-    return pt(size * 1.25) + TABLE_INSETS.top + TABLE_INSETS.bottom
-
-
 def add_table(canvas, name: str, box: Box, header: list[str], rows: list[list[str]]):
-    """A native table in ``box``: as wide as the box, rows as tall as their text needs."""
+    """A native table in ``box``: as wide as the box, each row as tall as its text needs.
+
+    Row heights are the text fit's (``TableMeasure``), so the frame written is
+    the table's real size and the fit has checked it stays inside ``box``.
+    """
     size = canvas.size("table")
-    height = max(row_height(size), min(box.h // (len(rows) + 1), pt(size * 2.4)))
-    frame = canvas.slide.shapes.add_table(len(rows) + 1, len(header), box.x, box.y, box.w,
-                                          height * (len(rows) + 1))
+    heights, _ = TableMeasure(name, header, rows, box, canvas.deck.fonts).row_heights(size)
+    frame = canvas.slide.shapes.add_table(len(rows) + 1, len(header), box.x, box.y, box.w, sum(heights))
     canvas.sync_ids(frame.shape_id)
     frame.name = name
     table = frame.table
@@ -35,7 +34,7 @@ def add_table(canvas, name: str, box: Box, header: list[str], rows: list[list[st
     table.horz_banding = True
     for index, width in enumerate(table_column_widths(box.w, header, rows)):
         table.columns[index].width = width
-    for row in table.rows:
+    for row, height in zip(table.rows, heights):
         row.height = height
     insets = TABLE_INSETS
     for r, values in enumerate([header, *rows]):

@@ -2,48 +2,36 @@
 
 Sizes come from the text role (the fit's choice, else the brand's maximum)
 and are written on every run, so PowerPoint and LibreOffice show the same
-thing without an autofit pass. Bold/italic and spacing are explicit too (the
-fit measured exactly these). Colour and alignment are written only for text
-boxes; placeholders inherit them from the layout so a designer's restyle shows.
+thing without an autofit pass (every body says ``a:noAutofit``). Bullets,
+margins, spacing and typefaces follow ``workshop.layouts.paragraphs``, the
+rules the text fit measures with. Colour and alignment are written only for
+text boxes; placeholders inherit them from the layout so a designer's
+restyle shows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
 
+from workshop.layouts import paragraphs as rules
 from workshop.layouts.geometry import Insets
+from workshop.layouts.paragraphs import Line
 from workshop.layouts.spec import TextStyle
 from workshop.render.deck.colors import Palette
-from workshop.render.deck.ooxml import clean, el, sub
-from workshop.text.inline import Run, parse_inline
+from workshop.render.deck.ooxml import el, sub
+from workshop.text.inline import Run
 
 ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 BULLET_CHARS = ("\u2022", "\u2013")
 
-
-@dataclass(frozen=True)
-class Para:
-    """One paragraph to write: runs plus what differs from the shape's style."""
-
-    runs: tuple[Run, ...]
-    level: int = 0
-    bold: bool | None = None
-    italic: bool | None = None
-    color: str | None = None  # colour role (always written)
-    role: str | None = None  # take the size of another role
-    bullet: bool | None = None  # None: as the style says
-    align: str | None = None
-    space_before: float | None = None
-    font: str | None = None  # "heading" | "body"
+#: One paragraph to write (``workshop.layouts.paragraphs.Line``).
+Para = Line
 
 
-def para(text: str, markup: bool = True, **kw) -> Para:
+def para(text: str, markup: bool = True, **kw) -> Line:
     """A paragraph from outline text; ``**bold**``/``*italic*`` become runs unless ``markup`` is off."""
-    text = clean(text)
-    runs = tuple(parse_inline(text)) if markup else (Run(text),)
-    return Para(runs or (Run(""),), **kw)
+    return Line(text, markup=markup, **kw)
 
 
 class Typesetter:
@@ -72,31 +60,25 @@ class Typesetter:
     def write(self, tx, paras: list[Para], style: TextStyle, *, explicit: bool) -> None:
         for old in tx.findall("{http://schemas.openxmlformats.org/drawingml/2006/main}p"):
             tx.remove(old)
-        for index, item in enumerate(paras or [Para((Run(""),))]):
+        for index, item in enumerate(paras or [Line("")]):
             tx.append(self.paragraph(item, style, first=index == 0, explicit=explicit))
 
     def point_size(self, item: Para, style: TextStyle) -> float:
-        size = self.size(item.role or style.role)
-        return size * style.sub_scale if item.level > 0 and style.bullets != "none" else size
+        return self.size(rules.role_of(item, style)) * rules.scale_of(item, style)
 
     def paragraph(self, item: Para, style: TextStyle, *, first: bool, explicit: bool):
         size = self.point_size(item, style)
         p = el("a:p")
         p.append(self._ppr(item, style, first, explicit, size))
-        for run in item.runs:
+        for run in rules.runs(item):
             self._runs(p, run, item, style, size, explicit)
         p.append(self.rpr(item, style, size, explicit, tag="a:endParaRPr"))
         return p
 
     def rpr(self, item: Para, style: TextStyle, size: float, explicit: bool, run: Run | None = None,
             tag: str = "a:rPr"):
-        heading = (item.font or style.font) == "heading"
-        bold = item.bold if item.bold is not None else style.bold
-        italic = item.italic if item.italic is not None else style.italic
-        if heading and bold and item.bold is None:
-            bold = self.brand.heading_bold  # typography.headings.weight decides for headings
-        italic = italic or (heading and self.brand.heading_italic)
-        bold, italic = bold or bool(run and run.bold), italic or bool(run and run.italic)
+        heading, bold, italic = rules.face(item, style, run, heading_bold=self.brand.heading_bold,
+                                           heading_italic=self.brand.heading_italic)
         props = el(tag, {"lang": self.lang, "sz": round(size * 100), "b": int(bold), "i": int(italic),
                          "dirty": "0"})
         color = item.color or (style.color if explicit else None)
@@ -118,23 +100,15 @@ class Typesetter:
                 p.append(r)
 
     def _ppr(self, item: Para, style: TextStyle, first: bool, explicit: bool, size: float):
-        bullets = style.bullets if item.bullet is not False else "none"
-        if item.bullet is True and bullets == "none":
-            bullets = "bullet"
+        bullets = rules.bullets_of(item, style)
         attrs: dict = {"lvl": item.level}
-        if bullets != "none":
-            attrs["marL"] = style.indent + item.level * style.level_indent
-            attrs["indent"] = -(style.indent if item.level == 0 else style.level_indent)
-        else:
-            attrs["marL"], attrs["indent"] = 0, 0
+        attrs["marL"], attrs["indent"] = rules.margins(item, style)
         align = item.align or (style.align if explicit else None)
         if align:
             attrs["algn"] = ALIGN[align]
         ppr = el("a:pPr", attrs)
         sub(ppr, "a:lnSpc", None, el("a:spcPct", {"val": round(style.line_spacing * 100_000)}))
-        before = item.space_before if item.space_before is not None else (0 if first else style.space_before)
-        if item.level > 0 and item.space_before is None and not first:
-            before = style.space_before / 2
+        before = rules.space_before(item, style, first)
         sub(ppr, "a:spcBef", None, el("a:spcPts", {"val": round(before * 100)}))
         sub(ppr, "a:spcAft", None, el("a:spcPts", {"val": 0}))
         if bullets == "none":
@@ -143,7 +117,7 @@ class Typesetter:
         ppr.append(el("a:buClr", None, self.palette.color(style.bullet_color)))
         if bullets == "number":
             sub(ppr, "a:buFont", {"typeface": self.brand.body.name})
-            sub(ppr, "a:buAutoNum", {"type": "arabicPeriod"})
+            sub(ppr, "a:buAutoNum", {"type": "arabicPeriod", "startAt": item.start_at})
         else:
             sub(ppr, "a:buFont", {"typeface": self.brand.body.name})
             sub(ppr, "a:buChar", {"char": BULLET_CHARS[min(item.level, 1)]})
@@ -151,7 +125,7 @@ class Typesetter:
 
     def level_props(self, style: TextStyle, level: int):
         """``a:lvlNpPr`` for a list style: paragraph look plus default run properties."""
-        item = Para((Run(""),), level=level)
+        item = Line("", level=level)
         ppr = self._ppr(item, style, first=level == 0, explicit=True, size=0)
         ppr.tag = ppr.tag.replace("}pPr", "}lvl%dpPr" % (level + 1))
         del ppr.attrib["lvl"]

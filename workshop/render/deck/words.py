@@ -1,19 +1,7 @@
-"""The few words the deck adds itself (labels, the break's return time), per language."""
+"""The few words the deck adds itself; they live with the layouts so the text fit measures them too."""
 
 from __future__ import annotations
 
-_WORDS = {
-    "nl": {"group": "Groep", "materials": "Materiaal", "back": "We gaan verder om {time}",
-           "answer": "Antwoord", "source": "Bron", "explanation": "Uitleg"},
-    "en": {"group": "Group", "materials": "Materials", "back": "Back at {time}",
-           "answer": "Answer", "source": "Source", "explanation": "Explanation"},
-    "de": {"group": "Gruppe", "materials": "Material", "back": "Weiter um {time}",
-           "answer": "Antwort", "source": "Quelle", "explanation": "Erklärung"},
-    "fr": {"group": "Groupe", "materials": "Matériel", "back": "Reprise à {time}",
-           "answer": "Réponse", "source": "Source", "explanation": "Explication"},
-}
+from workshop.layouts.words import continued, words
 
-
-def words(language: str) -> dict[str, str]:
-    """Labels for ``language`` (``nl``, ``nl-BE``…), English when we have none."""
-    return _WORDS.get(language.split("-")[0].lower(), _WORDS["en"])
+__all__ = ["words", "continued"]
