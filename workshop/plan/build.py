@@ -10,6 +10,7 @@ from workshop.model.slides import (
     SectionSlide, SlideBase, StatSlide, TableSlide,
 )
 from workshop.model.durations import format_clock
+from workshop.plan.fit import fit_deck
 from workshop.plan.model import AgendaRow, DeckPlan, PlannedSlide, Source
 from workshop.plan.timing import time_section
 
@@ -93,7 +94,14 @@ def make_plan(
                 section=s_index, is_break=all(isinstance(s, BreakSlide) for s in section.slides),
             ))
 
-    numbered = _number(planned)
+    footer = footer_text(workshop, brand)
+    fitted, notes = fit_deck(planned, brand, meta, agenda, footer)
+    numbered = _number(fitted)
+    fit_findings = tuple(
+        Finding(note.code, note.message, where(*note.path) if note.path else item.location, slide=item.number,
+                severity=note.severity, details={"shape": note.shape} if note.shape else {})
+        for item, said in zip(numbered, notes) for note in said
+    )
     if meta.duration is not None and clock - meta.start != meta.duration:
         findings.append(Finding(
             "time-budget",
@@ -103,8 +111,8 @@ def make_plan(
         ))
     return DeckPlan(
         workshop=workshop, name=name, slides=tuple(numbered), agenda=tuple(agenda),
-        start=meta.start, end=clock, footer=footer_text(workshop, brand),
-        sources=tuple(_sources(numbered)), findings=tuple(findings),
+        start=meta.start, end=clock, footer=footer,
+        sources=tuple(_sources(numbered)), findings=tuple(findings), fit_findings=fit_findings,
     )
 
 

@@ -45,6 +45,11 @@ class PlannedSlide:
     part: tuple[int, int] = (1, 1)  # continuation: part i of n
     fit: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))  # role → pt
     source_path: tuple = ()  # model path of the slide, e.g. ("sections", 0, "slides", 2)
+    # A slide whose text does not fit at the brand's smallest size continues on follow-up
+    # slides: part 1 keeps the outline's slide in ``slide`` and draws its share, ``shown``;
+    # parts 2…n are generated slides whose ``slide`` is their share under a "(vervolg)" title.
+    shown: SlideBase | None = None  # what the deck draws when it is not all of ``slide``
+    span: tuple[int, int] | None = None  # the items [start, stop) a part shows: bullets, steps, rows…
 
     @property
     def in_deck(self) -> bool:
@@ -74,6 +79,7 @@ class DeckPlan:
     footer: str
     sources: tuple[Source, ...] = ()
     findings: tuple[Finding, ...] = ()
+    fit_findings: tuple[Finding, ...] = ()  # the text fit's: overflows (warnings), shrinks and continuations (info)
 
     @property
     def meta(self) -> Meta:

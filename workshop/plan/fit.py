@@ -1,0 +1,373 @@
+"""Text that always fits: the largest size each text role can take on each slide.
+
+For every slide in the deck, every text block (``workshop.layouts.texts``)
+is measured in the box the renderer draws it in (the designer's placeholder
+when a template gives one), with the brand's real font files, the same
+bullets, margins, spacing and line height. Roles that appear together in
+one box (a step's title and text) shrink together; a role used by several
+boxes (both compare columns, every agenda row) gets the size that fits all
+of them. Sizes go down from the brand's maximum in 2 pt steps, then 1 pt
+near the minimum; a binary search over that ladder tries few sizes, and
+each try is arithmetic on widths measured once.
+
+What does not fit at the minimum continues on follow-up slides when the
+brand says ``overflow: continue`` and the slide has a list to split
+(``continue_split``); otherwise it is reported with its place in the outline.
+The chosen sizes are written into ``PlannedSlide.fit``; the renderer writes
+them on every run, so no office suite needs to autofit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Callable, Iterable
+
+from workshop.brand.model import Brand
+from workshop.errors import Severity
+from workshop.layouts import MASTER, variant_for
+from workshop.layouts.paragraphs import Line
+from workshop.layouts.resolve import footer_frames
+from workshop.layouts.texts import Context, TableBlock, blocks_for, shown
+from workshop.layouts.words import words
+from workshop.model.slides import Audience
+from workshop.plan.fit_blocks import Fonts, TableMeasure, TextMeasure
+from workshop.plan.fit_geometry import deck_geometry
+
+
+def ladder(max_pt: float, min_pt: float) -> list[float]:
+    """Sizes to try, largest first: 2 pt steps, then 1 pt steps in the last 4 pt above the minimum."""
+    sizes: list[float] = []
+    size = float(max_pt)
+    while size > min_pt + 1e-9:
+        sizes.append(size)
+        size -= 2 if size - min_pt > 4 + 1e-9 else 1
+    sizes.append(float(min_pt))
+    return sizes
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the fit has to say about one slide; becomes a ``Finding`` once slides are numbered."""
+
+    code: str
+    message: str
+    path: tuple | None = None  # model path for the location; None: the slide's own
+    severity: Severity = Severity.WARNING
+    shape: str | None = None  # the text block (shape name) it is about
+
+
+@dataclass
+class SlideFit:
+    """The sizes chosen for one slide and what would not fit even at the minimum."""
+
+    sizes: dict[str, float]
+    overflow: dict[str, float] = field(default_factory=dict)  # block name → points too tall at the minimum
+    broken: tuple[str, ...] = ()  # blocks where a word wider than the box breaks inside it
+    refused: bool = False  # a continuation would help but the brand says ``overflow: error``
+    continued: tuple[str, int, int] | None = None  # (block, items, parts) on part 1 of a continued slide
+
+
+#: kind → which blocks a continuation can relieve (their items go over several slides)
+SPLITTABLE: dict[str, Callable[[str], bool]] = {
+    "bullets": lambda name: name == "Body",
+    "compare": lambda name: name in ("Left", "Right"),
+    "steps": lambda name: name.startswith("Step "),
+    "table": lambda name: name == "Table",
+    "agenda": lambda name: name.startswith("Agenda "),
+    "exercise": lambda name: name == "Instructions",
+}
+
+
+class Fitter:
+    """Fits the slides of one deck: brand fonts, geometry and size ranges loaded once."""
+
+    def __init__(self, brand: Brand, meta, agenda, footer: str = ""):
+        self.brand = brand
+        self.geometry = deck_geometry(brand)
+        self.fonts = Fonts(brand)
+        self.context = Context(meta, tuple(agenda), words(meta.language))
+        self.language = meta.language
+        self.policy = brand.settings.overflow
+        self.footer_text = footer
+        self._candidates: dict[frozenset, list[dict[str, float]]] = {}
+        self._footers: dict[tuple, tuple[float, float]] = {}
+        self.footer_overflow = 0.0
+
+    # -- measuring -------------------------------------------------------------------------
+
+    def resolved(self, item):
+        layout = self.geometry.layouts[item.kind]
+        return layout.variant(variant_for(item.kind, shown(item), item.quiz_answer))
+
+    def measures(self, item, only: Callable[[str], bool] | None = None) -> list:
+        """Every text block of ``item`` in its frame (``only``: just the blocks it names)."""
+        resolved = self.resolved(item)
+        spec = resolved.spec
+        out: list = []
+        for block in blocks_for(item, spec, self.context):
+            if only is not None and not only(block.name):
+                continue
+            if isinstance(block, TableBlock):
+                out.append(TableMeasure(block.name, block.header, block.rows, spec.box(block.name), self.fonts))
+            elif block.is_label:
+                out.append(TextMeasure(block.name, block.lines, block.style, block.box, block.insets, self.fonts))
+            else:
+                frame = resolved.frame(block.name)
+                out.append(TextMeasure(block.name, block.lines, frame.style, frame.box, frame.insets, self.fonts))
+        return out
+
+    # -- choosing sizes --------------------------------------------------------------------
+
+    def candidates(self, roles: frozenset) -> list[dict[str, float]]:
+        """Size sets to try for roles that shrink together, largest first."""
+        found = self._candidates.get(roles)
+        if found is None:
+            ranges = {role: self.brand.size(role) for role in roles}
+            lead = max(sorted(roles), key=lambda r: ranges[r].max_pt - ranges[r].min_pt)
+            top = ranges[lead].max_pt
+            found = []
+            for size in ladder(top, ranges[lead].min_pt):
+                down = top - size
+                found.append({r: max(ranges[r].min_pt, ranges[r].max_pt - down) for r in roles})
+            last = {r: ranges[r].min_pt for r in roles}
+            if found[-1] != last:
+                found.append(last)
+            self._candidates[roles] = found
+        return found
+
+    def fit_measures(self, measures: list) -> SlideFit:
+        """The largest sizes at which every block fits, role group by role group."""
+        result = SlideFit({})
+        broken: list[str] = []
+        for roles, members in _groups(measures):
+            candidates = self.candidates(roles)
+
+            def fits(index: int) -> bool:
+                return all(m.trial(candidates[index]).fits for m in members)
+
+            last = len(candidates) - 1
+            if fits(0):
+                result.sizes.update(candidates[0])
+                continue
+            if last > 0 and fits(last):
+                low, high = 1, last
+                while low < high:
+                    middle = (low + high) // 2
+                    if fits(middle):
+                        high = middle
+                    else:
+                        low = middle + 1
+                result.sizes.update(candidates[high])
+                continue
+            result.sizes.update(candidates[last])
+            for member in members:
+                trial = member.trial(candidates[last])
+                if not trial.fits_broken:
+                    result.overflow[member.name] = trial.excess
+                elif trial.overlong:
+                    broken.append(member.name)
+        result.broken = tuple(broken)
+        return result
+
+    def fit_slide(self, item) -> SlideFit:
+        return self.fit_measures(self.measures(item))
+
+    def footer(self, item) -> float | None:
+        """The footer role's size on ``item`` (footer text and slide number), or None without a footer."""
+        resolved = self.resolved(item)
+        if not resolved.spec.footer:
+            return None
+        frames = footer_frames(resolved, self.geometry.geometry, MASTER)
+        key = tuple((f.box, f.insets) for f, _ in frames.values())
+        found = self._footers.get(key)
+        if found is None:
+            members = []
+            for (frame, _), text in ((frames["ftr"], self.footer_text), (frames["sldNum"], "8888")):
+                if text:
+                    members.append(TextMeasure("Footer", (Line(text, markup=False),), frame.style, frame.box,
+                                               frame.insets, self.fonts))
+            fitted = self.fit_measures(members)
+            found = self._footers[key] = (fitted.sizes.get("footer", self.brand.size("footer").max_pt),
+                                          max(fitted.overflow.values(), default=0.0))
+            self.footer_overflow = max(self.footer_overflow, found[1])
+        return found[0]
+
+
+def _groups(measures: list) -> list[tuple[frozenset, list]]:
+    """Blocks grouped by roles that must shrink together (roles sharing a box are linked)."""
+    parent: dict[str, str] = {}
+
+    def find(role: str) -> str:
+        while parent.setdefault(role, role) != role:
+            parent[role] = parent[parent[role]]
+            role = parent[role]
+        return role
+
+    for measure in measures:
+        roles = sorted(measure.roles)
+        for role in roles[1:]:
+            parent[find(role)] = find(roles[0])
+        find(roles[0])
+    groups: dict[str, list] = {}
+    for measure in measures:
+        groups.setdefault(find(next(iter(measure.roles))), []).append(measure)
+    return [(frozenset(r for m in members for r in m.roles), members) for members in groups.values()]
+
+
+# --- the whole deck ----------------------------------------------------------------------
+
+
+def fit_deck(planned: list, brand: Brand, meta, agenda, footer: str = "") -> tuple[list, list[list[Note]]]:
+    """Fit every deck slide of ``planned``; continuations are inserted after the slide they continue.
+
+    Returns the new slide list and, index for index, what the fit has to say
+    about each slide (turned into findings once the slides are numbered).
+    """
+    from workshop.plan.continue_split import split
+
+    fitter = Fitter(brand, meta, agenda, footer)
+    items: list = []
+    fits: list[SlideFit | None] = []
+    for item in planned:
+        if item.audience is not Audience.ALL:
+            items.append(item)
+            fits.append(None)
+            continue
+        fitted = fitter.fit_slide(item)
+        relievable = [n for n in fitted.overflow if SPLITTABLE.get(item.kind, _never)(n)]
+        if relievable and fitter.policy == "continue":
+            parts = split(fitter, item, relievable)
+            if parts is not None:
+                for part, part_fit in parts:
+                    items.append(part)
+                    fits.append(part_fit)
+                continue
+        fitted.refused = bool(relievable)
+        items.append(item)
+        fits.append(fitted)
+    _same_options_on_the_answer_slide(items, fits)
+    out, notes = [], []
+    for item, fitted in zip(items, fits):
+        if fitted is None:
+            out.append(item)
+            notes.append([])
+            continue
+        sizes = dict(fitted.sizes)
+        size = fitter.footer(item)
+        if size is not None:
+            sizes["footer"] = size
+        out.append(replace(item, fit=MappingProxyType(sizes)))
+        notes.append(list(_notes(item, fitted, brand, fitter)))
+    if fitter.footer_overflow and notes:
+        first = next((i for i, it in enumerate(out) if it.audience is Audience.ALL), 0)
+        notes[first].append(Note(
+            "text-overflow",
+            f"the footer text does not fit the footer box even at {brand.size('footer').min_pt:g} pt "
+            f"({fitter.footer_overflow:.0f} pt too tall); shorten `footer`",
+            ("workshop", "footer"),
+        ))
+    return out, notes
+
+
+def _never(name: str) -> bool:
+    return False
+
+
+def _same_options_on_the_answer_slide(items: list, fits: list) -> None:
+    """A quiz and its answer slide share sizes, so the options do not jump when the answer shows."""
+    for index in range(len(items) - 1):
+        question, answer = items[index], items[index + 1]
+        if (question.kind == "quiz" and answer.quiz_answer and not question.quiz_answer
+                and question.source_path == answer.source_path and fits[index] and fits[index + 1]):
+            a, b = fits[index].sizes, fits[index + 1].sizes
+            for role in set(a) & set(b):
+                a[role] = b[role] = min(a[role], b[role])
+
+
+# --- what the fit says -------------------------------------------------------------------
+
+LISTED = {"bullets": "bullets", "compare": "points of the two columns", "steps": "steps", "table": "table rows",
+          "agenda": "agenda rows", "exercise": "instructions"}
+_PLURAL = {"bullets", "instructions", "takeaways", "group and materials", "agenda rows"}
+LIST_FIELDS = {"bullets": ("bullets",), "compare": ("left", "points"), "steps": ("steps",), "table": ("rows",),
+               "agenda": (), "exercise": ("steps",)}
+
+_NAMES = {
+    "Title": ("title", ("title",)), "Subtitle": ("subtitle", ("subtitle",)), "Details": ("details line", ()),
+    "Body": ("bullets", ("bullets",)), "Statement": ("statement", ("text",)), "Quote": ("quote", ("text",)),
+    "Attribution": ("attribution", ("by",)), "Left Heading": ("left heading", ("left", "heading")),
+    "Left": ("left column", ("left", "points")), "Right Heading": ("right heading", ("right", "heading")),
+    "Right": ("right column", ("right", "points")), "Value": ("figure", ("value",)),
+    "Label": ("label", ("label",)), "Source": ("source", ("source",)), "Caption": ("caption", ("caption",)),
+    "Table": ("table", ("rows",)), "Question": ("question", ("question",)),
+    "Explanation": ("explanation", ("explanation",)), "Goal": ("goal", ("goal",)),
+    "Instructions": ("instructions", ("steps",)), "Duration": ("duration", ("duration",)),
+    "Takeaways": ("takeaways", ("takeaways",)), "Action": ("call to action", ("action",)),
+    "Text": ("text", ("text",)), "Number": ("section number", ()),
+}
+
+
+def describe(item, name: str) -> tuple[str, tuple]:
+    """(what the user calls block ``name``, its path in the model under the slide)."""
+    if name.startswith("Step "):
+        number = int(name.split()[1])
+        return f"step {number}", ("steps", number - 1)
+    if name.startswith("Option Text "):
+        letter = name.rsplit(" ", 1)[1]
+        return f"option {letter}", ("options", ord(letter) - ord("A"))
+    if name.startswith("Agenda "):
+        return "agenda", ()
+    if name == "Details" and item.kind == "exercise":
+        return "group and materials", ("materials",)
+    if name == "Question" and item.kind == "closing":
+        return "discussion question", ("question",)
+    return _NAMES.get(name, (name.lower(), ()))
+
+
+def _path(item, name: str) -> tuple:
+    what, field_path = describe(item, name)
+    if item.kind == "title" and name in ("Title", "Subtitle") and not getattr(item.slide, name.lower(), None):
+        return ("workshop", name.lower())
+    if item.kind == "title" and name == "Details":
+        return ("workshop",)
+    return (*item.source_path, *field_path)
+
+
+def _notes(item, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Note]:
+    for name, excess in fitted.overflow.items():
+        what, _ = describe(item, name)
+        roles = sorted({r for m in fitter.measures(item, lambda n, name=name: n == name) for r in m.roles})
+        smallest = ", ".join(f"{brand.size(r).min_pt:g} pt" for r in roles) or "its smallest size"
+        if fitted.refused and SPLITTABLE.get(item.kind, _never)(name):
+            advice = ("the brand sets `overflow: error`, so it is not continued on a next slide; shorten it "
+                      "or split the slide in two")
+        elif SPLITTABLE.get(item.kind, _never)(name):
+            advice = "even one item alone is too long for a slide; shorten it"
+        else:
+            advice = f"a {what} cannot continue on a next slide; shorten it"
+        verb = "do" if what in _PLURAL else "does"
+        yield Note(
+            "text-overflow",
+            f"the {what} {verb} not fit its box even at the brand's smallest size ({smallest}): "
+            f"{excess:.0f} pt too tall — {advice}",
+            _path(item, name), shape=name,
+        )
+    for name in fitted.broken:
+        what, _ = describe(item, name)
+        yield Note("text-word-break", f"a word in the {what} is wider than its box even at the smallest size "
+                                      "and breaks inside the word", _path(item, name), Severity.INFO, name)
+    if fitted.continued is not None:
+        name, count, parts = fitted.continued
+        mark = words(fitter.language)["continued"].format(title="").strip()
+        more = "1 more slide" if parts == 2 else f"{parts - 1} more slides"
+        yield Note("text-continued",
+                   f"the {LISTED[item.kind]} ({count}) do not fit one slide; they continue on {more} "
+                   f"marked '{mark}'", (*item.source_path, *LIST_FIELDS[item.kind]), Severity.INFO, name)
+    overflowing = {r for name in fitted.overflow for m in fitter.measures(item, lambda n, name=name: n == name)
+                   for r in m.roles}
+    shrunk = [(role, size) for role, size in sorted(fitted.sizes.items())
+              if size < brand.size(role).max_pt - 1e-9 and role not in overflowing]
+    if shrunk:
+        said = ", ".join(f"{role} {size:g} pt (brand {brand.size(role).max_pt:g} pt)" for role, size in shrunk)
+        yield Note("text-shrunk", f"text set smaller to fit its box: {said}", None, Severity.INFO)
