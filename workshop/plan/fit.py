@@ -92,13 +92,17 @@ class Fitter:
         self.footer_text = footer
         self._candidates: dict[frozenset, list[dict[str, float]]] = {}
         self._footers: dict[tuple, tuple[float, float]] = {}
+        self._resolved: dict[tuple, object] = {}
         self.footer_overflow = 0.0
 
     # -- measuring -------------------------------------------------------------------------
 
     def resolved(self, item):
-        layout = self.geometry.layouts[item.kind]
-        return layout.variant(variant_for(item.kind, shown(item), item.quiz_answer))
+        key = (item.kind, variant_for(item.kind, shown(item), item.quiz_answer))
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = self.geometry.layouts[item.kind].variant(key[1])
+        return found
 
     def measures(self, item, only: Callable[[str], bool] | None = None) -> list:
         """Every text block of ``item`` in its frame (``only``: just the blocks it names)."""
@@ -182,7 +186,7 @@ class Fitter:
         key = tuple((f.box, f.insets) for f, _ in frames.values())
         found = self._footers.get(key)
         if found is None:
-            members = []
+            members: list = []
             for (frame, _), text in ((frames["ftr"], self.footer_text), (frames["sldNum"], "8888")):
                 if text:
                     members.append(TextMeasure("Footer", (Line(text, markup=False),), frame.style, frame.box,

@@ -151,6 +151,7 @@ _BREAKS = re.compile("[ \t\u1680\u2000-\u200a\u205f\u3000]+")
 _CLINGS = frozenset("!?;:,.)]}»”’%")
 #: inside a word, a line may break after a hyphen or slash (not before a digit), as
 #: PowerPoint and LibreOffice do with long compounds and web addresses
+_HYPHENS = frozenset("-/\u2010\u2013\u2014")
 _WITHIN = re.compile("(?<=[-/\u2010\u2013\u2014])(?=[^\\d])")
 
 
@@ -220,6 +221,9 @@ def measure_runs(runs, metrics_of, space_metrics: FontMetrics) -> Measured:
                 if not open_word:
                     clings = piece[0] in _CLINGS
                 open_word = True
+                if not _HYPHENS.intersection(piece):
+                    current += metrics.units_of(piece) * scale
+                    continue
                 for k, bit in enumerate(_WITHIN.split(piece)):
                     if k:
                         parts.append(current)
