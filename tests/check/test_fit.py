@@ -58,3 +58,27 @@ def test_check_needs_no_office_library():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pptx', 'reportlab')))")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+def test_overflow_error_stops_the_deck_after_check_has_listed_every_place(write_outline, plain_brand, tmp_path):
+    from dataclasses import replace
+
+    import pytest
+
+    from workshop.assets import collect_assets
+    from workshop.errors import WorkshopError
+    from workshop.render.deck import render_deck
+
+    strict = replace(plain_brand, settings=replace(plain_brand.settings, overflow="error"))
+    items = "".join(f"      - punt {n} over de waarde van het juiste moment voor de klant\n" for n in range(30))
+    path = write_outline("workshop:\n  title: Fout\nsections:\n  - title: Een\n    slides:\n"
+                         "      - kind: bullets\n        title: Te veel\n        bullets:\n" + items.replace("  - ", "    - "))
+    outline = load_outline(path)
+    plan = make_plan(outline.workshop, strict, name="fout", outline_path=str(path), sources=outline.sources)
+    (overflow,) = [f for f in check_plan(plan, strict, outline) if f.code == "text-overflow"]
+    assert "overflow: error" in overflow.message
+    with pytest.raises(WorkshopError) as raised:
+        render_deck(plan, strict, collect_assets(outline))
+    assert raised.value.location == overflow.location
+    assert f"(slide {overflow.slide})" in str(raised.value)
+    render_deck(make_plan(outline.workshop, plain_brand, name="fout"), plain_brand, collect_assets(outline))

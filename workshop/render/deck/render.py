@@ -33,8 +33,25 @@ def open_deck(brand, lang: str, client_color: str | None = None) -> Deck:
     return generated_deck(brand, specs, Palette(brand, client_color), lang)
 
 
+def refuse_overflow(plan, brand) -> None:
+    """With ``overflow: error`` in the brand, text that does not fit stops the deck (check lists it all)."""
+    if brand.settings.overflow != "error":
+        return
+    overflows = [f for f in plan.fit_findings if f.code == "text-overflow"]
+    if overflows:
+        first = overflows[0]
+        where = f" (slide {first.slide})" if first.slide else ""
+        raise WorkshopError(
+            f"{first.message}{where}" + (f"; and {len(overflows) - 1} more" if len(overflows) > 1 else ""),
+            first.location,
+            hint="the brand sets `overflow: error`, so the deck is not built until the text fits; "
+                 "`workshop check` lists every place",
+        )
+
+
 def render_deck(plan, brand, assets) -> bytes:
     """The deck for ``plan`` as .pptx bytes (the same plan gives the same bytes)."""
+    refuse_overflow(plan, brand)
     meta = plan.meta
     lang = language_tag(meta.language)
     labels = words(meta.language)
