@@ -159,3 +159,15 @@ def test_every_sample_and_example_renders(path, monkeypatch):
     for item in plan.slides:
         if item.slide.notes:
             assert " ".join(item.slide.notes.split())[:40] in text
+
+
+def test_continued_slides_are_described_once_with_their_range(tmp_path):
+    from pdf_support import continued_outline
+
+    built = build(tmp_path, continued_outline())
+    parts = [s for s in built.plan.slides if s.kind == "bullets"]
+    first, last = parts[0].number, parts[-1].number
+    assert last > first
+    text = all_text(render_guide(built.plan, built.brand, built.assets))
+    assert text.count("Eén keer zeggen.") == 1
+    assert f"dia {first}–{last}".upper() in text.upper()

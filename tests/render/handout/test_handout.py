@@ -277,3 +277,13 @@ def test_every_sample_and_example_renders(path, monkeypatch):
     text = all_text(data)
     for row in plan.agenda:
         assert " ".join(row.title.replace("*", "").split()) in text
+
+
+def test_continued_slides_appear_once(tmp_path):
+    from pdf_support import continued_outline
+
+    built = build(tmp_path, continued_outline())
+    assert max(s.part[1] for s in built.plan.slides) > 1  # the deck needs follow-up slides
+    text = all_text(render_handout(built.plan, built.brand, built.assets))
+    for n in (1, 20, 40):
+        assert text.count(f"Punt nummer {n} met") == 1

@@ -475,3 +475,22 @@ def sample_plan(path: Path):
     brand = load_brand("default")
     plan = make_plan(outline.workshop, brand, name=outline.name, outline_path=str(path), sources=outline.sources)
     return plan, brand, collect_assets(outline)
+
+
+def continued_outline(count: int = 40) -> str:
+    """A bullets slide too long for one slide: the plan continues it over several."""
+    bullets = "\n".join(f"          - Punt nummer {n} met genoeg tekst om een regel te vullen" for n in range(1, count + 1))
+    return f"""
+workshop:
+  title: Vervolg
+  language: nl
+sections:
+  - title: Lang
+    duration: 20m
+    slides:
+      - kind: bullets
+        title: Heel veel punten
+        notes: Eén keer zeggen.
+        bullets:
+{bullets}
+"""

@@ -33,8 +33,9 @@ SKIPPED_KINDS = {"title", "agenda"}  # the cover and the programme page stand in
 
 
 def participant_slides(plan: DeckPlan) -> list[PlannedSlide]:
+    """Participant slides once each: continuation parts are covered by their first part."""
     return [s for s in plan.slides
-            if s.for_participants and not s.quiz_answer and s.kind not in SKIPPED_KINDS]
+            if s.for_participants and not s.quiz_answer and s.part[0] == 1 and s.kind not in SKIPPED_KINDS]
 
 
 def section_header(kit: Kit, plan: DeckPlan, index: int, first: PlannedSlide) -> list[Flowable]:
