@@ -14,8 +14,6 @@ where the fit cannot make text hold, check has said so before the build.
 from __future__ import annotations
 
 import difflib
-import importlib.util
-import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,17 +25,7 @@ from workshop.pipeline import Job, prepare, render
 
 
 
-def _load_office():
-    """``office.py`` beside this file, loaded by path (pytest runs in importlib mode)."""
-    if "deck_office" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("deck_office", Path(__file__).with_name("office.py"))
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["deck_office"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["deck_office"]
-
-
-office = _load_office()
+import deck_office as office  # noqa: E402  (registered by tests/render/conftest.py)
 pytestmark = [pytest.mark.office, pytest.mark.skipif(office.MISSING is not None, reason=office.MISSING or "")]
 
 REPO = Path(__file__).resolve().parents[3]
