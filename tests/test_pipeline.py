@@ -90,9 +90,17 @@ def _fail_in(stage: str, monkeypatch):
         monkeypatch.setattr(pipeline, "render", interrupted)
 
 
+def test_split_rendering_gives_the_same_bytes(project):
+    alone = run_build(Job(Path("decks/een-plus-een.yaml"), Path("one")))
+    split = run_build(Job(Path("decks/een-plus-een.yaml"), Path("two"), split=True))
+    assert alone.ok and split.ok
+    assert snapshot(project / "one") == snapshot(project / "two")
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["one-process", "split"])
 @pytest.mark.parametrize("stage", ["plan", "deck", "handout", "guide", "disk-full", "interrupt"])
-def test_failed_build_leaves_previous_outputs_byte_identical(project, monkeypatch, stage):
-    job = Job(Path("decks/een-plus-een.yaml"), Path("out"))
+def test_failed_build_leaves_previous_outputs_byte_identical(project, monkeypatch, stage, split):
+    job = Job(Path("decks/een-plus-een.yaml"), Path("out"), split=split)
     assert run_build(job).ok
     before = snapshot(project / "out")
     changed = project / "decks" / "een-plus-een.yaml"

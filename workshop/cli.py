@@ -88,8 +88,9 @@ def _jobs_for(paths, brand, vars_files, assignments, out, only):
         if not Path(vars_file).is_file():
             raise UsageError(f"{vars_file}: client file not found", hint="give the path of a .yaml file")
     profiles = [Path(v) for v in vars_files] or [None]
+    single = len(outlines) * len(profiles) == 1  # one build: let deck and PDFs render side by side
     return [
-        Job(outline, Path(out), brand, profile, tuple(assignments), only)
+        Job(outline, Path(out), brand, profile, tuple(assignments), only, split=single)
         for outline in outlines for profile in profiles
     ]
 

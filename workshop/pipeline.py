@@ -27,6 +27,7 @@ class Job:
     vars_file: Path | None = None
     assignments: tuple[str, ...] = ()
     only: tuple[str, ...] = OUTPUTS
+    split: bool = False  # render deck and PDFs in two processes (single builds only)
 
     @property
     def label(self) -> str:
@@ -132,7 +133,11 @@ def run_build(job: Job) -> JobResult:
     started = time.perf_counter()
     try:
         prepared = prepare(job)
-        files = {job.target(o, prepared.plan.name): render(prepared, o) for o in OUTPUTS if o in job.only}
+        from workshop.split import render_all
+
+        outputs = [o for o in OUTPUTS if o in job.only]
+        rendered = render_all(prepared, outputs, render, split=job.split)
+        files = {job.target(o, prepared.plan.name): rendered[o] for o in outputs}
         written = write_together(files, protected=_inputs(job, prepared))
     except WorkshopError as exc:
         return JobResult(job, error=str(exc), exit_code=exc.exit_code, seconds=time.perf_counter() - started)
