@@ -111,8 +111,9 @@ def header(facts: dict, sha: str, cli: str, load_before: str, load_after: str, r
     if worst is None:
         busy = "other processes: not measured (no /proc/stat)"
     else:
-        busy = (f"other processes used at most {worst:.2f} cores during any row: "
-                + ("the machine was quiet" if worst < 0.1 else "the machine was BUSY; figures are disturbed"))
+        verdict = ("the machine was quiet" if worst < 0.1 else
+                   "the machine was mostly quiet" if worst < 0.3 else "the machine was BUSY; figures are disturbed")
+        busy = f"other processes used at most {worst:.2f} cores (average over a row's runs): {verdict}"
     return "\n".join([
         f"commit {sha} · {facts['platform']}",
         f"python {facts['python']} · {facts.get('usable_cores', facts['cores'])} usable of {facts['cores']} cores"
