@@ -36,7 +36,8 @@ def parse(text: str) -> tuple[int, ...]:
 def declared() -> dict[str, str]:
     project = tomllib.loads(Path(__file__).resolve().parents[1].joinpath("pyproject.toml").read_text())
     bounds = {}
-    for requirement in project["project"]["dependencies"]:
+    extras = [r for group in project["project"].get("optional-dependencies", {}).values() for r in group]
+    for requirement in project["project"]["dependencies"] + extras:
         match = re.match(r"\s*([A-Za-z0-9_.-]+)\s*>=\s*([0-9][0-9.]*)", requirement)
         if match:
             bounds[match.group(1).lower()] = match.group(2)

@@ -130,13 +130,14 @@ def run_check(job: Job) -> JobResult:
 def run_build(job: Job) -> JobResult:
     from workshop.output import write_together
 
+    from workshop.split import render_all, start_worker
+
     started = time.perf_counter()
+    outputs = [o for o in OUTPUTS if o in job.only]
+    worker = start_worker(outputs, render, split=job.split)
     try:
         prepared = prepare(job)
-        from workshop.split import render_all
-
-        outputs = [o for o in OUTPUTS if o in job.only]
-        rendered = render_all(prepared, outputs, render, split=job.split)
+        rendered = render_all(prepared, outputs, render, worker)
         files = {job.target(o, prepared.plan.name): rendered[o] for o in outputs}
         written = write_together(files, protected=_inputs(job, prepared))
     except WorkshopError as exc:
@@ -145,5 +146,8 @@ def run_build(job: Job) -> JobResult:
         where = exc.filename or job.out_dir
         return JobResult(job, error=f"{where}: could not write the output: {exc.strerror or exc}",
                          exit_code=1, seconds=time.perf_counter() - started)
+    finally:
+        if worker is not None:
+            worker.stop()
     return JobResult(job, tuple(written), tuple(prepared.findings),
                      seconds=time.perf_counter() - started, slides=len(prepared.plan.deck_slides))

@@ -1,69 +1,130 @@
 """Render the deck and the PDFs side by side for a single build.
 
 One build's deck (python-pptx) and PDFs (reportlab) are independent once the
-plan exists. For a single outline the CLI lets a forked child render the PDFs
-while this process renders the deck, so both cores work on a cold start.
-Batches do not split: they already keep every core busy with whole builds.
+plan exists. For a single outline the CLI forks a PDF worker *before*
+planning: it loads reportlab while this process reads and plans the outline,
+then receives the plan and renders the handout and guide while this process
+renders the deck. Both cores work on a cold start. Batches do not split: they
+already keep every core busy with whole builds.
 """
 
 from __future__ import annotations
 
+import copyreg
 import os
 import pickle
 import signal
+from types import MappingProxyType
 from typing import Callable, Sequence
 
 from workshop.errors import WorkshopError
 
+def read_only(mapping: dict) -> MappingProxyType:
+    return MappingProxyType(mapping)
 
-def render_all(prepared, outputs: Sequence[str], render: Callable, *, split: bool) -> dict[str, bytes]:
-    """``{output: bytes}`` for each requested output, in the order given."""
-    pdfs = [o for o in outputs if o != "deck"]
-    if not split or "deck" not in outputs or not pdfs or not hasattr(os, "fork"):
-        return {o: render(prepared, o) for o in outputs}
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: render the PDFs, send them back, leave without cleanup handlers
-        os.close(read_fd)
+
+# Plans and brands hold read-only mappings; let them cross the pipe as dicts.
+copyreg.pickle(MappingProxyType, lambda proxy: (read_only, (dict(proxy),)))
+
+
+def _warm_up() -> None:
+    """Load the PDF renderers (and reportlab) while the parent plans."""
+    import workshop.render.guide.render  # noqa: F401
+    import workshop.render.handout.render  # noqa: F401
+
+
+class PdfWorker:
+    """A forked child that renders the PDF outputs of one build."""
+
+    def __init__(self, render: Callable, outputs: Sequence[str]):
+        self.outputs = list(outputs)
+        to_child_r, self._to_child = os.pipe()
+        self._from_child, from_child_w = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(self._to_child)
+            os.close(self._from_child)
+            self._serve(render, to_child_r, from_child_w)
+        os.close(to_child_r)
+        os.close(from_child_w)
+
+    def _serve(self, render: Callable, inbox: int, outbox: int) -> None:  # in the child; never returns
         try:
-            payload = ("ok", {o: render(prepared, o) for o in pdfs})
-        except WorkshopError as exc:
-            payload = ("error", (str(exc), exc.exit_code))
-        except KeyboardInterrupt:
-            payload = ("interrupt", None)
-        except BaseException as exc:  # noqa: BLE001 - reported by the parent as an internal error
-            payload = ("crash", f"{type(exc).__name__}: {exc}")
-        try:
-            with os.fdopen(write_fd, "wb") as pipe:
+            try:
+                _warm_up()
+            except Exception:  # noqa: BLE001 - rendering will raise it properly below
+                pass
+            with os.fdopen(inbox, "rb") as pipe:
+                data = pipe.read()
+            if not data:  # the parent gave up (its planning failed)
+                os._exit(0)
+            prepared = pickle.loads(data)
+            try:
+                payload = ("ok", {o: render(prepared, o) for o in self.outputs})
+            except WorkshopError as exc:
+                payload = ("error", (str(exc), exc.exit_code))
+            except KeyboardInterrupt:
+                payload = ("interrupt", None)
+            except BaseException as exc:  # noqa: BLE001 - the parent reports it as an internal error
+                payload = ("crash", f"{type(exc).__name__}: {exc}")
+            with os.fdopen(outbox, "wb") as pipe:
                 pickle.dump(payload, pipe, protocol=pickle.HIGHEST_PROTOCOL)
         finally:
             os._exit(0)
-    os.close(write_fd)
-    try:
-        deck = render(prepared, "deck")
-    except BaseException:
-        _stop(pid)
-        os.close(read_fd)
-        raise
-    with os.fdopen(read_fd, "rb") as pipe:
-        data = pipe.read()  # read to the end before waiting: results can exceed a pipe's buffer
-    os.waitpid(pid, 0)
-    status, value = pickle.loads(data) if data else ("crash", "the PDF renderer ended without a result")
-    if status == "error":
-        error = WorkshopError(value[0])
-        error.exit_code = value[1]
-        raise error
-    if status == "interrupt":
-        raise KeyboardInterrupt
-    if status == "crash":
-        raise RuntimeError(value)
-    results = {"deck": deck, **value}
+
+    def send(self, prepared) -> None:
+        with os.fdopen(self._to_child, "wb") as pipe:
+            pickle.dump(prepared, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        self._to_child = None
+
+    def result(self) -> dict[str, bytes]:
+        with os.fdopen(self._from_child, "rb") as pipe:
+            data = pipe.read()  # read to the end before waiting: results exceed a pipe's buffer
+        self._from_child = None
+        os.waitpid(self.pid, 0)
+        self.pid = None
+        status, value = pickle.loads(data) if data else ("crash", "the PDF renderer ended without a result")
+        if status == "error":
+            error = WorkshopError(value[0])
+            error.exit_code = value[1]
+            raise error
+        if status == "interrupt":
+            raise KeyboardInterrupt
+        if status == "crash":
+            raise RuntimeError(value)
+        return value
+
+    def stop(self) -> None:
+        """End the child (if still running) and close the pipes; safe to call twice."""
+        for fd in (self._to_child, self._from_child):
+            if fd is not None:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        self._to_child = self._from_child = None
+        if self.pid:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            self.pid = None
+
+
+def start_worker(outputs: Sequence[str], render: Callable, *, split: bool) -> PdfWorker | None:
+    """A PDF worker when splitting pays: a deck and at least one PDF, on a system with fork."""
+    pdfs = [o for o in outputs if o != "deck"]
+    if not split or "deck" not in outputs or not pdfs or not hasattr(os, "fork"):
+        return None
+    return PdfWorker(render, pdfs)
+
+
+def render_all(prepared, outputs: Sequence[str], render: Callable, worker: PdfWorker | None) -> dict[str, bytes]:
+    """``{output: bytes}`` in the order given; the worker (if any) renders the PDFs."""
+    if worker is None:
+        return {o: render(prepared, o) for o in outputs}
+    worker.send(prepared)
+    deck = render(prepared, "deck")
+    results = {"deck": deck, **worker.result()}
     return {o: results[o] for o in outputs}
-
-
-def _stop(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    except (ProcessLookupError, ChildProcessError):
-        pass

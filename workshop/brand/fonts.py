@@ -69,35 +69,35 @@ def read_face(path: Path) -> Face | None:
 
 @lru_cache(maxsize=4096)
 def _read_face(path: str, _mtime: int, _size: int) -> Face | None:
-    from fontTools.ttLib import TTFont, TTLibError  # lazy: only when a font is really needed
+    from workshop.brand.sfnt import NotAFont, read_font_info
 
     try:
-        with TTFont(path, lazy=True, fontNumber=0) as font:
-            names = font["name"]
-            family = names.getDebugName(16) or names.getDebugName(1) or ""
-            subfamily = names.getDebugName(17) or names.getDebugName(2) or ""
-            legacy_family = names.getDebugName(1) or family
-            legacy_style = names.getDebugName(2) or subfamily
-            problem = None
-            if "glyf" not in font:
-                problem = "has PostScript (CFF) outlines; reportlab needs TrueType outlines"
-            if "OS/2" in font:
-                os2 = font["OS/2"]
-                weight = int(os2.usWeightClass)
-                italic = bool(os2.fsSelection & 0b1000000001)  # ITALIC or OBLIQUE
-                if os2.fsType == 0x0002 or os2.fsType & 0x0300:
-                    problem = problem or "its licence flags forbid embedding it in a PDF"
-            else:
-                style = legacy_style.casefold()
-                weight = 700 if "bold" in style else 400
-                italic = bool(font["head"].macStyle & 0b10) or "italic" in style
-            variable = "fvar" in font
-    except (TTLibError, OSError, KeyError, AssertionError, ValueError, struct.error):
+        with open(path, "rb") as handle:
+            info = read_font_info(handle.read(MAX_FONT_BYTES))
+    except (OSError, NotAFont, struct.error, KeyError):
         return None
+    names = info.names
+    family = names.get(16) or names.get(1) or ""
+    subfamily = names.get(17) or names.get(2) or ""
+    legacy_family = names.get(1) or family
+    legacy_style = names.get(2) or subfamily
+    problem = None
+    if "glyf" not in info.tables:
+        problem = "has PostScript (CFF) outlines; reportlab needs TrueType outlines"
+    if info.weight is not None:
+        weight = int(info.weight)
+        italic = bool((info.fs_selection or 0) & 0b1000000001)  # ITALIC or OBLIQUE
+        fs_type = info.fs_type or 0
+        if fs_type == 0x0002 or fs_type & 0x0300:
+            problem = problem or "its licence flags forbid embedding it in a PDF"
+    else:
+        style = legacy_style.casefold()
+        weight = 700 if "bold" in style else 400
+        italic = bool((info.mac_style or 0) & 0b10) or "italic" in style
     if not family:
         return None
     return Face(Path(path), family, subfamily, legacy_family, legacy_style,
-                weight, italic, variable, problem)
+                weight, italic, "fvar" in info.tables, problem)
 
 
 def resolve_family(

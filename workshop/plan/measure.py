@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+from workshop.brand.sfnt import read_font_metrics
 
 _SPACE = " "
 
@@ -25,19 +25,14 @@ class FontMetrics:
     """Advance widths and vertical metrics of one TrueType file."""
 
     def __init__(self, path: Path):
-        font = TTFont(str(path), lazy=True)
+        data = read_font_metrics(Path(path).read_bytes())
         self.path = path
-        self.units = font["head"].unitsPerEm
-        self.cmap = dict(font.getBestCmap() or {})
-        metrics = font["hmtx"].metrics
-        self._advance = {code: metrics[glyph][0] for code, glyph in self.cmap.items() if glyph in metrics}
-        self._fallback = metrics.get(".notdef", (self.units // 2, 0))[0]
-        hhea, os2 = font["hhea"], font.get("OS/2")
-        ascent = max(hhea.ascent, getattr(os2, "usWinAscent", 0) if os2 else 0)
-        descent = max(-hhea.descent, getattr(os2, "usWinDescent", 0) if os2 else 0)
-        self.line_factor = (ascent + descent + max(hhea.lineGap, 0)) / self.units
-        self.ascent_factor = ascent / self.units
-        font.close()
+        self.units = data.units_per_em
+        self._advance = data.advances
+        self.cmap = data.advances  # the code points the font can draw
+        self._fallback = data.notdef_advance
+        self.line_factor = (data.ascent + data.descent + data.line_gap) / self.units
+        self.ascent_factor = data.ascent / self.units
         self._words: dict[str, float] = {}
 
     def has(self, char: str) -> bool:
