@@ -52,3 +52,18 @@ def test_every_yaml_snippet_in_the_docs_is_an_example_file():
         assert snippet.strip() in content, f"docs snippet for {name} differs from the file"
     blocks = re.findall(r"```yaml\n", text)
     assert len(blocks) == len(pairs), "every ```yaml block must be preceded by its example file link"
+
+
+@pytest.mark.parametrize("path", SAMPLES + EXAMPLES, ids=lambda p: p.name)
+def test_outline_builds_all_three_outputs(path, monkeypatch, tmp_path):
+    from pptx import Presentation
+
+    from workshop.pipeline import run_build
+
+    monkeypatch.chdir(REPO)
+    result = run_build(Job(path.relative_to(REPO), tmp_path))
+    assert result.ok, result.error
+    deck, handout, guide = result.written  # in the order deck, handout, guide
+    assert deck.suffix == ".pptx" and handout.name.endswith("-handout.pdf") and guide.name.endswith("-guide.pdf")
+    assert len(Presentation(deck).slides) == result.slides
+    assert handout.read_bytes().startswith(b"%PDF-") and guide.read_bytes().startswith(b"%PDF-")
