@@ -35,7 +35,8 @@ def read_font_info(data: bytes) -> FontInfo:
         raise NotAFont(f"damaged font ({exc})") from None
 
 
-def _read_font_info(data: bytes) -> FontInfo:
+def _tables(data: bytes) -> dict[str, tuple[int, int]]:
+    """The table directory: tag → (offset, length)."""
     if len(data) < 12 or data[:4] not in _SFNT_VERSIONS:
         raise NotAFont("not a TrueType/OpenType font")
     count = struct.unpack_from(">H", data, 4)[0]
@@ -45,6 +46,11 @@ def _read_font_info(data: bytes) -> FontInfo:
         if offset + length > len(data):
             raise NotAFont("table outside the file")
         tables[tag.decode("latin-1")] = (offset, length)
+    return tables
+
+
+def _read_font_info(data: bytes) -> FontInfo:
+    tables = _tables(data)
     names = _names(data, *tables["name"]) if "name" in tables else {}
     weight = fs_selection = fs_type = mac_style = None
     if "OS/2" in tables and tables["OS/2"][1] >= 64:
@@ -96,13 +102,7 @@ def read_font_metrics(data: bytes) -> FontMetricsData:
 
 
 def _read_font_metrics(data: bytes) -> FontMetricsData:
-    if len(data) < 12 or data[:4] not in _SFNT_VERSIONS:
-        raise NotAFont("not a TrueType/OpenType font")
-    count = struct.unpack_from(">H", data, 4)[0]
-    tables = {}
-    for index in range(count):
-        tag, _checksum, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * index)
-        tables[tag.decode("latin-1")] = (offset, length)
+    tables = _tables(data)
     for needed in ("head", "hhea", "hmtx", "cmap"):
         if needed not in tables:
             raise NotAFont(f"the font has no '{needed}' table")
