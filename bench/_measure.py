@@ -4,6 +4,11 @@ Wall time is ``time.perf_counter`` around start and reaping of the child.
 Peak memory is ``ru_maxrss`` from ``os.wait4`` for that one child (Linux: KiB).
 For a parent that forks workers (``--jobs 2``) it is the largest single process
 of the tree (the kernel folds reaped children in by max, not by sum).
+Tree memory: a thread samples the child's process tree every 20 ms (Linux
+``/proc/PID/task/*/children``) and sums each process's PSS (shared pages split
+fairly, so forked workers are not double counted); the peak of that sum is the
+memory the whole build used at once. It is only reported when the tree had more
+than one process; a spike shorter than the interval can be missed.
 Other load: CPU time the whole machine spent (``/proc/stat``) minus the CPU
 time of the measured child, per second of wall time, i.e. how many cores other
 processes kept busy meanwhile. Near 0 means the figure is undisturbed.
@@ -16,6 +21,7 @@ import shutil
 import statistics
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +39,7 @@ class Result:
     seconds: list[float] = field(default_factory=list)  # measured runs, warm-up excluded
     peak_mib: list[float] = field(default_factory=list)
     other_cores: list[float] = field(default_factory=list)  # other processes' CPU use per run
+    tree_mib: list[float] = field(default_factory=list)  # peak summed PSS of the process tree, if it forked
     warmup_seconds: float | None = None
     repeated: int = 0  # runs thrown away because other processes disturbed them
     error: str | None = None
@@ -44,6 +51,10 @@ class Result:
     @property
     def peak(self) -> float | None:
         return max(self.peak_mib) if self.peak_mib else None
+
+    @property
+    def tree(self) -> float | None:
+        return max(self.tree_mib) if self.tree_mib else None
 
     @property
     def other(self) -> float | None:
@@ -77,16 +88,65 @@ def wait_until_idle(limit_seconds: float, below: float = 0.15, window: float = 2
             return busy
 
 
-def run_once(command: Sequence[str], cwd: Path, env: dict | None = None) -> tuple[float, float, float | None]:
-    """Run ``command`` once; return (seconds, peak MiB, other cores). Raise ToolFailed on a non-zero exit."""
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        for task in os.scandir(f"/proc/{pid}/task"):
+            with open(f"{task.path}/children") as f:
+                found += [int(x) for x in f.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+def _pss_mib(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class TreeSampler(threading.Thread):
+    """Peak of the summed PSS of ``pid`` and its descendants, and the most processes seen at once."""
+
+    def __init__(self, pid: int, interval: float = 0.02):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak, self.most = pid, interval, 0.0, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(self.interval):
+            tree, stack = [], [self.pid]
+            while stack:
+                pid = stack.pop()
+                tree.append(pid)
+                stack += _children(pid)
+            self.most = max(self.most, len(tree))
+            self.peak = max(self.peak, sum(_pss_mib(p) for p in tree))
+
+
+def run_once(command: Sequence[str], cwd: Path, env: dict | None = None) -> tuple[float, float, float | None, float | None]:
+    """Run ``command`` once; return (seconds, peak MiB, other cores, tree MiB or None).
+
+    Raise ToolFailed on a non-zero exit.
+    """
     with tempfile.TemporaryFile() as out:
-        cpu_before = _machine_cpu()
+        cpu_before, own_before = _machine_cpu(), time.process_time()
         started = time.perf_counter()
         proc = subprocess.Popen(list(command), cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                                 stdout=out, stderr=subprocess.STDOUT)
+        sampler = TreeSampler(proc.pid)
+        sampler.start()
+        # The sampler reads /proc of a child not yet reaped; wait4 reaps it, so stop sampling first.
+        os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)
+        sampler.done.set()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
-        cpu_after = _machine_cpu()
+        cpu_after, own = _machine_cpu(), time.process_time() - own_before  # own = this script + sampler
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
             out.seek(0)
@@ -95,8 +155,10 @@ def run_once(command: Sequence[str], cwd: Path, env: dict | None = None) -> tupl
                              + "\n    ".join(tail))
     other = None
     if cpu_before is not None and cpu_after is not None:
-        other = max(0.0, (cpu_after - cpu_before - usage.ru_utime - usage.ru_stime) / seconds)
-    return seconds, usage.ru_maxrss / 1024, other
+        other = max(0.0, (cpu_after - cpu_before - usage.ru_utime - usage.ru_stime - own) / seconds)
+    sampler.join()
+    tree = sampler.peak if sampler.most > 1 else None
+    return seconds, usage.ru_maxrss / 1024, other, tree
 
 
 def measure(name: str, command: Sequence[str], *, cwd: Path, runs: int, warmup: bool = True,
@@ -116,7 +178,7 @@ def measure(name: str, command: Sequence[str], *, cwd: Path, runs: int, warmup: 
                 shutil.rmtree(fresh_dir, ignore_errors=True)
                 fresh_dir.mkdir(parents=True)
             try:
-                seconds, peak, other = run_once(command, cwd, env)
+                seconds, peak, other, tree = run_once(command, cwd, env)
             except ToolFailed as exc:
                 result.error = str(exc)
                 return result
@@ -133,4 +195,6 @@ def measure(name: str, command: Sequence[str], *, cwd: Path, runs: int, warmup: 
         result.peak_mib.append(peak)
         if other is not None:
             result.other_cores.append(other)
+        if tree is not None:
+            result.tree_mib.append(tree)
     return result

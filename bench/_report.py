@@ -28,17 +28,18 @@ def _fmt(value: float | None, digits: int) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    head = ["Measurement", "Median s", "Ratio", "Peak MiB", "Runs", "Other CPU", "Target", "Met", "Note"]
+    head = ["Measurement", "Median s", "Ratio", "Peak MiB", "Tree MiB", "Runs", "Other CPU", "Target", "Met", "Note"]
     body = []
     for row in rows:
         r = row.result
         if r is not None and r.error:
-            cells = [row.label, "FAILED", "", "", "", "", row.target, "", "see errors below"]
+            cells = [row.label, "FAILED", "", "", "", "", "", row.target, "", "see errors below"]
         else:
             cells = [row.label,
                      _fmt(r.median, 3) if r else "",
                      _fmt(row.ratio, 2),
                      _fmt(r.peak, 0) if r else "",
+                     _fmt(r.tree, 0) if r else "",
                      str(len(r.seconds)) if r else "",
                      _fmt(r.other, 2) if r else "",
                      row.target,
@@ -47,7 +48,7 @@ def table(rows: list[Row]) -> str:
                                              if r and r.repeated else "") if x)]
         body.append(cells)
     widths = [max(len(c) for c in column) for column in zip(head, *body)]
-    right = {1, 2, 3, 4, 5}
+    right = {1, 2, 3, 4, 5, 6}
 
     def line(cells: list[str]) -> str:
         return "| " + " | ".join(c.rjust(w) if i in right else c.ljust(w)
@@ -129,5 +130,6 @@ def write_json(path: Path, facts: dict, sha: str, rows: list[Row], extra: dict) 
             "rows": [{**{k: v for k, v in asdict(r).items() if k != "result"},
                       "result": asdict(r.result) if r.result else None,
                       "median": r.result.median if r.result else None,
-                      "peak_mib": r.result.peak if r.result else None} for r in rows]}
+                      "peak_mib": r.result.peak if r.result else None,
+                      "tree_mib": r.result.tree if r.result else None} for r in rows]}
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -51,6 +51,11 @@ def slides_in(folder: Path) -> int | None:
         return sum(1 for n in z.namelist() if n.startswith("ppt/slides/slide") and n.endswith(".xml"))
 
 
+def memory(result: Result) -> float | None:
+    """What a memory target is judged on: the whole tree when the build forked, else the one process."""
+    return result.tree if result.tree is not None else result.peak
+
+
 def ratio(a: Result | None, b: Result | None) -> float | None:
     if a is None or b is None or a.median is None or not b.median:
         return None
@@ -118,7 +123,7 @@ class Bench:
             met.append(row.ratio is not None and row.ratio <= limit)
         if mib is not None:
             targets.append(f"< {mib:g} MiB")
-            met.append(row.result.peak is not None and row.result.peak < mib)
+            met.append(memory(row.result) is not None and memory(row.result) < mib)
         row.target = ", ".join(targets)
         row.met = all(met) if met and not row.result.error else None
         return row
@@ -154,7 +159,7 @@ class Bench:
             self.vs_floor(row).note = f"{count} slides in the deck" if count else ""
             if n >= 3000 and not row.result.error:
                 row.target = "< 10 s, < 400 MiB"
-                row.met = row.result.median < 10 and row.result.peak < 400
+                row.met = row.result.median < 10 and memory(row.result) < 400
             self.big[n] = row
         if 3000 in self.big:
             r = ratio(self.big[3000].result, self.big[300].result)
