@@ -142,12 +142,6 @@ class Bench:
                                ("deck+handout+guide", [])):
                 row, _ = self.run(f"{sample.stem}: {what}", CLI + ["build", path, "--out", OUT] + only)
                 self.vs_floor(row, None if only else 2.0, None if only else 100)
-        # What a checkout without byte-code caches pays (PYTHONDONTWRITEBYTECODE=1 is set on some dev boxes).
-        nopyc = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
-        nopyc["PYTHONDONTWRITEBYTECODE"] = "1"
-        row, _ = self.run(f"{first.stem}: all three, no .pyc cache", CLI + ["build", first, "--out", OUT], env=nopyc)
-        self.vs_floor(row).note = ("workshop/ compiled on every start" if not any(
-            (REPO / "workshop").glob("__pycache__/*.pyc")) else "but the repo has .pyc files")
 
     def scaling(self) -> None:
         for n in (30, 300) if self.args.quick else (30, 300, 3000):
