@@ -182,8 +182,10 @@ class Bench:
             row.note = "all three outputs; peak = largest process"
             results[jobs] = row.result
         r = ratio(results[2], results[1])
-        self.rows.append(Row("ratio --jobs 2 / --jobs 1", ratio=r, target="≤ 0.6",
-                             met=None if r is None else r <= 0.6, note="0.5 = both cores fully used"))
+        judged = builds >= 100  # the target is for 100 builds; a small batch pays start-up twice
+        self.rows.append(Row("ratio --jobs 2 / --jobs 1", ratio=r, target="≤ 0.6" if judged else "",
+                             met=None if r is None or not judged else r <= 0.6,
+                             note="0.5 = both cores fully used"))
 
     def pandoc(self) -> None:
         pandoc = shutil.which("pandoc")
