@@ -245,13 +245,8 @@ def count_lines(measured: Measured, limit: float) -> tuple[int, bool]:
         used = -1.0
         for m, width in enumerate(words):
             if width <= limit:
-                if used < 0:
-                    used = width
-                elif used + space + width <= limit:
-                    used += space + width
-                else:
-                    total += 1
-                    used = width
+                used, wrapped = _place(used, space, width, limit)
+                total += wrapped
                 continue
             bits = measured.pieces.get((n, m), (width,))
             for k, bit in enumerate(bits):
@@ -263,11 +258,16 @@ def count_lines(measured: Measured, limit: float) -> tuple[int, bool]:
                     count = max(1, math.ceil(bit / (limit * 0.97)))
                     total += count - 1
                     used = bit - (count - 1) * limit * 0.97
-                elif used < 0:
-                    used = bit
-                elif used + gap + bit <= limit:
-                    used += gap + bit
                 else:
-                    total += 1
-                    used = bit
+                    used, wrapped = _place(used, gap, bit, limit)
+                    total += wrapped
     return total, overlong
+
+
+def _place(used: float, gap: float, width: float, limit: float) -> tuple[float, int]:
+    """Add a word of ``width`` to a line ``used`` wide (-1: empty); returns (new used, lines added)."""
+    if used < 0:
+        return width, 0
+    if used + gap + width <= limit:
+        return used + gap + width, 0
+    return width, 1

@@ -126,15 +126,20 @@ class ChartPainter:
                 for i, n in enumerate(names)]
 
     def _column(self, drawing, chart, width, height, fmt) -> None:
-        left, bottom = self._axis_width(chart, fmt), 16
         bc = VerticalBarChart()
-        bc.x, bc.y, bc.width, bc.height = left, bottom, width - left - 4, height - bottom - 14
-        bc.data = [list(s.values) for s in chart.series]
-        bc.valueAxis.valueMin, bc.valueAxis.valueMax = self._value_range(chart)
-        slot = bc.width / len(chart.categories)
-        self._style_axes(bc, bc.categoryAxis, bc.valueAxis, fmt, self._category_labels(chart, slot))
+        slot = self._plot(bc, chart, width, height, fmt, right=4, top=14)
         self._bars(bc, chart, fmt, slot)
         drawing.add(bc)
+
+    def _plot(self, plot, chart, width, height, fmt, *, right: float, top: float) -> float:
+        """Place a vertical-category plot with its data and axes; returns the width of one category."""
+        left, bottom = self._axis_width(chart, fmt), 16
+        plot.x, plot.y, plot.width, plot.height = left, bottom, width - left - right, height - bottom - top
+        plot.data = [list(s.values) for s in chart.series]
+        plot.valueAxis.valueMin, plot.valueAxis.valueMax = self._value_range(chart)
+        slot = plot.width / len(chart.categories)
+        self._style_axes(plot, plot.categoryAxis, plot.valueAxis, fmt, self._category_labels(chart, slot))
+        return slot
 
     def _bar(self, drawing, chart, width, height, fmt) -> None:
         left = min(width * 0.32, max(stringWidth(clean(c), self.font, LABEL) for c in chart.categories) + 8)
@@ -167,13 +172,8 @@ class ChartPainter:
             bc.barLabels.nudge = 6
 
     def _line(self, drawing, chart, width, height, fmt) -> None:
-        left, bottom = self._axis_width(chart, fmt), 16
         lc = HorizontalLineChart()
-        lc.x, lc.y, lc.width, lc.height = left, bottom, width - left - 8, height - bottom - 10
-        lc.data = [list(s.values) for s in chart.series]
-        lc.valueAxis.valueMin, lc.valueAxis.valueMax = self._value_range(chart)
-        slot = lc.width / len(chart.categories)
-        self._style_axes(lc, lc.categoryAxis, lc.valueAxis, fmt, self._category_labels(chart, slot))
+        self._plot(lc, chart, width, height, fmt, right=8, top=10)
         lc.joinedLines = 1
         for n, color in enumerate(self.colors(len(chart.series))):
             lc.lines[n].strokeColor = color
