@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from workshop.errors import WorkshopError
 from workshop.model import SLIDE_KINDS
 from workshop.outline.load import load_outline
-from workshop.outline.reader import read_yaml_bytes
+from workshop.yamltree.reader import read_yaml_bytes
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((REPO / "decks").glob("*.yaml"))]

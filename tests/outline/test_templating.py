@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workshop.errors import WorkshopError
-from workshop.outline.reader import read_yaml_text
+from workshop.yamltree.reader import read_yaml_text
 from workshop.outline.templating import render_tree
 
 

@@ -21,9 +21,9 @@ from workshop.brand.palette import contrast_findings, read_colors
 from workshop.brand.settings import read_settings
 from workshop.brand.typography import read_typography
 from workshop.errors import Finding, Location, WorkshopError
-from workshop.outline.reader import read_yaml_file
-from workshop.outline.suggest import did_you_mean
-from workshop.outline.tree import Mapping, Node, Scalar
+from workshop.yamltree.reader import read_yaml_file
+from workshop.suggest import did_you_mean
+from workshop.yamltree.tree import Mapping, Node, Scalar
 
 BRAND_FILE = "_brand.yml"
 MAX_BRAND_BYTES = 1024 * 1024

@@ -16,7 +16,7 @@ from workshop.brand import nodes
 from workshop.brand.files import brand_file
 from workshop.brand.model import Logo
 from workshop.errors import Finding, Location, Severity
-from workshop.outline.tree import Mapping, Node, Scalar
+from workshop.yamltree.tree import Mapping, Node, Scalar
 from workshop.safety.images import MAX_IMAGE_BYTES, check_image
 
 SIZES = ("small", "medium", "large")

@@ -1,6 +1,6 @@
 """Typed reads from the located YAML tree, with errors a designer can act on.
 
-The brand file is read with the outline's reader (``workshop.outline.reader``):
+The brand file is read with the shared located-YAML reader (``workshop.yamltree.reader``):
 every value is text with a file:line:col, so each check here can point at the
 exact place. brand.yml is an open format, so unknown keys in *its* sections
 are warnings; unknown keys in our own ``defaults: workshop:`` are errors.
@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from workshop.errors import Finding, Location, Severity, WorkshopError
-from workshop.outline.suggest import closest, did_you_mean
-from workshop.outline.tree import Mapping, Node, Scalar, Sequence
+from workshop.suggest import closest, did_you_mean
+from workshop.yamltree.tree import Mapping, Node, Scalar, Sequence
 
 WEIGHT_NAMES = {
     "thin": 100, "hairline": 100, "extra-light": 200, "ultra-light": 200, "light": 300,

@@ -15,8 +15,8 @@ from workshop.brand import nodes
 from workshop.brand.colors import ColorError, contrast_ratio, parse_color
 from workshop.brand.model import Colors
 from workshop.errors import Finding, Location, WorkshopError
-from workshop.outline.suggest import closest
-from workshop.outline.tree import Mapping, Node, Scalar
+from workshop.suggest import closest
+from workshop.yamltree.tree import Mapping, Node, Scalar
 
 ROLES = tuple(f.name for f in fields(Colors))
 _DEFAULTS = {role: getattr(Colors(), role) for role in ROLES}

@@ -17,8 +17,8 @@ from workshop.brand.files import brand_file
 from workshop.brand.model import DEFAULT_SIZES, TEXT_ROLES, SizeRange, WorkshopSettings
 from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
-from workshop.outline.suggest import did_you_mean
-from workshop.outline.tree import Node
+from workshop.suggest import did_you_mean
+from workshop.yamltree.tree import Node
 
 KEYS = ("template", "layouts", "paper", "footer", "sizes", "overflow", "minutes_per_slide",
         "max_minutes_without_break")

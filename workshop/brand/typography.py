@@ -21,7 +21,7 @@ from workshop.brand.fonts import MAX_FONT_BYTES, DeclaredFile, resolve_family
 from workshop.brand.model import FontFamily
 from workshop.brand.palette import ColorResolver
 from workshop.errors import Finding, Location, Severity, WorkshopError
-from workshop.outline.tree import Mapping, Node, Scalar
+from workshop.yamltree.tree import Mapping, Node, Scalar
 
 DEFAULT_BODY = "Lato"  # the house body font; installed with the tool (font-lato)
 SOURCES = {"file": "file", "google": "google", "bunny": "bunny", "system": "system"}

@@ -10,9 +10,9 @@ from typing import Sequence
 
 from workshop.errors import Location, WorkshopError
 from workshop.model import Workshop
-from workshop.outline.reader import read_yaml_file
+from workshop.yamltree.reader import read_yaml_file
 from workshop.outline.templating import render_tree
-from workshop.outline.tree import Mapping
+from workshop.yamltree.tree import Mapping
 from workshop.outline.validate import SourceMap, locate, source_map, validate
 from workshop.outline.variables import MAX_VARS_BYTES, combine, outline_vars, read_vars_file
 from workshop.safety.paths import confined_argument, project_root

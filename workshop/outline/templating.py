@@ -17,7 +17,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from workshop.errors import Location, WorkshopError
-from workshop.outline.tree import Node, Scalar, walk
+from workshop.yamltree.tree import Node, Scalar, walk
 
 MAX_OUTPUT = 20_000  # characters one value may render to
 MAX_SIZE = 100_000  # largest string/list an operator may build

@@ -13,8 +13,8 @@ from pydantic import BaseModel, ValidationError
 from workshop.errors import Location, WorkshopError
 from workshop.kinds import KINDS
 from workshop.model import Workshop
-from workshop.outline.suggest import did_you_mean
-from workshop.outline.tree import Mapping, Node, Scalar, Sequence, find, walk
+from workshop.suggest import did_you_mean
+from workshop.yamltree.tree import Mapping, Node, Scalar, Sequence, find, walk
 
 SourceMap = dict[tuple, Location]
 MAX_SLIDES = 10_000

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Iterable
 
 from workshop.errors import UsageError, WorkshopError
-from workshop.outline.reader import read_yaml_file
-from workshop.outline.tree import Mapping
+from workshop.yamltree.reader import read_yaml_file
+from workshop.yamltree.tree import Mapping
 
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 MAX_VARS_BYTES = 1024 * 1024

@@ -7,8 +7,8 @@ import codecs
 import pytest
 
 from workshop.errors import WorkshopError
-from workshop.outline.reader import MAX_DEPTH, read_yaml_bytes, read_yaml_file, read_yaml_text
-from workshop.outline.tree import Mapping, Scalar, Sequence
+from workshop.yamltree.reader import MAX_DEPTH, read_yaml_bytes, read_yaml_file, read_yaml_text
+from workshop.yamltree.tree import Mapping, Scalar, Sequence
 
 
 def error_of(text: str) -> WorkshopError:
