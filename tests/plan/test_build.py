@@ -90,7 +90,7 @@ def test_facilitator_slides_are_planned_but_not_numbered(write_outline, plain_br
 def test_layouts_and_locations(write_outline, plain_brand):
     plan = plan_of(write_outline, plain_brand)
     quiz = next(s for s in plan.slides if s.kind == "quiz")
-    assert quiz.layout == "Quiz" and quiz.location.line == 31
+    assert quiz.layout is not None and quiz.layout.spec.name == "Quiz" and quiz.location.line == 31
     assert plan.footer == "Acme · 1 maart"
 
 

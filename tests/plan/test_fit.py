@@ -200,7 +200,7 @@ def test_overflow_error_policy_reports_instead_of_continuing(write_outline, plai
     strict = replace(plain_brand, settings=replace(plain_brand.settings, overflow="error"))
     plan = plan_of(write_outline, strict, bullets(14, words=9))
     slides = content(plan)
-    assert len(slides) == 1 and slides[0].part == (1, 1)
+    assert len(slides) == 1 and slides[0].continuation is None
     (overflow,) = findings(plan, "text-overflow")
     assert "overflow: error" in overflow.message
     assert overflow.location.line == 12  # the list (its first item)

@@ -32,24 +32,24 @@ def long_en(plain_brand):
 
 def parts_of(plan, title: str):
     """The planned slides that show the outline slide titled ``title`` (part 1 and its continuations)."""
-    first = next(s for s in plan.deck_slides if getattr(s.slide, "title", None) == title and s.part[0] == 1)
+    first = next(s for s in plan.deck_slides if getattr(s.slide, "title", None) == title and s.first_part)
     return [s for s in plan.deck_slides if s.source_path == first.source_path and not s.quiz_answer]
 
 
 def drawn(planned):
-    return planned.shown or planned.slide
+    return planned.shown
 
 
 def test_fourteen_bullets_continue_evenly_under_a_marked_title(long_nl):
     parts = parts_of(long_nl, "Veertien inzichten over waarde")
-    assert [p.part for p in parts] == [(1, 2), (2, 2)]
+    assert [(p.continuation.part, p.continuation.parts) for p in parts] == [(1, 2), (2, 2)]
     assert [drawn(p).title for p in parts] == ["Veertien inzichten over waarde",
                                                "Veertien inzichten over waarde (vervolg)"]
     shown = [drawn(p).bullets for p in parts]
     assert len(shown[0]) == len(shown[1]) == 7  # spread evenly, not 13 + 1
     assert shown[0] + shown[1] == list(parts[0].slide.bullets)  # nothing lost, nothing repeated
     assert parts[0].slide.bullets is not None and len(parts[0].slide.bullets) == 14  # part 1 keeps the outline's slide
-    assert [p.span for p in parts] == [(0, 7), (7, 14)]
+    assert [p.continuation.span for p in parts] == [(0, 7), (7, 14)]
 
 
 def test_continuations_are_generated_untimed_and_numbered_in_order(long_nl):
@@ -99,7 +99,7 @@ def test_steps_keep_counting_on_the_next_slide(long_nl, plain_brand):
     context = Context(long_nl.meta, long_nl.agenda, words("nl"))
     fitter = Fitter(plain_brand, long_nl.meta, long_nl.agenda)
     names = [b.name for b in blocks_for(parts[1], fitter.resolved(parts[1]).spec, context)]
-    start = parts[1].span[0]
+    start = parts[1].continuation.span[0]
     assert names[1] == f"Step {start + 1}" and names[-1] == "Step 12"
 
 
@@ -112,7 +112,7 @@ def test_exercise_instructions_keep_counting_and_the_worksheet_stays_on_the_outl
     context = Context(long_nl.meta, long_nl.agenda, words("nl"))
     fitter = Fitter(plain_brand, long_nl.meta, long_nl.agenda)
     blocks = {b.name: b for b in blocks_for(second, fitter.resolved(second).spec, context)}
-    assert {line.start_at for line in blocks["Instructions"].lines} == {second.span[0] + 1}
+    assert {line.start_at for line in blocks["Instructions"].lines} == {second.continuation.span[0] + 1}
     assert "Details" in blocks  # group and materials on every part
 
 
@@ -139,8 +139,8 @@ def test_every_part_fits(long_nl, plain_brand):
 def test_english_outlines_say_continued_and_the_agenda_continues_too(long_en):
     agenda = [s for s in long_en.deck_slides if s.kind == "agenda"]
     assert [drawn(s).title for s in agenda] == ["Agenda", "Agenda (continued)"]
-    assert agenda[0].span[0] == 0 and agenda[-1].span[1] == len(long_en.agenda)
-    assert agenda[0].span[1] == agenda[1].span[0]
+    assert agenda[0].continuation.span[0] == 0 and agenda[-1].continuation.span[1] == len(long_en.agenda)
+    assert agenda[0].continuation.span[1] == agenda[1].continuation.span[0]
     parts = parts_of(long_en, "Fourteen lessons about value")
     assert drawn(parts[1]).title == "Fourteen lessons about value (continued)"
     (said,) = [f for f in long_en.fit_findings if f.code == "text-continued" and f.slide == parts[0].number]

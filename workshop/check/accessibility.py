@@ -31,7 +31,7 @@ def _alt_texts(plan, outline):
 def _titles(plan, outline):
     seen: dict[str, int] = {}
     for item in plan.deck_slides:
-        if item.generated or item.part[0] > 1:
+        if item.generated or not item.first_part:
             continue
         title = getattr(item.slide, "title", None)
         if not title or item.kind in ("break", "title"):

@@ -18,7 +18,7 @@ from workshop.layouts.spec import LayoutSpec, MasterSpec, TextStyle
 from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
 
 #: placeholder types that may stand in for each other when found by type.
-_FAMILY = {
+STAND_INS = {
     "title": ("title", "ctrTitle"),
     "ctrTitle": ("ctrTitle", "title"),
     "subTitle": ("subTitle", "body", "obj"),
@@ -143,7 +143,7 @@ def match_placeholders(spec: LayoutSpec, layout: TemplateLayout) -> dict[str, Pl
     for shape in spec.shapes:
         if not shape.placeholder or shape.name in matches:
             continue
-        for type_ in _FAMILY.get(shape.placeholder, (shape.placeholder,)):
+        for type_ in STAND_INS.get(shape.placeholder, (shape.placeholder,)):
             candidates = [
                 ph for ph in sorted(layout.of_type(type_), key=lambda p: p.idx)
                 if id(ph) not in claimed and ph.box is not None

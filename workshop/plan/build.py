@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from workshop.brand.model import Brand
 from workshop.errors import Finding, Location
 from workshop.model import Workshop
@@ -46,7 +48,7 @@ def make_plan(
         kind = slide.kind  # type: ignore[attr-defined]
         planned.append(
             PlannedSlide(
-                kind=kind, layout=brand.layout_name(kind), slide=slide, section=section,
+                kind=kind, slide=slide, section=section,
                 start=start, minutes=minutes, audience=audience, location=where(*path),
                 generated=generated, quiz_answer=answer, source_path=path,
             )
@@ -93,6 +95,7 @@ def make_plan(
             ))
 
     footer = footer_text(workshop, brand)
+    planned = _number_sections(planned, agenda)
     fitted, notes = fit_deck(planned, brand, meta, agenda, footer)
     numbered = _number(fitted)
     fit_findings = tuple(
@@ -114,9 +117,21 @@ def make_plan(
     )
 
 
-def _number(planned: list[PlannedSlide]) -> list[PlannedSlide]:
-    from dataclasses import replace
+def _number_sections(planned: list[PlannedSlide], agenda: list[AgendaRow]) -> list[PlannedSlide]:
+    """Sections are numbered by their place on the agenda, breaks not counted (01, 02…).
 
+    A section that is not on the agenda (facilitator-only) and the opening
+    count by their place in the outline instead.
+    """
+    numbers = {row.section: n for n, row in enumerate((r for r in agenda if not r.is_break), start=1)}
+    out = []
+    for item in planned:
+        number = numbers[item.section] if item.section in numbers else (item.section or 0) + 1
+        out.append(replace(item, section_number=number))
+    return out
+
+
+def _number(planned: list[PlannedSlide]) -> list[PlannedSlide]:
     result, number = [], 0
     for item in planned:
         if item.audience is Audience.ALL:

@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from workshop.kinds import KINDS, Continues
-from workshop.plan.texts import Context, shown
+from workshop.plan.model import Continuation
+from workshop.plan.texts import Context
 from workshop.plan.words import continued
 
 
@@ -73,10 +74,11 @@ def _even(count: int, parts: int) -> list[tuple[int, int]]:
 
 
 def _part(item, slide_share, span, index: int, parts: int):
+    continuation = Continuation(index + 1, parts, slide_share, span)
     if index == 0:
-        return replace(item, shown=slide_share, span=span, part=(1, parts))
-    return replace(item, slide=slide_share, shown=None, span=span, part=(index + 1, parts), generated=True,
-                   minutes=0, quiz_answer=False)
+        return replace(item, continuation=continuation)
+    return replace(item, slide=slide_share, continuation=continuation, generated=True, minutes=0,
+                   quiz_answer=False)
 
 
 def split(fitter, item, relievable: list[str]):
@@ -86,7 +88,7 @@ def split(fitter, item, relievable: list[str]):
         return None
     if continues.cut == "columns":
         return _split_compare(fitter, item, continues)
-    slide = shown(item)
+    slide = item.shown
     count = _count(continues, slide, fitter.context)
     if count < 2:
         return None
@@ -117,7 +119,7 @@ def split(fitter, item, relievable: list[str]):
 
 
 def _split_compare(fitter, item, continues: Continues):
-    slide = shown(item)
+    slide = item.shown
     left, right = list(slide.left.points), list(slide.right.points)
     most = max(len(left), len(right))
     if most < 2:

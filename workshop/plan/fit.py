@@ -29,7 +29,7 @@ from workshop.kinds import KINDS
 from workshop.layouts import MASTER
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.resolve import footer_frames
-from workshop.plan.texts import Context, TableBlock, blocks_for, shown
+from workshop.plan.texts import Context, TableBlock, blocks_for
 from workshop.plan.words import words
 from workshop.model.slides import Audience
 from workshop.plan.continue_split import split
@@ -89,7 +89,7 @@ class Fitter:
     # -- measuring -------------------------------------------------------------------------
 
     def resolved(self, item):
-        key = (item.kind, KINDS[item.kind].variant(shown(item), item.quiz_answer))
+        key = (item.kind, KINDS[item.kind].variant(item.shown, item.quiz_answer))
         found = self._resolved.get(key)
         if found is None:
             found = self._resolved[key] = self.geometry.layouts[item.kind].variant(key[1])
@@ -250,7 +250,7 @@ def fit_deck(planned: list, brand: Brand, meta, agenda, footer: str = "") -> tup
         size = fitter.footer(item)
         if size is not None:
             sizes["footer"] = size
-        out.append(replace(item, fit=MappingProxyType(sizes)))
+        out.append(replace(item, fit=MappingProxyType(sizes), layout=fitter.resolved(item)))
         notes.append(list(_notes(item, fitted, brand, fitter)))
     if fitter.footer_overflow and notes:
         first = next((i for i, it in enumerate(out) if it.audience is Audience.ALL), 0)

@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from workshop.errors import Finding, Location
+from workshop.layouts.resolve import ResolvedLayout
 from workshop.model import Meta, Workshop
 from workshop.model.slides import Audience, SlideBase
 
@@ -28,11 +29,24 @@ class AgendaRow:
 
 
 @dataclass(frozen=True)
+class Continuation:
+    """One part of a slide whose list does not fit one slide and goes over several.
+
+    Part 1 keeps the outline's slide (and its time); parts 2…n are generated
+    slides whose ``slide`` is their share under a "(vervolg)" title.
+    """
+
+    part: int  # 1-based
+    parts: int
+    shown: SlideBase  # the share of the slide this part draws
+    span: tuple[int, int] | None = None  # the items [start, stop) it shows; None: both compare columns
+
+
+@dataclass(frozen=True)
 class PlannedSlide:
-    """One slide as it will appear, with the time and layout chosen for it."""
+    """One slide as it will appear, with the time, number and layout chosen for it."""
 
     kind: str
-    layout: str  # layout name in the master/template
     slide: SlideBase  # the model slide (a generated one for agendas and dividers)
     section: int | None  # index into Workshop.sections; None for the opening
     start: int  # clock time in minutes after midnight
@@ -40,16 +54,13 @@ class PlannedSlide:
     audience: Audience
     location: Location | None  # where the slide is defined in the outline
     number: int | None = None  # 1-based number in the deck; None when not in the deck
+    section_number: int = 1  # the section's number as the deck shows it (01, 02…): its place on the agenda
     generated: bool = False  # agenda, section divider, quiz answer, continuation
     quiz_answer: bool = False  # the reveal slide after a quiz
-    part: tuple[int, int] = (1, 1)  # continuation: part i of n
+    continuation: Continuation | None = None  # set when the slide's list goes over several slides
+    layout: ResolvedLayout | None = None  # the layout (variant applied) it is drawn on; None: not fitted
     fit: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))  # role → pt
     source_path: tuple = ()  # model path of the slide, e.g. ("sections", 0, "slides", 2)
-    # A slide whose text does not fit at the brand's smallest size continues on follow-up
-    # slides: part 1 keeps the outline's slide in ``slide`` and draws its share, ``shown``;
-    # parts 2…n are generated slides whose ``slide`` is their share under a "(vervolg)" title.
-    shown: SlideBase | None = None  # what the deck draws when it is not all of ``slide``
-    span: tuple[int, int] | None = None  # the items [start, stop) a part shows: bullets, steps, rows…
 
     @property
     def in_deck(self) -> bool:
@@ -58,6 +69,32 @@ class PlannedSlide:
     @property
     def for_participants(self) -> bool:
         return self.audience is Audience.ALL
+
+    @property
+    def shown(self) -> SlideBase:
+        """The slide model the deck draws: a continuation's share, else the slide."""
+        return self.continuation.shown if self.continuation is not None else self.slide
+
+    @property
+    def first_part(self) -> bool:
+        """False for parts 2… of a continued slide (described once, with part 1)."""
+        return self.continuation is None or self.continuation.part == 1
+
+    @property
+    def parts(self) -> int:
+        """How many slides the outline's slide became (1 unless continued)."""
+        return self.continuation.parts if self.continuation is not None else 1
+
+    def span(self, count: int) -> tuple[int, int]:
+        """The items [start, stop) of a list of ``count`` this slide shows."""
+        found = self.continuation.span if self.continuation is not None else None
+        return found if found is not None else (0, count)
+
+    @property
+    def first_item(self) -> int:
+        """The number of the slide's first list item (a continuation keeps counting)."""
+        found = self.continuation.span if self.continuation is not None else None
+        return found[0] + 1 if found else 1
 
 
 @dataclass(frozen=True)

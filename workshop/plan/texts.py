@@ -60,19 +60,9 @@ class Context:
     words: Mapping[str, str]
 
 
-def shown(planned) -> Any:
-    """The slide model the deck draws for ``planned`` (a continuation's share, else the slide)."""
-    return getattr(planned, "shown", None) or planned.slide
-
-
-def span_of(planned, count: int) -> tuple[int, int]:
-    span = getattr(planned, "span", None)
-    return span if span is not None else (0, count)
-
-
 def blocks_for(planned, spec: LayoutSpec, context: Context) -> list[Block]:
     """Every text block of ``planned`` on its (resolved, variant) layout ``spec``, in drawing order."""
-    return KINDS[planned.kind].texts.load()(planned, shown(planned), spec, context)
+    return KINDS[planned.kind].texts.load()(planned, planned.shown, spec, context)
 
 
 def _t(name: str, *lines: Line) -> TextBlock:
@@ -95,13 +85,9 @@ def title(planned, slide, spec, ctx) -> list[Block]:
     return out
 
 
-def agenda_span(planned, rows: Sequence[Any]) -> tuple[int, int]:
-    return span_of(planned, len(rows))
-
-
 def agenda(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
-    start, stop = agenda_span(planned, ctx.agenda)
+    start, stop = planned.span(len(ctx.agenda))
     rows = list(ctx.agenda)[start:stop]
     for index, (row, boxes) in enumerate(zip(rows, agenda_rows(spec.box("Agenda"), len(rows))), start=start + 1):
         when = f"{format_clock(row.start)}–{format_clock(row.end)}"
@@ -113,13 +99,8 @@ def agenda(planned, slide, spec, ctx) -> list[Block]:
     return out
 
 
-def section_number(planned, agenda: Sequence[Any]) -> int:
-    order = [r.section for r in agenda if not r.is_break]
-    return order.index(planned.section) + 1 if planned.section in order else (planned.section or 0) + 1
-
-
 def section(planned, slide, spec, ctx) -> list[Block]:
-    out: list[Block] = [_t("Number", Line(f"{section_number(planned, ctx.agenda):02d}", markup=False)),
+    out: list[Block] = [_t("Number", Line(f"{planned.section_number:02d}", markup=False)),
                         _t("Title", Line(slide.title))]
     if slide.subtitle:
         out.append(_t("Subtitle", Line(slide.subtitle)))
@@ -203,17 +184,11 @@ def image(planned, slide, spec, ctx) -> list[Block]:
     return out + _source(slide, ctx)
 
 
-def first_number(planned) -> int:
-    """The number of a slide's first list item (a continuation keeps counting)."""
-    span = getattr(planned, "span", None)
-    return span[0] + 1 if span else 1
-
-
 def steps(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     items = slide.items
     for index, (step, cell) in enumerate(zip(items, step_cells(spec.box("Steps"), len(items))),
-                                         start=first_number(planned)):
+                                         start=planned.first_item):
         lines = [Line(step.title, role=STEP_TITLE_ROLE, font="heading", bold=True, color="dark")]
         if step.text:
             lines.append(Line(step.text, space_before=STEP_TEXT_SPACE_BEFORE))
@@ -240,7 +215,7 @@ def exercise(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     if slide.goal:
         out.append(_t("Goal", Line(slide.goal)))
-    start = first_number(planned)
+    start = planned.first_item
     out.append(_t("Instructions", *(Line(step, start_at=start if start > 1 else None) for step in slide.steps)))
     out.append(_t("Duration", Line(format_duration(slide.duration), markup=False)))
     details: list[Line] = []

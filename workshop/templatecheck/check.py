@@ -23,7 +23,7 @@ from workshop.errors import Location, WorkshopError
 from workshop.kinds import KINDS
 from workshop.layouts import layouts_for, read_template, resolve_layout
 from workshop.layouts.geometry import EMU_PER_PT, Box, SlideSize
-from workshop.layouts.resolve import _FAMILY as STAND_INS  # the types resolve_layout accepts in place of a name
+from workshop.layouts.resolve import STAND_INS
 from workshop.layouts.spec import ShapeSpec
 from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
 from workshop.templatecheck.contract import NOT_FOR_TEXT, TYPE_WORDS, shape_role, type_word

@@ -40,7 +40,7 @@ def _runs(element):
 def test_one_slide_per_planned_slide_on_its_named_layout(pairs, plan, prs):
     assert len(prs.slides) == len(plan.deck_slides)
     for planned, slide in pairs:
-        assert slide.slide_layout.name == planned.layout
+        assert slide.slide_layout.name == planned.layout.spec.name
 
 
 def test_every_slide_kind_is_rendered(pairs):

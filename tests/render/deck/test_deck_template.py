@@ -11,6 +11,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches
 
 from workshop.layouts import default_layout, read_template
+from workshop.plan.build import make_plan
 from workshop.render.deck import build_master, render_deck
 
 MOVED_TITLE = (Inches(4.0), Inches(0.3), Inches(8.5), Inches(1.0))
@@ -47,9 +48,12 @@ def template_path(brand, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def designed(plan, brand, assets, template_path):
+def designed(outline, brand, assets, template_path):
+    """The deck planned and drawn for the brand with the designer's template (the plan fixes the layouts)."""
     branded = replace(brand, settings=replace(brand.settings, template=template_path))
-    return Presentation(io.BytesIO(render_deck(plan, branded, assets)))
+    planned = make_plan(outline.workshop, branded, name=outline.name, outline_path=str(outline.path),
+                        sources=outline.sources)
+    return Presentation(io.BytesIO(render_deck(planned, branded, assets)))
 
 
 def _slide(designed, plan, kind):

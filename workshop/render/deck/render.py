@@ -7,7 +7,6 @@ from pathlib import Path
 from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
 from workshop.layouts import layouts_for
-from workshop.plan.texts import shown
 from workshop.render.deck.canvas import Canvas
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.deck import Deck, generated_deck, template_deck
@@ -59,11 +58,12 @@ def render_deck(plan, brand, assets) -> bytes:
     slides = notes = 0
     for planned in plan.deck_slides:
         placement = deck.placements[planned.kind]
-        record = KINDS[planned.kind]
-        resolved = placement.resolved.variant(record.variant(shown(planned), planned.quiz_answer))
+        resolved = planned.layout
+        if resolved is None:
+            raise WorkshopError(f"slide {planned.number} was not laid out before rendering", planned.location)
         slide = deck.add_slide(placement.layout)
         canvas = Canvas(deck, slide, placement, resolved, planned, plan=plan, assets=assets, words=labels)
-        record.painter.load()(canvas, planned)
+        KINDS[planned.kind].painter.load()(canvas, planned)
         if resolved.spec.footer:
             canvas.footer(plan.footer, planned.number)
         notes += write_notes(deck, slide, planned, labels)

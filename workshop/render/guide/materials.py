@@ -27,7 +27,7 @@ def collect_materials(plan: DeckPlan) -> list[Material]:
     found: dict[str, tuple[str, list[str]]] = {}
     for item in plan.slides:
         slide = item.slide
-        if not isinstance(slide, ExerciseSlide) or item.quiz_answer or item.part[0] > 1:
+        if not isinstance(slide, ExerciseSlide) or item.quiz_answer or not item.first_part:
             continue
         for name in slide.materials:
             spelling, uses = found.setdefault(_key(name), (" ".join(name.split()), []))

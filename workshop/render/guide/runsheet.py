@@ -59,7 +59,7 @@ def slide_block(kit: Kit, item: PlannedSlide, title: str | None = None) -> list[
     if item.minutes:
         times.append((kit.duration(item.minutes), fonts.body.regular, 7.5, p.c(p.muted)))
     marker = gutter_text(times, GUTTER - 5 * mm)
-    parts = item.part[1]
+    parts = item.parts
     number = (kit.word("slide_range", n=item.number, last=item.number + parts - 1) if parts > 1
               else kit.word("slide", n=item.number)) if item.number else None
     tags = [number, kit.kind(item.kind)]
@@ -109,6 +109,6 @@ def runsheet(kit: Kit, plan: DeckPlan, blocks: list[Block]) -> list[Flowable]:
         if divider and divider.slide.notes:
             out.append(notes_panel(kit, divider.slide.notes))
         for item in items[1:] if divider else items:
-            if item.part[0] == 1:  # a continued slide is described once, with its slide range
+            if item.first_part:  # a continued slide is described once, with its slide range
                 out += slide_block(kit, item)
     return out

@@ -37,7 +37,7 @@ def participant_slides(plan: DeckPlan) -> list[PlannedSlide]:
     agenda: the cover and the programme page stand in for them) are left out.
     """
     return [s for s in plan.slides
-            if s.for_participants and not s.quiz_answer and s.part[0] == 1
+            if s.for_participants and not s.quiz_answer and s.first_part
             and not isinstance(KINDS[s.kind].handout, Nothing)]
 
 
@@ -48,7 +48,7 @@ def section_header(kit: Kit, plan: DeckPlan, index: int, first: PlannedSlide) ->
     title = first.slide.title if explicit else section.title
     subtitle = first.slide.subtitle if explicit else section.subtitle
     row = next((r for r in plan.agenda if r.section == index), None)
-    number = [r.section for r in plan.agenda if not r.is_break].index(index) + 1 if row and not row.is_break else None
+    number = first.section_number if row and not row.is_break else None
     kicker = [kit.word("section", n=number)] if number else []
     if row:
         kicker += [kit.span(row.start, row.end), kit.duration(row.minutes)]

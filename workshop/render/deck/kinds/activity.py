@@ -6,7 +6,6 @@ from workshop.layouts.composite import MARKER_SCALE, NO_INSETS
 from workshop.layouts.geometry import Box, inch, to_pt
 from workshop.layouts.grids import option_rows, step_cells
 from workshop.layouts.spec import TextStyle
-from workshop.plan.texts import first_number, shown
 from workshop.render.deck import shapes
 from workshop.render.deck.text import Typesetter, para
 
@@ -26,11 +25,11 @@ def _marker(c, name: str, box: Box, text: str, fill: str) -> None:
 
 
 def steps(c, planned) -> None:
-    slide = shown(planned)
+    slide = planned.shown
     c.put("Title")
     items = slide.items
     cells = step_cells(c.box("Steps"), len(items))
-    first = first_number(planned)
+    first = planned.first_item
     for n, cell in enumerate(cells):
         index = first + n
         following = cells[n + 1] if n + 1 < len(cells) else None
@@ -45,7 +44,7 @@ def steps(c, planned) -> None:
 
 
 def quiz(c, planned) -> None:
-    slide = shown(planned)
+    slide = planned.shown
     answer = planned.quiz_answer
     right = set(slide.answer_indexes)
     c.put("Title")

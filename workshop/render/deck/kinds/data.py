@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from workshop.errors import WorkshopError
 from workshop.render.deck.charts import add_chart
-from workshop.plan.texts import shown
 
 
 def stat(c, planned) -> None:
-    slide = shown(planned)
+    slide = planned.shown
     for name in ("Title", "Value", "Label"):
         if c.has(name):
             c.put(name)
@@ -19,7 +18,7 @@ def stat(c, planned) -> None:
 
 def chart(c, planned) -> None:
     c.put("Title")
-    add_chart(c, "Chart", c.box("Chart"), shown(planned).chart)
+    add_chart(c, "Chart", c.box("Chart"), planned.shown.chart)
     c.put_all()
 
 
@@ -28,7 +27,7 @@ def table(c, planned) -> None:
 
 
 def image(c, planned) -> None:
-    slide = shown(planned)
+    slide = planned.shown
     if c.has("Title"):
         c.put("Title")
     picture = c.assets.images.get(slide.image)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from workshop.layouts.geometry import Box, inch
 from workshop.layouts.grids import agenda_rows
-from workshop.plan.texts import agenda_span
 from workshop.render.deck.drawing import logo_box, logo_image
 
 
@@ -41,7 +40,7 @@ def _client_logo(c) -> None:
 
 def agenda(c, planned) -> None:
     c.put("Title")
-    start, stop = agenda_span(planned, c.plan.agenda)
+    start, stop = planned.span(len(c.plan.agenda))
     rows = c.plan.agenda[start:stop]
     for index, (row, boxes) in enumerate(zip(rows, agenda_rows(c.box("Agenda"), len(rows))), start=start + 1):
         fill = "soft-tertiary" if row.is_break else ("light" if index % 2 else "background")
