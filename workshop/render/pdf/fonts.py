@@ -73,7 +73,11 @@ def _register(family: FontFamily, style: str) -> str:
     key = (str(path.resolve()), style)
     if key in _registered:
         return _registered[key]
-    metrics_for(str(path))  # a damaged or hostile font is refused here, before reportlab reads it
+    try:
+        metrics_for(str(path))  # a damaged or hostile font is refused here, before reportlab reads it
+    except WorkshopError as error:
+        raise WorkshopError(f"the {style.replace('_', ' ')} font of '{family.name}': {error.message}",
+                            error.location, error.hint) from None
     name = _font_name(family.name, style, path)
     try:
         pdfmetrics.registerFont(TTFont(name, str(path.resolve())))
