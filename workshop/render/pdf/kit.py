@@ -15,6 +15,7 @@ from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before i
 from reportlab.platypus import Paragraph
 
 from workshop.brand.model import Brand
+from workshop.kinds import KINDS
 from workshop.model.durations import format_clock, format_duration
 from workshop.render.pdf import markup
 from workshop.render.pdf.fallback import apply_markup
@@ -53,7 +54,8 @@ class Kit:
         return self.words[key].format(**values) if values else self.words[key]
 
     def kind(self, kind: str) -> str:
-        return self.words["kinds"].get(kind, kind)
+        """The kind's name in the document's language (the record names the labels key)."""
+        return self.words["kinds"][KINDS[kind].label]
 
     @staticmethod
     def clock(minutes: int) -> str:
