@@ -20,6 +20,7 @@ from workshop.render.deck import shapes
 from workshop.render.deck.deck import Deck, Placement
 from workshop.render.deck.drawing import logo_box, logo_image
 from workshop.render.deck.ooxml import el
+from workshop.render.deck.package import shape_tree
 from workshop.render.deck.text import Para, para
 from workshop.safety.images import ImageFile
 
@@ -35,7 +36,7 @@ class Canvas:
         self.placement = placement
         self.resolved = resolved
         self.spec = resolved.spec
-        self.tree = slide.shapes._spTree
+        self.tree = shape_tree(slide)
         fit = planned.fit
         self.size = lambda role: float(fit[role]) if role in fit else deck.brand.size(role).max_pt
         self.painter = deck.painter(self.size)

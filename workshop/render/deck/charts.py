@@ -8,20 +8,18 @@ from the brand, data labels with the outline's unit, brand font and language.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import datetime, timezone
 
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
-from pptx.util import Pt, lazyproperty
+from pptx.util import Pt
 
 from workshop.brand.colors import mix
 from workshop.layouts.composite import CHART_ROLE
 from workshop.layouts.geometry import Box
 from workshop.model.slides import ChartData, ChartType
 from workshop.render.deck.ooxml import clean
+from workshop.render.deck.package import chart_data_dated, run_properties
 
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
 TYPES = {
@@ -33,22 +31,7 @@ TYPES = {
 _PREFIX_UNITS = {"€", "$", "£", "¥"}
 
 
-class _FixedDateWorkbook(CategoryWorkbookWriter):
-    @contextmanager
-    def _open_worksheet(self, xlsx_file):
-        from xlsxwriter import Workbook
-
-        workbook = Workbook(xlsx_file, {"in_memory": True})
-        workbook.set_properties({"created": FIXED_DATE.replace(tzinfo=None)})
-        worksheet = workbook.add_worksheet()
-        yield workbook, worksheet
-        workbook.close()
-
-
-class _ChartData(CategoryChartData):
-    @lazyproperty
-    def _workbook_writer(self):
-        return _FixedDateWorkbook(self)
+_ChartData = chart_data_dated(FIXED_DATE.replace(tzinfo=None))
 
 
 def number_format(unit: str | None, values: list[float]) -> str:
@@ -99,7 +82,7 @@ def _style(chart, data: ChartData, fmt: str, canvas, brand) -> None:
     chart.font.size = Pt(size)
     chart.font.name = brand.body.name
     chart.font.color.rgb = RGBColor.from_string(text)
-    chart.font._rPr.set("lang", canvas.type.lang)
+    run_properties(chart.font).set("lang", canvas.type.lang)
     pie = data.type is ChartType.PIE
     chart.has_legend = pie or len(data.series) > 1
     if chart.has_legend:

@@ -11,10 +11,6 @@ import io
 from copy import deepcopy
 from dataclasses import dataclass
 
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.slide import CT_NotesSlide, CT_Slide
-from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from workshop.layouts import BLANK, MASTER, LayoutSpec, ResolvedLayout, TemplateGeometry, resolve_layout
 from workshop.layouts.template import generated_geometry, read_template
@@ -23,7 +19,9 @@ from workshop.render.deck.drawing import Painter, ShapeIds
 from workshop.render.deck.master import generate, strip_extras
 from workshop.render.deck.ooxml import el, qn, sub
 from workshop.render.deck.theme import brand_theme_part
-from workshop.render.deck.package import Linker, PartNames, write_package
+from workshop.render.deck.package import (
+    CT, RT, CT_NotesSlide, CT_Slide, Linker, NotesSlidePart, PartNames, SlidePart, element, write_package,
+)
 from workshop.render.deck.text import Typesetter
 
 FIRST_SLIDE_ID = 256
@@ -61,7 +59,7 @@ class Deck:
             resolved = resolve_layout(spec, geometry)
             layout = by_name.get(resolved.layout) if resolved.layout is not None else None
             self.placements[kind] = Placement(layout or self._blank, resolved, layout is None)
-        self._slide_list = prs.part._element.get_or_add_sldIdLst()
+        self._slide_list = element(prs.part).get_or_add_sldIdLst()
         self._count = len(self._slide_list)
         self._notes_master_part = self._notes_master(prs)  # before counting ids
         self._links = Linker(prs.part)
@@ -84,12 +82,12 @@ class Deck:
         if not had:
             theme = part.part_related_by(RT.THEME)
             brand_theme_part(theme, self.brand)
-            root = prs.part._element
+            root = element(prs.part)
             if root.find(qn("p:notesMasterIdLst")) is None:
                 rid = next(r for r, rel in prs.part.rels.items() if rel.reltype == RT.NOTES_MASTER)
                 entry = el("p:notesMasterIdLst", None, el("p:notesMasterId", {"r:id": rid}))
                 root.find(qn("p:sldMasterIdLst")).addnext(entry)
-        for default in prs.part._element.iterfind(f"{qn('p:defaultTextStyle')}/{qn('a:defPPr')}/{qn('a:defRPr')}"):
+        for default in element(prs.part).iterfind(f"{qn('p:defaultTextStyle')}/{qn('a:defPPr')}/{qn('a:defRPr')}"):
             default.set("lang", self.lang)
         return part
 
@@ -109,15 +107,15 @@ class Deck:
         """A notes page for ``slide`` with the notes master's placeholders."""
         partname = self.names.next_partname("/ppt/notesSlides/notesSlide%d.xml")
         first = self._notes_template is None
-        element = CT_NotesSlide.new() if first else deepcopy(self._notes_template)
-        part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package, element)
+        xml = CT_NotesSlide.new() if first else deepcopy(self._notes_template)
+        part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package, xml)
         part.relate_to(self._notes_master_part, RT.NOTES_MASTER)
         part.relate_to(slide.part, RT.SLIDE)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
         notes = part.notes_slide
         if first:  # python-pptx clones the master's placeholders once; later pages copy the result
             notes.clone_master_placeholders(self._notes_master_part.notes_master)
-            self._notes_template = deepcopy(part._element)
+            self._notes_template = deepcopy(element(part))
         return notes
 
     def image_rid(self, slide_part, data: bytes, fmt: str) -> str:
@@ -146,7 +144,7 @@ def template_deck(data: bytes, brand, specs: dict[str, LayoutSpec], palette: Pal
 
     geometry = read_template(data)
     prs = Presentation(io.BytesIO(data))
-    slide_list = prs.part._element.get_or_add_sldIdLst()
+    slide_list = element(prs.part).get_or_add_sldIdLst()
     for entry in list(slide_list):
         prs.part.rels.pop(entry.rId)
         slide_list.remove(entry)

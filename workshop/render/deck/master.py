@@ -10,16 +10,13 @@ copied from anywhere else.
 from __future__ import annotations
 
 from pptx import Presentation
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.parts.slide import SlideLayoutPart
 
 from workshop.layouts import BLANK, MASTER, LayoutSpec, MasterSpec, TextStyle
 from workshop.layouts.template import placeholder_index
 from workshop.render.deck import shapes
 from workshop.render.deck.drawing import Painter, ShapeIds, logo_box, logo_image
 from workshop.render.deck.ooxml import NSDECLS, el, parse, sub
-from workshop.render.deck.package import PartNames
+from workshop.render.deck.package import CT, RT, PartNames, SlideLayoutPart, element, package_relationships, set_element
 from workshop.render.deck.theme import brand_theme_part
 
 FIRST_LAYOUT_ID = 2_147_483_649
@@ -30,7 +27,7 @@ _CLR_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2", **{f"accent{
 def strip_extras(prs) -> None:
     """Drop the stock thumbnail and printer settings (leftovers of the template's author)."""
     package = prs.part.package
-    for rels, kind in ((package._rels, RT.THUMBNAIL), (prs.part.rels, RT.PRINTER_SETTINGS)):
+    for rels, kind in ((package_relationships(package), RT.THUMBNAIL), (prs.part.rels, RT.PRINTER_SETTINGS)):
         for rid in [r for r, rel in rels.items() if rel.reltype == kind]:
             rels.pop(rid)
 
@@ -43,7 +40,7 @@ def generate(brand, specs: dict[str, LayoutSpec], painter_for) -> tuple:
     """
     prs = Presentation()
     prs.slide_width, prs.slide_height = MASTER.size.width, MASTER.size.height
-    size = prs.part._element.find(el("p:sldSz").tag)
+    size = element(prs.part).find(el("p:sldSz").tag)
     size.attrib.pop("type", None)  # the stock template says 4:3
     strip_extras(prs)
     master_part = prs.slide_masters[0].part
@@ -56,10 +53,10 @@ def generate(brand, specs: dict[str, LayoutSpec], painter_for) -> tuple:
     small_logo = brand.logo_for("small")
     small = logo_image(small_logo)
     logo_rid = master_part.relate_to(names.image_part(small.data, small.format), RT.IMAGE) if small else None
-    _replace_children(master_part._element, _master_element(MASTER, painter_for(ShapeIds()), small, logo_rid,
+    _replace_children(element(master_part), _master_element(MASTER, painter_for(ShapeIds()), small, logo_rid,
                                                                small_logo.alt if small else ""))
 
-    id_list = master_part._element.find(el("p:sldLayoutIdLst").tag)
+    id_list = element(master_part).find(el("p:sldLayoutIdLst").tag)
     for number, spec in enumerate([*specs.values(), BLANK]):
         part = SlideLayoutPart(
             names.next_partname("/ppt/slideLayouts/slideLayout%d.xml"), CT.PML_SLIDE_LAYOUT, prs.part.package,
@@ -69,7 +66,8 @@ def generate(brand, specs: dict[str, LayoutSpec], painter_for) -> tuple:
         brand_logo = brand.logo_for("large" if spec.kind == "title" else "small", dark=spec.dark) if spec.logo else None
         logo = logo_image(brand_logo)
         rid = part.relate_to(names.image_part(logo.data, logo.format), RT.IMAGE) if logo else None
-        part._element = layout_element(spec, MASTER, painter_for(ShapeIds()), logo, rid, brand_logo.alt if logo else "")
+        set_element(part, layout_element(spec, MASTER, painter_for(ShapeIds()), logo, rid,
+                                         brand_logo.alt if logo else ""))
         sub(id_list, "p:sldLayoutId", {"id": FIRST_LAYOUT_ID + number, "r:id": master_part.relate_to(part, RT.SLIDE_LAYOUT)})
     return prs, names
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from workshop.layouts.spec import TextStyle
 from workshop.model.slides import QuizSlide, Reveal
 from workshop.render.deck.text import Para, Typesetter, para
+from workshop.render.deck.package import text_body
 
 NOTES = TextStyle("body", line_spacing=1.1, space_before=6)
 NOTES_PT = 12.0
@@ -35,5 +36,5 @@ def write_notes(deck, slide, planned, words: dict[str, str]) -> bool:
     if placeholder is None:
         return False
     typesetter = Typesetter(deck.brand, deck.palette, deck.lang, lambda role: NOTES_PT)
-    typesetter.write(placeholder.text_frame._txBody, paras, NOTES, explicit=True)
+    typesetter.write(text_body(placeholder.text_frame), paras, NOTES, explicit=True)
     return True

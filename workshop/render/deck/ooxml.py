@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pptx.oxml import oxml_parser, parse_xml
-from pptx.oxml.ns import _nsmap, nsdecls, qn
-
 from workshop.layouts.paragraphs import clean
+from workshop.render.deck.package import NAMESPACES, nsdecls, oxml_parser, parse_xml, qn
 
 __all__ = ["el", "sub", "qn", "clean", "parse", "NSDECLS"]
 
@@ -22,7 +20,7 @@ NSDECLS = nsdecls("a", "p", "r")
 @lru_cache(maxsize=None)
 def _name(tag: str) -> tuple[str, dict[str, str]]:
     prefix, local = tag.split(":")
-    return "{%s}%s" % (_nsmap[prefix], local), {prefix: _nsmap[prefix]}
+    return "{%s}%s" % (NAMESPACES[prefix], local), {prefix: NAMESPACES[prefix]}
 
 
 @lru_cache(maxsize=None)

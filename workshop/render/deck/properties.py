@@ -11,13 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape
 
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part
-from pptx.opc.packuri import PackURI
 
 from workshop.render.deck.ooxml import clean
 from workshop.text.inline import plain
+from workshop.render.deck.package import CT, RT, PackURI, Part, package_relationships, set_blob
 
 FIXED_DATE = dt.datetime(2000, 1, 1, 0, 0, 0)
 
@@ -87,9 +84,9 @@ def _app_properties(prs, brand, slides: int, notes: int) -> None:
         "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
     ).encode("utf-8")
     package = prs.part.package
-    for rel in package._rels.values():
+    for rel in package_relationships(package).values():
         if rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = xml
+            set_blob(rel.target_part, xml)
             return
     part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, package, xml)
     package.relate_to(part, RT.EXTENDED_PROPERTIES)

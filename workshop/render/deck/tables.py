@@ -16,6 +16,7 @@ from workshop.layouts.spec import TextStyle
 from workshop.plan.fit_blocks import TableMeasure
 from workshop.render.deck.ooxml import el, qn, sub
 from workshop.render.deck.text import para
+from workshop.render.deck.package import table_cell
 
 
 def add_table(canvas, name: str, box: Box, header: list[str], rows: list[list[str]]):
@@ -41,7 +42,7 @@ def add_table(canvas, name: str, box: Box, header: list[str], rows: list[list[st
         style = HEADER if r == 0 else CELL
         fill = "primary" if r == 0 else ("light" if r % 2 == 0 else "background")
         for c, value in enumerate(values):
-            _cell(canvas, table.cell(r, c)._tc, value, style, fill, insets)
+            _cell(canvas, table_cell(table.cell(r, c)), value, style, fill, insets)
     return frame
 
 

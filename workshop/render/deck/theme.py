@@ -10,6 +10,7 @@ from lxml import etree
 
 from workshop.brand.colors import mix, parse_color
 from workshop.brand.model import Brand
+from workshop.render.deck.package import has_element, parse_xml, set_blob, set_element
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -54,9 +55,7 @@ def brand_theme(blob: bytes, brand: Brand) -> bytes:
 def brand_theme_part(part, brand: Brand) -> None:
     """Put the brand into a theme part, whether python-pptx holds it as XML or as bytes."""
     data = brand_theme(part.blob, brand)
-    if hasattr(part, "_element"):
-        from pptx.oxml import parse_xml
-
-        part._element = parse_xml(data)
+    if has_element(part):
+        set_element(part, parse_xml(data))
     else:
-        part._blob = data
+        set_blob(part, data)
