@@ -21,6 +21,14 @@ def _lato() -> FontFamily:
     return FontFamily("Lato", files["Lato-Regular"], files["Lato-Bold"], files["Lato-Italic"], files["Lato-BoldItalic"])
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_folders(tmp_path_factory):
+    """A developer's own brands (~/.config/workshop/brands) must not change what tests see."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKSHOP_CONFIG_DIR", str(tmp_path_factory.mktemp("user-config")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def plain_brand() -> Brand:
     """A brand built in code, for tests of stages that do not load brand files."""
