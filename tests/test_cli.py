@@ -7,6 +7,7 @@ subprocess tests at the end prove the real entry points start.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -187,13 +188,29 @@ def test_brands_lists_every_place(in_tmp):
     assert any(line.strip().startswith("user") for line in lines)
 
 
+def complete(words: str) -> list[str]:
+    """What bash completion offers for the last of ``words`` (typer's completion protocol)."""
+    env = {"_WORKSHOP_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)}
+    result = CliRunner().invoke(app, [], prog_name="workshop", env=env)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_completion_offers_commands_brands_and_clients(in_tmp):
+    assert complete("workshop bu") == ["build"]
+    assert complete("workshop build --brand n") == ["noord"]
+    run("new", "demo")
+    assert complete("workshop build --client ") == ["voorbeeld"]
+    (in_tmp / "workshop.toml").write_text("broken = [\n", encoding="utf-8")
+    assert complete("workshop build --client ") == []  # a broken config never breaks the shell
+
+
 def test_check_samples_strict(in_repo):
     result = run("check", "--strict", "decks")
     assert result.exit_code == 0, result.stderr
     assert "4 ok" in result.stdout
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("brand", ["default", "noord"])
 def test_template_specimen_and_export(tmp_path, brand):
     result = run("template", "specimen", "--brand", brand, "--out", str(tmp_path / "spec"))
@@ -230,6 +247,21 @@ def test_process_debug_traceback(tmp_path):
     debug = _process("--debug", "check", "missing.yaml", cwd=tmp_path)
     assert debug.returncode != 0
     assert "Traceback (most recent call last)" in debug.stderr and "UsageError" in debug.stderr
+
+
+@pytest.mark.slow
+def test_process_install_completion(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "SHELL": "/bin/bash"}
+    entry = Path(sys.executable).with_name("workshop")  # the console script pip installed
+    if not entry.exists():
+        pytest.skip("no workshop entry point beside this Python")
+    result = subprocess.run([str(entry), "--install-completion", "bash"], cwd=tmp_path,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    script = home / ".bash_completions" / "workshop.sh"
+    assert "_WORKSHOP_COMPLETE" in script.read_text() and str(script) in (home / ".bashrc").read_text()
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -28,7 +28,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Turn a YAML workshop outline into a branded deck, a PDF handout and a facilitator guide.",
 )
-template_app = typer.Typer(no_args_is_help=True, help="Tools for designers: export, check and preview the PowerPoint master.")
+template_app = typer.Typer(no_args_is_help=True,
+                           help="Tools for designers: export, check and preview the PowerPoint master.")
 app.add_typer(template_app, name="template")
 
 
@@ -140,12 +141,34 @@ def _run(console: Console, job_list: list[Job], jobs: int, strict: bool, check_o
     return ExitStatus.OK
 
 
+def _complete_brand(incomplete: str) -> list[str]:
+    """Shell completion for --brand: the names ``workshop brands`` lists."""
+    from workshop.brand.lookup import available_brands
+
+    try:
+        return [name for name in available_brands() if name.startswith(incomplete)]
+    except Exception:  # a broken config must not break the user's shell
+        return []
+
+
+def _complete_client(incomplete: str) -> list[str]:
+    """Shell completion for --client: the profiles in the project's client folders."""
+    from workshop.config import CLIENT_SUFFIXES, load_project
+
+    try:
+        folders = [f for f in load_project().clients if f.is_dir()]
+        names = {p.stem for f in folders for p in f.iterdir() if p.suffix in CLIENT_SUFFIXES}
+    except Exception:  # a broken config must not break the user's shell
+        return []
+    return sorted(n for n in names if n.startswith(incomplete))
+
+
 PathsArg = typer.Argument(None, help="Outline files or folders (default: the project's decks/).")
-BrandOpt = typer.Option(None, "--brand", "-b",
+BrandOpt = typer.Option(None, "--brand", "-b", autocompletion=_complete_brand,
                         help="A brand name (`workshop brands` lists them) or a brand folder; default: the "
                              "project's brand, else 'default'.")
 VarsOpt = typer.Option(None, "--vars", help="Client profile (YAML); repeat for one build per client.")
-ClientOpt = typer.Option(None, "--client", "-c", metavar="NAME",
+ClientOpt = typer.Option(None, "--client", "-c", metavar="NAME", autocompletion=_complete_client,
                          help="Client profile NAME.yaml from the project's client folders; repeatable.")
 SetOpt = typer.Option(None, "--set", help="Set a variable: key=value (dotted keys allowed).")
 StrictOpt = typer.Option(False, "--strict", help="Warnings make the exit code non-zero (3).")
@@ -157,14 +180,14 @@ OnlyOpt = typer.Option(None, "--only", help="deck, handout or guide (repeat or c
 @app.command()
 def build(
     ctx: typer.Context,
-    paths: Optional[List[str]] = PathsArg,
-    brand: Optional[str] = BrandOpt,
-    vars_files: Optional[List[str]] = VarsOpt,
-    clients: Optional[List[str]] = ClientOpt,
-    assignments: Optional[List[str]] = SetOpt,
-    out: Optional[str] = OutOpt,
-    only: Optional[List[str]] = OnlyOpt,
-    jobs: Optional[int] = JobsOpt,
+    paths: list[str] | None = PathsArg,
+    brand: str | None = BrandOpt,
+    vars_files: list[str] | None = VarsOpt,
+    clients: list[str] | None = ClientOpt,
+    assignments: list[str] | None = SetOpt,
+    out: str | None = OutOpt,
+    only: list[str] | None = OnlyOpt,
+    jobs: int | None = JobsOpt,
     strict: bool = StrictOpt,
 ) -> None:
     """Build deck, handout and guide for each outline."""
@@ -182,12 +205,12 @@ def build(
 @app.command()
 def check(
     ctx: typer.Context,
-    paths: Optional[List[str]] = PathsArg,
-    brand: Optional[str] = BrandOpt,
-    vars_files: Optional[List[str]] = VarsOpt,
-    clients: Optional[List[str]] = ClientOpt,
-    assignments: Optional[List[str]] = SetOpt,
-    jobs: Optional[int] = JobsOpt,
+    paths: list[str] | None = PathsArg,
+    brand: str | None = BrandOpt,
+    vars_files: list[str] | None = VarsOpt,
+    clients: list[str] | None = ClientOpt,
+    assignments: list[str] | None = SetOpt,
+    jobs: int | None = JobsOpt,
     strict: bool = StrictOpt,
 ) -> None:
     """Validate outlines: schema, time budget, text fit, fonts, accessibility. Writes nothing."""
@@ -206,9 +229,9 @@ def check(
 def new(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="Name of the workshop file, e.g. klantreis."),
-    folder: Optional[str] = typer.Option(None, "--dir", help="Folder to create it in (default: the project's decks/)."),
-    title: Optional[str] = typer.Option(None, "--title", help="Workshop title."),
-    project_files: Optional[bool] = typer.Option(
+    folder: str | None = typer.Option(None, "--dir", help="Folder to create it in (default: the project's decks/)."),
+    title: str | None = typer.Option(None, "--title", help="Workshop title."),
+    project_files: bool | None = typer.Option(
         None, "--project/--no-project",
         help="Also create workshop.toml, clients/ and the outline schema (default: when no project is found)."),
 ) -> None:
@@ -251,7 +274,7 @@ def brands(ctx: typer.Context) -> None:
 @app.command()
 def schema(
     ctx: typer.Context,
-    out: Optional[str] = typer.Option(None, "--out", "-o", help="Write to a file instead of stdout."),
+    out: str | None = typer.Option(None, "--out", "-o", help="Write to a file instead of stdout."),
 ) -> None:
     """Print the outline JSON Schema (for editor autocompletion)."""
     console = _console(ctx)
@@ -275,13 +298,13 @@ def schema(
 @app.command()
 def watch(
     ctx: typer.Context,
-    paths: Optional[List[str]] = PathsArg,
-    brand: Optional[str] = BrandOpt,
-    vars_files: Optional[List[str]] = VarsOpt,
-    clients: Optional[List[str]] = ClientOpt,
-    assignments: Optional[List[str]] = SetOpt,
-    out: Optional[str] = OutOpt,
-    only: Optional[List[str]] = OnlyOpt,
+    paths: list[str] | None = PathsArg,
+    brand: str | None = BrandOpt,
+    vars_files: list[str] | None = VarsOpt,
+    clients: list[str] | None = ClientOpt,
+    assignments: list[str] | None = SetOpt,
+    out: str | None = OutOpt,
+    only: list[str] | None = OnlyOpt,
     interval: float = typer.Option(0.5, "--interval", help="Seconds between checks for changes."),
 ) -> None:
     """Rebuild whenever an outline, client file or brand file changes (Ctrl-C stops)."""
@@ -316,7 +339,7 @@ def watch(
 @template_app.command("export")
 def template_export(
     ctx: typer.Context,
-    brand: Optional[str] = BrandOpt,
+    brand: str | None = BrandOpt,
     out: str = typer.Option(..., "--out", "-o", help="Where to write the .pptx master."),
 ) -> None:
     """Write the PowerPoint master the tool would use, ready to restyle in PowerPoint."""
@@ -348,9 +371,9 @@ def template_export(
 @template_app.command("check")
 def template_check(
     ctx: typer.Context,
-    file: Optional[str] = typer.Argument(
+    file: str | None = typer.Argument(
         None, metavar="[FILE.pptx]", help="A template to check; default: the brand's template or generated master."),
-    brand: Optional[str] = BrandOpt,
+    brand: str | None = BrandOpt,
 ) -> None:
     """List a master's layouts and placeholders, which slide kind uses which, and what is missing.
 
@@ -379,9 +402,9 @@ def template_check(
 @template_app.command("specimen")
 def template_specimen(
     ctx: typer.Context,
-    brand: Optional[str] = BrandOpt,
+    brand: str | None = BrandOpt,
     out: str = typer.Option("build/specimen", "--out", "-o", help="Output folder."),
-    only: Optional[List[str]] = typer.Option(None, "--only", help="deck, handout or guide."),
+    only: list[str] | None = typer.Option(None, "--only", help="deck, handout or guide."),
 ) -> None:
     """Build a deck and handout showing every slide kind with sample content."""
     console = _console(ctx)
