@@ -19,14 +19,14 @@ from pathlib import Path
 
 APP = "workshop"
 CONFIG_ENV = "WORKSHOP_CONFIG_DIR"  # overrides the user configuration folder (tests, portable installs)
-LINUX, MACOS, WINDOWS = "linux", "macos", "windows"
+SYSTEMS = ("linux", "macos", "windows")  # what Desktop.system may say
 
 
 @dataclass(frozen=True)
 class Desktop:
     """The facts folder lookups depend on; fake ones describe other systems in tests."""
 
-    system: str  # LINUX, MACOS or WINDOWS (any other POSIX system counts as LINUX)
+    system: str  # "linux", "macos" or "windows" (any other POSIX system counts as "linux")
     home: Path
     env: Mapping[str, str] = field(default_factory=dict)
     root: Path = Path("/")  # where absolute system folders (/usr/share/fonts, /Library) start
@@ -48,17 +48,17 @@ def system_name(platform: str | None = None) -> str:
     """``sys.platform`` in the three words this module speaks."""
     platform = platform or sys.platform
     if platform.startswith("win") or platform == "cygwin":
-        return WINDOWS
+        return "windows"
     if platform == "darwin":
-        return MACOS
-    return LINUX
+        return "macos"
+    return "linux"
 
 
 def _desktop(desktop: Desktop | None) -> Desktop:
     return desktop if desktop is not None else Desktop.current()
 
 
-# --- user folders ---------------------------------------------------------------------------------
+# --- where things are: user folders ---------------------------------------------------------------
 
 
 def user_config_dir(desktop: Desktop | None = None) -> Path:
@@ -73,9 +73,9 @@ def user_config_dir(desktop: Desktop | None = None) -> Path:
     override = d.env_path(CONFIG_ENV)
     if override is not None:
         return override
-    if d.system == WINDOWS:
+    if d.system == "windows":
         return (d.env_path("APPDATA") or d.home / "AppData" / "Roaming") / APP
-    if d.system == MACOS:
+    if d.system == "macos":
         return d.home / "Library" / "Application Support" / APP
     return (_absolute(d.env_path("XDG_CONFIG_HOME")) or d.home / ".config") / APP
 
@@ -83,9 +83,9 @@ def user_config_dir(desktop: Desktop | None = None) -> Path:
 def user_cache_dir(desktop: Desktop | None = None) -> Path:
     """Where this tool may keep caches: files it can always recompute, safe to delete."""
     d = _desktop(desktop)
-    if d.system == WINDOWS:
+    if d.system == "windows":
         return (d.env_path("LOCALAPPDATA") or d.home / "AppData" / "Local") / APP / "Cache"
-    if d.system == MACOS:
+    if d.system == "macos":
         return d.home / "Library" / "Caches" / APP
     return (_absolute(d.env_path("XDG_CACHE_HOME")) or d.home / ".cache") / APP
 
@@ -95,7 +95,7 @@ def user_brands_dir(desktop: Desktop | None = None) -> Path:
     return user_config_dir(desktop) / "brands"
 
 
-# --- font folders ---------------------------------------------------------------------------------
+# --- where things are: font folders ---------------------------------------------------------------
 
 
 def font_dirs(desktop: Desktop | None = None) -> tuple[Path, ...]:
@@ -106,11 +106,11 @@ def font_dirs(desktop: Desktop | None = None) -> tuple[Path, ...]:
     (Windows 10 1809 and later) and the system folder.
     """
     d = _desktop(desktop)
-    if d.system == WINDOWS:
+    if d.system == "windows":
         local = d.env_path("LOCALAPPDATA") or d.home / "AppData" / "Local"
         windir = d.env_path("WINDIR") or d.env_path("SystemRoot") or d.root / "Windows"
         return (local / "Microsoft" / "Windows" / "Fonts", windir / "Fonts")
-    if d.system == MACOS:
+    if d.system == "macos":
         return (
             d.home / "Library" / "Fonts",
             d.under_root("/Library/Fonts"),

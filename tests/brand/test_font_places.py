@@ -15,7 +15,9 @@ import pytest
 from workshop import platforms
 from workshop.brand import fontfiles
 from workshop.brand.fonts import resolve_family
-from workshop.platforms import LINUX, MACOS, WINDOWS, Desktop
+from workshop.platforms import Desktop
+
+LINUX, MACOS, WINDOWS = "linux", "macos", "windows"
 
 
 def lato(name: str = "Lato-Regular.ttf") -> Path:

@@ -7,9 +7,6 @@ from pathlib import Path
 import pytest
 
 from workshop.platforms import (
-    LINUX,
-    MACOS,
-    WINDOWS,
     Desktop,
     font_dirs,
     system_name,
@@ -19,6 +16,7 @@ from workshop.platforms import (
 )
 
 HOME = Path("/home/anna")
+LINUX, MACOS, WINDOWS = "linux", "macos", "windows"
 
 
 def test_system_names():
