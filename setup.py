@@ -27,7 +27,7 @@ setup(
     packages=[*find_packages(include=["workshop", "workshop.*"]), BRANDS],
     package_dir={BRANDS: "assets/brands"},
     package_data={
-        "workshop": ["data/*"],
+        "workshop": ["data/*", "data/fonts/*", "data/fonts/*/*"],  # scaffold, specimen, fallback fonts
         BRANDS: ["*/**/*"],  # every file inside a brand folder: _brand.yml, logos, template, fonts
     },
     exclude_package_data={BRANDS: ["**/__pycache__/*", "**/*.pyc"]},

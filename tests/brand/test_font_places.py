@@ -21,10 +21,11 @@ LINUX, MACOS, WINDOWS = "linux", "macos", "windows"
 
 
 def lato(name: str = "Lato-Regular.ttf") -> Path:
+    """A font file from the installed font packages (font-lato, font-rhd, ...)."""
     for path in fontfiles.package_place().fonts:
         if path.name == name:
             return path
-    pytest.skip("font-lato is not installed")
+    pytest.skip(f"{name} is not in an installed font package")
 
 
 def fake_desktop(system: str, tmp: Path) -> tuple[Desktop, Path]:
@@ -72,17 +73,19 @@ def test_system_wide_folders_are_searched(system, folder, desktop, tmp_path):
     assert family.regular == target / "Lato-Regular.ttf"
 
 
-def test_order_is_brand_then_packages_then_the_desktop(desktop, tmp_path):
+def test_order_is_brand_then_shipped_and_packages_then_the_desktop(desktop, tmp_path):
     desktop(MACOS)
     labels = [place.label for place in fontfiles.all_places(tmp_path)]
-    assert labels[0].startswith("the brand folder") and labels[1].startswith("installed font packages")
-    assert [label.rsplit(" ", 1)[-1] for label in labels[2:]] == [
+    assert labels[0].startswith("the brand folder") and labels[1] == "the fonts shipped with workshop"
+    assert labels[2].startswith("installed font packages")
+    assert [label.rsplit(" ", 1)[-1] for label in labels[3:]] == [
         str(p) for p in platforms.font_dirs(platforms.Desktop.current())]
+    packaged = lato("RedHatDisplay-Regular.ttf")
     user = tmp_path / "home" / "Library" / "Fonts"
     user.mkdir(parents=True)
-    shutil.copy(lato(), user / "Lato-Regular.ttf")
-    family, _ = resolve_family("Lato", None)
-    assert family.regular == lato()  # the package comes before the desktop's copy
+    shutil.copy(packaged, user / packaged.name)
+    family, _ = resolve_family("Red Hat Display", None)
+    assert family.regular == packaged  # the package comes before the desktop's copy
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
@@ -96,7 +99,7 @@ def test_a_symlink_out_of_the_brand_folder_is_not_followed(tmp_path):
     (brand / "fonts" / "linked").symlink_to(outside, target_is_directory=True)
     assert fontfiles.brand_place(brand).fonts == ()
     family, _ = resolve_family("Lato", brand)
-    assert family.regular == lato()  # from the package, not through the link
+    assert not family.regular.is_relative_to(outside)  # found elsewhere, not through the link
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
