@@ -7,8 +7,13 @@ editor can jump to it; the CLI is the only place that prints them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum, IntEnum
+from enum import IntEnum
 from pathlib import Path
+from typing import cast
+
+from workshop.findings import Severity, declared
+
+__all__ = ["ExitStatus", "Finding", "Location", "Severity", "UsageError", "WorkshopError"]
 
 
 class ExitStatus(IntEnum):
@@ -66,21 +71,32 @@ class UsageError(WorkshopError):
     exit_code = ExitStatus.USAGE
 
 
-class Severity(str, Enum):
-    WARNING = "warning"
-    INFO = "info"
+#: "take the severity declared for the code" (``Finding`` fills it in)
+_DECLARED = cast(Severity, None)
 
 
 @dataclass(frozen=True)
 class Finding:
-    """A warning returned as data by planning and checks; printed by the CLI."""
+    """A warning or note returned as data by planning and checks; printed by the CLI.
+
+    ``code`` must be declared in ``workshop.findings``, which also gives the
+    severity; passing one that differs from the declaration is a bug.
+    """
 
     code: str
     message: str
     location: Location | None = None
     slide: int | None = None
-    severity: Severity = Severity.WARNING
+    severity: Severity = _DECLARED
     details: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        code = declared(self.code)
+        if self.severity is None:
+            object.__setattr__(self, "severity", code.severity)
+        elif self.severity is not code.severity:
+            raise ValueError(f"finding '{self.code}' is declared as {code.severity.value}, "
+                             f"not {self.severity.value} (workshop/findings.py)")
 
     def __str__(self) -> str:
         where = str(self.location) if self.location else ""

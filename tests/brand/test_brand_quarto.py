@@ -103,7 +103,7 @@ def test_quarto_brand_loads(brand_dir):
     by_code = {}
     for finding in findings:
         by_code.setdefault(finding.code, []).append(finding)
-    comic = [f for f in by_code["brand-font-missing"] if "Comic Neue Nonexistent" in f.message]
+    comic = [f for f in by_code["brand-font-unused"] if "Comic Neue Nonexistent" in f.message]
     assert comic and comic[0].severity is Severity.INFO and comic[0].location.line == line_of(QUARTO, "Comic Neue")
     fira = [f for f in by_code["brand-font-missing"] if "Fira Code Nonexistent" in f.message]
     assert fira and fira[0].severity is Severity.WARNING and fira[0].location.line == line_of(QUARTO, "Fira Code")

@@ -10,6 +10,7 @@ from types import MappingProxyType
 import pytest
 
 from workshop.errors import WorkshopError
+from workshop.findings import Severity
 from workshop.kinds import KINDS
 from workshop.layouts import default_layouts
 from workshop.templatecheck import check_brand, check_template_file, format_report
@@ -119,7 +120,7 @@ def test_a_placeholder_found_by_type_is_a_note_not_a_problem(designed, edit, hou
     quiz = next(k for k in report.kinds if k.kind == "quiz")
     question = next(s for s in quiz.shapes if s.name == "Question")
     assert question.how == "type" and question.placeholder.name == "Text Placeholder 7"
-    notes = [p for p in report.of("note") if p.shape == "Question"]
+    notes = [p for p in report.of(Severity.INFO) if p.shape == "Question"]
     assert notes and "rename 'Text Placeholder 7' to 'Question'" in notes[0].fix
 
 
@@ -175,7 +176,7 @@ def test_sample_slides_and_unused_layouts_are_noted(designed, edit, house):
         edit.layout(prs, "Quote").name = "Citaat"
 
     report = check_template_file(designed(change), house)
-    notes = " ".join(p.message for p in report.of("note"))
+    notes = " ".join(p.message for p in report.of(Severity.INFO))
     assert "The file holds 1 slide; it is left out of every deck" in notes
     assert "Layouts no slide kind uses (they stay in the file, unused): 'Citaat'." in notes
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from workshop.brand import nodes
 from workshop.brand.files import brand_file
 from workshop.brand.model import Logo
-from workshop.errors import Finding, Location, Severity
+from workshop.errors import Finding, Location
 from workshop.yamltree.tree import Mapping, Node, Scalar
 from workshop.safety.images import MAX_IMAGE_BYTES, check_image
 
@@ -105,7 +105,6 @@ class LogoReader:
             alt = f"{self.title} logo"
             self.findings.append(Finding(
                 "brand-logo-alt", f"{what} has no alt text; using '{alt}'", location,
-                severity=Severity.INFO,
             ))
         key = (path, alt)
         if key not in self._loaded:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from workshop.errors import Finding, Location, Severity, WorkshopError
+from workshop.errors import Finding, Location, WorkshopError
 from workshop.suggest import closest, did_you_mean
 from workshop.yamltree.tree import Mapping, Node, Scalar, Sequence
 
@@ -106,8 +106,7 @@ def warn_unknown_keys(node: Mapping, allowed: tuple[str, ...] | list[str], what:
             message = f"'{key.value}' in {what} is not a brand.yml setting we use; it is ignored"
             if guess:
                 message += f" (did you mean '{guess}'?)"
-            findings.append(Finding("brand-unknown-key", message, key.location,
-                                    severity=Severity.WARNING if guess else Severity.INFO))
+            findings.append(Finding("brand-unknown-key" if guess else "brand-ignored-key", message, key.location))
 
 
 def items(node: Mapping) -> list[tuple[str, Location, Node]]:

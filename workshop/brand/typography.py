@@ -20,7 +20,7 @@ from workshop.brand.fontfiles import FONT_SUFFIXES, normalise
 from workshop.brand.fonts import MAX_FONT_BYTES, DeclaredFile, resolve_family
 from workshop.brand.model import FontFamily
 from workshop.brand.palette import ColorResolver
-from workshop.errors import Finding, Location, Severity, WorkshopError
+from workshop.errors import Finding, Location, WorkshopError
 from workshop.yamltree.tree import Mapping, Node, Scalar
 
 DEFAULT_BODY = "Lato"  # the house body font; installed with the tool (font-lato)
@@ -66,7 +66,7 @@ def read_typography(section: Node | None, folder: Path, colors: ColorResolver,
         base.family = DEFAULT_BODY
         findings.append(Finding("brand-font-default",
                                 f"typography.base names no family; body text uses {DEFAULT_BODY}",
-                                typo.location, severity=Severity.INFO))
+                                typo.location))
     if headings.family is None:  # headings inherit the body family, as in CSS
         headings.family, headings.location = base.family, base.location
 
@@ -96,10 +96,10 @@ def read_typography(section: Node | None, folder: Path, colors: ColorResolver,
                            thorough=False)
         except WorkshopError as exc:
             findings.append(Finding(
-                "brand-font-missing",
+                "brand-font-unused",
                 f"'{family}' is listed in typography.fonts but is not installed; nothing uses it "
                 f"for slides or handouts, so this changes nothing",
-                location, severity=Severity.INFO, details={"hint": exc.hint},
+                location, details={"hint": exc.hint},
             ))
 
     return Typography(
@@ -219,7 +219,7 @@ def _line_height(role: _Role, findings: list[Finding]) -> float | None:
         findings.append(Finding(
             "brand-line-height",
             f"typography.base.line-height '{raw}' has a unit; only plain numbers like 1.3 are used",
-            node.location, severity=Severity.INFO,  # type: ignore[union-attr]
+            node.location,  # type: ignore[union-attr]
         ))
         return None
     if not 0.8 <= value <= 3.0:

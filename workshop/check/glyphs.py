@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator
 
 from workshop.brand.shipped_fonts import FALLBACK_FAMILY
-from workshop.errors import Finding, Location, Severity
+from workshop.errors import Finding, Location
 from workshop.model.texts import slide_texts
 from workshop.plan.measure import FontMetrics, metrics_for
 from workshop.text.glyphs import needs_glyph
@@ -62,7 +62,7 @@ def check_glyphs(plan: Any, brand: Any, outline: Any) -> list[Finding]:
             "font-fallback",
             f"the brand fonts ({brand.heading.name}, {brand.body.name}) cannot draw {shown}{more}; the "
             f"PDFs draw them with {FALLBACK_FAMILY.name}, PowerPoint with a font of its own choice",
-            first, severity=Severity.INFO, details={"characters": "".join(chars)},
+            first, details={"characters": "".join(chars)},
         ))
     return findings
 

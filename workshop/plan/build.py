@@ -100,7 +100,7 @@ def make_plan(
     numbered = _number(fitted)
     fit_findings = tuple(
         Finding(note.code, note.message, where(*note.path) if note.path else item.location, slide=item.number,
-                severity=note.severity, details={"shape": note.shape} if note.shape else {})
+                details={"shape": note.shape} if note.shape else {})
         for item, said in zip(numbered, notes) for note in said
     )
     if meta.duration is not None and clock - meta.start != meta.duration:

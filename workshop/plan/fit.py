@@ -24,7 +24,6 @@ from types import MappingProxyType
 from typing import Callable, Iterable
 
 from workshop.brand.model import Brand
-from workshop.errors import Severity
 from workshop.kinds import KINDS
 from workshop.layouts import MASTER
 from workshop.layouts.paragraphs import Line
@@ -55,7 +54,6 @@ class Note:
     code: str
     message: str
     path: tuple | None = None  # model path for the location; None: the slide's own
-    severity: Severity = Severity.WARNING
     shape: str | None = None  # the text block (shape name) it is about
 
 
@@ -346,7 +344,7 @@ def _notes(item, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Not
     for name in fitted.broken:
         what, _ = describe(item, name)
         yield Note("text-word-break", f"a word in the {what} is wider than its box even at the smallest size "
-                                      "and breaks inside the word", _path(item, name), Severity.INFO, name)
+                                      "and breaks inside the word", _path(item, name), name)
     if fitted.continued is not None:
         name, count, parts = fitted.continued
         mark = words(fitter.language)["continued"].format(title="").strip()
@@ -355,11 +353,11 @@ def _notes(item, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Not
         assert listed is not None  # only a kind with a list to continue is continued
         yield Note("text-continued",
                    f"the {listed.noun} ({count}) do not fit one slide; they continue on {more} "
-                   f"marked '{mark}'", (*item.source_path, *listed.path), Severity.INFO, name)
+                   f"marked '{mark}'", (*item.source_path, *listed.path), name)
     overflowing = {r for name in fitted.overflow for m in fitter.measures(item, lambda n, name=name: n == name)
                    for r in m.roles}
     shrunk = [(role, size) for role, size in sorted(fitted.sizes.items())
               if size < brand.size(role).max_pt - 1e-9 and role not in overflowing]
     if shrunk:
         said = ", ".join(f"{role} {size:g} pt (brand {brand.size(role).max_pt:g} pt)" for role, size in shrunk)
-        yield Note("text-shrunk", f"text set smaller to fit its box: {said}", None, Severity.INFO)
+        yield Note("text-shrunk", f"text set smaller to fit its box: {said}", None)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from workshop.errors import Location, WorkshopError
+from workshop.findings import Severity
 from workshop.kinds import KINDS
 from workshop.layouts import layouts_for, read_template, resolve_layout
 from workshop.layouts.geometry import EMU_PER_PT, Box, SlideSize
@@ -28,7 +29,6 @@ from workshop.layouts.spec import ShapeSpec
 from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
 from workshop.templatecheck.contract import NOT_FOR_TEXT, TYPE_WORDS, shape_role, type_word
 
-Severity = Literal["error", "warning", "note"]
 How = Literal["name", "type", "missing"]
 
 EMU_PER_CM = 360_000
@@ -104,7 +104,7 @@ class TemplateReport:
 
     @property
     def errors(self) -> tuple[Problem, ...]:
-        return self.of("error")
+        return self.of(Severity.ERROR)
 
     @property
     def broken_kinds(self) -> tuple[str, ...]:
@@ -190,7 +190,7 @@ def check_template(data: bytes, brand, source: str, *, generated: bool = False) 
 
     if not geometry.layouts:
         problems.append(Problem(
-            "error", "The template has no slide layouts at all, so no slide kind can use it.",
+            Severity.ERROR, "The template has no slide layouts at all, so no slide kind can use it.",
             "start from the master the tool makes: workshop template export --brand default -o master.pptx",
         ))
     for kind in KINDS:
@@ -210,7 +210,7 @@ def check_template(data: bytes, brand, source: str, *, generated: bool = False) 
             use, shape_problems = _shape(kind, shape, layout, resolved, brand, geometry.size)
             uses.append(use)
             found += shape_problems
-        errors = sum(1 for p in found if p.severity == "error")
+        errors = sum(1 for p in found if p.severity == Severity.ERROR)
         footer = (resolved.footer, resolved.slide_number) if spec.footer else (None, None)
         kinds.append(KindUse(kind, spec.name, layout.name, None, tuple(uses), errors, *footer))
         problems += found
@@ -219,7 +219,7 @@ def check_template(data: bytes, brand, source: str, *, generated: bool = False) 
     slides = _slide_count(data)
     if slides:
         problems.append(Problem(
-            "note", f"The file holds {slides} slide{'s' if slides != 1 else ''}; "
+            Severity.INFO, f"The file holds {slides} slide{'s' if slides != 1 else ''}; "
             f"{'they are' if slides != 1 else 'it is'} left out of every deck (only the master and its layouts "
             "are used).",
         ))
@@ -244,7 +244,7 @@ def _missing_layout(kind: str, name: str, blank: str | None, unused: list[str], 
                 f"'{name}', or name it in _brand.yml: defaults: workshop: layouts: {kind}: <its name>.")
     if kind in brand.settings.layouts:
         fix += f" ('{name}' is the name _brand.yml gives under defaults: workshop: layouts: {kind}.)"
-    return Problem("error", message, fix, kind=kind, layout=name)
+    return Problem(Severity.ERROR, message, fix, kind=kind, layout=name)
 
 
 def _shape(kind: str, shape: ShapeSpec, layout: TemplateLayout, resolved, brand,
@@ -256,7 +256,7 @@ def _shape(kind: str, shape: ShapeSpec, layout: TemplateLayout, resolved, brand,
     use = ShapeUse(shape.name, shape.placeholder or "", role.what, role.required, how, match,
                    shape.name in resolved.moved)
     problems: list[Problem] = []
-    severity: Severity = "error" if role.required else "warning"
+    severity: Severity = Severity.ERROR if role.required else Severity.WARNING
     when = f"on {kind} slides" if role.required else f"on {kind} slides that have it"
     fallback = (f"{when}, {role.what} will be drawn as a plain text box at the default position, in the "
                 "tool's own style")
@@ -269,7 +269,7 @@ def _shape(kind: str, shape: ShapeSpec, layout: TemplateLayout, resolved, brand,
 
     if named is not None and named.box is None:
         problems.append(Problem(
-            severity if match is None else "warning",
+            severity if match is None else Severity.WARNING,
             f"Layout '{layout.name}' has a placeholder named '{shape.name}', but it has no position of its own and "
             f"the slide master has no {TYPE_WORDS.get(named.type, named.type)} placeholder to take one from, so it "
             "cannot be used" + (f": {fallback}." if match is None else f"; '{match.name}' is used instead."),
@@ -287,7 +287,7 @@ def _shape(kind: str, shape: ShapeSpec, layout: TemplateLayout, resolved, brand,
         ))
     elif how == "type":
         problems.append(Problem(
-            "note",
+            Severity.INFO,
             f"On layout '{layout.name}', {role.what} goes into the placeholder '{match.name}' "
             f"(found by its type, {type_word(match.type)}, because none is named '{shape.name}').",
             f"to be sure, rename '{match.name}' to '{shape.name}' in the Selection Pane ({_SELECTION_PANE}).",
@@ -315,14 +315,14 @@ def _geometry_problems(kind, shape: ShapeSpec, match: PlaceholderGeometry, layou
     label = f"The placeholder '{match.name}' on layout '{layout.name}'"
     if box.w <= 0 or box.h <= 0:
         return [Problem(
-            "error", f"{label} has no size ({_cm(box.w)} × {_cm(box.h)} cm), so {what} cannot show.",
+            Severity.ERROR, f"{label} has no size ({_cm(box.w)} × {_cm(box.h)} cm), so {what} cannot show.",
             "in View › Slide Master, drag its handles to give it a width and a height.",
             kind, layout.name, shape.name,
         )]
     if shape.kind == "text" and shape.text is not None:
         if match.type in NOT_FOR_TEXT:
             problems.append(Problem(
-                "warning",
+                Severity.WARNING,
                 f"{label} is a {TYPE_WORDS.get(match.type, match.type)} placeholder, but it gets {what}, which is "
                 "text; PowerPoint may not show text in it.",
                 f"delete it and use Insert Placeholder › Text instead, named '{shape.name}'.",
@@ -333,7 +333,7 @@ def _geometry_problems(kind, shape: ShapeSpec, match: PlaceholderGeometry, layou
         line = smallest * 1.2 * max(shape.text.line_spacing, 0.8) * EMU_PER_PT
         if inner.h < line or inner.w < 2 * smallest * EMU_PER_PT:
             problems.append(Problem(
-                "error",
+                Severity.ERROR,
                 f"{label} is too small for {what}: inside its margins it is {_cm(inner.w)} × {_cm(inner.h)} cm, "
                 f"less than one line of text at the smallest size allowed ({smallest:g} pt).",
                 "make it larger in View › Slide Master, or make its inner margins smaller "
@@ -342,12 +342,12 @@ def _geometry_problems(kind, shape: ShapeSpec, match: PlaceholderGeometry, layou
             ))
     elif box.w < SMALL_AREA or box.h < SMALL_AREA:
         problems.append(Problem(
-            "warning", f"{label} is only {_cm(box.w)} × {_cm(box.h)} cm; {what} will be tiny.",
+            Severity.WARNING, f"{label} is only {_cm(box.w)} × {_cm(box.h)} cm; {what} will be tiny.",
             "make it larger in View › Slide Master.", kind, layout.name, shape.name,
         ))
     if not slide.box.contains(box, tolerance=EMU_PER_CM // 10):
         problems.append(Problem(
-            "warning", f"{label} reaches past the edge of the slide; part of {what} will be cut off in the show.",
+            Severity.WARNING, f"{label} reaches past the edge of the slide; part of {what} will be cut off in the show.",
             "move it back onto the slide in View › Slide Master.", kind, layout.name, shape.name,
         ))
     return problems
@@ -365,7 +365,7 @@ def _layout_notes(geometry: TemplateGeometry, specs, kinds: list[KindUse], unuse
         names = seen.get(kind.layout_name.casefold().strip(), [])
         if len(names) > 1:
             problems.append(Problem(
-                "warning", f"{len(names)} layouts are called '{kind.layout_name}'; slides of kind {kind.kind} use "
+                Severity.WARNING, f"{len(names)} layouts are called '{kind.layout_name}'; slides of kind {kind.kind} use "
                 "the first one (in the order of View › Slide Master).",
                 "delete the extra layouts or give them other names.", kind.kind, kind.layout_name,
             ))
@@ -378,25 +378,25 @@ def _layout_notes(geometry: TemplateGeometry, specs, kinds: list[KindUse], unuse
             without.append(kind.layout)
     if without:
         problems.append(Problem(
-            "note", "These layouts have no footer or slide number placeholder, so the tool draws the footer and "
+            Severity.INFO, "These layouts have no footer or slide number placeholder, so the tool draws the footer and "
             "the number where the slide master has them: " + ", ".join(f"'{n}'" for n in dict.fromkeys(without)) + ".",
             "to place them yourself, tick 'Footers' on the Slide Master tab for those layouts.",
         ))
     if unused:
         problems.append(Problem(
-            "note", "Layouts no slide kind uses (they stay in the file, unused): "
+            Severity.INFO, "Layouts no slide kind uses (they stay in the file, unused): "
             + ", ".join(f"'{u}'" for u in unused) + ".",
         ))
     width, height = geometry.size.width, geometry.size.height
     if height and abs(width / height - 16 / 9) > 0.01:
         problems.append(Problem(
-            "note", f"The slides are {_cm(width)} × {_cm(height)} cm, not 16:9; where your template has no "
+            Severity.INFO, f"The slides are {_cm(width)} × {_cm(height)} cm, not 16:9; where your template has no "
             "placeholder, the tool's own positions are stretched to this size.",
         ))
     masters = len({layout.master for layout in geometry.layouts})
     if masters > 1:
         problems.append(Problem(
-            "note", f"The template has {masters} slide masters; layouts are found by name in all of them "
+            Severity.INFO, f"The template has {masters} slide masters; layouts are found by name in all of them "
             "(the first of two equal names wins).",
         ))
     return problems

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import textwrap
 
+from workshop.findings import Severity
 from workshop.templatecheck.check import Problem, TemplateReport, cm
 from workshop.templatecheck.contract import type_word
 
 WIDTH = 100
-_LABEL = {"error": "Problems", "warning": "Warnings", "note": "Notes"}
+_LABEL = {Severity.ERROR: "Problems", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
 
 
 def format_report(report: TemplateReport) -> list[str]:
@@ -16,8 +17,8 @@ def format_report(report: TemplateReport) -> list[str]:
     lines = _heading(report)
     lines += [""] + _inventory(report)
     lines += [""] + _mapping(report)
-    for severity in ("error", "warning", "note"):
-        found = report.of(severity)  # type: ignore[arg-type]
+    for severity in Severity:
+        found = report.of(severity)
         if found:
             lines += ["", f"{_LABEL[severity]} ({len(found)}):"]
             for number, problem in enumerate(found, start=1):
@@ -39,7 +40,7 @@ def verdict(report: TemplateReport) -> str:
     if broken:
         return (f"Result: {len(broken)} of {len(report.kinds)} slide kinds cannot be drawn as designed: "
                 + ", ".join(broken) + ".")
-    warnings = len(report.of("warning"))
+    warnings = len(report.of(Severity.WARNING))
     extra = f" ({warnings} warning{'s' if warnings != 1 else ''} above)" if warnings else ""
     return f"Result: all {len(report.kinds)} slide kinds can be drawn as designed{extra}."
 
