@@ -7,8 +7,6 @@ act on — exercise instructions, quiz answers with their explanation.
 
 from __future__ import annotations
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from reportlab.platypus import Flowable
 
 from workshop.kinds import KINDS, Nothing

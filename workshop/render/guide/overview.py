@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, TableStyle

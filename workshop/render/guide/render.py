@@ -6,8 +6,6 @@ ones, with notes, quiz answers and exercise instructions.
 
 from __future__ import annotations
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from reportlab.platypus import Flowable
 
 from workshop.assets import Assets

@@ -9,8 +9,6 @@ pages, so a long note or a 30-step exercise flows on.
 
 from __future__ import annotations
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, TableStyle
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workshop.render.pdf.settings import pin
+
+pin()  # reportlab's settings, before any module of this package imports reportlab (see settings.py)
+
 if TYPE_CHECKING:
     from workshop.assets import Assets
     from workshop.brand.model import Brand

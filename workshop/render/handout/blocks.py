@@ -8,8 +8,6 @@ quiz answers and explanations are facilitator content and never read here.
 from __future__ import annotations
 
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 

@@ -7,8 +7,6 @@ escaped markup, and long titles shrink until they fit the band.
 
 from __future__ import annotations
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph

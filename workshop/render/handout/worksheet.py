@@ -8,8 +8,6 @@ Everything splits across pages, so 30 steps with 40 lines each still flows.
 
 from __future__ import annotations
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 

@@ -23,8 +23,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Indenter, Table, TableStyle
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import io
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image
 

@@ -7,8 +7,6 @@ time column); body text always wraps instead. A binary search keeps a
 
 from __future__ import annotations
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from workshop.render.pdf.fallback import string_width as stringWidth
 
 

@@ -14,10 +14,12 @@ Checked against reportlab 4.x/5.x ``rl_settings.py``; settings named in older
 advice (``allowShortPatterns``) no longer exist. We never use ``FontFinder``
 (its pickle cache in the temp folder is a known risk) nor ``extformat``.
 
-Call :func:`pin` before importing any other reportlab module (every module in
-``workshop.render`` that imports reportlab imports this one first) and again
-at the start of each render, which is cheap and undoes any change made by
-other code in the same process.
+:func:`pin` runs before any other reportlab module is imported: the
+``__init__`` of each package whose modules import reportlab
+(``workshop.render.pdf``, ``.handout``, ``.guide``) calls it, so no import
+sort can move it below a reportlab import. It runs again at the start of each
+render, which is cheap and undoes any change made by other code in the same
+process.
 """
 
 from __future__ import annotations
@@ -128,6 +130,3 @@ def check_source_date_epoch() -> None:
             f"SOURCE_DATE_EPOCH is '{value}'; it must be a whole number of seconds since 1970",
             hint="unset it to use the fixed document date",
         )
-
-
-pin()

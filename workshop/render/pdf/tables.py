@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
