@@ -7,11 +7,11 @@ never a traceback from a renderer. ``HYPOTHESIS_PROFILE=long`` runs more.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from workshop.pipeline import Job, run_build
 
@@ -37,7 +37,7 @@ def slide_strategies():
         st.builds(lambda t, b: {"kind": "quote", "text": t, "by": b}, text, short),
         st.builds(lambda t, a, b: {"kind": "compare", "title": t, "left": {"heading": "L", "points": a},
                                    "right": {"heading": "R", "points": b}}, short, items, items),
-        st.builds(lambda v, l: {"kind": "stat", "value": v[:20], "label": l}, short, text),
+        st.builds(lambda v, label: {"kind": "stat", "value": v[:20], "label": label}, short, text),
         st.builds(lambda t, kind, v: {"kind": "chart", "title": t, "chart": {"type": kind, "categories": ["a", "b"],
                                       "series": [{"name": "s", "values": [str(x) for x in v]}]}},
                   short, st.sampled_from(["bar", "column", "pie", "line"]), numbers),

@@ -6,10 +6,10 @@ folders we allowed, and a file swapped mid-build cannot slip through.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from workshop.errors import Location
 from workshop.model.slides import ImageSlide

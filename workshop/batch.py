@@ -7,9 +7,9 @@ arrive in completion order through a callback so the CLI can show progress.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from workshop.errors import UsageError
 from workshop.pipeline import Job, JobResult, run_build, run_check

@@ -43,7 +43,7 @@ class Location:
         return self.file
 
     @classmethod
-    def of(cls, path: str | Path) -> "Location":
+    def of(cls, path: str | Path) -> Location:
         return cls(str(path))
 
 

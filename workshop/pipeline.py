@@ -133,7 +133,6 @@ def run_check(job: Job) -> JobResult:
 
 def run_build(job: Job) -> JobResult:
     from workshop.output import write_together
-
     from workshop.split import render_all, start_worker
 
     started = time.perf_counter()

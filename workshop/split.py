@@ -14,10 +14,11 @@ import copyreg
 import os
 import pickle
 import signal
+from collections.abc import Callable, Sequence
 from types import MappingProxyType
-from typing import Callable, Sequence
 
 from workshop.errors import WorkshopError
+
 
 def read_only(mapping: dict) -> MappingProxyType:
     return MappingProxyType(mapping)

@@ -13,9 +13,9 @@ from pydantic import Field
 from workshop.kinds import Continues, Ref, ShapeRole, SlideKind
 from workshop.layouts.default import BULLETS, CONTENT_BOX, TITLE, TITLE_BOX
 from workshop.layouts.geometry import Box
+from workshop.layouts.paragraphs import Line
 from workshop.layouts.spec import LayoutSpec, ShapeSpec, TextStyle
 from workshop.model.slides import Short, SlideBase, Text
-from workshop.layouts.paragraphs import Line
 from workshop.plan.texts import TextBlock
 
 

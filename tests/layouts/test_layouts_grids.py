@@ -20,7 +20,7 @@ def test_agenda_rows_fit_the_area(count):
         assert AREA.contains(row.band)
         assert row.band.contains(row.time) and row.band.contains(row.title) and row.band.contains(row.minutes)
         assert row.time.right <= row.title.x and row.title.right <= row.minutes.x
-    for a, b in zip(rows, rows[1:]):
+    for a, b in zip(rows, rows[1:], strict=False):
         assert a.band.bottom <= b.band.y
     assert rows[0].band.h <= inch(0.8)
 

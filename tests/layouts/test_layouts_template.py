@@ -18,7 +18,10 @@ def _layout(name, *placeholders):
     return TemplateLayout(name, tuple(placeholders))
 
 
-def _ph(name, type_, idx, box=Box(1, 2, 3, 4)):
+_SOME_BOX = Box(1, 2, 3, 4)
+
+
+def _ph(name, type_, idx, box=_SOME_BOX):
     return PlaceholderGeometry(name, type_, idx, box)
 
 
@@ -64,6 +67,7 @@ def test_variants_do_not_move_what_the_designer_moved():
 
 def test_read_template_inherits_positions_from_the_master(plain_brand):
     from pptx import Presentation
+
     from workshop.render.deck import build_master
 
     prs = Presentation(io.BytesIO(build_master(plain_brand)))

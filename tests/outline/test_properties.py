@@ -9,7 +9,8 @@ import os
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from workshop.errors import WorkshopError
 from workshop.model import SLIDE_KINDS

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from workshop.errors import WorkshopError
-from workshop.yamltree.reader import read_yaml_text
 from workshop.outline.templating import render_tree
+from workshop.yamltree.reader import read_yaml_text
 
 
 def render(text: str, variables: dict | None = None) -> dict:

@@ -7,12 +7,12 @@ from dataclasses import replace
 import pytest
 
 from workshop.errors import Severity
+from workshop.layouts.default import BULLETS, CONTENT_BOX, NO_SIDE
 from workshop.layouts.paragraphs import LINE_HEIGHT, Line
 from workshop.outline.load import load_outline
 from workshop.plan.build import make_plan
 from workshop.plan.fit import Fitter, ladder
 from workshop.plan.fit_blocks import Fonts, TextMeasure
-from workshop.layouts.default import BULLETS, CONTENT_BOX, NO_SIDE
 
 HEAD = """
 workshop:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from workshop.plan.texts import Context, TableBlock, blocks_for
-from workshop.plan.words import words
 from workshop.model.slides import ExerciseSlide
 from workshop.outline.load import load_outline
 from workshop.plan.build import make_plan
 from workshop.plan.fit import Fitter
+from workshop.plan.texts import Context, TableBlock, blocks_for
+from workshop.plan.words import words
 
 LONG = Path(__file__).resolve().parents[1] / "fixtures" / "long"
 

@@ -84,7 +84,6 @@ def test_the_special_signs_are_kept(built, tmp_path):
 
 @pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2007"])
 def test_no_line_breaks_at_a_no_break_space(space):
-    from reportlab.platypus import Paragraph
 
     from workshop.brand.load import load_brand
     from workshop.render.pdf.kit import make_kit

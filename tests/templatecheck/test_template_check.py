@@ -15,7 +15,6 @@ from workshop.kinds import KINDS
 from workshop.layouts import default_layouts
 from workshop.templatecheck import check_brand, check_template_file, format_report
 
-
 # -- the command ------------------------------------------------------------------------------
 
 

@@ -93,7 +93,7 @@ def test_deep_nesting_stops_at_the_limit_whatever_the_parser(text, place, loader
     """Our limit, message, place and hint; never libyaml's 'exceeded maximum nesting depth'."""
     import yaml
 
-    from workshop.outline import reader
+    from workshop.yamltree import reader
 
     if loader == "python":
         monkeypatch.setattr(reader, "_Loader", yaml.BaseLoader)

@@ -10,7 +10,7 @@ accessibility tools a designer already uses.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 __all__ = [
     "ColorError", "NAMED_COLORS", "parse_color", "is_color", "rgb", "relative_luminance",
@@ -173,7 +173,7 @@ def readable_on(
 def mix(a: str, b: str, amount: float) -> str:
     """``a`` moved ``amount`` (0..1) of the way towards ``b``: tints and shades for fills."""
     amount = min(1.0, max(0.0, amount))
-    channels = (round(x + (y - x) * amount) for x, y in zip(rgb(a), rgb(b)))
+    channels = (round(x + (y - x) * amount) for x, y in zip(rgb(a), rgb(b), strict=False))
     return "#" + "".join(f"{c:02X}" for c in channels)
 
 

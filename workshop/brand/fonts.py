@@ -16,10 +16,10 @@ from __future__ import annotations
 import difflib
 import os
 import struct
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from workshop.brand import fontfiles
 from workshop.brand.fontfiles import MAX_FONT_BYTES, Place, name_matches, normalise

@@ -13,8 +13,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 from workshop.brand import nodes
-from workshop.brand.lookup import BRAND_FILE, available_brands, brand_folder, find_brand_file
 from workshop.brand.logos import LogoReader
+from workshop.brand.lookup import BRAND_FILE, available_brands, brand_folder, find_brand_file
 from workshop.brand.model import Brand
 from workshop.brand.palette import contrast_findings, read_colors
 from workshop.brand.settings import read_settings

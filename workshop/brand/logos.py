@@ -16,8 +16,8 @@ from workshop.brand import nodes
 from workshop.brand.files import brand_file
 from workshop.brand.model import Logo
 from workshop.errors import Finding, Location
-from workshop.yamltree.tree import Mapping, Node, Scalar
 from workshop.safety.images import MAX_IMAGE_BYTES, check_image
+from workshop.yamltree.tree import Mapping, Node, Scalar
 
 SIZES = ("small", "medium", "large")
 _UNUSABLE = {".svg": "SVG", ".svgz": "SVG", ".pdf": "PDF", ".eps": "EPS", ".gif": "GIF",

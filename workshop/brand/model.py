@@ -6,10 +6,11 @@ plan measures text with ``body``/``heading`` font files; renderers paint with it
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal, Mapping
+from typing import Literal
 
 from workshop.kinds import KINDS
 

@@ -15,7 +15,8 @@ face, which is said once per outline (``font-fallback``, information).
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from workshop.brand.shipped_fonts import FALLBACK_FAMILY
 from workshop.errors import Finding, Location

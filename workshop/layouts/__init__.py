@@ -19,7 +19,11 @@ from workshop.layouts.geometry import EMU_PER_INCH, EMU_PER_PT, Box, Insets, Sli
 from workshop.layouts.resolve import ResolvedLayout, resolve_all, resolve_layout
 from workshop.layouts.spec import Decoration, LayoutSpec, LogoSpec, MasterSpec, ShapeSpec, TextStyle
 from workshop.layouts.template import (
-    PlaceholderGeometry, TemplateGeometry, TemplateLayout, generated_geometry, read_template,
+    PlaceholderGeometry,
+    TemplateGeometry,
+    TemplateLayout,
+    generated_geometry,
+    read_template,
 )
 
 if TYPE_CHECKING:

@@ -8,8 +8,8 @@ the margin. Change a number here and both the deck and the text fit follow.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 from workshop.kinds import KINDS
 from workshop.layouts.geometry import WIDESCREEN, Box, Insets, inch
@@ -231,7 +231,8 @@ def image_layout(name: str) -> LayoutSpec:
         "image", name,
         shapes=(
             _title(),
-            _area("Picture", _b(MARGIN, CONTENT_TOP, WIDTH, 3.9), "picture", "pic", "Picture (fitted, never stretched)"),
+            _area("Picture", _b(MARGIN, CONTENT_TOP, WIDTH, 3.9), "picture", "pic",
+                  "Picture (fitted, never stretched)"),
             _text("Caption", _b(MARGIN, 5.95, 8.2, 0.6), TextStyle("caption", italic=True, anchor="top"), "Caption"),
             _text("Source", _b(MARGIN + 8.4, 5.95, WIDTH - 8.4, 0.6), RIGHT_SOURCE, "Source"),
         ),

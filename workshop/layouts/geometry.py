@@ -41,7 +41,7 @@ class Insets:
     bottom: int = 45_720
 
     @classmethod
-    def even(cls, horizontal: float, vertical: float) -> "Insets":
+    def even(cls, horizontal: float, vertical: float) -> Insets:
         """Insets from inches: the same left/right and the same top/bottom."""
         return cls(inch(horizontal), inch(vertical), inch(horizontal), inch(vertical))
 
@@ -56,7 +56,7 @@ class Box:
     h: int
 
     @classmethod
-    def inches(cls, x: float, y: float, w: float, h: float) -> "Box":
+    def inches(cls, x: float, y: float, w: float, h: float) -> Box:
         return cls(inch(x), inch(y), inch(w), inch(h))
 
     @property
@@ -67,32 +67,32 @@ class Box:
     def bottom(self) -> int:
         return self.y + self.h
 
-    def inner(self, insets: Insets) -> "Box":
+    def inner(self, insets: Insets) -> Box:
         """The area text may use inside this box."""
         return Box(
             self.x + insets.left, self.y + insets.top,
             max(0, self.w - insets.left - insets.right), max(0, self.h - insets.top - insets.bottom),
         )
 
-    def scaled(self, sx: float, sy: float) -> "Box":
+    def scaled(self, sx: float, sy: float) -> Box:
         """This box on a slide of another size (a designer's 4:3 template, say)."""
         return Box(round(self.x * sx), round(self.y * sy), round(self.w * sx), round(self.h * sy))
 
-    def columns(self, count: int, gap: int) -> tuple["Box", ...]:
+    def columns(self, count: int, gap: int) -> tuple[Box, ...]:
         """``count`` equal columns side by side with ``gap`` between them."""
         if count <= 0:
             return ()
         width = (self.w - gap * (count - 1)) // count
         return tuple(Box(self.x + i * (width + gap), self.y, width, self.h) for i in range(count))
 
-    def rows(self, count: int, gap: int) -> tuple["Box", ...]:
+    def rows(self, count: int, gap: int) -> tuple[Box, ...]:
         """``count`` equal rows stacked with ``gap`` between them."""
         if count <= 0:
             return ()
         height = (self.h - gap * (count - 1)) // count
         return tuple(Box(self.x, self.y + i * (height + gap), self.w, height) for i in range(count))
 
-    def fit(self, aspect: float, align: Align = "center", anchor: Anchor = "middle") -> "Box":
+    def fit(self, aspect: float, align: Align = "center", anchor: Anchor = "middle") -> Box:
         """The largest box of ``aspect`` (width / height) inside this one: no distortion."""
         if aspect <= 0:
             return self
@@ -103,13 +103,13 @@ class Box:
         y = {"top": self.y, "middle": self.y + (self.h - h) // 2, "bottom": self.bottom - h}[anchor]
         return Box(x, y, w, h)
 
-    def contains(self, other: "Box", tolerance: int = 0) -> bool:
+    def contains(self, other: Box, tolerance: int = 0) -> bool:
         return (
             other.x >= self.x - tolerance and other.y >= self.y - tolerance
             and other.right <= self.right + tolerance and other.bottom <= self.bottom + tolerance
         )
 
-    def overlaps(self, other: "Box") -> bool:
+    def overlaps(self, other: Box) -> bool:
         return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
 
 

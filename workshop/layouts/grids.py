@@ -24,7 +24,8 @@ class AgendaRowBoxes:
     minutes: Box  # "20 min", right-aligned
 
 
-def agenda_rows(area: Box, count: int, time_width: int = inch(2.75), minutes_width: int = inch(1.45)) -> tuple[AgendaRowBoxes, ...]:
+def agenda_rows(area: Box, count: int, time_width: int = inch(2.75),
+                minutes_width: int = inch(1.45)) -> tuple[AgendaRowBoxes, ...]:
     """One band per agenda row, at most 0.8 in tall, stacked from the top of ``area``."""
     if count <= 0:
         return ()

@@ -9,9 +9,9 @@ gets the whole generated layout, drawn on the template's emptiest layout.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Mapping
 
 from workshop.layouts.geometry import WIDESCREEN, Box, Insets, SlideSize
 from workshop.layouts.spec import LayoutSpec, MasterSpec, TextStyle
@@ -43,7 +43,7 @@ class ResolvedLayout:
     footer: PlaceholderGeometry | None = None  # the layout's own footer placeholder
     slide_number: PlaceholderGeometry | None = None  # the layout's own slide number placeholder
 
-    def variant(self, name: str | None) -> "ResolvedLayout":
+    def variant(self, name: str | None) -> ResolvedLayout:
         """The geometry for a variant; what the designer moved stays where they put it."""
         return replace(self, spec=self.spec.variant(name, keep=self.moved))
 

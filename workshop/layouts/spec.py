@@ -9,9 +9,10 @@ renderer, so one spec serves every brand.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Literal, Mapping
+from typing import Literal
 
 from workshop.layouts.geometry import Align, Anchor, Box, Insets, SlideSize
 
@@ -114,12 +115,12 @@ class LayoutSpec:
     def text_shapes(self) -> tuple[ShapeSpec, ...]:
         return tuple(s for s in self.shapes if s.text is not None)
 
-    def with_boxes(self, boxes: Mapping[str, Box]) -> "LayoutSpec":
+    def with_boxes(self, boxes: Mapping[str, Box]) -> LayoutSpec:
         """The same layout with some shapes moved or resized."""
         shapes = tuple(replace(s, box=boxes[s.name]) if s.name in boxes else s for s in self.shapes)
         return replace(self, shapes=shapes)
 
-    def variant(self, name: str | None, keep: frozenset[str] = frozenset()) -> "LayoutSpec":
+    def variant(self, name: str | None, keep: frozenset[str] = frozenset()) -> LayoutSpec:
         """Apply a named variant ("chart", "answer", "untitled"); ``keep`` names stay put.
 
         ``keep`` holds the shapes a designer placed in their template: a variant

@@ -27,7 +27,7 @@ _NS = {
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
-_R_ID = "{%s}id" % _NS["r"]
+_R_ID = "{{{}}}id".format(_NS["r"])
 _INHERIT = {"ctrTitle": "title", "subTitle": "body", "obj": "body", "pic": "body", "chart": "body",
             "tbl": "body"}
 
@@ -126,7 +126,8 @@ def read_template(source: str | Path | bytes) -> TemplateGeometry:
     """Read layout and placeholder geometry from a .pptx/.potx file or its bytes."""
     from lxml import etree
 
-    from workshop.safety.templates import check_template_bytes, read_template as read_checked
+    from workshop.safety.templates import check_template_bytes
+    from workshop.safety.templates import read_template as read_checked
 
     if isinstance(source, bytes):
         data = source
@@ -160,7 +161,8 @@ def read_template(source: str | Path | bytes) -> TemplateGeometry:
     presentation = "ppt/presentation.xml"
     root = xml(presentation)
     size_el = root.find("p:sldSz", _NS)
-    size = SlideSize(int(size_el.get("cx")), int(size_el.get("cy"))) if size_el is not None else SlideSize(9144000, 6858000)
+    size = (SlideSize(int(size_el.get("cx")), int(size_el.get("cy"))) if size_el is not None
+            else SlideSize(9144000, 6858000))
     pres_rels = rels(presentation)
     layouts: list[TemplateLayout] = []
     master_phs: list[PlaceholderGeometry] = []

@@ -1,9 +1,24 @@
 """The validated, immutable workshop model. Knows nothing about PowerPoint or PDF."""
 
 from workshop.model.slides import (
-    AgendaSlide, BreakSlide, BulletsSlide, ChartSlide, ClosingSlide, CompareSlide,
-    ExerciseSlide, ImageSlide, QuizSlide, QuoteSlide, SectionSlide, Slide, SLIDE_KINDS,
-    StatSlide, StatementSlide, StepsSlide, TableSlide, TitleSlide,
+    SLIDE_KINDS,
+    AgendaSlide,
+    BreakSlide,
+    BulletsSlide,
+    ChartSlide,
+    ClosingSlide,
+    CompareSlide,
+    ExerciseSlide,
+    ImageSlide,
+    QuizSlide,
+    QuoteSlide,
+    SectionSlide,
+    Slide,
+    StatementSlide,
+    StatSlide,
+    StepsSlide,
+    TableSlide,
+    TitleSlide,
 )
 from workshop.model.workshop import Audience, Meta, Section, Workshop
 

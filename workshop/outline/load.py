@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from workshop.errors import Location, WorkshopError
 from workshop.model import Workshop
-from workshop.yamltree.reader import read_yaml_file
 from workshop.outline.templating import render_tree
-from workshop.yamltree.tree import Mapping, Scalar
 from workshop.outline.validate import SourceMap, locate, source_map, validate
 from workshop.outline.variables import MAX_VARS_BYTES, combine, outline_vars, read_vars_file
 from workshop.safety.paths import confined_argument, project_root
+from workshop.yamltree.reader import read_yaml_file
+from workshop.yamltree.tree import Mapping, Scalar
 
 
 @dataclass(frozen=True)

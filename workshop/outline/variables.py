@@ -7,8 +7,8 @@ Later sources win; mappings merge key by key so a client file can override
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from workshop.errors import UsageError, WorkshopError
 from workshop.yamltree.reader import read_yaml_file

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 from workshop.brand.model import Brand
 from workshop.errors import Finding, Location
-from workshop.model import Workshop
 from workshop.kinds import KINDS
-from workshop.model.slides import AgendaSlide, Audience, BreakSlide, QuizSlide, SectionSlide, SlideBase
+from workshop.model import Workshop
 from workshop.model.durations import format_clock
+from workshop.model.slides import AgendaSlide, Audience, BreakSlide, QuizSlide, SectionSlide, SlideBase
 from workshop.plan.fit import fit_deck
 from workshop.plan.model import AgendaRow, DeckPlan, PlannedSlide, Source
 from workshop.plan.timing import time_section
@@ -79,7 +79,7 @@ def make_plan(
             add(divider, section=s_index, start=start, minutes=0, audience=section_audience,
                 path=("sections", s_index), generated=True)
         slide_clock = start
-        for i_slide, (slide, minutes) in enumerate(zip(section.slides, timing.slide_minutes)):
+        for i_slide, (slide, minutes) in enumerate(zip(section.slides, timing.slide_minutes, strict=False)):
             audience = Audience.FACILITATOR if section_audience is Audience.FACILITATOR else slide.audience
             path = ("sections", s_index, "slides", i_slide)
             add(slide, section=s_index, start=slide_clock, minutes=minutes, audience=audience, path=path)
@@ -101,7 +101,7 @@ def make_plan(
     fit_findings = tuple(
         Finding(note.code, note.message, where(*note.path) if note.path else item.location, slide=item.number,
                 details={"shape": note.shape} if note.shape else {})
-        for item, said in zip(numbered, notes) for note in said
+        for item, said in zip(numbered, notes, strict=False) for note in said
     )
     if meta.duration is not None and clock - meta.start != meta.duration:
         findings.append(Finding(

@@ -128,7 +128,8 @@ def _split_compare(fitter, item, continues: Continues):
 
     def make(parts: int) -> list:
         out = []
-        for index, ((la, lb), (ra, rb)) in enumerate(zip(_even(len(left), parts), _even(len(right), parts))):
+        shares = zip(_even(len(left), parts), _even(len(right), parts), strict=True)
+        for index, ((la, lb), (ra, rb)) in enumerate(shares):
             update = {"left": slide.left.model_copy(update={"points": left[la:lb]}),
                       "right": slide.right.model_copy(update={"points": right[ra:rb]})}
             if index:
@@ -162,4 +163,4 @@ def _finish(fitter, item, parts: list, name: str, count: int):
             if role in f.sizes:
                 f.sizes[role] = smallest
     fits[0].continued = (name, count, len(parts))
-    return list(zip(parts, fits))
+    return list(zip(parts, fits, strict=False))

@@ -19,21 +19,21 @@ them on every run, so no office suite needs to autofit.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Callable, Iterable
 
 from workshop.brand.model import Brand
 from workshop.kinds import KINDS
 from workshop.layouts import MASTER
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.resolve import footer_frames
-from workshop.plan.texts import Context, TableBlock, blocks_for
-from workshop.plan.words import words
 from workshop.model.slides import Audience
 from workshop.plan.continue_split import split
 from workshop.plan.fit_blocks import Fonts, TableMeasure, TextMeasure
 from workshop.plan.fit_geometry import deck_geometry
+from workshop.plan.texts import Context, TableBlock, blocks_for
+from workshop.plan.words import words
 
 
 def ladder(max_pt: float, min_pt: float) -> list[float]:
@@ -136,7 +136,7 @@ class Fitter:
         for roles, members in _groups(measures):
             candidates = self.candidates(roles)
 
-            def fits(index: int) -> bool:
+            def fits(index: int, candidates: list[dict[str, float]] = candidates, members: list = members) -> bool:
                 return all(m.trial(candidates[index]).fits for m in members)
 
             last = len(candidates) - 1
@@ -239,7 +239,7 @@ def fit_deck(planned: list, brand: Brand, meta, agenda, footer: str = "") -> tup
         fits.append(fitted)
     _same_options_on_the_answer_slide(items, fits)
     out, notes = [], []
-    for item, fitted in zip(items, fits):
+    for item, fitted in zip(items, fits, strict=False):
         if fitted is None:
             out.append(item)
             notes.append([])

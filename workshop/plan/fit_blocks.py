@@ -9,8 +9,8 @@ no font is consulted again.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from workshop.layouts import paragraphs as rules
 from workshop.layouts.composite import TABLE_CELL, TABLE_HEADER, TABLE_INSETS
@@ -150,7 +150,7 @@ class TableMeasure:
         heights, overlong = [], False
         for cells in self.rows:
             tallest = 1
-            for measured, width in zip(cells, self.widths):
+            for measured, width in zip(cells, self.widths, strict=False):
                 lines, too_wide = count_lines(measured, width / size)
                 tallest = max(tallest, lines)
                 overlong = overlong or too_wide

@@ -10,12 +10,20 @@ marker's number is sized to its circle, not by a text role).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from workshop.kinds import KINDS
 from workshop.layouts.composite import (
-    AGENDA_MINUTES, AGENDA_TIME, AGENDA_TITLE, NO_INSETS, OPTION, STEP, STEP_TEXT_SPACE_BEFORE, STEP_TITLE_ROLE,
+    AGENDA_MINUTES,
+    AGENDA_TIME,
+    AGENDA_TITLE,
+    NO_INSETS,
+    OPTION,
+    STEP,
+    STEP_TEXT_SPACE_BEFORE,
+    STEP_TITLE_ROLE,
 )
 from workshop.layouts.geometry import Box, Insets
 from workshop.layouts.grids import agenda_rows, option_rows, step_cells
@@ -89,7 +97,8 @@ def agenda(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     start, stop = planned.span(len(ctx.agenda))
     rows = list(ctx.agenda)[start:stop]
-    for index, (row, boxes) in enumerate(zip(rows, agenda_rows(spec.box("Agenda"), len(rows))), start=start + 1):
+    placed = zip(rows, agenda_rows(spec.box("Agenda"), len(rows)), strict=True)
+    for index, (row, boxes) in enumerate(placed, start=start + 1):
         when = f"{format_clock(row.start)}–{format_clock(row.end)}"
         out.append(TextBlock(f"Agenda Time {index}", (Line(when, markup=False),), boxes.time, AGENDA_TIME))
         out.append(TextBlock(f"Agenda Item {index}", (Line(row.title, italic=row.is_break),), boxes.title,
@@ -187,7 +196,7 @@ def image(planned, slide, spec, ctx) -> list[Block]:
 def steps(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     items = slide.items
-    for index, (step, cell) in enumerate(zip(items, step_cells(spec.box("Steps"), len(items))),
+    for index, (step, cell) in enumerate(zip(items, step_cells(spec.box("Steps"), len(items)), strict=False),
                                          start=planned.first_item):
         lines = [Line(step.title, role=STEP_TITLE_ROLE, font="heading", bold=True, color="dark")]
         if step.text:
@@ -200,7 +209,8 @@ def quiz(planned, slide, spec, ctx) -> list[Block]:
     answer = planned.quiz_answer
     right = set(slide.answer_indexes)
     out: list[Block] = [_t("Title", Line(slide.title)), _t("Question", Line(slide.question))]
-    for index, (option, boxes) in enumerate(zip(slide.options, option_rows(spec.box("Options"), len(slide.options)))):
+    placed = zip(slide.options, option_rows(spec.box("Options"), len(slide.options)), strict=True)
+    for index, (option, boxes) in enumerate(placed):
         letter = chr(ord("A") + index)
         correct = answer and index in right
         wrong = answer and index not in right

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from workshop.errors import Location, WorkshopError
 

@@ -8,7 +8,13 @@
 """
 
 from workshop.templatecheck.check import (
-    KindUse, Problem, ShapeUse, TemplateReport, check_brand, check_template, check_template_file,
+    KindUse,
+    Problem,
+    ShapeUse,
+    TemplateReport,
+    check_brand,
+    check_template,
+    check_template_file,
 )
 from workshop.templatecheck.text import format_problems, format_report, verdict
 

@@ -136,7 +136,8 @@ class TemplateReport:
 
 def check_brand(brand) -> TemplateReport:
     """The brand's own template, or the master it generates when it names none."""
-    from workshop.safety.templates import check_template_bytes, read_template as read_checked
+    from workshop.safety.templates import check_template_bytes
+    from workshop.safety.templates import read_template as read_checked
 
     template = brand.settings.template
     if template is None:
@@ -233,7 +234,8 @@ def _missing_layout(kind: str, name: str, blank: str | None, unused: list[str], 
     where = f"on the '{blank}' layout" if blank else "on a layout of the template"
     message = (f"Layout '{name}' is missing: slides of kind {kind} will be drawn {where} with default "
                "positions, in the tool's own style.")
-    fix = f"in PowerPoint, View › Slide Master, duplicate a layout and rename it to '{name}' (right-click › Rename Layout)."
+    fix = (f"in PowerPoint, View › Slide Master, duplicate a layout and rename it to '{name}' "
+           "(right-click › Rename Layout).")
     close = difflib.get_close_matches(name.casefold(), [u.casefold() for u in unused], n=1, cutoff=0.6)
     if close:
         similar = next(u for u in unused if u.casefold() == close[0])
@@ -347,7 +349,8 @@ def _geometry_problems(kind, shape: ShapeSpec, match: PlaceholderGeometry, layou
         ))
     if not slide.box.contains(box, tolerance=EMU_PER_CM // 10):
         problems.append(Problem(
-            Severity.WARNING, f"{label} reaches past the edge of the slide; part of {what} will be cut off in the show.",
+            Severity.WARNING,
+            f"{label} reaches past the edge of the slide; part of {what} will be cut off in the show.",
             "move it back onto the slide in View › Slide Master.", kind, layout.name, shape.name,
         ))
     return problems
@@ -365,7 +368,8 @@ def _layout_notes(geometry: TemplateGeometry, specs, kinds: list[KindUse], unuse
         names = seen.get(kind.layout_name.casefold().strip(), [])
         if len(names) > 1:
             problems.append(Problem(
-                Severity.WARNING, f"{len(names)} layouts are called '{kind.layout_name}'; slides of kind {kind.kind} use "
+                Severity.WARNING,
+                f"{len(names)} layouts are called '{kind.layout_name}'; slides of kind {kind.kind} use "
                 "the first one (in the order of View › Slide Master).",
                 "delete the extra layouts or give them other names.", kind.kind, kind.layout_name,
             ))

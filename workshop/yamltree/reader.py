@@ -147,8 +147,6 @@ class _Composer:
         problem = (exc.problem or "invalid YAML").strip()
         hint = "check the indentation and quoting on this line or the line before"
         offending = self._char_at(mark) if mark else ""
-        if "maximum nesting depth" in problem:  # libyaml's own limit, met while scanning ahead of us
-            return WorkshopError(f"the outline is nested more than {MAX_DEPTH} levels deep", location)
         if offending == "\t" or "tab" in problem.lower():
             problem = "a tab character is used for indentation"
             hint = "YAML needs spaces for indentation; replace the tabs with spaces"

@@ -5,8 +5,8 @@ Scalars stay text exactly as typed; the model decides what a value means.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Union
 
 from workshop.errors import Location
 
@@ -25,9 +25,9 @@ class Scalar:
 @dataclass
 class Mapping:
     location: Location
-    items: list[tuple[Scalar, "Node"]] = field(default_factory=list)
+    items: list[tuple[Scalar, Node]] = field(default_factory=list)
 
-    def get(self, key: str) -> "Node | None":
+    def get(self, key: str) -> Node | None:
         for k, v in self.items:
             if k.value == key:
                 return v
@@ -46,14 +46,14 @@ class Mapping:
 @dataclass
 class Sequence:
     location: Location
-    items: list["Node"] = field(default_factory=list)
+    items: list[Node] = field(default_factory=list)
 
     def to_python(self) -> list:
         return [item.to_python() for item in self.items]
 
 
-Node = Union[Scalar, Mapping, Sequence]
-Path = tuple[Union[str, int], ...]
+Node = Scalar | Mapping | Sequence
+Path = tuple[str | int, ...]
 
 
 def walk(node: Node, path: Path = ()) -> Iterator[tuple[Path, Node]]:

@@ -226,4 +226,4 @@ def prs(deck_bytes):
 @pytest.fixture(scope="session")
 def pairs(prs, plan):
     """(planned slide, rendered slide) in deck order."""
-    return list(zip(plan.deck_slides, prs.slides))
+    return list(zip(plan.deck_slides, prs.slides, strict=False))

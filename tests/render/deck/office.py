@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 from xml.sax.saxutils import escape
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 import deck_office as office  # registered by tests/render/conftest.py
+import pytest
 
 pytestmark = [pytest.mark.office, pytest.mark.skipif(office.MISSING is not None, reason=office.MISSING or "")]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from pptx import Presentation
 
+from workshop.plan.words import words
 from workshop.render.deck.charts import number_format, series_colors
 from workshop.render.deck.language import language_tag
 from workshop.render.deck.package import Linker, PartNames
-from workshop.plan.words import words
 
 
 @pytest.mark.parametrize("given, tag", [

@@ -18,14 +18,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import deck_office as office  # noqa: E402  (registered by tests/render/conftest.py)
 import pytest
 
 from workshop.errors import Severity
 from workshop.pipeline import Job, prepare, render
 
-
-
-import deck_office as office  # noqa: E402  (registered by tests/render/conftest.py)
 pytestmark = [pytest.mark.office, pytest.mark.skipif(office.MISSING is not None, reason=office.MISSING or "")]
 
 REPO = Path(__file__).resolve().parents[3]
@@ -146,7 +144,7 @@ def test_every_character_lies_inside_its_shape(built, case):
     problems, checked, excused = [], 0, 0
     with pdfplumber.open(str(deck.pdf)) as pdf:
         assert len(pdf.pages) == len(prs.slides) == deck.slides
-        for number, (page, slide) in enumerate(zip(pdf.pages, prs.slides), start=1):
+        for number, (page, slide) in enumerate(zip(pdf.pages, prs.slides, strict=False), start=1):
             shapes = shapes_in_drawing_order(slide)
             frames = [_box(s) for s in slide.shapes]
             for char, shape in assign(page.chars, shapes):

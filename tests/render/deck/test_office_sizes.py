@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from workshop.layouts import paragraphs as rules
-from workshop.plan.texts import Context, TableBlock, blocks_for
-from workshop.plan.words import words
 from workshop.outline.load import load_outline
 from workshop.plan.build import make_plan
 from workshop.plan.fit import Fitter
+from workshop.plan.texts import Context, TableBlock, blocks_for
+from workshop.plan.words import words
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 LONG = Path(__file__).resolve().parents[2] / "fixtures" / "long" / "lang-nl.yaml"
@@ -47,7 +47,7 @@ def test_every_run_carries_the_size_the_fit_chose(long_deck, brand):
     context = Context(plan.meta, plan.agenda, words(plan.meta.language))
     fitter = Fitter(brand, plan.meta, plan.agenda)
     checked = 0
-    for planned, slide in zip(plan.deck_slides, prs.slides):
+    for planned, slide in zip(plan.deck_slides, prs.slides, strict=False):
         shapes = {s.name: s for s in slide.shapes}
         resolved = fitter.resolved(planned)
         for block in blocks_for(planned, resolved.spec, context):
@@ -58,7 +58,7 @@ def test_every_run_carries_the_size_the_fit_chose(long_deck, brand):
             style = block.style or resolved.frame(block.name).style
             paragraphs = list(shape._element.iter(f"{A}p"))
             assert len(paragraphs) == len(block.lines), (planned.number, block.name)
-            for paragraph, line in zip(paragraphs, block.lines):
+            for paragraph, line in zip(paragraphs, block.lines, strict=False):
                 expected = round(planned.fit[rules.role_of(line, style)] * rules.scale_of(line, style) * 100)
                 for props in paragraph.iter(f"{A}rPr", f"{A}endParaRPr"):
                     assert int(props.get("sz")) == expected, (planned.number, block.name)
@@ -84,7 +84,7 @@ def test_tables_are_written_as_tall_as_the_fit_measured_them(long_deck, brand):
     plan, _, prs = long_deck
     fitter = Fitter(brand, plan.meta, plan.agenda)
     tables = 0
-    for planned, slide in zip(plan.deck_slides, prs.slides):
+    for planned, slide in zip(plan.deck_slides, prs.slides, strict=False):
         frame = next((s for s in slide.shapes if s.has_table), None)
         if frame is None:
             continue
@@ -99,7 +99,7 @@ def test_tables_are_written_as_tall_as_the_fit_measured_them(long_deck, brand):
 
 def test_continued_instructions_keep_counting(long_deck):
     plan, _, prs = long_deck
-    for planned, slide in zip(plan.deck_slides, prs.slides):
+    for planned, slide in zip(plan.deck_slides, prs.slides, strict=False):
         if planned.kind == "exercise" and planned.continuation is not None and planned.continuation.part == 2:
             body = next(s for s in slide.shapes if s.name == "Instructions")
             starts = {n.get("startAt") for n in body._element.iter(f"{A}buAutoNum")}

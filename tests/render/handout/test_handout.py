@@ -10,8 +10,19 @@ from pathlib import Path
 
 import pytest
 from pdf_support import (
-    SAMPLES, sample_plan,
-    EVERY_KIND, HOSTILE, SECRETS, all_text, build, extreme_outline, hostile_outline, long_outline, orphaned_headings, page_texts, plumber_text,
+    EVERY_KIND,
+    HOSTILE,
+    SAMPLES,
+    SECRETS,
+    all_text,
+    build,
+    extreme_outline,
+    hostile_outline,
+    long_outline,
+    orphaned_headings,
+    page_texts,
+    plumber_text,
+    sample_plan,
 )
 from pypdf import PdfReader
 

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[3]
-
 from workshop.assets import collect_assets
 from workshop.brand.load import load_brand
 from workshop.outline.load import load_outline
 from workshop.plan.build import make_plan
+
+REPO = Path(__file__).resolve().parents[3]
 
 HOSTILE = [
     "Q&A <live>",

@@ -8,7 +8,7 @@ from the brand, data labels with the outline's unit, brand font and language.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
@@ -21,7 +21,7 @@ from workshop.model.slides import ChartData, ChartType
 from workshop.render.deck.ooxml import clean
 from workshop.render.deck.package import chart_data_dated, run_properties
 
-FIXED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 TYPES = {
     ChartType.BAR: XL_CHART_TYPE.BAR_CLUSTERED,
     ChartType.COLUMN: XL_CHART_TYPE.COLUMN_CLUSTERED,

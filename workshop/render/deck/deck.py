@@ -11,18 +11,26 @@ import io
 from copy import deepcopy
 from dataclasses import dataclass
 
-
 from workshop.layouts import BLANK, MASTER, LayoutSpec, ResolvedLayout, TemplateGeometry, resolve_layout
 from workshop.layouts.template import generated_geometry, read_template
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.drawing import Painter, ShapeIds
 from workshop.render.deck.master import generate, strip_extras
 from workshop.render.deck.ooxml import el, qn, sub
-from workshop.render.deck.theme import brand_theme_part
 from workshop.render.deck.package import (
-    CT, RT, CT_NotesSlide, CT_Slide, Linker, NotesSlidePart, PartNames, SlidePart, element, write_package,
+    CT,
+    RT,
+    CT_NotesSlide,
+    CT_Slide,
+    Linker,
+    NotesSlidePart,
+    PartNames,
+    SlidePart,
+    element,
+    write_package,
 )
 from workshop.render.deck.text import Typesetter
+from workshop.render.deck.theme import brand_theme_part
 
 FIRST_SLIDE_ID = 256
 
@@ -135,7 +143,8 @@ def generated_deck(brand, specs: dict[str, LayoutSpec], palette: Palette, lang: 
     maximum = lambda role: brand.size(role).max_pt  # noqa: E731
     typesetter = Typesetter(brand, palette, lang, maximum)
     prs, names = generate(brand, specs, lambda ids: Painter(palette, typesetter, ids))
-    return Deck(prs, names, generated_geometry(MASTER, {**specs, 'blank': BLANK}), specs, brand, palette, lang, generated=True)
+    geometry = generated_geometry(MASTER, {**specs, "blank": BLANK})
+    return Deck(prs, names, geometry, specs, brand, palette, lang, generated=True)
 
 
 def template_deck(data: bytes, brand, specs: dict[str, LayoutSpec], palette: Palette, lang: str) -> Deck:

@@ -68,7 +68,8 @@ def generate(brand, specs: dict[str, LayoutSpec], painter_for) -> tuple:
         rid = part.relate_to(names.image_part(logo.data, logo.format), RT.IMAGE) if logo else None
         set_element(part, layout_element(spec, MASTER, painter_for(ShapeIds()), logo, rid,
                                          brand_logo.alt if logo else ""))
-        sub(id_list, "p:sldLayoutId", {"id": FIRST_LAYOUT_ID + number, "r:id": master_part.relate_to(part, RT.SLIDE_LAYOUT)})
+        rid = master_part.relate_to(part, RT.SLIDE_LAYOUT)
+        sub(id_list, "p:sldLayoutId", {"id": FIRST_LAYOUT_ID + number, "r:id": rid})
     return prs, names
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from workshop.layouts.spec import TextStyle
 from workshop.model.slides import QuizSlide, Reveal
-from workshop.render.deck.text import Para, Typesetter, para
 from workshop.render.deck.package import text_body
+from workshop.render.deck.text import Para, Typesetter, para
 
 NOTES = TextStyle("body", line_spacing=1.1, space_before=6)
 NOTES_PT = 12.0

@@ -7,7 +7,7 @@ expose (shape names designers see, alt text, explicit run properties).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from workshop.layouts.paragraphs import clean
 from workshop.render.deck.package import NAMESPACES, nsdecls, oxml_parser, parse_xml, qn
@@ -17,13 +17,13 @@ __all__ = ["el", "sub", "qn", "clean", "parse", "NSDECLS"]
 NSDECLS = nsdecls("a", "p", "r")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _name(tag: str) -> tuple[str, dict[str, str]]:
     prefix, local = tag.split(":")
-    return "{%s}%s" % (NAMESPACES[prefix], local), {prefix: NAMESPACES[prefix]}
+    return f"{{{NAMESPACES[prefix]}}}{local}", {prefix: NAMESPACES[prefix]}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _attr(key: str) -> str:
     return qn(key) if ":" in key else key
 

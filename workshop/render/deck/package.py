@@ -202,7 +202,7 @@ class PartNames:
     def next_image_partname(self, ext: str) -> PackURI:
         return self.next_partname("/ppt/media/image%d." + ext.replace("%", ""))
 
-    def install(self) -> "PartNames":
+    def install(self) -> PartNames:
         """Make python-pptx ask us (charts, notes, embedded workbooks) on this package only."""
         self.package.next_partname = self.next_partname
         self.package.next_image_partname = self.next_image_partname

@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape
 
-
 from workshop.render.deck.ooxml import clean
-from workshop.text.inline import plain
 from workshop.render.deck.package import CT, RT, PackURI, Part, package_relationships, set_blob
+from workshop.text.inline import plain
 
 FIXED_DATE = dt.datetime(2000, 1, 1, 0, 0, 0)
 
@@ -82,7 +81,7 @@ def _app_properties(prs, brand, slides: int, notes: int) -> None:
         f"<Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides><ScaleCrop>false</ScaleCrop>"
         f"<Company>{escape(_text(brand.title))}</Company><LinksUpToDate>false</LinksUpToDate>"
         "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
-    ).encode("utf-8")
+    ).encode()
     package = prs.part.package
     for rel in package_relationships(package).values():
         if rel.reltype == RT.EXTENDED_PROPERTIES:

@@ -7,13 +7,13 @@ from pathlib import Path
 from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
 from workshop.layouts import layouts_for
+from workshop.plan.words import words
 from workshop.render.deck.canvas import Canvas
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.deck import Deck, generated_deck, template_deck
 from workshop.render.deck.language import language_tag
 from workshop.render.deck.notes import write_notes
 from workshop.render.deck.properties import set_master_properties, set_properties
-from workshop.plan.words import words
 from workshop.safety.templates import read_template as read_checked_template
 
 

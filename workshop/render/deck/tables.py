@@ -15,8 +15,8 @@ from workshop.layouts.grids import table_column_widths
 from workshop.layouts.spec import TextStyle
 from workshop.plan.fit_blocks import TableMeasure
 from workshop.render.deck.ooxml import el, qn, sub
-from workshop.render.deck.text import para
 from workshop.render.deck.package import table_cell
+from workshop.render.deck.text import para
 
 
 def add_table(canvas, name: str, box: Box, header: list[str], rows: list[list[str]]):
@@ -35,7 +35,7 @@ def add_table(canvas, name: str, box: Box, header: list[str], rows: list[list[st
     table.horz_banding = True
     for index, width in enumerate(table_column_widths(box.w, header, rows)):
         table.columns[index].width = width
-    for row, height in zip(table.rows, heights):
+    for row, height in zip(table.rows, heights, strict=False):
         row.height = height
     insets = TABLE_INSETS
     for r, values in enumerate([header, *rows]):

@@ -11,7 +11,7 @@ restyle shows.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from workshop.layouts import paragraphs as rules
 from workshop.layouts.geometry import Insets
@@ -127,7 +127,7 @@ class Typesetter:
         """``a:lvlNpPr`` for a list style: paragraph look plus default run properties."""
         item = Line("", level=level)
         ppr = self._ppr(item, style, first=level == 0, explicit=True, size=0)
-        ppr.tag = ppr.tag.replace("}pPr", "}lvl%dpPr" % (level + 1))
+        ppr.tag = ppr.tag.replace("}pPr", f"}}lvl{level + 1}pPr")
         del ppr.attrib["lvl"]
         ppr.append(self.rpr(item, style, self.point_size(item, style), explicit=True, tag="a:defRPr"))
         return ppr

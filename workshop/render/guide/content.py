@@ -16,6 +16,7 @@ from workshop.plan.model import PlannedSlide
 from workshop.render.pdf import markup
 from workshop.render.pdf.kit import Kit
 
+
 def _label(kit: Kit, key: str) -> str:
     return markup.bold(markup.escape(kit.word(key) + ": "))
 

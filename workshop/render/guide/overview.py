@@ -19,7 +19,7 @@ from workshop.plan.model import DeckPlan
 from workshop.render.guide.materials import collect_materials
 from workshop.render.pdf import markup
 from workshop.render.pdf.charts import LABEL, shorten
-from workshop.render.pdf.flowables import FlowTable, Checkbox
+from workshop.render.pdf.flowables import Checkbox, FlowTable
 from workshop.render.pdf.kit import Kit
 from workshop.render.pdf.styles import Palette
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from workshop.plan.model import DeckPlan
 
 
-def render_handout(plan: "DeckPlan", brand: "Brand", assets: "Assets") -> bytes:
+def render_handout(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
     """The handout PDF as bytes (reportlab is imported on first use)."""
     from workshop.render.handout.render import render
 

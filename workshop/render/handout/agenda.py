@@ -20,7 +20,7 @@ def agenda(kit: Kit, plan: DeckPlan) -> list[Flowable]:
     head = [kit.raw(markup.escape(kit.word(k)), s.cell_head) for k in ("time", "part", "duration")]
     rows = [head]
     breaks = []
-    for number, row in enumerate(plan.agenda, start=1):
+    for row in plan.agenda:
         section = sections[row.section]
         title = markup.bold(markup.inline(row.title))
         if section.subtitle:

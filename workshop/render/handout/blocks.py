@@ -7,7 +7,6 @@ quiz answers and explanations are facilitator content and never read here.
 
 from __future__ import annotations
 
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
@@ -18,7 +17,6 @@ from workshop.render.pdf.flowables import FlowTable, badge, box, hanging, quote_
 from workshop.render.pdf.images import image_flowable
 from workshop.render.pdf.kit import Kit
 from workshop.render.pdf.tables import data_table
-
 
 
 def _title(kit: Kit, text: str | None) -> list[Flowable]:

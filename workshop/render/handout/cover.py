@@ -14,8 +14,8 @@ from reportlab.platypus import Paragraph
 from workshop.brand.colors import mix
 from workshop.plan.model import DeckPlan
 from workshop.render.pdf import markup
-from workshop.render.pdf.images import draw_image, logo_image
 from workshop.render.pdf.fallback import apply_markup, draw_string
+from workshop.render.pdf.images import draw_image, logo_image
 from workshop.render.pdf.kit import Kit
 from workshop.render.pdf.styles import Palette
 from workshop.safety.images import ImageFile

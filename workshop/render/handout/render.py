@@ -13,13 +13,13 @@ from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak
 
 from workshop.assets import Assets
 from workshop.brand.model import Brand
+from workshop.kinds import KINDS, Nothing
 from workshop.model.slides import BreakSlide, SectionSlide
 from workshop.plan.model import DeckPlan, PlannedSlide
 from workshop.render.handout.agenda import agenda
-from workshop.kinds import KINDS, Nothing
 from workshop.render.handout.blocks import pause_panel
-from workshop.render.handout.context import HandoutContext
 from workshop.render.handout.closing import sources
+from workshop.render.handout.context import HandoutContext
 from workshop.render.handout.cover import cover_painter
 from workshop.render.pdf import markup
 from workshop.render.pdf.document import Bookmark, DocInfo, build_pdf
@@ -27,6 +27,7 @@ from workshop.render.pdf.flowables import here_or_later
 from workshop.render.pdf.kit import Kit, make_kit
 from workshop.render.pdf.pages import RunningText, body_frame, running_painter, template
 from workshop.text.inline import plain
+
 
 def participant_slides(plan: DeckPlan) -> list[PlannedSlide]:
     """Participant slides once each: continuation parts are covered by their first part.

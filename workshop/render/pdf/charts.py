@@ -7,7 +7,7 @@ Labels are plain strings drawn with ``drawString``: no markup is parsed.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -80,7 +80,7 @@ class ChartPainter:
     def _legend(self, drawing: Drawing, names: list[str], width: float, height: float) -> float:
         colors = self.colors(len(names))
         x, y, row = 0.0, height - LABEL - 1, LABEL + 6
-        for name, color in zip(names, colors):
+        for name, color in zip(names, colors, strict=False):
             label = shorten(name, self.font, LABEL, width / 2)
             item = 12 + stringWidth(label, self.font, LABEL) + 14
             if x and x + item > width:
@@ -148,7 +148,7 @@ class ChartPainter:
         labels = [shorten(c, self.font, LABEL, left - 6) for c in reversed(chart.categories)]
         slot = bc.height / len(chart.categories)
         if slot < LABEL + 1:
-            labels = [l if i % max(1, int((LABEL + 1) // slot) + 1) == 0 else "" for i, l in enumerate(labels)]
+            labels = [text if i % max(1, int((LABEL + 1) // slot) + 1) == 0 else "" for i, text in enumerate(labels)]
         self._style_axes(bc, bc.categoryAxis, bc.valueAxis, fmt, labels)
         bc.valueAxis.visibleLabels = 1
         self._bars(bc, chart, fmt, slot)
@@ -207,7 +207,7 @@ class ChartPainter:
         pct = number_format(self.language, "%")
         texts = [f"{fmt(v)} ({pct(round(100 * v / total, 1))})" if chart.unit != "%" else fmt(v) for v in values]
         room = width - x - 12 - max(stringWidth(t, self.bold, size_font) for t in texts) - 8
-        for name, text, color in zip(chart.categories, texts, colors):
+        for name, text, color in zip(chart.categories, texts, colors, strict=False):
             if size_font < 4:
                 break
             drawing.add(Rect(x, y, 8, 8, fillColor=color, strokeColor=None))

@@ -10,14 +10,13 @@ document ID, so the same input always gives the same file).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
-
-from workshop.render.pdf import settings
 
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
 from workshop import __version__ as _version
+from workshop.render.pdf import settings
 from workshop.render.pdf.pages import Geometry, numbered_canvas
 
 

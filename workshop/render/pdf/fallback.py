@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -64,7 +64,7 @@ class Chain:
         for stand_in in STAND_INS.get(char, ()):
             found = [self.face_for(c, bold, italic) for c in stand_in]
             if all(i is not None for i in found):
-                yield from zip(found, stand_in)  # type: ignore[misc]
+                yield from zip(found, stand_in, strict=False)  # type: ignore[misc]
                 return
         yield 0, char  # nothing draws it: the glyph check reported it before the build
 

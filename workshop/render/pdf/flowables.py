@@ -8,7 +8,7 @@ outlines free of reportlab's ``LayoutError``.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Indenter, Table, TableStyle

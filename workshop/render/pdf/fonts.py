@@ -10,11 +10,11 @@ batch of builds in one process should parse each font once.
 from __future__ import annotations
 
 import hashlib
-import struct
 import re
+import struct
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -27,7 +27,7 @@ _STYLES = ("regular", "bold", "italic", "bold_italic")
 _registered: dict[tuple[str, str], str] = {}  # (resolved path, style) → font name
 _names: dict[str, str] = {}  # font name → digest of the file it was registered from
 _files: dict[str, Path] = {}  # font name → its file (for coverage)
-_families: dict[str, "Family"] = {}  # font name → the registered family it belongs to
+_families: dict[str, Family] = {}  # font name → the registered family it belongs to
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ they are, so the cover gets no running header.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm

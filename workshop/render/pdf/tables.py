@@ -7,10 +7,10 @@ squeezed to nothing), cells are escaped paragraphs that wrap, and
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from workshop.render.pdf.flowables import FlowTable
 from workshop.render.pdf.kit import Kit

@@ -42,7 +42,8 @@ def agenda(c, planned) -> None:
     c.put("Title")
     start, stop = planned.span(len(c.plan.agenda))
     rows = c.plan.agenda[start:stop]
-    for index, (row, boxes) in enumerate(zip(rows, agenda_rows(c.box("Agenda"), len(rows))), start=start + 1):
+    placed = zip(rows, agenda_rows(c.box("Agenda"), len(rows)), strict=True)
+    for index, (row, boxes) in enumerate(placed, start=start + 1):
         fill = "soft-tertiary" if row.is_break else ("light" if index % 2 else "background")
         c.rect(f"Agenda Row {index}", boxes.band, fill)
         for name in (f"Agenda Time {index}", f"Agenda Item {index}", f"Agenda Minutes {index}"):
