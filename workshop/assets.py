@@ -26,7 +26,7 @@ class Assets:
         return self.images[name]
 
 
-def load_image(name: str, base: Path, roots: list[Path], location: Location | None, what="image") -> ImageFile:
+def load_image(name: str, base: Path, roots: list[Path], location: Location | None, what: str = "image") -> ImageFile:
     real = confined_file(name, base, roots, what=what, max_bytes=MAX_IMAGE_BYTES, location=location)
     with open(real, "rb") as handle:
         data = handle.read(MAX_IMAGE_BYTES + 1)

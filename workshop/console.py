@@ -99,7 +99,7 @@ class Console:
 class Progress:
     """A one-line counter on a terminal; plain lines otherwise."""
 
-    def __init__(self, console: Console, total: int, verb: str):
+    def __init__(self, console: Console, total: int, verb: str) -> None:
         self.console, self.total, self.done, self.verb = console, total, 0, verb
         self.live = console.live() and total > 1
 

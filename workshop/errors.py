@@ -52,7 +52,7 @@ class WorkshopError(Exception):
 
     exit_code: ExitStatus = ExitStatus.INPUT
 
-    def __init__(self, message: str, location: Location | None = None, hint: str | None = None):
+    def __init__(self, message: str, location: Location | None = None, hint: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.location = location

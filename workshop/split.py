@@ -37,7 +37,7 @@ def _warm_up() -> None:
 class PdfWorker:
     """A forked child that renders the PDF outputs of one build."""
 
-    def __init__(self, render: Callable, outputs: Sequence[str]):
+    def __init__(self, render: Callable, outputs: Sequence[str]) -> None:
         self.outputs = list(outputs)
         to_child_r, self._to_child = os.pipe()
         self._from_child, from_child_w = os.pipe()

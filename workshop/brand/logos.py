@@ -25,7 +25,7 @@ _UNUSABLE = {".svg": "SVG", ".svgz": "SVG", ".pdf": "PDF", ".eps": "EPS", ".gif"
 
 
 class LogoReader:
-    def __init__(self, folder: Path, brand_title: str, findings: list[Finding]):
+    def __init__(self, folder: Path, brand_title: str, findings: list[Finding]) -> None:
         self.folder = folder
         self.title = brand_title
         self.findings = findings

@@ -26,7 +26,7 @@ _QUOTE_HINT = 'put quotes around hex colours: primary: "#1F3D2B" (without them, 
 class ColorResolver:
     """Turns colour text from anywhere in the brand file into ``#RRGGBB``."""
 
-    def __init__(self, palette: dict[str, Node], roles: dict[str, Node]):
+    def __init__(self, palette: dict[str, Node], roles: dict[str, Node]) -> None:
         self.palette_nodes = palette
         self.role_nodes = roles
         self._cache: dict[str, str] = {}

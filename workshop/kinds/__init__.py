@@ -24,7 +24,7 @@ _ORDER = (
 class Registry:
     """Slide kinds by name, in master order."""
 
-    def __init__(self, records: tuple[SlideKind, ...]):
+    def __init__(self, records: tuple[SlideKind, ...]) -> None:
         self._records = {record.name: record for record in records}
 
     def __getitem__(self, name: str) -> SlideKind:

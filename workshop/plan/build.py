@@ -18,7 +18,7 @@ from workshop.plan.timing import time_section
 class _Where:
     """Looks up outline positions; works without a source map (e.g. specimen decks)."""
 
-    def __init__(self, outline_path: str, sources: dict | None):
+    def __init__(self, outline_path: str, sources: dict | None) -> None:
         self.path = outline_path
         self.sources = sources or {}
 
@@ -44,7 +44,8 @@ def make_plan(
     findings: list[Finding] = []
     clock = meta.start
 
-    def add(slide: SlideBase, *, section, start, minutes, audience, path, generated=False, answer=False):
+    def add(slide: SlideBase, *, section: int | None, start: int, minutes: int, audience: Audience,
+            path: tuple, generated: bool = False, answer: bool = False) -> None:
         kind = slide.kind  # type: ignore[attr-defined]
         planned.append(
             PlannedSlide(

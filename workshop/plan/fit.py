@@ -71,7 +71,7 @@ class SlideFit:
 class Fitter:
     """Fits the slides of one deck: brand fonts, geometry and size ranges loaded once."""
 
-    def __init__(self, brand: Brand, meta, agenda, footer: str = ""):
+    def __init__(self, brand: Brand, meta, agenda, footer: str = "") -> None:
         self.brand = brand
         self.geometry = deck_geometry(brand)
         self.fonts = Fonts(brand)

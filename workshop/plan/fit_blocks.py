@@ -26,7 +26,7 @@ EPSILON = 0.01  # points: rounding, not a margin
 class Fonts:
     """The brand's heading and body faces, by (heading?, bold, italic), with measured lines cached."""
 
-    def __init__(self, brand):
+    def __init__(self, brand) -> None:
         self.brand = brand
         self._faces: dict[tuple[bool, bool, bool], FontMetrics] = {}
         self._measured: dict[tuple, Measured] = {}
@@ -94,7 +94,7 @@ class Trial:
 class TextMeasure:
     """A text block in its frame: paragraphs measured once, tried at any sizes."""
 
-    def __init__(self, name: str, lines, style: TextStyle, box: Box, insets: Insets, fonts: Fonts):
+    def __init__(self, name: str, lines, style: TextStyle, box: Box, insets: Insets, fonts: Fonts) -> None:
         self.name = name
         inner = box.inner(insets)
         self.width = to_pt(inner.w)
@@ -128,7 +128,7 @@ class TableMeasure:
     role = "table"
     roles = frozenset({"table"})
 
-    def __init__(self, name: str, header, rows, box: Box, fonts: Fonts):
+    def __init__(self, name: str, header, rows, box: Box, fonts: Fonts) -> None:
         self.name = name
         self.box = box
         self.count = len(rows)

@@ -27,7 +27,7 @@ _SPACE = " "
 class FontMetrics:
     """Advance widths and vertical metrics of one TrueType file."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path) -> None:
         try:
             data = read_font_metrics(read_regular_file(Path(path), max_bytes=MAX_FONT_BYTES))
         except (NotAFont, OSError) as exc:

@@ -109,7 +109,7 @@ _LIBYAML_NESTING = "maximum nesting depth"
 
 
 class _Composer:
-    def __init__(self, text: str, name: str, loader: type = _Loader):
+    def __init__(self, text: str, name: str, loader: type = _Loader) -> None:
         self.name = name
         self.text = text
         self.loader = loader

@@ -26,7 +26,7 @@ from workshop.safety.images import ImageFile
 
 
 class Canvas:
-    def __init__(self, deck: Deck, slide, placement: Placement, resolved, planned, *, plan, assets, words):
+    def __init__(self, deck: Deck, slide, placement: Placement, resolved, planned, *, plan, assets, words) -> None:
         self.deck = deck
         self.plan = plan
         self.assets = assets

@@ -20,7 +20,7 @@ SCHEME = {
 class Palette:
     """Resolves colour roles for one brand (and one client accent)."""
 
-    def __init__(self, brand: Brand, client: str | None = None, scheme: bool = True):
+    def __init__(self, brand: Brand, client: str | None = None, scheme: bool = True) -> None:
         self.brand = brand
         self.colors = brand.colors
         self.client = parse_color(client if client.startswith("#") else f"#{client}") if client else None

@@ -46,7 +46,7 @@ class Placement:
 
 class Deck:
     def __init__(self, prs, names: PartNames, geometry: TemplateGeometry,
-                 specs: dict[str, LayoutSpec], brand, palette: Palette, lang: str, generated: bool = False):
+                 specs: dict[str, LayoutSpec], brand, palette: Palette, lang: str, generated: bool = False) -> None:
         self.prs = prs
         self.package = prs.part.package
         self.names = names

@@ -23,7 +23,7 @@ _NO_INSETS = Insets(0, 0, 0, 0)
 class ShapeIds:
     """Shape ids for one shape tree (``1`` is the tree itself)."""
 
-    def __init__(self, start: int = 2):
+    def __init__(self, start: int = 2) -> None:
         self.value = start
 
     def __call__(self) -> int:

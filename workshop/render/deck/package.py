@@ -183,7 +183,7 @@ _IMAGE_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg"}
 class PartNames:
     """Hands out ``/ppt/slides/slide%d.xml``-style names from per-template counters."""
 
-    def __init__(self, package):
+    def __init__(self, package) -> None:
         self._next: dict[str, int] = defaultdict(lambda: 1)
         for part in package.iter_parts():  # one walk, at the start
             name = str(part.partname)
@@ -227,7 +227,7 @@ class Linker:
     is quadratic. Ids already taken (by python-pptx, say) are skipped.
     """
 
-    def __init__(self, part):
+    def __init__(self, part) -> None:
         self.part = part
         numbers = [int(r[3:]) for r in part.rels.keys() if r.startswith("rId") and r[3:].isdigit()]
         self._next = max(numbers, default=0) + 1

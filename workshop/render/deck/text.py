@@ -37,7 +37,7 @@ def para(text: str, markup: bool = True, **kw) -> Line:
 class Typesetter:
     """Writes text bodies for one deck: brand fonts, palette, language, sizes per role."""
 
-    def __init__(self, brand, palette: Palette, lang: str, size: Callable[[str], float]):
+    def __init__(self, brand, palette: Palette, lang: str, size: Callable[[str], float]) -> None:
         self.brand = brand
         self.palette = palette
         self.lang = lang

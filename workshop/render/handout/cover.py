@@ -66,7 +66,7 @@ def cover_painter(kit: Kit, plan: DeckPlan, client_logo: ImageFile | None):
     value = ParagraphStyle("cover-value", fontName=fonts.body.regular, fontSize=12, leading=15,
                            textColor=Palette.c(p.text))
 
-    def paint(canvas, doc):
+    def paint(canvas, doc) -> None:
         canvas.setFillColor(Palette.c(p.primary))
         canvas.rect(0, band_bottom, geo.width, geo.height - band_bottom, stroke=0, fill=1)
         canvas.setFillColor(Palette.c(accent))

@@ -46,7 +46,7 @@ def shorten(text: str, font: str, size: float, width: float) -> str:
 class ChartPainter:
     """Draws one chart of ``width`` × ``height`` points with the brand's palette and body font."""
 
-    def __init__(self, palette: Palette, font: str, bold: str, language: str):
+    def __init__(self, palette: Palette, font: str, bold: str, language: str) -> None:
         self.palette = palette
         self.font = font
         self.bold = bold

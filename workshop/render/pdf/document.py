@@ -66,7 +66,7 @@ class Bookmark(Flowable):
 
     _counter_key = "_workshop_bookmarks"
 
-    def __init__(self, title: str, level: int = 0):
+    def __init__(self, title: str, level: int = 0) -> None:
         super().__init__()
         self.title = title
         self.level = level
@@ -75,7 +75,7 @@ class Bookmark(Flowable):
     def wrap(self, availWidth, availHeight):
         return 0, 0
 
-    def draw(self):
+    def draw(self) -> None:
         canvas = self.canv
         count = getattr(canvas, self._counter_key, 0) + 1
         setattr(canvas, self._counter_key, count)

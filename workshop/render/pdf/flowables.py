@@ -22,7 +22,7 @@ Painter = Callable[[object, float, float], None]  # (canvas, x, y_top) in the gu
 class Marker(Flowable):
     """Zero-height flowable that paints into the left gutter and keeps with what follows."""
 
-    def __init__(self, paint: Painter, gutter: float, space_before: float = 0):
+    def __init__(self, paint: Painter, gutter: float, space_before: float = 0) -> None:
         super().__init__()
         self.paint = paint
         self.gutter = gutter
@@ -32,7 +32,7 @@ class Marker(Flowable):
     def wrap(self, availWidth, availHeight):
         return availWidth, 0
 
-    def draw(self):
+    def draw(self) -> None:
         self.paint(self.canv, -self.gutter, 0)
 
 
@@ -52,7 +52,7 @@ def hanging(paint: Painter, flowables: Sequence[Flowable], gutter: float,
 def badge(text: str, font: str, size: float, fill, ink, diameter: float) -> Painter:
     """A filled circle with a number or letter, top-aligned with the text beside it."""
 
-    def paint(canvas, x, y):
+    def paint(canvas, x, y) -> None:
         r = diameter / 2
         cx, cy = x + r, y - r + 1
         canvas.saveState()
@@ -68,7 +68,7 @@ def badge(text: str, font: str, size: float, fill, ink, diameter: float) -> Pain
 def quote_mark(font: str, size: float, color) -> Painter:
     """A large opening quotation mark hanging in the margin of a pull quote."""
 
-    def paint(canvas, x, y):
+    def paint(canvas, x, y) -> None:
         canvas.saveState()
         canvas.setFillColor(color)
         draw_string(canvas, x, y - size * 0.72, "“", font, size)
@@ -80,7 +80,7 @@ def quote_mark(font: str, size: float, color) -> Painter:
 def gutter_text(lines: Sequence[tuple[str, str, float, object]], width: float) -> Painter:
     """Right-aligned lines (text, font, size, colour) in the gutter, e.g. a clock time."""
 
-    def paint(canvas, x, y):
+    def paint(canvas, x, y) -> None:
         canvas.saveState()
         baseline = y
         for text, font, size, color in lines:
@@ -102,7 +102,7 @@ class _Placed:
 class _Here(Flowable):
     """Draws its content only if it fits in the space left on this page."""
 
-    def __init__(self, content: Flowable, placed: _Placed, gap: float):
+    def __init__(self, content: Flowable, placed: _Placed, gap: float) -> None:
         super().__init__()
         self.content, self.placed, self.gap, self.fits = content, placed, gap, False
 
@@ -111,7 +111,7 @@ class _Here(Flowable):
         self.fits = height + self.gap <= availHeight
         return availWidth, (height + self.gap if self.fits else 0)
 
-    def draw(self):
+    def draw(self) -> None:
         if self.fits:
             self.content.drawOn(self.canv, 0, 0)
             self.placed.drawn = True
@@ -120,7 +120,7 @@ class _Here(Flowable):
 class _Later(Flowable):
     """Draws its content unless the first half already did."""
 
-    def __init__(self, content: Flowable, placed: _Placed, gap: float):
+    def __init__(self, content: Flowable, placed: _Placed, gap: float) -> None:
         super().__init__()
         self.content, self.placed, self.gap = content, placed, gap
 
@@ -130,7 +130,7 @@ class _Later(Flowable):
         width, height = self.content.wrap(availWidth, availHeight)
         return availWidth, height + self.gap
 
-    def draw(self):
+    def draw(self) -> None:
         if not self.placed.drawn:
             self.content.drawOn(self.canv, 0, self.gap)
 
@@ -148,7 +148,7 @@ def here_or_later(make: Callable[[], Flowable], gap: float = 7 * mm) -> tuple[Fl
 class WritingLines(Flowable):
     """Ruled lines to write on; splits into shorter runs of lines at a page end."""
 
-    def __init__(self, count: int, color, spacing: float = 8.5 * mm, first_gap: float = 0):
+    def __init__(self, count: int, color, spacing: float = 8.5 * mm, first_gap: float = 0) -> None:
         super().__init__()
         self.count = max(1, count)
         self.color = color
@@ -167,7 +167,7 @@ class WritingLines(Flowable):
         return [WritingLines(fits, self.color, self.spacing, self.first_gap),
                 WritingLines(self.count - fits, self.color, self.spacing)]
 
-    def draw(self):
+    def draw(self) -> None:
         canvas = self.canv
         canvas.saveState()
         canvas.setStrokeColor(self.color)
@@ -181,7 +181,7 @@ class WritingLines(Flowable):
 class WritingBox(Flowable):
     """An open box for notes or sketches (used when an exercise has no prompts)."""
 
-    def __init__(self, height: float, color, fill=None):
+    def __init__(self, height: float, color, fill=None) -> None:
         super().__init__()
         self.box_height = height
         self.color = color
@@ -197,7 +197,7 @@ class WritingBox(Flowable):
             return []
         return [WritingBox(availHeight, self.color, self.fill)]
 
-    def draw(self):
+    def draw(self) -> None:
         canvas = self.canv
         canvas.saveState()
         canvas.setStrokeColor(self.color)
@@ -211,7 +211,7 @@ class WritingBox(Flowable):
 class Checkbox(Flowable):
     """An empty square to tick, for checklists and quiz options."""
 
-    def __init__(self, size: float, color):
+    def __init__(self, size: float, color) -> None:
         super().__init__()
         self.size = size
         self.color = color
@@ -219,7 +219,7 @@ class Checkbox(Flowable):
     def wrap(self, availWidth, availHeight):
         return self.size, self.size
 
-    def draw(self):
+    def draw(self) -> None:
         self.canv.saveState()
         self.canv.setStrokeColor(self.color)
         self.canv.setLineWidth(0.8)

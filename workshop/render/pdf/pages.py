@@ -57,7 +57,7 @@ def template(template_id: str, frames: list[Frame], geo: Geometry,
              paint: Callable | None = None) -> PageTemplate:
     """A page template that records its id on the canvas (and paints static art, if any)."""
 
-    def on_page(canvas, doc):
+    def on_page(canvas, doc) -> None:
         canvas._workshop_template = template_id
         if paint is not None:
             canvas.saveState()
@@ -126,15 +126,15 @@ def numbered_canvas(paint: Callable[[Canvas, int, int], None]) -> type[Canvas]:
     """A Canvas class that holds pages until ``save()`` so ``paint`` knows the total."""
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict] = []
 
-        def showPage(self):
+        def showPage(self) -> None:
             self._held_pages.append(dict(self.__dict__))
             self._startPage()
 
-        def save(self):
+        def save(self) -> None:
             total = len(self._held_pages)
             for state in self._held_pages:
                 self.__dict__.update(state)

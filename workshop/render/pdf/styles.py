@@ -72,7 +72,7 @@ def make_palette(brand: Brand) -> Palette:
 class Styles:
     """Named paragraph styles; ``scale`` 1.0 is the handout, smaller is the compact guide."""
 
-    def __init__(self, brand: Brand, fonts: FontSet, palette: Palette, scale: float = 1.0):
+    def __init__(self, brand: Brand, fonts: FontSet, palette: Palette, scale: float = 1.0) -> None:
         self.fonts = fonts
         self.palette = palette
         p = palette
