@@ -51,7 +51,7 @@ def _titles(plan, outline):
 def text_pairs(brand) -> list[tuple[str, str, str, bool]]:
     """(what, text colour, background, large) pairs the outputs use."""
     colors = brand.colors
-    heading = brand.heading_color or colors.primary
+    heading = brand.typography.headings.color
     return [
         ("body text on the background", colors.foreground, colors.background, False),
         ("headings on the background", heading, colors.background, True),

@@ -8,8 +8,8 @@ from workshop.plan.measure import metrics_for
 
 
 def check_glyphs(plan, brand, outline) -> list[Finding]:
-    body = metrics_for(str(brand.body.regular))
-    heading = metrics_for(str(brand.heading.regular))
+    body = metrics_for(str(brand.typography.base.family.regular))
+    heading = metrics_for(str(brand.typography.headings.family.regular))
     findings: list[Finding] = []
     seen: set[tuple] = set()
     meta_texts = [(("workshop", k), v) for k, v in plan.meta.model_dump().items() if isinstance(v, str)]
@@ -31,7 +31,7 @@ def check_glyphs(plan, brand, outline) -> list[Finding]:
             shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:6])
             findings.append(Finding(
                 "font-missing-glyph",
-                f"the brand fonts ({brand.heading.name}, {brand.body.name}) cannot draw {shown} in "
+                f"the brand fonts ({brand.typography.headings.family.name}, {brand.typography.base.family.name}) cannot draw {shown} in "
                 f"'{'.'.join(str(p) for p in path)}'; it would show as an empty box",
                 where, slide=item.number if item else None,
             ))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from workshop.brand.model import DEFAULT_LAYOUT_NAMES
 from workshop.errors import Location, WorkshopError
 from workshop.layouts import KINDS, layouts_for, read_template, resolve_layout
 from workshop.layouts.geometry import EMU_PER_PT, Box, SlideSize
@@ -241,7 +242,7 @@ def _missing_layout(kind: str, name: str, blank: str | None, unused: list[str], 
         listed = ", ".join(f"'{u}'" for u in unused[:6]) + (" …" if len(unused) > 6 else "")
         fix += (f" If one of the layouts no slide kind uses ({listed}) is meant for {kind} slides, rename it to "
                 f"'{name}', or name it in _brand.yml: defaults: workshop: layouts: {kind}: <its name>.")
-    if kind in brand.settings.layouts:
+    if brand.settings.layouts[kind] != DEFAULT_LAYOUT_NAMES[kind]:
         fix += f" ('{name}' is the name _brand.yml gives under defaults: workshop: layouts: {kind}.)"
     return Problem("error", message, fix, kind=kind, layout=name)
 

@@ -145,7 +145,7 @@ class Canvas:
             self.tree.append(self.painter.decoration(dec))
         if spec.logo is not None:
             brand = self.deck.brand
-            logo = brand.logo_for("large" if spec.kind == "title" else "small", dark=spec.dark)
+            logo = brand.logos.get("large" if spec.kind == "title" else "small", dark=spec.dark)
             image = logo_image(logo)
             if image is not None:
                 rid = self.deck.image_rid(self.slide.part, image.data, image.format)

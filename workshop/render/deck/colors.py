@@ -40,7 +40,7 @@ class Palette:
         if role == "rule":
             return mix(c.foreground, c.background, 0.82)
         if role == "heading":
-            return parse_color(self.brand.heading_color) if self.brand.heading_color else c.primary
+            return self.brand.typography.headings.color
         if role == "client":
             return self.client or c.secondary
         if role.startswith("#"):

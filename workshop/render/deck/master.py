@@ -53,7 +53,7 @@ def generate(brand, specs: dict[str, LayoutSpec], painter_for) -> tuple:
         master_part.rels.pop(rid)
     names = PartNames(prs.part.package).install()
 
-    small_logo = brand.logo_for("small")
+    small_logo = brand.logos.get("small")
     small = logo_image(small_logo)
     logo_rid = master_part.relate_to(names.image_part(small.data, small.format), RT.IMAGE) if small else None
     _replace_children(master_part._element, _master_element(MASTER, painter_for(ShapeIds()), small, logo_rid,
@@ -66,7 +66,7 @@ def generate(brand, specs: dict[str, LayoutSpec], painter_for) -> tuple:
             parse(f"<p:sldLayout {NSDECLS}/>"),
         )
         part.relate_to(master_part, RT.SLIDE_MASTER)
-        brand_logo = brand.logo_for("large" if spec.kind == "title" else "small", dark=spec.dark) if spec.logo else None
+        brand_logo = brand.logos.get("large" if spec.kind == "title" else "small", dark=spec.dark) if spec.logo else None
         logo = logo_image(brand_logo)
         rid = part.relate_to(names.image_part(logo.data, logo.format), RT.IMAGE) if logo else None
         part._element = layout_element(spec, MASTER, painter_for(ShapeIds()), logo, rid, brand_logo.alt if logo else "")

@@ -77,14 +77,14 @@ class Typesetter:
 
     def rpr(self, item: Para, style: TextStyle, size: float, explicit: bool, run: Run | None = None,
             tag: str = "a:rPr"):
-        heading, bold, italic = rules.face(item, style, run, heading_bold=self.brand.heading_bold,
-                                           heading_italic=self.brand.heading_italic)
+        heading, bold, italic = rules.face(item, style, run, heading_bold=self.brand.typography.headings.bold,
+                                           heading_italic=self.brand.typography.headings.italic)
         props = el(tag, {"lang": self.lang, "sz": round(size * 100), "b": int(bold), "i": int(italic),
                          "dirty": "0"})
         color = item.color or (style.color if explicit else None)
         if color:
             props.append(self.palette.fill(color))
-        family = self.brand.heading if heading else self.brand.body
+        family = self.brand.typography.headings.family if heading else self.brand.typography.base.family
         props.append(el("a:latin", {"typeface": family.name}))
         props.append(el("a:cs", {"typeface": family.name}))
         return props
@@ -116,10 +116,10 @@ class Typesetter:
             return ppr
         ppr.append(el("a:buClr", None, self.palette.color(style.bullet_color)))
         if bullets == "number":
-            sub(ppr, "a:buFont", {"typeface": self.brand.body.name})
+            sub(ppr, "a:buFont", {"typeface": self.brand.typography.base.family.name})
             sub(ppr, "a:buAutoNum", {"type": "arabicPeriod", "startAt": item.start_at})
         else:
-            sub(ppr, "a:buFont", {"typeface": self.brand.body.name})
+            sub(ppr, "a:buFont", {"typeface": self.brand.typography.base.family.name})
             sub(ppr, "a:buChar", {"char": BULLET_CHARS[min(item.level, 1)]})
         return ppr
 

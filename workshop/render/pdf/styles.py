@@ -54,7 +54,7 @@ def make_palette(brand: Brand) -> Palette:
     return Palette(
         text=c.foreground,
         muted=mix(c.foreground, white, 0.35),
-        heading=brand.heading_color or c.primary,
+        heading=brand.typography.headings.color,
         primary=c.primary,
         accent=c.secondary,
         tertiary=c.tertiary,
@@ -79,7 +79,7 @@ class Styles:
         self.palette = palette
         p = palette
         size = 10.0 * scale
-        ratio = brand.line_height or 1.45
+        ratio = brand.typography.base.line_height or 1.45
         body_font = fonts.body.regular
         head = fonts.heading_face
 
