@@ -101,6 +101,7 @@ class _Progress:
     def __init__(self, total: int, verb: str):
         self.total, self.done, self.verb = total, 0, verb
         self.live = sys.stderr.isatty() and total > 1 and not state.quiet
+        self.seen: set[str] = set()  # a brand's findings come with every job: show each once
 
     def __call__(self, result) -> None:
         self.done += 1
@@ -109,17 +110,22 @@ class _Progress:
             sys.stderr.flush()
             if self.done == self.total:
                 sys.stderr.write("\r" + " " * 80 + "\r")
-        _report(result, plain=not self.live, verb=self.verb)
+        _report(result, plain=not self.live, verb=self.verb, seen=self.seen)
 
 
-def _report(result, *, plain: bool, verb: str) -> None:
+def _report(result, *, plain: bool, verb: str, seen: set[str] | None = None) -> None:
+    seen = set() if seen is None else seen
     if result.error:
-        err(f"error: {result.error}" if not result.error.startswith("error") else result.error)
+        if result.error not in seen:
+            seen.add(result.error)
+            err(f"error: {result.error}" if not result.error.startswith("error") else result.error)
         return
     for finding in result.findings:
         if state.quiet or (finding.severity is not Severity.WARNING and not state.verbose):
             continue
-        err(str(finding))
+        if str(finding) not in seen:
+            seen.add(str(finding))
+            err(str(finding))
     if state.verbose:
         for path in result.written:
             say(f"  wrote {path}")
@@ -129,14 +135,18 @@ def _report(result, *, plain: bool, verb: str) -> None:
 
 def _run(paths, brand, vars_files, assignments, out, only, jobs, strict, check_only) -> int:
     from workshop.batch import default_jobs, run_jobs
+    from workshop.pipeline import get_brand
 
     started = time.perf_counter()
+    _, brand_findings = get_brand(brand)  # a broken brand is one error, not one per outline
+    if check_only and not paths and not Path("decks").is_dir():
+        return _check_brand_alone(brand, brand_findings, strict)
     job_list = _jobs_for(paths, brand, vars_files, assignments, out, only)
     workers = jobs or default_jobs()
     progress = _Progress(len(job_list), "checking" if check_only else "building")
     results = run_jobs(job_list, workers=workers, check_only=check_only, on_result=progress)
     failed = [r for r in results if not r.ok]
-    warnings = sum(1 for r in results for f in r.findings if f.severity is Severity.WARNING)
+    warnings = len({str(f) for r in results for f in r.findings if f.severity is Severity.WARNING})
     files = sum(len(r.written) for r in results)
     elapsed = time.perf_counter() - started
     if check_only:
@@ -147,6 +157,21 @@ def _run(paths, brand, vars_files, assignments, out, only, jobs, strict, check_o
             f"{warnings} warning(s), {len(failed)} failed in {elapsed:.1f}s")
     if failed:
         return max(r.exit_code for r in failed) or EXIT_INPUT
+    if strict and warnings:
+        err(f"--strict: {warnings} warning(s) count as failure")
+        return EXIT_STRICT
+    return EXIT_OK
+
+
+def _check_brand_alone(brand: str, findings, strict: bool) -> int:
+    """``workshop check --brand PATH`` outside a project: the brand file on its own."""
+    from workshop.brand.load import find_brand_file
+
+    shown = [f for f in findings if f.severity is Severity.WARNING or state.verbose]
+    for finding in [] if state.quiet else shown:
+        err(str(finding))
+    warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+    say(f"checked brand {find_brand_file(brand)}: it loads, {warnings} warning(s)")
     if strict and warnings:
         err(f"--strict: {warnings} warning(s) count as failure")
         return EXIT_STRICT

@@ -82,9 +82,9 @@ def read_typography(section: Node | None, folder: Path, resolver: ColorResolver,
         headings.stack, headings.location = base.stack, base.location
     families = _Families(folder, declared, report)
     body_weight = report.attempt(lambda: _weight(base), None) or BODY_WEIGHT
-    body = families.resolve(base, "body text", "sans", body_weight)  # the face nearest base.weight
-    heading_family = families.resolve(headings, "headings", font_class(base.stack), 400)
-    mono_family = families.resolve(mono, "code", "mono", 400) if mono.stack else body
+    body = families.resolve(base, "body text is", "sans", body_weight)  # the face nearest base.weight
+    heading_family = families.resolve(headings, "headings are", font_class(base.stack), 400)
+    mono_family = families.resolve(mono, "code is", "mono", 400) if mono.stack else body
     _ignored_info(typo, roles, report)
     declared.report_unused({normalise(n) for r in (base, headings, mono) for n in r.stack}, report)
 
@@ -155,7 +155,7 @@ class _Families:
                 "google", "bunny") else ""
             self.report.warn(Finding(
                 "brand-font-missing",
-                f"the font family '{name}' is not installed{web}; {used_for} is set in {used} instead. "
+                f"the font family '{name}' is not installed{web}; {used_for} set in {used} instead. "
                 f"To use {name}: {how_to_get(name, source)}",
                 role.location, details={"family": name, "used": used},
             ))

@@ -150,6 +150,8 @@ class Canvas:
             if image is not None:
                 rid = self.deck.image_rid(self.slide.part, image.data, image.format)
                 self.tree.append(self.painter.picture("Logo", logo_box(spec.logo, image), rid, logo.alt))
+            elif spec.kind == "title":
+                self.tree.append(self.painter.wordmark(spec.logo, brand.logos.wordmark, spec.background))
 
     # -- footer -----------------------------------------------------------------------------
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.brand.model import Logo
-from workshop.layouts.geometry import Box, Insets
-from workshop.layouts.spec import Decoration, LogoSpec, ShapeSpec
+from workshop.layouts.geometry import EMU_PER_PT, Box, Insets
+from workshop.layouts.spec import Decoration, LogoSpec, ShapeSpec, TextStyle
 from workshop.render.deck import shapes
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.text import Para, Typesetter, para
@@ -58,6 +58,17 @@ class Painter:
 
     def picture(self, name: str, box: Box, rid: str, alt: str):
         return shapes.picture(self.ids(), name, box, rid, alt)
+
+    def wordmark(self, spec: LogoSpec, text: str, background: str | None):
+        """The brand's name as bold heading text where its logo would go (no usable logo)."""
+        name = " ".join(text.split())[:60]
+        height_pt = spec.box.h / EMU_PER_PT
+        # Sized to fit the slot's width at a generous average advance (0.6 em), no wrapping.
+        size = round(min(28.0, height_pt * 0.6, spec.box.w / EMU_PER_PT / (0.6 * max(len(name), 1))), 1)
+        style = TextStyle("label", font="heading", bold=True, align=spec.align, anchor="middle",
+                          color=f"on-{background}" if background else "primary")
+        return self.decoration(Decoration("Logo", "rect", spec.box, fill="none", text=name,
+                                          text_style=style, size=size))
 
 
 def logo_image(logo: Logo | None) -> ImageFile | None:

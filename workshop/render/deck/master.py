@@ -69,7 +69,9 @@ def generate(brand, specs: dict[str, LayoutSpec], painter_for) -> tuple:
         brand_logo = brand.logos.get("large" if spec.kind == "title" else "small", dark=spec.dark) if spec.logo else None
         logo = logo_image(brand_logo)
         rid = part.relate_to(names.image_part(logo.data, logo.format), RT.IMAGE) if logo else None
-        part._element = layout_element(spec, MASTER, painter_for(ShapeIds()), logo, rid, brand_logo.alt if logo else "")
+        wordmark = brand.logos.wordmark if spec.logo and spec.kind == "title" and logo is None else ""
+        part._element = layout_element(spec, MASTER, painter_for(ShapeIds()), logo, rid,
+                                       brand_logo.alt if logo else "", wordmark)
         sub(id_list, "p:sldLayoutId", {"id": FIRST_LAYOUT_ID + number, "r:id": master_part.relate_to(part, RT.SLIDE_LAYOUT)})
     return prs, names
 
@@ -147,8 +149,9 @@ def _master_element(master: MasterSpec, painter: Painter, logo, logo_rid, alt: s
     return root
 
 
-def layout_element(spec: LayoutSpec, master: MasterSpec, painter: Painter, logo, logo_rid, alt: str = ""):
-    """A ``p:sldLayout`` for ``spec``: background, decorations, logo, named placeholders."""
+def layout_element(spec: LayoutSpec, master: MasterSpec, painter: Painter, logo, logo_rid, alt: str = "",
+                   wordmark: str = ""):
+    """A ``p:sldLayout`` for ``spec``: background, decorations, logo (or wordmark), placeholders."""
     root = parse(f'<p:sldLayout {NSDECLS} preserve="1" userDrawn="1"/>')
     if not spec.show_master:
         root.set("showMasterSp", "0")
@@ -159,6 +162,8 @@ def layout_element(spec: LayoutSpec, master: MasterSpec, painter: Painter, logo,
         tree.append(painter.decoration(dec))
     if logo is not None and spec.logo is not None:
         tree.append(painter.picture("Logo", logo_box(spec.logo, logo), logo_rid, alt))
+    elif wordmark and spec.logo is not None:
+        tree.append(painter.wordmark(spec.logo, wordmark, spec.background))
     for position, shape in enumerate(spec.shapes):
         if shape.placeholder:
             tree.append(_placeholder(painter, shape, placeholder_index(shape, position)))
