@@ -138,9 +138,11 @@ def _run(paths, brand, vars_files, assignments, out, only, jobs, strict, check_o
     from workshop.pipeline import get_brand
 
     started = time.perf_counter()
-    _, brand_findings = get_brand(brand)  # a broken brand is one error, not one per outline
+    loaded, brand_findings = get_brand(brand)  # a broken brand is one error, not one per outline
     if check_only and not paths and not Path("decks").is_dir():
-        return _check_brand_alone(brand, brand_findings, strict)
+        from workshop.check.contrast import contrast_findings
+
+        return _check_brand_alone(brand, [*brand_findings, *contrast_findings(loaded)], strict)
     job_list = _jobs_for(paths, brand, vars_files, assignments, out, only)
     workers = jobs or default_jobs()
     progress = _Progress(len(job_list), "checking" if check_only else "building")

@@ -183,14 +183,18 @@ def test_circular_colour_names_are_an_error(brand_dir):
     assert "circle" in caught.value.message
 
 
-def test_low_contrast_is_a_warning(brand_dir):
-    _, findings = load_brand_with_findings(brand_dir("""
+def test_low_contrast_is_a_warning_once_at_the_colour(brand_dir):
+    from workshop.check.contrast import contrast_findings
+
+    text = """
         color:
           foreground: "#999999"
           background: white
-        """))
-    (contrast,) = [f for f in findings if f.code == "brand-contrast"]
+        """
+    brand = load_brand(brand_dir(text))
+    (contrast,) = [f for f in contrast_findings(brand) if "'foreground' (#999999) on 'background'" in f.message]
     assert "2.85:1" in contrast.message and "4.5:1" in contrast.message
+    assert contrast.location.line == line_of(text, "foreground:")
 
 
 def test_declared_font_files_are_used(brand_dir):

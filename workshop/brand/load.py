@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import MappingProxyType
 import workshop
 from workshop.brand import nodes
 from workshop.brand.logos import LogoReader
 from workshop.brand.model import Brand, Colors, Logos, Meta, WorkshopSettings
-from workshop.brand.palette import ColorResolver, contrast_findings, read_colors
+from workshop.brand.palette import ColorResolver, read_colors
 from workshop.brand.settings import read_settings
 from workshop.brand.typography import read_typography
 from workshop.errors import Finding, Location, WorkshopError
@@ -114,12 +115,20 @@ def read_brand(file: Path) -> tuple[Brand, list[Finding]]:
     settings = report.attempt(lambda: read_settings(_workshop_section(root.get("defaults")), folder, report),
                               WorkshopSettings())
     report.raise_errors()
-    color_section = root.get("color")
-    report.findings += contrast_findings(colors, typography.headings.color,
-                                         color_section.location if color_section is not None else where)
     brand = Brand(name=folder.name, folder=folder, meta=meta, colors=colors, typography=typography,
-                  logos=logos, settings=settings, file=file.resolve())
+                  logos=logos, settings=settings, file=file.resolve(), places=_places(root))
     return brand, report.unique_findings()
+
+
+def _places(root: Mapping) -> MappingProxyType:
+    """Where the colour section and each colour role are written (findings point there)."""
+    places: dict[str, Location] = {}
+    color = root.get("color")
+    if isinstance(color, Mapping):
+        places["color"] = color.location
+        for key, value in color.items:
+            places[f"color.{key.value}"] = value.location
+    return MappingProxyType(places)
 
 
 def _meta(node: Node | None, fallback: str) -> Meta:

@@ -16,6 +16,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, Mapping
 
+from workshop.errors import Location
+
 TEXT_ROLES = (
     "title", "subtitle", "body", "statement", "quote", "attribution", "stat", "label",
     "caption", "table", "footer",
@@ -231,6 +233,8 @@ class Brand:
     logos: Logos = field(default_factory=Logos)
     settings: WorkshopSettings = field(default_factory=WorkshopSettings)
     file: Path | None = None  # the _brand.yml it came from, for messages
+    #: Where settings are written ("color", "color.primary", ...), for findings about them.
+    places: Mapping[str, Location] = field(default_factory=_frozen, compare=False)
 
     def size(self, role: str) -> SizeRange:
         return self.settings.sizes[role]

@@ -13,9 +13,9 @@ from dataclasses import fields
 from types import MappingProxyType
 
 from workshop.brand import nodes
-from workshop.brand.colors import ColorError, contrast_ratio, parse_color
+from workshop.brand.colors import ColorError, parse_color
 from workshop.brand.model import Colors
-from workshop.errors import Finding, Location, WorkshopError
+from workshop.errors import Location, WorkshopError
 from workshop.outline.suggest import closest
 from workshop.outline.tree import Mapping, Node, Scalar
 
@@ -104,25 +104,3 @@ def read_colors(section: Node | None, report: nodes.Report) -> tuple[Colors, Col
 
 def _blank(node: Node) -> bool:
     return isinstance(node, Scalar) and node.to_python() is None
-
-
-def contrast_findings(colors: Colors, heading_color: str, location: Location | None) -> list[Finding]:
-    """WCAG AA checks a designer should hear about: body text 4.5:1, headings 3:1."""
-    out = []
-    body = contrast_ratio(colors.foreground, colors.background)
-    if body < 4.5:
-        out.append(Finding(
-            "brand-contrast",
-            f"body text ({colors.foreground}) on the background ({colors.background}) has a contrast "
-            f"of {body:.2f}:1; WCAG AA needs 4.5:1, so text will be hard to read",
-            location, details={"ratio": body},
-        ))
-    heading = contrast_ratio(heading_color, colors.background)
-    if heading < 3.0:
-        out.append(Finding(
-            "brand-contrast",
-            f"headings ({heading_color}) on the background ({colors.background}) have a contrast of "
-            f"{heading:.2f}:1; WCAG AA needs 3:1 for large text",
-            location, details={"ratio": heading},
-        ))
-    return out

@@ -43,16 +43,18 @@ class Painter:
         fill = self.palette.fill(dec.fill)
         body = None
         if dec.text and dec.text_style:
-            fixed = Typesetter(self.type.brand, self.palette, self.type.lang, lambda role: dec.size)
+            behind = dec.fill if dec.fill and dec.fill != "none" else self.type.behind
+            fixed = Typesetter(self.type.brand, self.palette, self.type.lang, lambda role: dec.size, behind)
             body = fixed.body([para(dec.text, markup=False)], dec.text_style, _NO_INSETS, explicit=True)
         box = shapes.line_box(dec.box) if dec.geometry == "line" else dec.box
         geometry = "rect" if dec.geometry == "line" else dec.geometry
         return shapes.shape(self.ids(), dec.name, box, geometry=geometry, fill=fill, text_body=body)
 
-    def text_box(self, spec: ShapeSpec, paras: list[Para], box: Box | None = None, fill: str | None = None):
+    def text_box(self, spec: ShapeSpec, paras: list[Para], box: Box | None = None, fill: str | None = None,
+                 behind: str | None = None):
         """A text box with the spec's look written out (no layout to inherit from)."""
-        body = self.type.body(paras, spec.text, spec.insets, explicit=True)
         role = fill if fill is not None else spec.fill
+        body = self.type.on(role or behind).body(paras, spec.text, spec.insets, explicit=True)
         return shapes.shape(self.ids(), spec.name, box or spec.box, fill=self.palette.fill(role),
                             text_body=body, text_box=role is None)
 

@@ -37,11 +37,19 @@ def para(text: str, markup: bool = True, **kw) -> Line:
 class Typesetter:
     """Writes text bodies for one deck: brand fonts, palette, language, sizes per role."""
 
-    def __init__(self, brand, palette: Palette, lang: str, size: Callable[[str], float]):
+    def __init__(self, brand, palette: Palette, lang: str, size: Callable[[str], float],
+                 behind: str = "background"):
         self.brand = brand
         self.palette = palette
         self.lang = lang
         self.size = size
+        self.behind = behind  # the colour role under the text: text colours are made readable on it
+
+    def on(self, behind: str | None) -> "Typesetter":
+        """The same typesetter for text drawn on ``behind`` (a fill's colour role)."""
+        if not behind or behind == "none" or behind == self.behind:
+            return self
+        return Typesetter(self.brand, self.palette, self.lang, self.size, behind)
 
     def body(self, paras: list[Para], style: TextStyle, insets: Insets, *, explicit: bool, tag: str = "p:txBody"):
         """A complete ``p:txBody`` (or ``a:txBody`` for table cells)."""
@@ -83,7 +91,8 @@ class Typesetter:
                          "dirty": "0"})
         color = item.color or (style.color if explicit else None)
         if color:
-            props.append(self.palette.fill(color))
+            large = size >= 18 or (bold and size >= 14)  # WCAG's large text
+            props.append(self.palette.fill(self.palette.text_role(color, self.behind, large)))
         family = self.brand.typography.headings.family if heading else self.brand.typography.base.family
         props.append(el("a:latin", {"typeface": family.name}))
         props.append(el("a:cs", {"typeface": family.name}))
