@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Literal, Mapping
 
 from workshop.errors import Location
+from workshop.kinds import KINDS
 
 TEXT_ROLES = (
     "title", "subtitle", "body", "statement", "quote", "attribution", "stat", "label",
@@ -189,24 +190,8 @@ DEFAULT_SIZES = {
     "footer": SizeRange(10, 8),
 }
 
-DEFAULT_LAYOUT_NAMES = {
-    "title": "Title",
-    "agenda": "Agenda",
-    "section": "Section",
-    "bullets": "Bullets",
-    "statement": "Statement",
-    "quote": "Quote",
-    "compare": "Compare",
-    "stat": "Stat",
-    "chart": "Chart",
-    "table": "Table",
-    "image": "Image",
-    "steps": "Steps",
-    "quiz": "Quiz",
-    "exercise": "Exercise",
-    "break": "Break",
-    "closing": "Closing",
-}
+#: The layout each kind uses when the brand names none (the kind registry's name for it).
+DEFAULT_LAYOUT_NAMES = {kind: KINDS[kind].layout_name for kind in KINDS}
 
 
 @dataclass(frozen=True)
