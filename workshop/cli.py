@@ -384,8 +384,8 @@ def template_export(
             data = read_template(loaded.settings.template)
             note = f"the brand's own master ({loaded.settings.template.name})"
         else:
-            data = build_master(loaded)
-            note = "one layout per slide kind"
+            data = build_master(loaded, specimens=True)
+            note = "one layout per slide kind, each with a sample slide"
         write_together({Path(out): data})
         console.say(f"wrote {out}: {note}; open it in PowerPoint (View › Slide Master)")
         return ExitStatus.OK
