@@ -225,4 +225,7 @@ class Brand:
         return self.settings.sizes[role]
 
     def layout_name(self, kind: str) -> str:
-        return self.settings.layouts[kind]
+        """The layout slides of ``kind`` use (every registered kind is resolved when the brand loads;
+        a kind registered after that, as in tests of the registry, takes its own default)."""
+        layouts = self.settings.layouts
+        return layouts[kind] if kind in layouts else KINDS[kind].layout_name

@@ -24,10 +24,10 @@ from workshop.errors import Location, WorkshopError
 from workshop.kinds import KINDS
 from workshop.layouts import layouts_for, read_template, resolve_layout
 from workshop.layouts.geometry import EMU_PER_PT, Box, SlideSize
-from workshop.layouts.names import saved_by_libreoffice
 from workshop.layouts.resolve import _FAMILY as STAND_INS  # the types resolve_layout accepts in place of a name
 from workshop.layouts.spec import ShapeSpec
 from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
+from workshop.templatecheck.resaved import lost_layouts
 from workshop.templatecheck.contract import NOT_FOR_TEXT, TYPE_WORDS, shape_role, type_word
 
 Severity = Literal["error", "warning", "note"]
@@ -195,7 +195,7 @@ def check_template(data: bytes, brand, source: str, *, generated: bool = False) 
             "error", "The template has no slide layouts at all, so no slide kind can use it.",
             "start from the master the tool makes: workshop template export --brand default -o master.pptx",
         ))
-    lost = _lost_layouts(geometry, specs, brand)
+    lost = lost_layouts(geometry, specs, brand)
     if lost is not None:
         problems.append(lost)
     for kind in KINDS:
@@ -229,39 +229,6 @@ def check_template(data: bytes, brand, source: str, *, generated: bool = False) 
             "are used).",
         ))
     return TemplateReport(source, brand.name, generated, geometry, tuple(kinds), tuple(problems), blank, slides)
-
-
-def _lost_layouts(geometry: TemplateGeometry, specs: dict, brand) -> Problem | None:
-    """A master re-saved by LibreOffice, or one left with a single layout: say what was lost."""
-    names = [ly.name for ly in geometry.layouts]
-    own = {spec.name.casefold().strip() for spec in specs.values()}
-    if not names or any(n.casefold().strip() in own for n in names):
-        return None
-    masters = len({ly.master for ly in geometry.layouts})
-    if saved_by_libreoffice(names):
-        distinct = list(dict.fromkeys(names))
-        shown = ", ".join(f"'{n}'" for n in distinct[:4]) + (", …" if len(distinct) > 4 else "")
-        what = (f"This master was saved by LibreOffice: its {len(names)} layouts carry LibreOffice's names "
-                f"({shown}) and none of the slide kinds' own layouts is left.")
-        if masters > 1:
-            what += (f" LibreOffice turned each layout that a slide used into a slide master of its own "
-                     f"({masters} masters): the designs are there, but the layout and placeholder names "
-                     "are not ('PlaceHolder 1', 'PlaceHolder 2', …), so no slide kind can find its layout.")
-        else:
-            what += " LibreOffice keeps only the layouts that a slide uses; a master without slides loses them all."
-    elif len(names) == 1:
-        what = (f"The master has a single layout ('{names[0]}'): the slide kinds' own layouts are gone, "
-                "as happens when an application that keeps only the layouts in use re-saves a master "
-                "without slides.")
-    else:
-        return None
-    return Problem(
-        "warning", what,
-        f"start again from the master the tool makes (`workshop template export --brand {brand.name} -o "
-        "master.pptx`), make your changes in PowerPoint and save from there; or, in LibreOffice, name the "
-        "layouts (or masters) you want each slide kind to use in _brand.yml under defaults: workshop: "
-        "layouts:. docs/brand-templates.md explains what a LibreOffice save keeps",
-    )
 
 
 # -- one slide kind -----------------------------------------------------------------------
