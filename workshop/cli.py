@@ -79,8 +79,9 @@ def _parse_only(values: list[str]) -> tuple[str, ...]:
     return tuple(o for o in OUTPUTS if o in chosen)
 
 
-def _jobs_for(paths, brand, vars_files, assignments, out, only):
+def _jobs_for(paths, brand, vars_files, assignments, out, only, edits=None):
     from workshop.batch import find_outlines
+    from workshop.edits.guard import EditPolicy
     from workshop.pipeline import Job
 
     outlines = find_outlines(paths or ["decks"])
@@ -90,7 +91,8 @@ def _jobs_for(paths, brand, vars_files, assignments, out, only):
     profiles = [Path(v) for v in vars_files] or [None]
     single = len(outlines) * len(profiles) == 1  # one build: let deck and PDFs render side by side
     return [
-        Job(outline, Path(out), brand, profile, tuple(assignments), only, split=single)
+        Job(outline, Path(out), brand, profile, tuple(assignments), only, split=single,
+            edits=edits or EditPolicy.REFUSE)
         for outline in outlines for profile in profiles
     ]
 
@@ -120,6 +122,8 @@ def _report(result, *, plain: bool, verb: str) -> None:
         if state.quiet or (finding.severity is not Severity.WARNING and not state.verbose):
             continue
         err(str(finding))
+    for note in result.notes:
+        say(f"{result.job.label}: {note}")
     if state.verbose:
         for path in result.written:
             say(f"  wrote {path}")
@@ -127,11 +131,11 @@ def _report(result, *, plain: bool, verb: str) -> None:
         say(f"{result.job.label}: {', '.join(p.name for p in result.written)} ({result.seconds:.2f}s)")
 
 
-def _run(paths, brand, vars_files, assignments, out, only, jobs, strict, check_only) -> int:
+def _run(paths, brand, vars_files, assignments, out, only, jobs, strict, check_only, edits=None) -> int:
     from workshop.batch import default_jobs, run_jobs
 
     started = time.perf_counter()
-    job_list = _jobs_for(paths, brand, vars_files, assignments, out, only)
+    job_list = _jobs_for(paths, brand, vars_files, assignments, out, only, edits)
     workers = jobs or default_jobs()
     progress = _Progress(len(job_list), "checking" if check_only else "building")
     results = run_jobs(job_list, workers=workers, check_only=check_only, on_result=progress)
@@ -161,6 +165,14 @@ StrictOpt = typer.Option(False, "--strict", help="Warnings make the exit code no
 JobsOpt = typer.Option(0, "--jobs", "-j", min=0, help="Parallel builds (default: number of cores).")
 OutOpt = typer.Option("build", "--out", "-o", help="Output folder.")
 OnlyOpt = typer.Option(None, "--only", help="deck, handout or guide (repeat or comma-separate).")
+OverwriteOpt = typer.Option(False, "--overwrite",
+                            help="Replace a deck edited in PowerPoint; the edited one is kept as NAME.edited-N.pptx.")
+
+
+def _edit_policy(overwrite: bool):
+    from workshop.edits.guard import EditPolicy
+
+    return EditPolicy.OVERWRITE if overwrite else EditPolicy.REFUSE
 
 
 @app.command()
@@ -173,10 +185,16 @@ def build(
     only: Optional[List[str]] = OnlyOpt,
     jobs: int = JobsOpt,
     strict: bool = StrictOpt,
+    overwrite: bool = OverwriteOpt,
 ) -> None:
-    """Build deck, handout and guide for each outline."""
+    """Build deck, handout and guide for each outline.
+
+    A deck edited in PowerPoint since it was built is never replaced silently: the
+    build stops and lists the edits, unless --overwrite says to replace it (keeping a backup).
+    """
     code = _guarded(lambda: _run(paths, brand, vars_files or [], assignments or [], out,
-                                 _parse_only(only or []), jobs, strict, False))
+                                 _parse_only(only or []), jobs, strict, False,
+                                 _edit_policy(overwrite)))
     raise typer.Exit(code)
 
 
@@ -188,11 +206,46 @@ def check(
     assignments: Optional[List[str]] = SetOpt,
     jobs: int = JobsOpt,
     strict: bool = StrictOpt,
+    out: str = typer.Option("build", "--out", "-o", help="Output folder whose decks are checked for hand edits."),
 ) -> None:
-    """Validate outlines: schema, time budget, text fit, fonts, accessibility. Writes nothing."""
-    code = _guarded(lambda: _run(paths, brand, vars_files or [], assignments or [], "build",
+    """Validate outlines: schema, time budget, text fit, fonts, accessibility. Writes nothing.
+
+    Also warns when a deck in the output folder has hand edits a plain build would refuse to replace.
+    """
+    code = _guarded(lambda: _run(paths, brand, vars_files or [], assignments or [], out,
                                  ("deck",), jobs, strict, True))
     raise typer.Exit(code)
+
+
+@app.command()
+def edits(
+    decks: List[str] = typer.Argument(..., metavar="DECK.pptx...", help="Built decks to look at."),
+) -> None:
+    """List what was changed by hand in built decks since workshop wrote them. Writes nothing.
+
+    Exit code 0 whether or not there are edits; 1 when a file is missing.
+    """
+
+    def run() -> int:
+        from workshop.edits import inspect_deck
+
+        code = EXIT_OK
+        for name in decks:
+            report = inspect_deck(Path(name))
+            if report is None:
+                err(f"error: {name}: no such deck")
+                code = EXIT_INPUT
+                continue
+            lines = report.lines()
+            if not lines:
+                typer.echo(f"{name}: no hand edits")
+                continue
+            typer.echo(f"{name}: " + ("hand edits:" if report.state.value == "ours" else "counts as edited as a whole:"))
+            for line in lines:
+                typer.echo(f"  {line}")
+        return code
+
+    raise typer.Exit(_guarded(run))
 
 
 @app.command()
