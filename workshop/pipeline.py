@@ -170,10 +170,12 @@ def run_build(job: Job) -> JobResult:
     backed_up = False
     try:
         prepared = prepare(job)
-        if "deck" in outputs:  # --only handout / guide never look at the deck
+        deck = job.target("deck", prepared.plan.name)
+        # --only handout / guide never look at the deck; writing over an input is refused below
+        if "deck" in outputs and Path(os.path.realpath(deck)) not in _inputs(job, prepared):
             from workshop.edits.guard import guard_deck
 
-            guard = guard_deck(job.target("deck", prepared.plan.name), job.edits)
+            guard = guard_deck(deck, job.edits)
         rendered = render_all(prepared, outputs, render, worker)
         files = {job.target(o, prepared.plan.name): rendered[o] for o in outputs}
         if guard is not None and guard.backup is not None:
