@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop.edits.guard import EditPolicy, Guard
-from workshop.errors import Finding, Location, Severity, WorkshopError
+from workshop.errors import ExitStatus, Finding, Location, Severity, WorkshopError
 
 OUTPUTS = ("deck", "handout", "guide")
 SUFFIXES = {"deck": ".pptx", "handout": "-handout.pdf", "guide": "-guide.pdf"}
@@ -29,6 +29,8 @@ class Job:
     assignments: tuple[str, ...] = ()
     only: tuple[str, ...] = OUTPUTS
     split: bool = False  # render deck and PDFs in two processes (single builds only)
+    language: str | None = None  # the project's language, for outlines that do not say theirs
+    trusted: tuple[Path, ...] = ()  # configured client folders: client files may come from there
     edits: EditPolicy = EditPolicy.REFUSE  # what to do when the deck to replace was edited by hand
 
     @property
@@ -46,7 +48,7 @@ class JobResult:
     written: tuple[Path, ...] = ()
     findings: tuple[Finding, ...] = ()
     error: str | None = None  # formatted "file:line:col: message" when the build failed
-    exit_code: int = 0
+    exit_code: int = ExitStatus.OK
     seconds: float = 0.0
     slides: int = 0
     notes: tuple[str, ...] = ()  # what happened to hand edits (kept, backed up), for the summary
@@ -93,6 +95,8 @@ def prepare(job: Job) -> _Prepared:
         job.outline,
         vars_files=[job.vars_file] if job.vars_file else (),
         assignments=job.assignments,
+        language=job.language,
+        trusted=job.trusted,
     )
     plan = make_plan(outline.workshop, brand, name=outline.name, outline_path=str(job.outline),
                      sources=outline.sources)
@@ -209,4 +213,4 @@ def _failed(job: Job, exc: BaseException, started: float) -> JobResult:
     assert isinstance(exc, OSError)
     where = exc.filename or job.out_dir
     return JobResult(job, error=f"{where}: could not write the output: {exc.strerror or exc}",
-                     exit_code=1, seconds=time.perf_counter() - started)
+                     exit_code=ExitStatus.INPUT, seconds=time.perf_counter() - started)
