@@ -98,6 +98,8 @@ class Console:
             if str(finding) not in seen:
                 seen.add(str(finding))
                 self.err(str(finding))
+        for note in result.notes:
+            self.say(f"{result.job.label}: {note}")
         if self.verbose:
             for path in result.written:
                 self.say(f"  wrote {shown(path)}")
