@@ -34,7 +34,8 @@ class Code:
 
 
 _W, _I = Severity.WARNING, Severity.INFO
-_TIME, _TEXT, _FONTS, _A11Y, _BRAND = "Timing", "Text fit", "Fonts and characters", "Accessibility", "Brand"
+_TIME, _TEXT, _FONTS, _A11Y = "Timing", "Text fit", "Fonts and characters", "Accessibility"
+_BRAND, _TEMPLATE, _DECK = "Brand", "Template", "Existing decks"
 
 CODES: dict[str, Code] = {c.code: c for c in (
     Code("time-overrun", _W, "a section's slides take longer than the section's `duration`", _TIME),
@@ -55,7 +56,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("a11y-language", _W, "the outline does not say its language", _A11Y),
     Code("brand-unknown-key", _W, "a brand.yml key looks like a typo of one the tool uses", _BRAND),
     Code("brand-ignored-key", _I, "a brand.yml key the tool does not use is ignored", _BRAND),
-    Code("brand-contrast", _W, "the brand's text colours are hard to read on its background", _BRAND),
+    Code("brand-ignored", _I, "brand.yml typography settings for the web that slides and handouts do not use",
+         _BRAND),
     Code("brand-font-default", _I, "the brand names no body font; the house default is used", _BRAND),
     Code("brand-font-missing", _W, "a font the brand uses is not installed; another one stands in", _BRAND),
     Code("brand-font-unused", _I, "a font listed in typography.fonts is not installed, and nothing uses it",
@@ -67,9 +69,15 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("brand-line-height", _I, "a line height with a unit is ignored; only plain numbers are used", _BRAND),
     Code("brand-logo-alt", _I, "a logo has no alt text; one is made from the brand's name", _BRAND),
     Code("brand-logo-skipped", _W, "a logo file cannot be used and is left out", _BRAND),
+    Code("brand-logo-missing", _W, "a logo file is missing; the brand's name stands in as a wordmark", _BRAND),
+    Code("template-layout-missing", _W, "the brand's template has no layout for a slide kind; a generated one is "
+         "drawn on its blank layout", _TEMPLATE),
+    Code("template-layout-standard", _I, "a slide kind uses a standard PowerPoint or LibreOffice layout of the "
+         "template", _TEMPLATE),
+    Code("deck-edited", _W, "the deck to be replaced has hand edits made in PowerPoint", _DECK),
 )}
 
-AREAS = (_TIME, _TEXT, _FONTS, _A11Y, _BRAND)
+AREAS = (_TIME, _TEXT, _FONTS, _A11Y, _BRAND, _TEMPLATE, _DECK)
 
 
 def declared(code: str) -> Code:

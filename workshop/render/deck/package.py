@@ -39,7 +39,7 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
-from pptx.opc.package import Part, _Relationship
+from pptx.opc.package import OpcPackage, Part, _Relationship
 from pptx.opc.packuri import PACKAGE_URI, PackURI
 from pptx.opc.serialized import _ContentTypesItem
 from pptx.oxml import oxml_parser, parse_xml
@@ -51,6 +51,7 @@ from pptx.util import lazyproperty
 
 __all__ = [
     "CT", "RT", "CT_NotesSlide", "CT_Slide", "INTERNALS", "ImagePart", "Linker", "NAMESPACES", "NotesSlidePart",
+    "OpcPackage",
     "Part", "PackURI", "PartNames", "SlideLayoutPart", "SlidePart", "chart_data_dated", "element",
     "nsdecls", "oxml_parser", "package_relationships", "parse_xml", "qn", "run_properties", "set_blob",
     "set_element", "shape_tree", "table_cell", "text_body", "write_package",
@@ -62,7 +63,8 @@ INTERNALS: tuple[tuple[str, str], ...] = (
     ("pptx.opc.constants:RELATIONSHIP_TYPE", "relationship types of the parts we add"),
     ("pptx.opc.constants:RELATIONSHIP_TARGET_MODE", "internal relationships made by Linker"),
     ("pptx.opc.oxml:serialize_part_xml", "the [Content_Types].xml we write"),
-    ("pptx.opc.package:Part", "docProps/app.xml as a plain part"),
+    ("pptx.opc.package:Part", "docProps/app.xml and the slide records' parts as plain parts"),
+    ("pptx.opc.package:OpcPackage", "the package type, for annotations"),
     ("pptx.opc.package:_Relationship", "relationships with counted ids (Linker)"),
     ("pptx.opc.packuri:PACKAGE_URI", "the package relationships' member name"),
     ("pptx.opc.packuri:PackURI", "part names from our counters"),
