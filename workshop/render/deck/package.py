@@ -92,6 +92,18 @@ class Linker:
         return rid
 
 
+def relate_as(part, rid: str, reltype: str, target, *, external: bool = False) -> None:
+    """Relate ``part`` to ``target`` under ``rid``: a slide carried from another deck keeps the ids its XML uses."""
+    rels = part.rels
+    mode = RTM.EXTERNAL if external else RTM.INTERNAL
+    rels._rels[rid] = _Relationship(rels._base_uri, rid, reltype, mode, target)
+
+
+def drop_relationship(part, rid: str) -> None:
+    """Remove ``rid`` from ``part``'s relationships (the target is no longer written unless related elsewhere)."""
+    part.rels._rels.pop(rid, None)
+
+
 def write_package(package) -> bytes:
     """The package as .pptx bytes: content types, package rels, then parts in a fixed order."""
     parts = sorted(package.iter_parts(), key=lambda p: _order(str(p.partname)))
