@@ -255,7 +255,8 @@ def check(
 @app.command()
 def edits(
     ctx: typer.Context,
-    decks: list[str] = typer.Argument(..., metavar="DECK.pptx...", help="Built decks to look at."),
+    decks: list[str] = typer.Argument(..., metavar="DECK.pptx|FOLDER...",
+                                      help="Built decks, or folders of them (build/ and its client folders)."),
 ) -> None:
     """List what was changed by hand in built decks since workshop wrote them. Writes nothing.
 
@@ -267,7 +268,9 @@ def edits(
         from workshop.edits import inspect_deck
 
         code = ExitStatus.OK
-        for name in decks:
+        from workshop.edits.guard import decks_in
+
+        for name in (str(p) for given in decks for p in decks_in(Path(given))):
             report = inspect_deck(Path(name))
             if report is None:
                 console.err(f"error: {name}: no such deck")

@@ -36,6 +36,13 @@ def test_edits_lists_hand_edits_and_build_refuses_with_the_two_ways_on(project):
     assert "the edited deck was moved to build/werkplaats.edited-1.pptx" in replaced.stdout
 
 
+def test_edits_on_a_folder_lists_every_deck_but_the_backups(project):
+    assert run("build", "werkplaats.yaml", "--only", "deck").returncode == 0
+    Path("build/werkplaats.edited-1.pptx").write_bytes(Path("build/werkplaats.pptx").read_bytes())
+    listed = run("edits", "build")
+    assert listed.returncode == 0 and listed.stdout == "build/werkplaats.pptx: no hand edits\n"
+
+
 def test_edits_on_a_missing_deck_and_both_flags_at_once(project):
     missing = run("edits", "build/nergens.pptx")
     assert missing.returncode == 1 and "error: build/nergens.pptx: no such deck" in missing.stderr

@@ -34,6 +34,13 @@ class Guard:
     previous: bytes | None = None  # the edited deck, for --keep-edits to carry slides from
 
 
+def decks_in(path: Path) -> list[Path]:
+    """``path`` itself, or for a folder the decks in it and its client folders (backups left out)."""
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*.pptx") if ".edited-" not in p.name and not p.name.startswith("."))
+
+
 def backup_path(target: Path) -> Path:
     """The first free ``<name>.edited-<n>.pptx`` beside ``target``."""
     for number in range(1, MAX_BACKUPS):
