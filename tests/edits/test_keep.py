@@ -201,3 +201,18 @@ def test_a_slide_added_by_hand_before_the_first_stays_first(build):
     edit(add)
     keep(build)
     assert titles()[0] == "Welkom Jansen" and len(titles()) == 11
+
+
+def test_carried_slides_move_to_the_new_masters_layout_of_the_same_name(build):
+    build()
+    edit(retitle)
+    old_layout = Presentation(str(DECK)).slides[3].slide_layout.name
+    result = build(brand="noord", edits=EditPolicy.KEEP)  # another master: every slide's look changes
+    assert result.ok, result.error
+    prs = Presentation(str(DECK))
+    carried = prs.slides[4]
+    assert carried.shapes.title.text_frame.text == "Waar staan we?"
+    names = [layout.name for layout in prs.slide_layouts]
+    assert old_layout == "Bullets" and old_layout in names
+    assert carried.slide_layout.name == old_layout
+    assert carried.slide_layout.part in {layout.part for layout in prs.slide_layouts}  # the new master's own

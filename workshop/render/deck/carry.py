@@ -23,8 +23,8 @@ from pptx.opc.package import Part
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
 from workshop.errors import WorkshopError
-from workshop.render.deck.ooxml import qn, sub
-from workshop.render.deck.package import relate_as
+from workshop.render.deck.ooxml import qn
+from workshop.render.deck.package import element_of, relate_as
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
@@ -56,7 +56,7 @@ class Carrier:
     def carry(self, number: int) -> Slide:
         """Slide ``number`` (1-based) of the old deck, as a new slide of ``deck`` (appended)."""
         old_part = self.old_slides[number - 1].part
-        element = deepcopy(old_part._element)
+        element = deepcopy(element_of(old_part))
         c_sld = element.find(qn("p:cSld"))
         for records in c_sld.findall(qn("p:custDataLst")):
             c_sld.remove(records)  # tags are written afresh (see render/deck/records)
@@ -81,7 +81,7 @@ class Carrier:
         return part.slide
 
     def _notes(self, old: NotesSlidePart, slide: SlidePart) -> NotesSlidePart:
-        element = deepcopy(old._element)
+        element = deepcopy(element_of(old))
         part = NotesSlidePart(self.deck.names.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
                               CT.PML_NOTES_SLIDE, self.deck.package, element)
         for rid, rel in old.rels.items():
@@ -125,8 +125,4 @@ def add_note(deck: Deck, slide: Slide, text: str) -> None:
     placeholder = notes.notes_placeholder
     if placeholder is None:
         return
-    body = placeholder.text_frame._txBody
-    paragraph = sub(body, "a:p")
-    run = sub(paragraph, "a:r")
-    sub(run, "a:rPr", {"lang": "en-GB"})
-    sub(run, "a:t").text = text
+    placeholder.text_frame.add_paragraph().add_run().text = text
