@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from workshop.errors import Location, WorkshopError
+from workshop.safety.values import check_values
 
 MAX_XML_DEPTH = 256  # libxml2's own limit without XML_PARSE_HUGE; PowerPoint's parts stay under 30
 _PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -67,14 +68,44 @@ def check_package(read: Callable[[str], bytes], names: list[str], label: str) ->
     for rels_name, found in relationships.items():
         for relationship in found:
             _check_target_type(rels_name, relationship, content_type, label)
+    for name, tree in trees.items():
+        root_tag = _ROOTS.get(content_type(name))
+        if root_tag is not None and tree.tag != root_tag:
+            raise WorkshopError(
+                f"the part '{name}' should hold a {_ROOT_WORDS[root_tag]}, but its XML starts with "
+                f"'{tree.tag}'", Location(label), hint="the file is damaged; open it in PowerPoint and save it again")
     main = [r for r in relationships.get("_rels/.rels", []) if r.type in _OFFICE_DOCUMENT and not r.external]
     if not main or main[0].part not in trees:
         raise WorkshopError("the template has no main document (no officeDocument relationship in '_rels/.rels')",
                             where, hint="open it in PowerPoint and save it again as .pptx")
+    _check_reachable(names, relationships, label)
     for name, tree in trees.items():
         if name.endswith(".rels") or name == "[Content_Types].xml":
             continue
         _check_references(name, tree, relationships.get(_rels_of(name), []), label)
+        if name.startswith("ppt/"):
+            check_values(tree, name, label)
+
+
+def _check_reachable(names: list[str], relationships: dict[str, list[Relationship]], label: str) -> None:
+    """Every part hangs from the package's relationships: an orphan means a relationship was lost.
+
+    PowerPoint drops unused parts when it saves; python-pptx would write a new
+    part under an orphan's name, giving a deck with two files of one name.
+    """
+    reached, queue = set(), ["_rels/.rels"]
+    while queue:
+        rels = queue.pop()
+        for relationship in relationships.get(rels, []):
+            if relationship.part is not None and relationship.part not in reached:
+                reached.add(relationship.part)
+                queue.append(_rels_of(relationship.part))
+    for name in names:
+        if name.endswith(("/", ".rels")) or name == "[Content_Types].xml" or name in reached:
+            continue
+        raise WorkshopError(
+            f"the part '{name}' is in the file, but no relationship leads to it", Location(label),
+            hint="the file is damaged; open it in PowerPoint and save it again")
 
 
 def parse_part(data: bytes, name: str, label: str) -> Any:
@@ -162,16 +193,35 @@ def _check_content_types(root: Any, names: list[str], label: str) -> Callable[[s
 
 
 _PML = "application/vnd.openxmlformats-officedocument.presentationml."
-_EXPECTED_TYPES = {  # relationship type (last word) → the content types its target may have
-    "officeDocument": tuple(_PML + kind + ".main+xml" for kind in ("presentation", "template", "slideshow")),
-    "slideMaster": (_PML + "slideMaster+xml",),
-    "slideLayout": (_PML + "slideLayout+xml",),
-    "slide": (_PML + "slide+xml",),
-    "notesMaster": (_PML + "notesMaster+xml",),
-    "notesSlide": (_PML + "notesSlide+xml",),
-    "handoutMaster": (_PML + "handoutMaster+xml",),
-    "theme": ("application/vnd.openxmlformats-officedocument.theme+xml",),
+_EXPECTED_TYPES = {  # relationship type → the content types its target may have
+    _R + "/officeDocument": tuple(_PML + kind + ".main+xml" for kind in ("presentation", "template", "slideshow")),
+    _R + "/slideMaster": (_PML + "slideMaster+xml",),
+    _R + "/slideLayout": (_PML + "slideLayout+xml",),
+    _R + "/slide": (_PML + "slide+xml",),
+    _R + "/notesMaster": (_PML + "notesMaster+xml",),
+    _R + "/notesSlide": (_PML + "notesSlide+xml",),
+    _R + "/handoutMaster": (_PML + "handoutMaster+xml",),
+    _R + "/theme": ("application/vnd.openxmlformats-officedocument.theme+xml",),
+    _PKG_RELS + "/metadata/core-properties": ("application/vnd.openxmlformats-package.core-properties+xml",),
+    _R + "/extended-properties": ("application/vnd.openxmlformats-officedocument.extended-properties+xml",),
 }
+_P_NS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_ROOTS = {  # content type → the root element its part must have
+    **{_PML + kind + ".main+xml": _P_NS + "presentation" for kind in ("presentation", "template", "slideshow")},
+    _PML + "slideMaster+xml": _P_NS + "sldMaster",
+    _PML + "slideLayout+xml": _P_NS + "sldLayout",
+    _PML + "slide+xml": _P_NS + "sld",
+    _PML + "notesMaster+xml": _P_NS + "notesMaster",
+    _PML + "notesSlide+xml": _P_NS + "notes",
+    _PML + "handoutMaster+xml": _P_NS + "handoutMaster",
+    "application/vnd.openxmlformats-officedocument.theme+xml": f"{{{_A}}}theme",
+    "application/vnd.openxmlformats-package.core-properties+xml":
+        "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}coreProperties",
+    "application/vnd.openxmlformats-officedocument.extended-properties+xml":
+        "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Properties",
+}
+_ROOT_WORDS = {tag: tag.rsplit("}", 1)[-1] for tag in _ROOTS.values()}
+_RELATIONSHIP_FOR = {content: type_ for type_, contents in _EXPECTED_TYPES.items() for content in contents}
 
 
 def _check_target_type(rels: str, relationship: Relationship, content_type: Callable[[str], str],
@@ -179,10 +229,17 @@ def _check_target_type(rels: str, relationship: Relationship, content_type: Call
     """A layout must be typed as a layout (and so on): readers choose their code by the content type."""
     if relationship.external or relationship.part is None:
         return
-    expected = _EXPECTED_TYPES.get(relationship.type.rsplit("/", 1)[-1])
+    found = content_type(relationship.part)
+    needed = _RELATIONSHIP_FOR.get(found)
+    if needed is not None and needed != relationship.type and not (
+            needed == _R + "/officeDocument" and relationship.type in _OFFICE_DOCUMENT):
+        raise WorkshopError(
+            f"'{rels}' relates the part '{relationship.part}' (a {needed.rsplit('/', 1)[-1]}) with the unknown "
+            f"type '{relationship.type}'", Location(label),
+            hint="the file is damaged; open it in PowerPoint and save it again")
+    expected = _EXPECTED_TYPES.get(relationship.type)
     if expected is None:
         return
-    found = content_type(relationship.part)
     if found not in expected:
         raise WorkshopError(
             f"the part '{relationship.part}' has the content type '{found}' in [Content_Types].xml, but "

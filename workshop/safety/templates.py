@@ -73,6 +73,9 @@ def _check(data: bytes, name: str) -> None:
             "the template contains macros (.pptm/.potm); macros are never used", where,
             hint="save it as a .pptx or .potx without macros",
         )
+    for member in members:  # every member once, so a damaged one (bad CRC) is found here, not by a renderer
+        if not member.filename.lower().endswith((".xml", ".rels", ".vml")):
+            _read(archive, member.filename, name)
     check_package(lambda member: _read(archive, member, name), names, name)
 
 
