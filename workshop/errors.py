@@ -7,8 +7,19 @@ editor can jump to it; the CLI is the only place that prints them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, IntEnum
 from pathlib import Path
+
+
+class ExitStatus(IntEnum):
+    """The process exit codes, as documented in the README (one table, one place)."""
+
+    OK = 0
+    INPUT = 1  # bad input (outline, client file, brand, image) or a failed build
+    USAGE = 2  # wrong usage: unknown option, missing file argument
+    STRICT = 3  # warnings under --strict
+    INTERNAL = 4  # a bug: run with --debug and report it
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, what shells report)
 
 
 @dataclass(frozen=True, order=True)
@@ -34,7 +45,7 @@ class Location:
 class WorkshopError(Exception):
     """Bad input: something the user can fix. Exit code 1."""
 
-    exit_code = 1
+    exit_code: ExitStatus = ExitStatus.INPUT
 
     def __init__(self, message: str, location: Location | None = None, hint: str | None = None):
         super().__init__(message)
@@ -49,10 +60,29 @@ class WorkshopError(Exception):
         return text
 
 
+class WorkshopErrors(WorkshopError):
+    """Several problems in one input, all reported at once (each once, in file order)."""
+
+    def __init__(self, errors: "list[WorkshopError] | tuple[WorkshopError, ...]"):
+        unique: dict[tuple[str, str], WorkshopError] = {}
+        for error in errors:
+            # One place, one problem: a bad colour that others refer to is reported where it is.
+            place = str(error.location) if error.location and error.location.line else ""
+            unique.setdefault((place, "" if place else error.message), error)
+        ordered = sorted(unique.values(), key=lambda e: e.location or Location(""))
+        first = ordered[0]
+        super().__init__(first.message, first.location, first.hint)
+        self.errors = tuple(ordered)
+
+    def __str__(self) -> str:
+        # The CLI prints "error: " before the first; the others get theirs here.
+        return "\nerror: ".join(WorkshopError.__str__(e) for e in self.errors)
+
+
 class UsageError(WorkshopError):
     """A command was called wrongly (bad option value, missing file). Exit code 2."""
 
-    exit_code = 2
+    exit_code = ExitStatus.USAGE
 
 
 class Severity(str, Enum):

@@ -32,14 +32,10 @@ _DIST_INFO = re.compile(r"^font[-_].+\.dist-info$", re.IGNORECASE)
 
 
 def system_font_dirs() -> tuple[Path, ...]:
-    """The folders Linux (and fontconfig on macOS) keep user and system fonts in."""
-    home = Path.home()
-    return (
-        Path("/usr/share/fonts"),
-        Path("/usr/local/share/fonts"),
-        home / ".fonts",
-        home / ".local" / "share" / "fonts",
-    )
+    """The folders this desktop (Linux, macOS or Windows) keeps user and system fonts in."""
+    from workshop.platforms import font_dirs
+
+    return font_dirs()
 
 
 @dataclass(frozen=True)
@@ -63,8 +59,17 @@ def name_matches(path: Path, family: str) -> bool:
 
 
 def brand_place(folder: Path) -> Place:
+    """The brand's own fonts; a symlink that leads out of the brand folder is not one of them."""
     fonts, others = _walk(str(Path(folder).resolve()), confine=True)
     return Place(f"the brand folder ({folder})", fonts, others, read_all=True)  # small: read all
+
+
+def shipped_place() -> Place:
+    """Fonts that ship inside workshop itself (Lato 2.0, the Noto Sans fallback); see data/fonts/README.md."""
+    from workshop.brand.shipped_fonts import SHIPPED_FONTS
+
+    fonts, others = _walk(str(SHIPPED_FONTS))
+    return Place("the fonts shipped with workshop", fonts, others)
 
 
 def package_place() -> Place:
@@ -83,9 +88,9 @@ def system_places() -> list[Place]:
 
 
 def all_places(brand_folder: Path | None) -> list[Place]:
-    """Every place in search order: brand folder, font packages, system folders."""
+    """Every place in search order: brand folder, shipped fonts, font packages, system folders."""
     places = [brand_place(brand_folder)] if brand_folder is not None else []
-    return places + [package_place(), *system_places()]
+    return places + [shipped_place(), package_place(), *system_places()]
 
 
 def clear_caches() -> None:

@@ -69,6 +69,11 @@ class Deck:
         self._fonts = None
 
     @property
+    def links(self) -> Linker:
+        """Counted relationship ids on the presentation part (slides, tags)."""
+        return self._links
+
+    @property
     def fonts(self):
         """The brand's font metrics, as the text fit measured with them (tables size rows by them)."""
         if self._fonts is None:
@@ -124,9 +129,10 @@ class Deck:
         """Relate ``slide_part`` to the (shared) image part holding ``data``."""
         return slide_part.relate_to(self.names.image_part(data, fmt), RT.IMAGE)
 
-    def painter(self, size) -> Painter:
-        """Colours, brand type at sizes ``size(role)``, and a fresh shape-id counter."""
-        return Painter(self.palette, Typesetter(self.brand, self.palette, self.lang, size), ShapeIds())
+    def painter(self, size, behind: str | None = None) -> Painter:
+        """Colours, brand type at sizes ``size(role)`` on ``behind``, and a fresh shape-id counter."""
+        return Painter(self.palette, Typesetter(self.brand, self.palette, self.lang, size,
+                                                behind or "background"), ShapeIds())
 
     def save(self) -> bytes:
         return write_package(self.package)

@@ -15,6 +15,7 @@ from workshop.render.deck.language import language_tag
 from workshop.render.deck.notes import write_notes
 from workshop.render.deck.properties import set_master_properties, set_properties
 from workshop.plan.words import words
+from workshop.render.deck.records import record_generated, tag_deck
 from workshop.safety.templates import read_template as read_checked_template
 
 
@@ -56,7 +57,8 @@ def render_deck(plan, brand, assets) -> bytes:
     lang = language_tag(meta.language)
     labels = words(meta.language)
     deck = open_deck(brand, lang, meta.client_color)
-    slides = notes = 0
+    notes = 0
+    painted = []
     for planned in plan.deck_slides:
         placement = deck.placements[planned.kind]
         record = KINDS[planned.kind]
@@ -67,13 +69,40 @@ def render_deck(plan, brand, assets) -> bytes:
         if resolved.spec.footer:
             canvas.footer(plan.footer, planned.number)
         notes += write_notes(deck, slide, planned, labels)
-        slides += 1
-    set_properties(deck.prs, plan, brand, lang, slides, notes)
+        painted.append(slide)
+    from workshop.edits.identity import deck_identities
+
+    tag_deck(deck, record_generated(deck, painted, deck_identities(plan)))
+    set_properties(deck.prs, plan, brand, lang, len(painted), notes)
     return deck.save()
 
 
-def build_master(brand, language: str = "en") -> bytes:
-    """The generated master alone (no slides), for designers to restyle in PowerPoint."""
+SPECIMEN_MARK = "Workshop Layout"  # the name of the label on each sample slide of an exported master
+
+
+def build_master(brand, language: str = "en", specimens: bool = False) -> bytes:
+    """The generated master, for designers to restyle in PowerPoint.
+
+    With ``specimens`` every layout gets one sample slide (its placeholders and
+    a label naming the layout). LibreOffice drops the layouts no slide uses when
+    it saves a .pptx, so a master without slides loses them all there; the
+    sample slides keep each layout's design through such a save. Decks built
+    on the template leave these slides out.
+    """
     deck = generated_deck(brand, layouts_for(brand), Palette(brand), language_tag(language))
+    if specimens:
+        _add_specimens(deck)
     set_master_properties(deck.prs, brand)
     return deck.save()
+
+
+def _add_specimens(deck: Deck) -> None:
+    from pptx.util import Emu, Pt
+
+    for layout in deck.prs.slide_layouts:
+        slide = deck.add_slide(layout)
+        slide.shapes.clone_layout_placeholders(layout)
+        label = slide.shapes.add_textbox(Emu(0), Emu(0), Emu(deck.prs.slide_width // 3), Emu(Pt(18)))
+        label.name = SPECIMEN_MARK
+        label.text_frame.text = f"Layout: {layout.name}"
+        label.text_frame.paragraphs[0].runs[0].font.size = Pt(9)
