@@ -167,6 +167,13 @@ def test_flags_override_the_project_configuration(in_tmp):
     assert (in_tmp / "elders" / "demo.pptx").is_file()
 
 
+def test_specimen_goes_to_the_projects_output_folder(in_tmp):
+    (in_tmp / "workshop.toml").write_text('out = "uit"\nbrand = "noord"\n', encoding="utf-8")
+    result = run("template", "specimen", "--only", "deck")
+    assert result.exit_code == 0, result.stderr
+    assert (in_tmp / "uit" / "specimen" / "noord" / "specimen.pptx").is_file()
+
+
 def test_bad_configuration_is_located(in_tmp):
     (in_tmp / "workshop.toml").write_text('brand = "default"\nouts = "build"\n', encoding="utf-8")
     result = run("check")

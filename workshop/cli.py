@@ -403,7 +403,8 @@ def template_check(
 def template_specimen(
     ctx: typer.Context,
     brand: str | None = BrandOpt,
-    out: str = typer.Option("build/specimen", "--out", "-o", help="Output folder."),
+    out: str | None = typer.Option(None, "--out", "-o",
+                                   help="Output folder (default: specimen/ in the project's output folder)."),
     only: list[str] | None = typer.Option(None, "--only", help="deck, handout or guide."),
 ) -> None:
     """Build a deck and handout showing every slide kind with sample content."""
@@ -415,9 +416,10 @@ def template_specimen(
         from workshop.pipeline import Job, run_build
 
         chosen = _parse_only(only or ["deck", "handout"])
-        name = brand or _project().brand
+        project = _project()
+        name = brand or project.brand
         with resources.as_file(resources.files("workshop.data").joinpath("specimen.yaml")) as outline:
-            folder = Path(out) / Path(name).name
+            folder = (Path(out) if out else Path(shown(project.out)) / "specimen") / Path(name).name
             result = run_build(Job(Path(outline), folder, name, None, (), chosen))
         console.report(result, plain=True)
         return result.exit_code if not result.ok else ExitStatus.OK
