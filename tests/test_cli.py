@@ -150,6 +150,12 @@ def test_new_outside_a_project_scaffolds_one_that_builds(in_tmp):
     assert again.exit_code == ExitStatus.USAGE and "workshop.toml already exists" in again.stderr
 
 
+def test_an_empty_folder_says_how_to_start(in_tmp):
+    result = run("build")
+    assert result.exit_code == ExitStatus.USAGE
+    assert "the folder decks does not exist" in result.stderr and "workshop new NAME" in result.stderr
+
+
 def test_unknown_client_names_the_folders_and_the_choices(in_tmp):
     run("new", "demo")
     result = run("check", "--client", "voorbeld")

@@ -104,6 +104,9 @@ def _jobs_for(project: Project, paths: list[str], brand: str | None, profiles: l
     from workshop.batch import find_outlines
     from workshop.pipeline import Job
 
+    if not paths and not project.decks.is_dir():
+        raise UsageError(f"no outlines to use: the folder {shown(project.decks)} does not exist",
+                         hint="give outline files or folders, or start a project here with `workshop new NAME`")
     outlines = find_outlines(paths or [shown(project.decks)])
     chosen: list[Path | None] = [*profiles] or [None]
     single = len(outlines) * len(chosen) == 1  # one build: let deck and PDFs render side by side
