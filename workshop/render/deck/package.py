@@ -54,7 +54,8 @@ __all__ = [
     "OpcPackage",
     "Part", "PackURI", "PartNames", "SlideLayoutPart", "SlidePart", "chart_data_dated", "element",
     "nsdecls", "oxml_parser", "package_relationships", "parse_xml", "qn", "run_properties", "set_blob",
-    "set_element", "shape_tree", "table_cell", "text_body", "write_package",
+    "set_element", "shape_tree", "element_of", "relate_as", "drop_relationship", "has_element",
+    "table_cell", "text_body", "write_package",
 ]
 
 #: Every python-pptx internal this package relies on, and what for.
@@ -242,6 +243,23 @@ class Linker:
         self._next += 1
         rels._rels[rid] = _Relationship(rels._base_uri, rid, reltype, RTM.INTERNAL, target)
         return rid
+
+
+def element_of(part: Any) -> Any:
+    """The lxml tree of an XML part (None for a binary part such as an image)."""
+    return element(part) if has_element(part) else None
+
+
+def relate_as(part: Any, rid: str, reltype: str, target: Any, *, external: bool = False) -> None:
+    """Relate ``part`` to ``target`` under ``rid``: a slide carried from another deck keeps the ids its XML uses."""
+    rels = part.rels
+    mode = RTM.EXTERNAL if external else RTM.INTERNAL
+    rels._rels[rid] = _Relationship(rels._base_uri, rid, reltype, mode, target)
+
+
+def drop_relationship(part: Any, rid: str) -> None:
+    """Remove ``rid`` from ``part``'s relationships (the target is no longer written unless related elsewhere)."""
+    part.rels._rels.pop(rid, None)
 
 
 def write_package(package) -> bytes:
