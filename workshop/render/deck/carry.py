@@ -17,14 +17,9 @@ import re
 from copy import deepcopy
 from typing import TYPE_CHECKING
 
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part
-from pptx.parts.slide import NotesSlidePart, SlidePart
-
 from workshop.errors import WorkshopError
 from workshop.render.deck.ooxml import qn
-from workshop.render.deck.package import element_of, relate_as
+from workshop.render.deck.package import CT, RT, NotesSlidePart, Part, SlidePart, element_of, relate_as
 
 if TYPE_CHECKING:
     from pptx.slide import Slide
