@@ -21,7 +21,7 @@ from workshop.outline.suggest import did_you_mean
 from workshop.outline.tree import Node
 
 KEYS = ("template", "layouts", "paper", "footer", "sizes", "overflow", "minutes_per_slide",
-        "max_minutes_without_break")
+        "max_minutes_without_break", "embed_fonts")
 FOOTER_FIELDS = ("client", "date", "title")
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 _ZIP = b"PK\x03\x04"
@@ -54,6 +54,8 @@ def read_settings(section: Node | None, folder: Path) -> WorkshopSettings:
             values[key] = nodes.number(value, what, low=0.1, high=60)
         elif key == "max_minutes_without_break":
             values[key] = int(nodes.number(value, what, low=10, high=600, integer=True))
+        elif key == "embed_fonts":
+            values[key] = nodes.choice(value, what, {"true": "true", "false": "false"}) == "true"
     return WorkshopSettings(**values)
 
 

@@ -11,6 +11,7 @@ from workshop.plan.texts import shown
 from workshop.render.deck.canvas import Canvas
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.deck import Deck, generated_deck, template_deck
+from workshop.render.deck.embed import embed_brand_fonts
 from workshop.render.deck.language import language_tag
 from workshop.render.deck.notes import write_notes
 from workshop.render.deck.properties import set_master_properties, set_properties
@@ -69,6 +70,8 @@ def render_deck(plan, brand, assets) -> bytes:
         notes += write_notes(deck, slide, planned, labels)
         slides += 1
     set_properties(deck.prs, plan, brand, lang, slides, notes)
+    if brand.settings.embed_fonts:
+        embed_brand_fonts(deck)
     return deck.save()
 
 
