@@ -335,7 +335,8 @@ def _notes(item, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Not
         elif relieves(item, name):
             advice = "even one item alone is too long for a slide; shorten it"
         else:
-            advice = f"a {what} cannot continue on a next slide; shorten it"
+            subject = f"these {what}" if what in _PLURAL else f"this {what}"
+            advice = f"{subject} cannot continue on a next slide; shorten {'them' if what in _PLURAL else 'it'}"
         verb = "do" if what in _PLURAL else "does"
         yield Note(
             "text-overflow",

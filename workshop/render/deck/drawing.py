@@ -18,6 +18,7 @@ from workshop.render.deck.text import Para, Typesetter, para
 from workshop.safety.images import ImageFile, check_image
 
 _NO_INSETS = Insets(0, 0, 0, 0)
+EMU_PER_PT = 12_700
 
 
 class ShapeIds:
@@ -42,10 +43,12 @@ class Painter:
     def decoration(self, dec: Decoration):
         fill = self.palette.fill(dec.fill)
         body = None
+        box = dec.box
         if dec.text and dec.text_style:
             fixed = Typesetter(self.type.brand, self.palette, self.type.lang, lambda role: dec.size)
             body = fixed.body([para(dec.text, markup=False)], dec.text_style, _NO_INSETS, explicit=True)
-        box = shapes.line_box(dec.box) if dec.geometry == "line" else dec.box
+            box = glyph_box(dec, self.type.brand)
+        box = shapes.line_box(box) if dec.geometry == "line" else box
         geometry = "rect" if dec.geometry == "line" else dec.geometry
         return shapes.shape(self.ids(), dec.name, box, geometry=geometry, fill=fill, text_body=body)
 
@@ -58,6 +61,25 @@ class Painter:
 
     def picture(self, name: str, box: Box, rid: str, alt: str):
         return shapes.picture(self.ids(), name, box, rid, alt)
+
+
+def glyph_box(dec: Decoration, brand) -> Box:
+    """A decoration glyph's shape, as tall as its line: the font's ascent plus descent at its size.
+
+    A 200 pt quotation mark needs 200 pt times (ascent + descent) / em of height, not 200 pt:
+    an office suite lays the line out in full and draws past a shorter shape. Measured with
+    the widest of the brand face and its substitute, as the text fit does.
+    """
+    from workshop.plan.fit_blocks import Fonts
+
+    style = dec.text_style
+    assert style is not None
+    heading = style.font == "heading"
+    bold = brand.heading_bold if heading and style.bold else style.bold
+    metrics = Fonts(brand).metrics(heading, bold, style.italic or (heading and brand.heading_italic))
+    height = round(dec.size * metrics.line_factor * max(1.0, style.line_spacing) * EMU_PER_PT)
+    width = round(metrics.width(dec.text or "", dec.size) * EMU_PER_PT)
+    return Box(dec.box.x, dec.box.y, max(dec.box.w, width), max(dec.box.h, height))
 
 
 def logo_image(logo: Logo | None) -> ImageFile | None:
