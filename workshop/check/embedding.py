@@ -24,13 +24,13 @@ def check_embedding(plan: Any, brand: Any, outline: Any) -> list[Finding]:
     if not brand.settings.embed_fonts:
         return [Finding(
             "font-not-embedded",
-            f"embed_fonts is off in the brand: the deck names {brand.heading.name} and {brand.body.name} "
+            f"embed_fonts is off in the brand: the deck names {brand.typography.headings.family.name} and {brand.typography.base.family.name} "
             "without carrying them, so computers without them show a substitute font",
             where, severity=Severity.INFO,
         )]
     findings = []
     seen: set[str] = set()
-    for family in dict.fromkeys((brand.heading, brand.body)):
+    for family in dict.fromkeys((brand.typography.headings.family, brand.typography.base.family)):
         for style, bold, italic in _STYLES:
             path = Path(family.file(bold=bold, italic=italic))
             if str(path) in seen:

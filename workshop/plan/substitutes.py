@@ -133,10 +133,5 @@ def widest(face: FontMetrics, stack: tuple[str, ...], bold: bool, italic: bool) 
 
 def role_stack(brand, heading: bool) -> tuple[str, ...]:
     """The CSS stack the brand gives a role (the family alone when it declares none)."""
-    typography = getattr(brand, "typography", None)
-    role = getattr(typography, "headings" if heading else "base", None)
-    stack = getattr(role, "stack", None)
-    if stack:
-        return tuple(stack)
-    family = brand.heading if heading else brand.body
-    return (family.name,)
+    role = brand.typography.headings if heading else brand.typography.base
+    return tuple(role.stack) or (role.family.name,)

@@ -41,9 +41,8 @@ def font_folders(brands: Iterable) -> list[Path]:
     """Every folder holding a font file of ``brands`` (heading, body and mono families)."""
     folders: dict[Path, None] = {}
     for brand in brands:
-        for family in (brand.heading, brand.body, getattr(brand, "mono", None)):
-            if family is None:
-                continue
+        t = brand.typography
+        for family in (t.headings.family, t.base.family, t.monospace.family):
             for path in (family.regular, family.bold, family.italic, family.bold_italic):
                 folders.setdefault(Path(path).resolve().parent)
     return list(folders)
@@ -86,7 +85,7 @@ def substitution_aliases(brands: Iterable) -> dict[str, str]:
     names = {SANS: "Liberation Sans"}
     aliases = {}
     for brand in brands:
-        for heading, family in ((True, brand.heading), (False, brand.body)):
+        for heading, family in ((True, brand.typography.headings.family), (False, brand.typography.base.family)):
             found = substitute_family(role_stack(brand, heading), is_serif(str(family.regular)))
             aliases[family.name] = names.get(found, "Liberation Serif")
     return aliases

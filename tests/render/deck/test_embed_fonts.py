@@ -260,12 +260,15 @@ def test_a_restricted_face_is_left_out_and_check_says_so(plan, brand, assets, ou
     from workshop.check.embedding import check_embedding
     from workshop.render.deck import render_deck
 
-    bold = TTFont(brand.body.bold)
+    bold = TTFont(brand.typography.base.family.bold)
     bold["OS/2"].fsType = 0x0002
     restricted = tmp_path / "Restricted-Bold.ttf"
     bold.save(restricted)
-    family = replace(brand.body, bold=restricted)
-    changed = replace(brand, body=family, heading=family)
+    family = replace(brand.typography.base.family, bold=restricted)
+    typography = brand.typography
+    changed = replace(brand, typography=replace(
+        typography, base=replace(typography.base, family=family),
+        headings=replace(typography.headings, family=family)))
     findings = check_embedding(plan, changed, outline)
     assert len(findings) == 1 and "Restricted-Bold.ttf" in findings[0].message
     assert "restricted" in findings[0].message

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.brand.model import Logo
-from workshop.layouts.geometry import Box, Insets
-from workshop.layouts.spec import Decoration, LogoSpec, ShapeSpec
+from workshop.layouts.geometry import EMU_PER_PT, Box, Insets
+from workshop.layouts.spec import Decoration, LogoSpec, ShapeSpec, TextStyle
 from workshop.render.deck import shapes
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.text import Para, Typesetter, para
@@ -45,22 +45,35 @@ class Painter:
         body = None
         box = dec.box
         if dec.text and dec.text_style:
-            fixed = Typesetter(self.type.brand, self.palette, self.type.lang, lambda role: dec.size)
+            behind = dec.fill if dec.fill and dec.fill != "none" else self.type.behind
+            fixed = Typesetter(self.type.brand, self.palette, self.type.lang, lambda role: dec.size, behind)
             body = fixed.body([para(dec.text, markup=False)], dec.text_style, _NO_INSETS, explicit=True)
             box = glyph_box(dec, self.type.brand)
         box = shapes.line_box(box) if dec.geometry == "line" else box
         geometry = "rect" if dec.geometry == "line" else dec.geometry
         return shapes.shape(self.ids(), dec.name, box, geometry=geometry, fill=fill, text_body=body)
 
-    def text_box(self, spec: ShapeSpec, paras: list[Para], box: Box | None = None, fill: str | None = None):
+    def text_box(self, spec: ShapeSpec, paras: list[Para], box: Box | None = None, fill: str | None = None,
+                 behind: str | None = None):
         """A text box with the spec's look written out (no layout to inherit from)."""
-        body = self.type.body(paras, spec.text, spec.insets, explicit=True)
         role = fill if fill is not None else spec.fill
+        body = self.type.on(role or behind).body(paras, spec.text, spec.insets, explicit=True)
         return shapes.shape(self.ids(), spec.name, box or spec.box, fill=self.palette.fill(role),
                             text_body=body, text_box=role is None)
 
     def picture(self, name: str, box: Box, rid: str, alt: str):
         return shapes.picture(self.ids(), name, box, rid, alt)
+
+    def wordmark(self, spec: LogoSpec, text: str, background: str | None):
+        """The brand's name as bold heading text where its logo would go (no usable logo)."""
+        name = " ".join(text.split())[:60]
+        height_pt = spec.box.h / EMU_PER_PT
+        # Sized to fit the slot's width at a generous average advance (0.6 em), no wrapping.
+        size = round(min(28.0, height_pt * 0.6, spec.box.w / EMU_PER_PT / (0.6 * max(len(name), 1))), 1)
+        style = TextStyle("label", font="heading", bold=True, align=spec.align, anchor="middle",
+                          color=f"on-{background}" if background else "primary")
+        return self.decoration(Decoration("Logo", "rect", spec.box, fill="none", text=name,
+                                          text_style=style, size=size))
 
 
 def glyph_box(dec: Decoration, brand) -> Box:
@@ -75,8 +88,9 @@ def glyph_box(dec: Decoration, brand) -> Box:
     style = dec.text_style
     assert style is not None
     heading = style.font == "heading"
-    bold = brand.heading_bold if heading and style.bold else style.bold
-    metrics = Fonts(brand).metrics(heading, bold, style.italic or (heading and brand.heading_italic))
+    headings = brand.typography.headings
+    bold = headings.bold if heading and style.bold else style.bold
+    metrics = Fonts(brand).metrics(heading, bold, style.italic or (heading and headings.italic))
     height = round(dec.size * metrics.line_factor * max(1.0, style.line_spacing) * EMU_PER_PT)
     width = round(metrics.width(dec.text or "", dec.size) * EMU_PER_PT)
     return Box(dec.box.x, dec.box.y, max(dec.box.w, width), max(dec.box.h, height))

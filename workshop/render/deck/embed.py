@@ -87,7 +87,7 @@ def embed_brand_fonts(deck) -> int:
     """Add the brand faces the deck uses; the number of faces embedded."""
     brand = deck.brand
     families: dict[str, FontFamily] = {}
-    for family in (brand.heading, brand.body):
+    for family in (brand.typography.headings.family, brand.typography.base.family):
         families.setdefault(family.name, family)
     used = faces_used(deck.package)
     presentation = deck.prs.part._element
