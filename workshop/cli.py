@@ -107,6 +107,9 @@ def _jobs_for(project: Project, paths: list[str], brand: str | None, profiles: l
     from workshop.edits.guard import EditPolicy
     from workshop.pipeline import Job
 
+    if not paths and not project.decks.is_dir():
+        raise UsageError(f"no outlines to use: the folder {shown(project.decks)} does not exist",
+                         hint="give outline files or folders, or start a project here with `workshop new NAME`")
     outlines = find_outlines(paths or [shown(project.decks)])
     chosen: list[Path | None] = [*profiles] or [None]
     single = len(outlines) * len(chosen) == 1  # one build: let deck and PDFs render side by side
@@ -485,7 +488,8 @@ def template_check(
 def template_specimen(
     ctx: typer.Context,
     brand: str | None = BrandOpt,
-    out: str = typer.Option("build/specimen", "--out", "-o", help="Output folder."),
+    out: str | None = typer.Option(None, "--out", "-o",
+                                   help="Output folder (default: specimen/ in the project's output folder)."),
     only: list[str] | None = typer.Option(None, "--only", help="deck, handout or guide."),
 ) -> None:
     """Build a deck and handout showing every slide kind with sample content."""
@@ -497,9 +501,10 @@ def template_specimen(
         from workshop.pipeline import Job, run_build
 
         chosen = _parse_only(only or ["deck", "handout"])
-        name = brand or _project().brand
+        project = _project()
+        name = brand or project.brand
         with resources.as_file(resources.files("workshop.data").joinpath("specimen.yaml")) as outline:
-            folder = Path(out) / Path(name).name
+            folder = (Path(out) if out else Path(shown(project.out)) / "specimen") / Path(name).name
             result = run_build(Job(Path(outline), folder, name, None, (), chosen))
         console.report(result, plain=True)
         return result.exit_code if not result.ok else ExitStatus.OK
