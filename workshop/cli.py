@@ -55,12 +55,16 @@ def _main(
 
 
 def err(text: str) -> None:
-    typer.echo(text, err=True)
+    from workshop.text.terminal import printable
+
+    typer.echo(printable(text), err=True)
 
 
 def say(text: str) -> None:
+    from workshop.text.terminal import printable
+
     if not state.quiet:
-        typer.echo(text)
+        typer.echo(printable(text))
 
 
 def _parse_only(values: list[str]) -> tuple[str, ...]:
@@ -105,7 +109,9 @@ class _Progress:
     def __call__(self, result) -> None:
         self.done += 1
         if self.live:
-            sys.stderr.write(f"\r{self.verb} {self.done}/{self.total} {result.job.label[:60]:<60}")
+            from workshop.text.terminal import printable
+
+            sys.stderr.write(f"\r{self.verb} {self.done}/{self.total} {printable(result.job.label)[:60]:<60}")
             sys.stderr.flush()
             if self.done == self.total:
                 sys.stderr.write("\r" + " " * 80 + "\r")
@@ -115,6 +121,8 @@ class _Progress:
 def _report(result, *, plain: bool, verb: str) -> None:
     if result.error:
         err(f"error: {result.error}" if not result.error.startswith("error") else result.error)
+        if state.debug and result.traceback:
+            err(result.traceback.rstrip())
         return
     for finding in result.findings:
         if state.quiet or (finding.severity is not Severity.WARNING and not state.verbose):
@@ -128,13 +136,27 @@ def _report(result, *, plain: bool, verb: str) -> None:
 
 
 def _run(paths, brand, vars_files, assignments, out, only, jobs, strict, check_only) -> int:
-    from workshop.batch import default_jobs, run_jobs
+    from workshop.batch import check_targets, default_jobs, run_jobs, unique_jobs
 
     started = time.perf_counter()
-    job_list = _jobs_for(paths, brand, vars_files, assignments, out, only)
+    job_list = unique_jobs(_jobs_for(paths, brand, vars_files, assignments, out, only))
+    if not check_only:
+        from workshop.output import recover_tree
+
+        check_targets(job_list)
+        recover_tree(Path(out))  # finish or undo what a crashed build left, before anything else
     workers = jobs or default_jobs()
     progress = _Progress(len(job_list), "checking" if check_only else "building")
-    results = run_jobs(job_list, workers=workers, check_only=check_only, on_result=progress)
+
+    def stopping(running: int, queued: int) -> None:
+        err(f"stopping: {queued} queued build(s) will not start; waiting for {running} running build(s) "
+            "to finish (press Ctrl-C again to end them)")
+
+    outcome = run_jobs(job_list, workers=workers, check_only=check_only, on_result=progress,
+                       on_stopping=stopping)
+    results = outcome.results
+    if outcome.signum is not None:
+        return _interrupted(outcome, check_only)
     failed = [r for r in results if not r.ok]
     warnings = sum(1 for r in results for f in r.findings if f.severity is Severity.WARNING)
     files = sum(len(r.written) for r in results)
@@ -349,6 +371,23 @@ def template_specimen(
     raise typer.Exit(_guarded(make))
 
 
+def _interrupted(outcome, check_only: bool) -> int:
+    """Say exactly what an interrupted batch did; exit 130 (Ctrl-C) or 143 (SIGTERM)."""
+    from workshop import platforms
+
+    done = len(outcome.results)
+    unchanged = len(outcome.stopped) + len(outcome.skipped)
+    verb = "checked" if check_only else "built"
+    text = f"interrupted ({platforms.signal_name(outcome.signum)}): {done} {verb}"
+    if not check_only:
+        text += " (their files were replaced)" if done else ""
+        if unchanged:
+            text += f"; {len(outcome.stopped)} stopped and {len(outcome.skipped)} not started: " \
+                    "their previous outputs are unchanged"
+    err(text)
+    return platforms.exit_status_for(outcome.signum)
+
+
 def _guarded(action) -> int:
     """Run a command body; turn errors into messages and exit codes."""
     try:
@@ -358,9 +397,9 @@ def _guarded(action) -> int:
             raise
         err(f"error: {exc}")
         return exc.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # outside a batch: the command's outputs are written whole or not at all
         err("interrupted; no output was changed")
-        return 130
+        return getattr(exc, "status", 130)
     except Exception as exc:  # a bug: say so plainly
         if state.debug:
             raise
@@ -370,8 +409,11 @@ def _guarded(action) -> int:
 
 
 def main() -> None:
+    from workshop import platforms
+
     try:
-        app()
+        with platforms.stop_handlers():  # SIGTERM unwinds like Ctrl-C, with exit status 143
+            app()
     except UsageError as exc:  # pragma: no cover - commands catch their own
         err(f"error: {exc}")
         sys.exit(EXIT_USAGE)

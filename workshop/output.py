@@ -72,6 +72,15 @@ def output_name_problem(name: str) -> str | None:
     return platforms.file_name_problem(name)
 
 
+def refuse_bad_name(name: str, source: Path, what: str) -> None:
+    """Raise, naming ``source``, when a name derived from it may not be written."""
+    problem = output_name_problem(name)
+    if problem:
+        raise OutputError(f"the {what} name {name!r}, taken from this file's name, cannot be used: {problem}",
+                          Location(str(source)), hint="rename the file; output names come from the outline "
+                          "and client file names")
+
+
 def temp_name(target: str, token: str, kind: str, limit: int = platforms.NAME_MAX) -> str:
     """``.<target>.ws-<token>.<kind>``, shortening the target part to stay within ``limit`` bytes."""
     room = limit - len(f"..ws-{token}.{kind}")

@@ -82,25 +82,27 @@ class Interrupted(KeyboardInterrupt):
 
 _held: list[int] = []
 _depth = 0
-_on_signal: Callable[[int], None] | None = None
+_on_signal: Callable[[int, bool], None] | None = None
 
 
 def _handler(signum: int, frame: object) -> None:
     if _depth:
         _held.append(signum)
     elif _on_signal is not None:
-        _on_signal(signum)
+        _on_signal(signum, False)
 
 
-def raise_interrupted(signum: int) -> None:
+def raise_interrupted(signum: int, held: bool) -> None:
     """The usual reaction to a stop signal: unwind this process (``finally`` blocks run)."""
     raise Interrupted(signum)
 
 
 @contextmanager
-def stop_handlers(on_signal: Callable[[int], None] = raise_interrupted) -> Iterator[None]:
-    """Route Ctrl-C and termination requests to ``on_signal`` while the block runs.
+def stop_handlers(on_signal: Callable[[int, bool], None] = raise_interrupted) -> Iterator[None]:
+    """Route Ctrl-C and termination requests to ``on_signal(signum, held)`` while the block runs.
 
+    ``held`` is True when the request arrived inside :func:`critical` and is
+    delivered only now, at its end.
     Only the main thread may set handlers; elsewhere this changes nothing.
     """
     global _on_signal
@@ -135,14 +137,24 @@ def critical() -> Iterator[None]:
         signum = _held.pop()
         _held.clear()
         if _on_signal is not None:
-            _on_signal(signum)
+            _on_signal(signum, True)
 
 
-def ignore_interrupts() -> None:
-    """In worker processes: Ctrl-C reaches the whole process group; only the parent decides."""
+def worker_signals() -> None:
+    """In worker processes: Ctrl-C reaches the whole process group, but only the parent decides.
+
+    Termination goes back to the default (end at once), also for a forked worker
+    that inherited the parent's handlers; the output journal makes that safe.
+    """
+    global _on_signal
+    _on_signal = None
+    _held.clear()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "SIGBREAK"):
-        signal.signal(signal.SIGBREAK, signal.SIG_IGN)
+    for name in ("SIGBREAK",):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def keep_old(target: Path, backup: Path) -> bool:
