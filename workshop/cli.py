@@ -278,10 +278,12 @@ def watch(
 
             forget_brands()
             clear_caches()
-            _run(paths, brand, vars_files or [], assignments or [], out, chosen, 1, False, False)
+            code = _run(paths, brand, vars_files or [], assignments or [], out, chosen, 1, False, False)
+            if code in (130, 143):  # interrupted during a build: stop watching too
+                raise KeyboardInterrupt
 
         try:
-            watch_and_build(paths or ["decks"], list(vars_files or []), brand, rebuild, interval)
+            watch_and_build(paths or ["decks"], list(vars_files or []), brand, rebuild, interval, say=say)
         except KeyboardInterrupt:
             say("stopped watching")
         return EXIT_OK
@@ -342,7 +344,9 @@ def template_check(
             for line in format_problems(report):
                 err(line)
         else:
-            typer.echo("\n".join(format_report(report)))
+            from workshop.text.terminal import printable
+
+            typer.echo(printable("\n".join(format_report(report))))
         return EXIT_OK if report.ok else EXIT_INPUT
 
     raise typer.Exit(_guarded(run))
