@@ -131,8 +131,8 @@ def test_a_second_ctrl_c_ends_running_builds_without_hanging(project):
     assert time.monotonic() - started < 15
     assert code == 130 and "Traceback" not in err, err
     told = re.search(r"interrupted \(SIGINT\): (\d+) built", err)
-    assert told and int(told.group(1)) == len(finished), err
-    assert judge(project, before) == len(finished)
+    assert told and int(told.group(1)) >= len(finished), err  # also those ended as they finished
+    assert judge(project, before) == int(told.group(1))
 
 
 def test_sigterm_stops_the_batch_with_143(project):

@@ -189,20 +189,39 @@ def _died(worker: _Worker) -> str:
            "out of memory); please report it"
 
 
-def _recover(jobs: Iterable[Job]) -> None:
-    """Finish or undo what stopped jobs were writing, so every output set is whole."""
+def _fingerprint(job: Job) -> tuple[tuple[int, int, int] | None, ...]:
+    """Which files a job's outputs are now (inode, time, size), to tell later whether it replaced them."""
+    prints: list[tuple[int, int, int] | None] = []
+    for output in job.only:
+        try:
+            info = os.stat(job.target(output))
+        except (OSError, WorkshopError):
+            prints.append(None)
+            continue
+        prints.append((info.st_ino, info.st_mtime_ns, info.st_size))
+    return tuple(prints)
+
+
+def _recover(outcome: BatchOutcome, before: dict[Job, tuple[tuple[int, int, int] | None, ...]]) -> None:
+    """Finish or undo what stopped jobs were writing, so every output set is whole; then count
+    a stopped job whose set was replaced after all (it was ended as it finished) as built."""
     from workshop.output import recover
 
     with platforms.critical():
-        for folder in sorted({job.folder for job in jobs}):
+        for folder in sorted({job.folder for job in outcome.stopped}):
             try:
                 recover(folder)
             except OSError:
                 pass  # the next build into that folder recovers it
+    for job in list(outcome.stopped):
+        if job in before and _fingerprint(job) != before[job]:
+            outcome.stopped.remove(job)
+            outcome.results.append(JobResult(job, written=tuple(job.target(o) for o in job.only)))
 
 
 def _parallel(jobs: list[Job], workers: int, check_only: bool, on_result: Callable[[JobResult], None],
-              on_stopping: Callable[[int, int], None], outcome: BatchOutcome) -> None:
+              on_stopping: Callable[[int, int], None], outcome: BatchOutcome,
+              before: dict[Job, tuple[tuple[int, int, int] | None, ...]]) -> None:
     stop = _Stop()
     pending = deque(jobs)
     pool: list[_Worker] = []
@@ -214,6 +233,8 @@ def _parallel(jobs: list[Job], workers: int, check_only: bool, on_result: Callab
                 for worker in pool:
                     if worker.job is None and pending and not stop.count and worker.process.is_alive():
                         worker.job = pending.popleft()
+                        if not check_only:
+                            before[worker.job] = _fingerprint(worker.job)
                         worker.conn.send(worker.job)
                 busy = [w for w in pool if w.job is not None]
                 if stop.count and ended == 0:
@@ -237,7 +258,11 @@ def _parallel(jobs: list[Job], workers: int, check_only: bool, on_result: Callab
                     try:
                         result: JobResult = conn.recv()
                     except (EOFError, OSError):
-                        if ended > 0:
+                        worker.process.join(timeout=5)
+                        code = worker.process.exitcode or 0
+                        if ended > 0 or stop.count or -code in platforms.stop_signals():
+                            if not stop.count:  # the whole process group was told to stop
+                                stop.request(-code)
                             outcome.stopped.append(job)
                             continue
                         result = JobResult(job, error=_died(worker), exit_code=INTERNAL_ERROR)
@@ -260,7 +285,8 @@ def _parallel(jobs: list[Job], workers: int, check_only: bool, on_result: Callab
 
 
 def _sequential(jobs: list[Job], check_only: bool, on_result: Callable[[JobResult], None],
-                on_stopping: Callable[[int, int], None], outcome: BatchOutcome) -> None:
+                on_stopping: Callable[[int, int], None], outcome: BatchOutcome,
+                before: dict[Job, tuple[tuple[int, int, int] | None, ...]]) -> None:
     from workshop.output import generations_committed
 
     stop = _Stop()
@@ -276,16 +302,18 @@ def _sequential(jobs: list[Job], check_only: bool, on_result: Callable[[JobResul
             if stop.count:
                 outcome.skipped.extend(jobs[index:])
                 break
-            before = generations_committed()
+            committed = generations_committed()
+            if not check_only:
+                before[job] = _fingerprint(job)
             try:
                 result = _run_one(task, job)
             except KeyboardInterrupt as exc:
                 stop.request(getattr(exc, "signum", signal.SIGINT))
                 outcome.signum = stop.signum
-                if generations_committed() == before:
+                if generations_committed() == committed:
                     outcome.stopped.append(job)
                 else:  # its files were written just before the request arrived
-                    outcome.results.append(JobResult(job, error=None))
+                    outcome.results.append(JobResult(job, written=tuple(job.target(o) for o in job.only)))
                 outcome.skipped.extend(jobs[index + 1:])
                 break
             on_result(result)
@@ -305,12 +333,13 @@ def run_jobs(
     """Run every job; ``on_stopping(running, queued)`` is called once when a stop is requested."""
     jobs = list(jobs)
     outcome = BatchOutcome()
+    before: dict[Job, tuple[tuple[int, int, int] | None, ...]] = {}
     if workers <= 1 or len(jobs) <= 1:
-        _sequential(jobs, check_only, on_result, on_stopping, outcome)
+        _sequential(jobs, check_only, on_result, on_stopping, outcome, before)
     else:
-        _parallel(jobs, workers, check_only, on_result, on_stopping, outcome)
+        _parallel(jobs, workers, check_only, on_result, on_stopping, outcome, before)
     if outcome.stopped and not check_only:
-        _recover(outcome.stopped)
+        _recover(outcome, before)
     order = {job: i for i, job in enumerate(jobs)}
     outcome.results.sort(key=lambda r: order[r.job])
     return outcome

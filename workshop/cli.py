@@ -415,9 +415,11 @@ def _guarded(action) -> int:
 def main() -> None:
     from workshop import platforms
 
+    platforms.install_stop_handlers()  # SIGTERM unwinds like Ctrl-C, with exit status 143
     try:
-        with platforms.stop_handlers():  # SIGTERM unwinds like Ctrl-C, with exit status 143
-            app()
+        app()
+    except KeyboardInterrupt as exc:  # arrived after the command had finished: exit quietly
+        sys.exit(getattr(exc, "status", 130))
     except UsageError as exc:  # pragma: no cover - commands catch their own
         err(f"error: {exc}")
         sys.exit(EXIT_USAGE)

@@ -82,10 +82,13 @@ class Interrupted(KeyboardInterrupt):
 
 _held: list[int] = []
 _depth = 0
+_requests = 0  # stop requests since the outermost stop_handlers() began
 _on_signal: Callable[[int, bool], None] | None = None
 
 
 def _handler(signum: int, frame: object) -> None:
+    global _requests
+    _requests += 1
     if _depth:
         _held.append(signum)
     elif _on_signal is not None:
@@ -93,8 +96,23 @@ def _handler(signum: int, frame: object) -> None:
 
 
 def raise_interrupted(signum: int, held: bool) -> None:
-    """The usual reaction to a stop signal: unwind this process (``finally`` blocks run)."""
-    raise Interrupted(signum)
+    """The usual reaction to a stop signal: unwind this process (``finally`` blocks run).
+
+    Only the first request unwinds; a repeated Ctrl-C while the program already
+    stops (and prints what it did) must not cut that short with a traceback.
+    """
+    if _requests <= 1:
+        raise Interrupted(signum)
+
+
+def install_stop_handlers() -> None:
+    """For the whole life of the process (the CLI's ``main``): stop requests unwind with
+    :class:`Interrupted`, and are never given back to Python's default, which would
+    turn a late Ctrl-C during exit into a traceback."""
+    global _on_signal
+    _on_signal = raise_interrupted
+    for signum in stop_signals():
+        signal.signal(signum, _handler)
 
 
 @contextmanager
@@ -105,13 +123,15 @@ def stop_handlers(on_signal: Callable[[int, bool], None] = raise_interrupted) ->
     delivered only now, at its end.
     Only the main thread may set handlers; elsewhere this changes nothing.
     """
-    global _on_signal
+    global _on_signal, _requests
     import threading
 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     previous_handler = _on_signal
+    if previous_handler is None:
+        _requests = 0
     previous = {s: signal.getsignal(s) for s in stop_signals()}
     _on_signal = on_signal
     for signum in previous:
