@@ -21,6 +21,21 @@ def _lato() -> FontFamily:
     return FontFamily("Lato", files["Lato-Regular"], files["Lato-Bold"], files["Lato-Italic"], files["Lato-BoldItalic"])
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Office-suite tests are slow by nature: ``pytest -m "not slow"`` leaves them out too."""
+    for item in items:
+        if item.get_closest_marker("office") is not None:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_folders(tmp_path_factory):
+    """A developer's own brands (~/.config/workshop/brands) must not change what tests see."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKSHOP_CONFIG_DIR", str(tmp_path_factory.mktemp("user-config")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def plain_brand() -> Brand:
     """A brand built in code, for tests of stages that do not load brand files."""
@@ -38,3 +53,28 @@ def write_outline(tmp_path):
         return path
 
     return write
+
+
+def _replace_font_table(data: bytes, tag: str, table: bytes) -> bytes:
+    """``data`` with its ``tag`` table replaced by ``table`` (appended; the directory entry repointed)."""
+    import struct
+
+    count = struct.unpack_from(">H", data, 4)[0]
+    padded = data + b"\x00" * (-len(data) % 4)
+    for index in range(count):
+        entry = 12 + 16 * index
+        if data[entry: entry + 4] == tag.encode("latin-1"):
+            record = struct.pack(">4sIII", tag.encode("latin-1"), 0, len(padded), len(table))
+            return padded[:entry] + record + padded[entry + 16:] + table
+    raise KeyError(tag)
+
+
+@pytest.fixture(scope="session")
+def replace_font_table():
+    """``replace_font_table(font_bytes, "cmap", new_table)`` → font bytes with that table swapped."""
+    return _replace_font_table
+
+
+@pytest.fixture(scope="session")
+def lato_regular() -> bytes:
+    return _lato().regular.read_bytes()

@@ -74,7 +74,7 @@ def judge(project: Path, before: dict) -> int:
     """Every set entirely old or entirely new, no stray files; returns how many sets are new."""
     new = 0
     for key, files in sets(project).items():
-        same = [a == b for a, b in zip(files, before[key])]
+        same = [a == b for a, b in zip(files, before[key], strict=True)]
         assert all(same) or not any(same), f"mixed output set {key}"
         new += not any(same)
     for client in CLIENTS:

@@ -26,12 +26,11 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from workshop import platforms
-from workshop.errors import UsageError, WorkshopError
+from workshop import platforms, stopping
+from workshop.errors import ExitStatus, UsageError, WorkshopError
 from workshop.pipeline import Job, JobResult, run_build, run_check
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
-INTERNAL_ERROR = 4  # the exit status of a bug (the README's table)
 
 
 def find_outlines(paths: Sequence[str | Path]) -> list[Path]:
@@ -129,7 +128,7 @@ def _run_one(task: Callable[[Job], JobResult], job: Job) -> JobResult:
         return task(job)
     except Exception as exc:  # a bug: reported for this job, the batch goes on
         return JobResult(job, error=f"internal error: {type(exc).__name__}: {exc}\n  hint: run again with "
-                         "--debug for the traceback and please report it", exit_code=INTERNAL_ERROR,
+                         "--debug for the traceback and please report it", exit_code=ExitStatus.INTERNAL,
                          seconds=time.perf_counter() - started, traceback=traceback.format_exc())
 
 
@@ -145,7 +144,7 @@ def _warm_up(brand: str) -> None:
 
 def _serve(conn: Connection, brand: str, check_only: bool) -> None:
     """A worker process: build the jobs it is sent until told to stop (None) or the pipe closes."""
-    platforms.worker_signals()
+    stopping.worker_signals()
     task = run_check if check_only else run_build
     try:
         _warm_up(brand)
@@ -207,7 +206,7 @@ def _recover(outcome: BatchOutcome, before: dict[Job, tuple[tuple[int, int, int]
     a stopped job whose set was replaced after all (it was ended as it finished) as built."""
     from workshop.output import recover
 
-    with platforms.critical():
+    with stopping.critical():
         for folder in sorted({job.folder for job in outcome.stopped}):
             try:
                 recover(folder)
@@ -227,7 +226,7 @@ def _parallel(jobs: list[Job], workers: int, check_only: bool, on_result: Callab
     pool: list[_Worker] = []
     ended = 0  # 1: running jobs were asked to end (SIGTERM), 2: killed
     try:
-        with platforms.stop_handlers(lambda signum, held: stop.request(signum)):
+        with stopping.stop_handlers(lambda signum, held: stop.request(signum)):
             pool = [_start(jobs[0].brand, check_only) for _ in range(min(workers, len(jobs)))]
             while True:
                 for worker in pool:
@@ -256,7 +255,7 @@ def _parallel(jobs: list[Job], workers: int, check_only: bool, on_result: Callab
                     job, worker.job = worker.job, None
                     assert job is not None
                     try:
-                        result: JobResult = conn.recv()
+                        result: JobResult = worker.conn.recv()
                     except (EOFError, OSError):
                         worker.process.join(timeout=5)
                         code = worker.process.exitcode or 0
@@ -265,7 +264,7 @@ def _parallel(jobs: list[Job], workers: int, check_only: bool, on_result: Callab
                                 stop.request(-code)
                             outcome.stopped.append(job)
                             continue
-                        result = JobResult(job, error=_died(worker), exit_code=INTERNAL_ERROR)
+                        result = JobResult(job, error=_died(worker), exit_code=ExitStatus.INTERNAL)
                         pool[pool.index(worker)] = _start(job.brand, check_only)
                     on_result(result)
                     outcome.results.append(result)
@@ -295,9 +294,9 @@ def _sequential(jobs: list[Job], check_only: bool, on_result: Callable[[JobResul
     def on_signal(signum: int, held: bool) -> None:
         stop.request(signum)
         if stop.count == 1 and not held:  # held: it came while files were renamed; they finished
-            raise platforms.Interrupted(signum)
+            raise stopping.Interrupted(signum)
 
-    with platforms.stop_handlers(on_signal):
+    with stopping.stop_handlers(on_signal):
         for index, job in enumerate(jobs):
             if stop.count:
                 outcome.skipped.extend(jobs[index:])

@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop import platforms
+from workshop import platforms, stopping
 from workshop.errors import Location, WorkshopError
 from workshop.text.terminal import unsafe_characters
 
@@ -299,7 +299,7 @@ def write_together(files: Mapping[Path, bytes], *, protected: frozenset[Path] = 
     linked: dict[str, bool] = {}
     current = targets[0]
     with platforms.folder_lock(folder):
-        with platforms.critical():
+        with stopping.critical():
             _recover_locked(folder)
         try:
             for target in targets:  # step 1: nothing visible changes; interruptible
@@ -312,12 +312,12 @@ def write_together(files: Mapping[Path, bytes], *, protected: frozenset[Path] = 
                 if old:
                     linked[old] = platforms.keep_old(target, folder / old)
         except BaseException as exc:
-            with platforms.critical():
+            with stopping.critical():
                 _remove_uncommitted(folder, entries, token)
             if isinstance(exc, OSError):
                 raise _explain(exc, current) from None
             raise
-        with platforms.critical():  # steps 2-4: signals wait until the set is whole
+        with stopping.critical():  # steps 2-4: signals wait until the set is whole
             try:
                 _write_journal(folder, token, entries)
             except BaseException as exc:

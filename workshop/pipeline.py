@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop.errors import Finding, WorkshopError
+from workshop.errors import ExitStatus, Finding, WorkshopError
 
 OUTPUTS = ("deck", "handout", "guide")
 SUFFIXES = {"deck": ".pptx", "handout": "-handout.pdf", "guide": "-guide.pdf"}
@@ -30,6 +30,8 @@ class Job:
     assignments: tuple[str, ...] = ()
     only: tuple[str, ...] = OUTPUTS
     split: bool = False  # render deck and PDFs in two processes (single builds only)
+    language: str | None = None  # the project's language, for outlines that do not say theirs
+    trusted: tuple[Path, ...] = ()  # configured client folders: client files may come from there
 
     @property
     def label(self) -> str:
@@ -62,7 +64,7 @@ class JobResult:
     written: tuple[Path, ...] = ()
     findings: tuple[Finding, ...] = ()
     error: str | None = None  # formatted "file:line:col: message" when the build failed
-    exit_code: int = 0
+    exit_code: int = ExitStatus.OK
     seconds: float = 0.0
     slides: int = 0
     traceback: str | None = None  # for an internal error, shown with --debug
@@ -109,6 +111,8 @@ def prepare(job: Job) -> _Prepared:
         job.outline,
         vars_files=[job.vars_file] if job.vars_file else (),
         assignments=job.assignments,
+        language=job.language,
+        trusted=job.trusted,
     )
     plan = make_plan(outline.workshop, brand, name=outline.name, outline_path=str(job.outline),
                      sources=outline.sources)
@@ -172,7 +176,6 @@ def run_check(job: Job) -> JobResult:
 
 def run_build(job: Job) -> JobResult:
     from workshop.output import write_together
-
     from workshop.split import render_all, start_worker
 
     started = time.perf_counter()
@@ -188,7 +191,7 @@ def run_build(job: Job) -> JobResult:
         return JobResult(job, error=str(exc), exit_code=exc.exit_code, seconds=time.perf_counter() - started)
     except OSError as exc:  # outputs explain their own; this is a file an input stage could not read
         where = exc.filename or job.outline
-        return JobResult(job, error=f"{where}: {exc.strerror or exc}", exit_code=1,
+        return JobResult(job, error=f"{where}: {exc.strerror or exc}", exit_code=ExitStatus.INPUT,
                          seconds=time.perf_counter() - started)
     finally:
         if worker is not None:

@@ -1,19 +1,21 @@
-"""What differs between Linux, macOS and Windows, kept small and in one place.
+"""What differs between Linux, macOS and Windows, in one small module.
 
-Everything else in the package calls these functions instead of asking which
-system it runs on, so the portable path is the only path:
+Everything else in the package is portable; the few things that are not live
+here, each with a portable default. This part knows *where things are*: the
+user's configuration, cache and brand folders, and the folders each desktop
+keeps fonts in. Every function takes a ``Desktop`` (which system, its
+environment, its home and file-system root) so tests can describe a Mac or a
+Windows laptop with a fake folder tree on any machine; ``Desktop.current()``
+is the machine we run on.
 
-- worker processes come from :func:`process_context` (``fork`` where the
-  system has it, ``spawn`` on macOS and Windows or when
-  ``WORKSHOP_START_METHOD=spawn`` forces it, as one CI run does);
-- a replaced file keeps its old version with :func:`keep_old` (a hard link
-  where the file system allows one, a rename otherwise) and the new one goes
-  in with ``os.replace``, which is atomic on all three;
-- Ctrl-C and termination requests arrive through :func:`stop_signals`, which
-  names only the signals this system has (no SIGHUP, SIGQUIT or sigmasks);
-- output file names are checked by :func:`file_name_problem` against the
-  rules of the strictest system (Windows), so a deck built on Linux can be
-  copied to a colleague's laptop.
+The other part knows *how things behave*, so the portable path is the only
+path: worker processes come from :func:`process_context` (``fork`` on Linux,
+``spawn`` on macOS and Windows, or wherever ``WORKSHOP_START_METHOD=spawn``
+forces it); a replaced output keeps its old version with :func:`keep_old` (a
+hard link where the file system has them, a rename otherwise) and the new one
+goes in with ``os.replace``, atomic on all three; stop requests are the
+signals :func:`stop_signals` names (no SIGHUP, SIGQUIT or signal masks); and
+output names follow the strictest system's rules (:func:`file_name_problem`).
 """
 
 from __future__ import annotations
@@ -23,27 +25,147 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from multiprocessing.context import BaseContext
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-START_METHOD_ENV = "WORKSHOP_START_METHOD"
+if TYPE_CHECKING:
+    from multiprocessing.context import ForkContext, SpawnContext
+
+APP = "workshop"
+CONFIG_ENV = "WORKSHOP_CONFIG_DIR"  # overrides the user configuration folder (tests, portable installs)
+SYSTEMS = ("linux", "macos", "windows")  # what Desktop.system may say
+START_METHOD_ENV = "WORKSHOP_START_METHOD"  # "spawn" forces the macOS/Windows process path (one CI run)
 WINDOWS = sys.platform == "win32"
 NAME_MAX = 255  # bytes on Linux and macOS, UTF-16 units on Windows: the common floor
 
 
+@dataclass(frozen=True)
+class Desktop:
+    """The facts folder lookups depend on; fake ones describe other systems in tests."""
+
+    system: str  # "linux", "macos" or "windows" (any other POSIX system counts as "linux")
+    home: Path
+    env: Mapping[str, str] = field(default_factory=dict)
+    root: Path = Path("/")  # where absolute system folders (/usr/share/fonts, /Library) start
+
+    @classmethod
+    def current(cls) -> Desktop:
+        return cls(system_name(), Path.home(), dict(os.environ))
+
+    def env_path(self, name: str) -> Path | None:
+        """An environment variable that names a folder, or None when unset or empty."""
+        value = self.env.get(name, "")
+        return Path(value) if value else None
+
+    def under_root(self, absolute: str) -> Path:
+        return self.root.joinpath(absolute.lstrip("/"))
+
+
+def system_name(platform: str | None = None) -> str:
+    """``sys.platform`` in the three words this module speaks."""
+    platform = platform or sys.platform
+    if platform.startswith("win") or platform == "cygwin":
+        return "windows"
+    if platform == "darwin":
+        return "macos"
+    return "linux"
+
+
+def _desktop(desktop: Desktop | None) -> Desktop:
+    return desktop if desktop is not None else Desktop.current()
+
+
+# --- where things are: user folders ---------------------------------------------------------------
+
+
+def user_config_dir(desktop: Desktop | None = None) -> Path:
+    """Where a user keeps settings for this tool (brands live in its ``brands`` folder).
+
+    ``$WORKSHOP_CONFIG_DIR`` wins everywhere. Otherwise the platform's own
+    convention: ``$XDG_CONFIG_HOME/workshop`` (``~/.config/workshop``) on
+    Linux, ``~/Library/Application Support/workshop`` on macOS,
+    ``%APPDATA%\\workshop`` on Windows.
+    """
+    d = _desktop(desktop)
+    override = d.env_path(CONFIG_ENV)
+    if override is not None:
+        return override
+    if d.system == "windows":
+        return (d.env_path("APPDATA") or d.home / "AppData" / "Roaming") / APP
+    if d.system == "macos":
+        return d.home / "Library" / "Application Support" / APP
+    return (_absolute(d.env_path("XDG_CONFIG_HOME")) or d.home / ".config") / APP
+
+
+def user_cache_dir(desktop: Desktop | None = None) -> Path:
+    """Where this tool may keep caches: files it can always recompute, safe to delete."""
+    d = _desktop(desktop)
+    if d.system == "windows":
+        return (d.env_path("LOCALAPPDATA") or d.home / "AppData" / "Local") / APP / "Cache"
+    if d.system == "macos":
+        return d.home / "Library" / "Caches" / APP
+    return (_absolute(d.env_path("XDG_CACHE_HOME")) or d.home / ".cache") / APP
+
+
+def user_brands_dir(desktop: Desktop | None = None) -> Path:
+    """A user's own brands, usable from every project (after the project's, before the installed)."""
+    return user_config_dir(desktop) / "brands"
+
+
+# --- where things are: font folders ---------------------------------------------------------------
+
+
+def font_dirs(desktop: Desktop | None = None) -> tuple[Path, ...]:
+    """The folders a desktop keeps installed fonts in, the user's own first.
+
+    Linux follows fontconfig's defaults and the XDG base-directory spec;
+    macOS the folders Font Book installs to; Windows the per-user folder
+    (Windows 10 1809 and later) and the system folder.
+    """
+    d = _desktop(desktop)
+    if d.system == "windows":
+        local = d.env_path("LOCALAPPDATA") or d.home / "AppData" / "Local"
+        windir = d.env_path("WINDIR") or d.env_path("SystemRoot") or d.root / "Windows"
+        return (local / "Microsoft" / "Windows" / "Fonts", windir / "Fonts")
+    if d.system == "macos":
+        return (
+            d.home / "Library" / "Fonts",
+            d.under_root("/Library/Fonts"),
+            d.under_root("/Network/Library/Fonts"),
+            d.under_root("/System/Library/Fonts"),
+        )
+    data_home = _absolute(d.env_path("XDG_DATA_HOME")) or d.home / ".local" / "share"
+    data_dirs = [Path(p) for p in d.env.get("XDG_DATA_DIRS", "").split(os.pathsep) if os.path.isabs(p)]
+    if not data_dirs:
+        data_dirs = [d.under_root("/usr/local/share"), d.under_root("/usr/share")]
+    folders = [data_home / "fonts", d.home / ".fonts", *(p / "fonts" for p in data_dirs)]
+    return tuple(dict.fromkeys(folders))
+
+
+def _absolute(path: Path | None) -> Path | None:
+    """XDG says relative values are invalid and must be ignored."""
+    return path if path is not None and path.is_absolute() else None
+
+
+# --- how things behave: processes, signals, files -------------------------------------------------
+
+
 def start_method() -> str:
-    """``fork`` where available (fast, shares the loaded brand), else ``spawn``; the env var wins."""
+    """``fork`` on Linux (fast, shares the loaded brand), ``spawn`` elsewhere; the env var wins."""
     forced = os.environ.get(START_METHOD_ENV, "").strip().lower()
     available = multiprocessing.get_all_start_methods()
-    if forced in available:
+    if forced in ("fork", "spawn") and forced in available:
         return forced
     return "fork" if "fork" in available and sys.platform.startswith("linux") else "spawn"
 
 
-def process_context() -> BaseContext:
-    return multiprocessing.get_context(start_method())
+def process_context() -> SpawnContext | ForkContext:
+    if sys.platform != "win32" and start_method() == "fork":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def can_fork() -> bool:
@@ -69,112 +191,6 @@ def signal_name(signum: int) -> str:
         return signal.Signals(signum).name
     except ValueError:
         return f"signal {signum}"
-
-
-class Interrupted(KeyboardInterrupt):
-    """Ctrl-C or a termination request, with the exit status the shell expects for it."""
-
-    def __init__(self, signum: int):
-        super().__init__(signal_name(signum))
-        self.signum = signum
-        self.status = exit_status_for(signum)
-
-
-_held: list[int] = []
-_depth = 0
-_requests = 0  # stop requests since the outermost stop_handlers() began
-_on_signal: Callable[[int, bool], None] | None = None
-
-
-def _handler(signum: int, frame: object) -> None:
-    global _requests
-    _requests += 1
-    if _depth:
-        _held.append(signum)
-    elif _on_signal is not None:
-        _on_signal(signum, False)
-
-
-def raise_interrupted(signum: int, held: bool) -> None:
-    """The usual reaction to a stop signal: unwind this process (``finally`` blocks run).
-
-    Only the first request unwinds; a repeated Ctrl-C while the program already
-    stops (and prints what it did) must not cut that short with a traceback.
-    """
-    if _requests <= 1:
-        raise Interrupted(signum)
-
-
-def install_stop_handlers() -> None:
-    """For the whole life of the process (the CLI's ``main``): stop requests unwind with
-    :class:`Interrupted`, and are never given back to Python's default, which would
-    turn a late Ctrl-C during exit into a traceback."""
-    global _on_signal
-    _on_signal = raise_interrupted
-    for signum in stop_signals():
-        signal.signal(signum, _handler)
-
-
-@contextmanager
-def stop_handlers(on_signal: Callable[[int, bool], None] = raise_interrupted) -> Iterator[None]:
-    """Route Ctrl-C and termination requests to ``on_signal(signum, held)`` while the block runs.
-
-    ``held`` is True when the request arrived inside :func:`critical` and is
-    delivered only now, at its end.
-    Only the main thread may set handlers; elsewhere this changes nothing.
-    """
-    global _on_signal, _requests
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous_handler = _on_signal
-    if previous_handler is None:
-        _requests = 0
-    previous = {s: signal.getsignal(s) for s in stop_signals()}
-    _on_signal = on_signal
-    for signum in previous:
-        signal.signal(signum, _handler)
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
-        _on_signal = previous_handler
-
-
-@contextmanager
-def critical() -> Iterator[None]:
-    """Hold stop signals until the outermost block ends (renames that must finish together)."""
-    global _depth
-    _depth += 1
-    try:
-        yield
-    finally:
-        _depth -= 1
-    if not _depth and _held:
-        signum = _held.pop()
-        _held.clear()
-        if _on_signal is not None:
-            _on_signal(signum, True)
-
-
-def worker_signals() -> None:
-    """In worker processes: Ctrl-C reaches the whole process group, but only the parent decides.
-
-    Termination goes back to the default (end at once), also for a forked worker
-    that inherited the parent's handlers; the output journal makes that safe.
-    """
-    global _on_signal
-    _on_signal = None
-    _held.clear()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGBREAK",):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def keep_old(target: Path, backup: Path) -> bool:
@@ -210,7 +226,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
     left behind. Windows cannot open a folder, so it locks the first byte of a
     ``.workshop.lock`` file in it.
     """
-    if WINDOWS:  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         import msvcrt
 
         fd = os.open(folder / ".workshop.lock", os.O_RDWR | os.O_CREAT, 0o666)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop.layouts.texts import Context, TableBlock, blocks_for
-from workshop.layouts.words import words
+from workshop.plan.texts import Context, TableBlock, blocks_for
+from workshop.plan.words import words
 from workshop.model.slides import ExerciseSlide
 from workshop.outline.load import load_outline
 from workshop.plan.build import make_plan

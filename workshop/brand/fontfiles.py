@@ -20,23 +20,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from workshop.safety.paths import file_problem
+
 FONT_SUFFIXES = (".ttf",)  # reportlab embeds TrueType outlines only
 OTHER_FONT_SUFFIXES = (".otf", ".ttc", ".otc", ".woff", ".woff2")
 MAX_FILES_PER_PLACE = 20_000  # a runaway font folder must not stall a build
 MAX_DEPTH = 6
+MAX_FONT_BYTES = 40 * 1024 * 1024  # larger than any real font family file
 
 _DIST_INFO = re.compile(r"^font[-_].+\.dist-info$", re.IGNORECASE)
 
 
 def system_font_dirs() -> tuple[Path, ...]:
-    """The folders Linux (and fontconfig on macOS) keep user and system fonts in."""
-    home = Path.home()
-    return (
-        Path("/usr/share/fonts"),
-        Path("/usr/local/share/fonts"),
-        home / ".fonts",
-        home / ".local" / "share" / "fonts",
-    )
+    """The folders this desktop (Linux, macOS or Windows) keeps user and system fonts in."""
+    from workshop.platforms import font_dirs
+
+    return font_dirs()
 
 
 @dataclass(frozen=True)
@@ -60,8 +59,17 @@ def name_matches(path: Path, family: str) -> bool:
 
 
 def brand_place(folder: Path) -> Place:
-    fonts, others = _walk(str(Path(folder).resolve()))
+    """The brand's own fonts; a symlink that leads out of the brand folder is not one of them."""
+    fonts, others = _walk(str(Path(folder).resolve()), confine=True)
     return Place(f"the brand folder ({folder})", fonts, others, read_all=True)  # small: read all
+
+
+def shipped_place() -> Place:
+    """Fonts that ship inside workshop itself (Lato 2.0, the Noto Sans fallback); see data/fonts/README.md."""
+    from workshop.brand.shipped_fonts import SHIPPED_FONTS
+
+    fonts, others = _walk(str(SHIPPED_FONTS))
+    return Place("the fonts shipped with workshop", fonts, others)
 
 
 def package_place() -> Place:
@@ -80,9 +88,9 @@ def system_places() -> list[Place]:
 
 
 def all_places(brand_folder: Path | None) -> list[Place]:
-    """Every place in search order: brand folder, font packages, system folders."""
+    """Every place in search order: brand folder, shipped fonts, font packages, system folders."""
     places = [brand_place(brand_folder)] if brand_folder is not None else []
-    return places + [package_place(), *system_places()]
+    return places + [shipped_place(), package_place(), *system_places()]
 
 
 def clear_caches() -> None:
@@ -91,8 +99,13 @@ def clear_caches() -> None:
 
 
 @lru_cache(maxsize=64)
-def _walk(root: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-    """Font files under ``root`` (sorted, so the same folder always gives the same choice)."""
+def _walk(root: str, confine: bool = False) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """Font files under ``root`` (sorted, so the same folder always gives the same choice).
+
+    Only regular files are listed (a FIFO or device named ``*.ttf`` would hang
+    the read); with ``confine``, a symlink whose target leaves ``root`` is left
+    out too. Links to folders are never followed.
+    """
     fonts: list[Path] = []
     others: list[Path] = []
     if not os.path.isdir(root):
@@ -104,10 +117,12 @@ def _walk(root: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
             suffix = os.path.splitext(filename)[1].lower()
-            if suffix in FONT_SUFFIXES:
-                fonts.append(Path(dirpath, filename))
-            elif suffix in OTHER_FONT_SUFFIXES:
-                others.append(Path(dirpath, filename))
+            if suffix not in FONT_SUFFIXES and suffix not in OTHER_FONT_SUFFIXES:
+                continue
+            path = Path(dirpath, filename)
+            if file_problem(path, root=Path(root) if confine else None, max_bytes=MAX_FONT_BYTES):
+                continue
+            (fonts if suffix in FONT_SUFFIXES else others).append(path)
         if len(fonts) + len(others) > MAX_FILES_PER_PLACE:
             break
     return tuple(fonts), tuple(others)

@@ -5,10 +5,8 @@ from __future__ import annotations
 from workshop.brand.model import Brand
 from workshop.errors import Finding, Location
 from workshop.model import Workshop
-from workshop.model.slides import (
-    AgendaSlide, Audience, BreakSlide, ChartSlide, ImageSlide, QuizSlide, QuoteSlide,
-    SectionSlide, SlideBase, StatSlide, TableSlide,
-)
+from workshop.kinds import KINDS
+from workshop.model.slides import AgendaSlide, Audience, BreakSlide, QuizSlide, SectionSlide, SlideBase
 from workshop.model.durations import format_clock
 from workshop.plan.fit import fit_deck
 from workshop.plan.model import AgendaRow, DeckPlan, PlannedSlide, Source
@@ -146,13 +144,7 @@ def _sources(planned: list[PlannedSlide]) -> list[Source]:
     for item in planned:
         if not item.for_participants or item.quiz_answer:
             continue
-        slide = item.slide
-        texts: list[str] = []
-        if isinstance(slide, QuoteSlide):
-            texts.append(f"{slide.by}, {slide.source}" if slide.source else slide.by)
-        elif isinstance(slide, (StatSlide, ChartSlide, TableSlide, ImageSlide)) and slide.source:
-            texts.append(slide.source)
-        for text in texts:
+        for text in KINDS[item.kind].sources(item.slide):
             seen.setdefault(text, Source(text, item.number))
     return list(seen.values())
 

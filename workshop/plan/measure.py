@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from workshop.brand.sfnt import read_font_metrics
+from workshop.brand.fontfiles import MAX_FONT_BYTES
+from workshop.brand.sfnt import NotAFont, read_font_metrics
+from workshop.errors import Location, WorkshopError
+from workshop.safety.paths import read_regular_file
 
 _SPACE = " "
 
@@ -25,7 +28,13 @@ class FontMetrics:
     """Advance widths and vertical metrics of one TrueType file."""
 
     def __init__(self, path: Path):
-        data = read_font_metrics(Path(path).read_bytes())
+        try:
+            data = read_font_metrics(read_regular_file(Path(path), max_bytes=MAX_FONT_BYTES))
+        except (NotAFont, OSError) as exc:
+            raise WorkshopError(
+                f"the font file '{Path(path).name}' cannot be used: {exc}", Location(str(path)),
+                hint="use an undamaged TrueType (.ttf) file, as downloaded from the font's publisher",
+            ) from None
         self.path = path
         self.units = data.units_per_em
         self._advance = data.advances
@@ -60,76 +69,6 @@ class FontMetrics:
 @lru_cache(maxsize=64)
 def metrics_for(path: str) -> FontMetrics:
     return FontMetrics(Path(path))
-
-
-def wrap(text: str, metrics: FontMetrics, size: float, width: float) -> list[str]:
-    """Greedy word wrap as PowerPoint and LibreOffice do; over-long words break by character."""
-    lines: list[str] = []
-    space = metrics.width(_SPACE, size)
-    for paragraph in text.split("\n"):
-        current, current_width = "", 0.0
-        for word in paragraph.split():
-            word_width = metrics.width(word, size)
-            if current and current_width + space + word_width <= width:
-                current += _SPACE + word
-                current_width += space + word_width
-                continue
-            if current:
-                lines.append(current)
-            while word_width > width and len(word) > 1:
-                cut = _longest_prefix(word, metrics, size, width)
-                lines.append(word[:cut])
-                word = word[cut:]
-                word_width = metrics.width(word, size)
-            current, current_width = word, word_width
-        lines.append(current)
-    return lines
-
-
-def _longest_prefix(word: str, metrics: FontMetrics, size: float, width: float) -> int:
-    low, high = 1, len(word)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if metrics.width(word[:middle], size) <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph to measure: text, indent level and the gap before it (× size)."""
-
-    text: str
-    level: int = 0
-    space_before: float = 0.0  # in multiples of the font size
-    scale: float = 1.0  # relative size (e.g. 0.85 for second-level bullets)
-
-
-def block_height(
-    paragraphs: list[Paragraph],
-    metrics: FontMetrics,
-    size: float,
-    width: float,
-    *,
-    indent: float = 0.0,
-    spacing: float = 1.0,
-) -> float:
-    """Height in points of paragraphs set at ``size`` in a column ``width`` wide."""
-    total = 0.0
-    for number, para in enumerate(paragraphs):
-        para_size = size * para.scale
-        available = max(width - indent * (para.level + (1 if indent else 0)), para_size)
-        lines = wrap(para.text, metrics, para_size, available)
-        if number:
-            total += para.space_before * para_size
-        total += len(lines) * metrics.line_height(para_size, spacing)
-    return total
-
-
-def widest_word(paragraphs: list[Paragraph], metrics: FontMetrics, size: float) -> float:
-    return max((metrics.width(w, size * p.scale) for p in paragraphs for w in p.text.split()), default=0.0)
 
 
 # --- measuring once, wrapping at any size ---------------------------------------------------

@@ -8,7 +8,7 @@ from pptx import Presentation
 from workshop.render.deck.charts import number_format, series_colors
 from workshop.render.deck.language import language_tag
 from workshop.render.deck.package import Linker, PartNames
-from workshop.render.deck.words import words
+from workshop.plan.words import words
 
 
 @pytest.mark.parametrize("given, tag", [

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from workshop.layouts import paragraphs as rules
-from workshop.layouts.texts import Context, TableBlock, blocks_for
-from workshop.layouts.words import words
+from workshop.plan.texts import Context, TableBlock, blocks_for
+from workshop.plan.words import words
 from workshop.outline.load import load_outline
 from workshop.plan.build import make_plan
 from workshop.plan.fit import Fitter

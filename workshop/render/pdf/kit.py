@@ -15,8 +15,10 @@ from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before i
 from reportlab.platypus import Paragraph
 
 from workshop.brand.model import Brand
+from workshop.kinds import KINDS
 from workshop.model.durations import format_clock, format_duration
 from workshop.render.pdf import markup
+from workshop.render.pdf.fallback import apply_markup
 from workshop.render.pdf.labels import labels
 from workshop.render.pdf.pages import Geometry, geometry
 from workshop.render.pdf.styles import Palette, Styles, styles_for
@@ -41,17 +43,19 @@ class Kit:
 
     def p(self, text: str, style, bullet: str | None = None) -> Paragraph:
         """Outline text (with ``**bold**``/``*italic*``) as a paragraph."""
-        return Paragraph(markup.inline(text), style, bulletText=bullet)
+        return self.raw(markup.inline(text), style, bullet)
 
     def raw(self, safe_markup: str, style, bullet: str | None = None) -> Paragraph:
         """Markup built by ``markup`` helpers only (our labels and escaped outline text)."""
-        return Paragraph(safe_markup, style, bulletText=bullet)
+        drawable = apply_markup(safe_markup, style.fontName, self.styles.fonts.chain)
+        return Paragraph(drawable, style, bulletText=bullet)
 
     def word(self, key: str, **values) -> str:
         return self.words[key].format(**values) if values else self.words[key]
 
     def kind(self, kind: str) -> str:
-        return self.words["kinds"].get(kind, kind)
+        """The kind's name in the document's language (the record names the labels key)."""
+        return self.words["kinds"][KINDS[kind].label]
 
     @staticmethod
     def clock(minutes: int) -> str:
