@@ -13,8 +13,10 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -83,9 +85,16 @@ def judge(project: Path, before: dict) -> int:
     return new
 
 
-def start(project: Path) -> subprocess.Popen:
-    return subprocess.Popen(command(), cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+def start(project: Path, args: list[str] | None = None) -> subprocess.Popen:
+    """The batch in its own process group; stderr to a file, so reading stdout line by line is safe."""
+    errors = open(project / "stderr.txt", "w+", encoding="utf-8")  # closed by finish()
+    process = subprocess.Popen(args or command(), cwd=project, stdout=subprocess.PIPE, stderr=errors,
+                               text=True, start_new_session=True)
+    ERRORS[process.pid] = errors
+    return process
+
+
+ERRORS: dict[int, IO[str]] = {}
 
 
 def wait_for_first_result(process: subprocess.Popen) -> list[str]:
@@ -96,8 +105,20 @@ def wait_for_first_result(process: subprocess.Popen) -> list[str]:
 
 
 def finish(process: subprocess.Popen, lines: list[str], timeout: float = 60) -> tuple[int, list[str], str]:
-    out, err = process.communicate(timeout=timeout)
-    lines += out.splitlines()
+    """Read the rest of stdout through the same buffered stream as the first line (communicate()
+    would read the descriptor and lose what that stream had already buffered)."""
+    assert process.stdout is not None
+    killer = threading.Timer(timeout, process.kill)
+    killer.start()
+    try:
+        lines += process.stdout.read().splitlines()
+        process.wait()
+    finally:
+        killer.cancel()
+    errors = ERRORS.pop(process.pid)
+    errors.seek(0)
+    err = errors.read()
+    errors.close()
     return process.returncode, [line for line in lines if " × " in line], err
 
 
@@ -148,13 +169,12 @@ def test_sigterm_stops_the_batch_with_143(project):
 
 def test_sigterm_during_a_single_build_leaves_the_old_files(project):
     before = sets(project)
-    process = subprocess.Popen([sys.executable, "-m", "workshop", "build", "decks/a.yaml", "--vars", "c1.yaml",
-                                "--out", "out"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, start_new_session=True)
+    process = start(project, [sys.executable, "-m", "workshop", "build", "decks/a.yaml", "--vars", "c1.yaml",
+                              "--out", "out"])
     time.sleep(0.4)
     os.killpg(process.pid, signal.SIGTERM)
-    out, err = process.communicate(timeout=60)
-    if process.returncode == 0:
+    code, _, err = finish(process, [])
+    if code == 0:
         pytest.skip("the build finished before the signal")
     assert process.returncode == 143 and "Traceback" not in err, err
     assert "interrupted" in err
