@@ -122,6 +122,7 @@ def _jobs_for(project: Project, paths: list[str], brand: str | None, profiles: l
 
 def _run(console: Console, job_list: list[Job], jobs: int, strict: bool, check_only: bool) -> int:
     from workshop.batch import check_targets, default_jobs, run_jobs, unique_jobs
+    from workshop.pipeline import get_brand
 
     started = time.perf_counter()
     job_list = unique_jobs(job_list)
@@ -131,6 +132,8 @@ def _run(console: Console, job_list: list[Job], jobs: int, strict: bool, check_o
         check_targets(job_list)  # unsafe names and two jobs writing one file: refused before any build
         for out_dir in dict.fromkeys(job.out_dir for job in job_list):
             recover_tree(out_dir)  # finish or undo what a crashed build left there
+    for name in dict.fromkeys(job.brand for job in job_list):
+        get_brand(name)  # a broken brand is one error for the run, not one per outline
     progress = Progress(console, len(job_list), "checking" if check_only else "building")
 
     def stopping(running: int, queued: int) -> None:
@@ -143,7 +146,7 @@ def _run(console: Console, job_list: list[Job], jobs: int, strict: bool, check_o
         return _interrupted(console, outcome, check_only)
     results = outcome.results
     failed = [r for r in results if not r.ok]
-    warnings = sum(1 for r in results for f in r.findings if f.severity is Severity.WARNING)
+    warnings = len({str(f) for r in results for f in r.findings if f.severity is Severity.WARNING})
     files = sum(len(r.written) for r in results)
     elapsed = time.perf_counter() - started
     if check_only:
@@ -175,6 +178,25 @@ def _interrupted(console: Console, outcome: BatchOutcome, check_only: bool) -> i
                      "their previous outputs are unchanged")
     console.err(text)
     return platforms.exit_status_for(outcome.signum)
+
+
+def _check_brand_alone(console: Console, brand: str, strict: bool) -> int:
+    """``workshop check --brand PATH`` outside a project: the brand on its own, each problem once."""
+    from workshop.brand.lookup import find_brand_file
+    from workshop.check.contrast import contrast_findings
+    from workshop.pipeline import get_brand
+
+    loaded, findings = get_brand(brand)
+    findings = [*findings, *contrast_findings(loaded)]
+    for finding in findings:
+        if not console.quiet and (finding.severity is Severity.WARNING or console.verbose):
+            console.err(str(finding))
+    warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+    console.say(f"checked brand {shown(find_brand_file(brand))}: it loads, {warnings} warning(s)")
+    if strict and warnings:
+        console.err(f"--strict: {warnings} warning(s) count as failure")
+        return ExitStatus.STRICT
+    return ExitStatus.OK
 
 
 def _complete_brand(incomplete: str) -> list[str]:
@@ -274,6 +296,8 @@ def check(
 
     def run() -> int:
         project = _project()
+        if brand and not paths and not project.decks.is_dir():
+            return _check_brand_alone(console, brand, strict)
         profiles = _profiles(project, vars_files or [], clients or [])
         job_list = _jobs_for(project, paths or [], brand, profiles, assignments or [], out, ("deck",))
         return _run(console, job_list, project.jobs if jobs is None else jobs, strict, True)
@@ -450,8 +474,8 @@ def template_export(
             data = read_template(loaded.settings.template)
             note = f"the brand's own master ({loaded.settings.template.name})"
         else:
-            data = build_master(loaded)
-            note = "one layout per slide kind"
+            data = build_master(loaded, specimens=True)
+            note = "one layout per slide kind, each with a sample slide"
         write_together({Path(out): data})
         console.say(f"wrote {out}: {note}; open it in PowerPoint (View › Slide Master)")
         return ExitStatus.OK

@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 import pytest
 
+from workshop.brand.model import DEFAULT_LAYOUT_NAMES
 from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
 from workshop.layouts import default_layouts
@@ -95,11 +96,12 @@ def test_a_zip_that_is_no_presentation_is_a_plain_error(cli, tmp_path):
     path = tmp_path / "notes.pptx"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("[Content_Types].xml",
+                         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
     path.write_bytes(buffer.getvalue())
     result = cli("template", "check", str(path))
     assert result.exit_code == 1
-    assert "missing its part 'ppt/presentation.xml'" in result.stderr
+    assert "the template has no main document" in result.stderr
 
 
 def test_a_missing_file_or_a_folder_is_exit_1(cli, tmp_path):
@@ -157,7 +159,7 @@ def test_a_placeholder_off_the_slide_is_a_warning(designed, edit, house):
 def test_layout_names_from_the_brand_are_honoured(designed, edit, house):
     path = designed(lambda prs: setattr(edit.layout(prs, "Quote"), "name", "Citaat"))
     assert check_template_file(path, house).broken_kinds == ("quote",)
-    dutch = replace(house, settings=replace(house.settings, layouts=MappingProxyType({"quote": "Citaat"})))
+    dutch = replace(house, settings=replace(house.settings, layouts=MappingProxyType({**DEFAULT_LAYOUT_NAMES, "quote": "Citaat"})))
     report = check_template_file(path, dutch)
     assert report.ok
     assert next(k for k in report.kinds if k.kind == "quote").layout == "Citaat"

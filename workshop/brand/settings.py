@@ -9,52 +9,66 @@ stop the build with its line and a suggestion, not be silently ignored.
 from __future__ import annotations
 
 import string
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
 from workshop.brand import nodes
 from workshop.brand.files import brand_file
-from workshop.brand.model import DEFAULT_SIZES, TEXT_ROLES, SizeRange, WorkshopSettings
+from workshop.brand.model import DEFAULT_LAYOUT_NAMES, DEFAULT_SIZES, TEXT_ROLES, SizeRange, WorkshopSettings
 from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
 from workshop.outline.suggest import did_you_mean
+from workshop.safety.formats import FormatLimit, check_spec
 from workshop.outline.tree import Node
 
 KEYS = ("template", "layouts", "paper", "footer", "sizes", "overflow", "minutes_per_slide",
         "max_minutes_without_break")
 FOOTER_FIELDS = ("client", "date", "title")
+MAX_FOOTER = 1_000  # characters the footer line may be formatted to
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 _ZIP = b"PK\x03\x04"
 
 
-def read_settings(section: Node | None, folder: Path) -> WorkshopSettings:
+def read_settings(section: Node | None, folder: Path, report: nodes.Report) -> WorkshopSettings:
+    """Every key checked on its own, so all mistakes in the section show in one run."""
     if nodes.is_null(section):
         return WorkshopSettings()
     where = "defaults.workshop"
     node = nodes.mapping(section, where)  # type: ignore[arg-type]
-    nodes.check_keys(node, KEYS, where)
+    for key_node, _ in node.items:
+        if key_node.value not in KEYS:
+            report.errors.append(WorkshopError(f"unknown setting '{key_node.value}' in {where}",
+                                               key_node.location, hint=did_you_mean(key_node.value, KEYS)))
     values: dict = {}
     for key, _, value in nodes.items(node):
-        if nodes.is_null(value):
+        if nodes.is_null(value) or key not in KEYS:
             continue  # an empty setting keeps its default
-        what = f"{where}.{key}"
-        if key == "template":
-            values[key] = _template(value, folder, what)
-        elif key == "layouts":
-            values[key] = _layouts(value, what)
-        elif key == "paper":
-            values[key] = nodes.choice(value, what, {"a4": "A4", "letter": "letter"})
-        elif key == "footer":
-            values[key] = _footer(value, what)
-        elif key == "sizes":
-            values[key] = _sizes(value, what)
-        elif key == "overflow":
-            values[key] = nodes.choice(value, what, {"continue": "continue", "error": "error"})
-        elif key == "minutes_per_slide":
-            values[key] = nodes.number(value, what, low=0.1, high=60)
-        elif key == "max_minutes_without_break":
-            values[key] = int(nodes.number(value, what, low=10, high=600, integer=True))
+        result = report.attempt(partial(_value, key, value, folder, f"{where}.{key}"), None)
+        if result is not None:
+            values[key] = result
+    if "layouts" in values:
+        values["layouts"] = MappingProxyType({**DEFAULT_LAYOUT_NAMES, **values["layouts"]})
     return WorkshopSettings(**values)
+
+
+def _value(key: str, value: Node, folder: Path, what: str) -> object:
+    """One setting's value, checked; a ``WorkshopError`` at its line when it is wrong."""
+    if key == "template":
+        return _template(value, folder, what)
+    if key == "layouts":
+        return _layouts(value, what)
+    if key in ("paper", "overflow"):
+        options = {"paper": {"a4": "A4", "letter": "letter"},
+                   "overflow": {"continue": "continue", "error": "error"}}[key]
+        return nodes.choice(value, what, options)
+    if key == "footer":
+        return _footer(value, what)
+    if key == "sizes":
+        return _sizes(value, what)
+    if key == "minutes_per_slide":
+        return nodes.number(value, what, low=0.1, high=60)
+    return int(nodes.number(value, what, low=10, high=600, integer=True))
 
 
 def _template(node: Node, folder: Path, what: str) -> Path:
@@ -81,7 +95,8 @@ def _layouts(node: Node, what: str) -> MappingProxyType:
 def _footer(node: Node, what: str) -> str:
     text = nodes.text(node, what)
     try:
-        fields = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+        parsed = [(field, spec or "") for _, field, spec, _ in string.Formatter().parse(text) if field is not None]
+        fields = [field for field, _ in parsed]
     except ValueError:
         raise WorkshopError(f"{what} has an unmatched {{ or }}", node.location,
                             hint="write {{ or }} for a literal brace; placeholders are "
@@ -90,6 +105,15 @@ def _footer(node: Node, what: str) -> str:
         if field not in FOOTER_FIELDS:
             raise WorkshopError(f"{what} uses the unknown placeholder {{{field}}}", node.location,
                                 hint=did_you_mean(field, FOOTER_FIELDS))
+    for field, spec in parsed:
+        if "{" in spec:
+            raise WorkshopError(f"{what}: the placeholder {{{field}}} takes its format from another placeholder",
+                                node.location, hint="write the format out, e.g. {client:>20}")
+        try:
+            check_spec(spec, MAX_FOOTER)
+        except FormatLimit as exc:
+            raise WorkshopError(f"{what}: {{{field}:{spec}}} is too wide: {exc}", node.location,
+                                hint=f"a footer holds at most {MAX_FOOTER:,} characters") from None
     return text
 
 
