@@ -7,10 +7,12 @@ location instead of a silently ignored field.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from workshop.language import language_for
+from workshop.language.table import DEFAULT
 from workshop.model.durations import Minutes
 
 MAX_TEXT = 10_000
@@ -18,11 +20,23 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
 Short = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
 
 
+def default_title(kind: str, language: str = DEFAULT) -> str:
+    """The title a slide of ``kind`` gets when the outline gives none, in the outline's language."""
+    return language_for(language).word(f"title_{kind}")
+
+
+#: kinds whose title may be left out; the workshop fills it in its own language
+TITLED_BY_DEFAULT = ("agenda", "quiz", "break", "closing")
+
+
 class Audience(str, Enum):
     """Who sees a slide or section: everyone, or only the facilitator (guide only)."""
 
     ALL = "all"
     FACILITATOR = "facilitator"
+
+
+TITLE_DEFAULT = "Slide title; left out, it is the word for it in the workshop's language ({word})."
 
 
 class Strict(BaseModel):
@@ -48,7 +62,7 @@ class TitleSlide(SlideBase):
 
 class AgendaSlide(SlideBase):
     kind: Literal["agenda"]
-    title: Short = "Agenda"
+    title: Short = Field(default_title("agenda"), description=TITLE_DEFAULT.format(word="Agenda"))
 
 
 class SectionSlide(SlideBase):
@@ -65,7 +79,7 @@ class BulletItem(Strict):
 class BulletsSlide(SlideBase):
     kind: Literal["bullets"]
     title: Short
-    bullets: list[Union[Text, BulletItem]] = Field(min_length=1, max_length=200)
+    bullets: list[Text | BulletItem] = Field(min_length=1, max_length=200)
 
     @property
     def items(self) -> list[BulletItem]:
@@ -118,7 +132,7 @@ class ChartData(Strict):
     )
 
     @model_validator(mode="after")
-    def _shape(self) -> "ChartData":
+    def _shape(self) -> ChartData:
         for s in self.series:
             if len(s.values) != len(self.categories):
                 raise ValueError(
@@ -160,7 +174,7 @@ class TableSlide(SlideBase):
     source: Short | None = None
 
     @model_validator(mode="after")
-    def _rectangular(self) -> "TableSlide":
+    def _rectangular(self) -> TableSlide:
         for number, row in enumerate(self.rows, start=1):
             if len(row) != len(self.header):
                 raise ValueError(
@@ -187,7 +201,7 @@ class Step(Strict):
 class StepsSlide(SlideBase):
     kind: Literal["steps"]
     title: Short
-    steps: list[Union[Short, Step]] = Field(min_length=1, max_length=30)
+    steps: list[Short | Step] = Field(min_length=1, max_length=30)
 
     @property
     def items(self) -> list[Step]:
@@ -208,7 +222,7 @@ class QuizSlide(SlideBase):
     )
     explanation: Text | None = None
     reveal: Reveal = Field(Reveal.NEXT, description="`next`: an answer slide follows; `notes`: only in notes.")
-    title: Short = "Quiz"
+    title: Short = Field(default_title("quiz"), description=TITLE_DEFAULT.format(word="Quiz"))
 
     @model_validator(mode="before")
     @classmethod
@@ -218,7 +232,7 @@ class QuizSlide(SlideBase):
         return data
 
     @model_validator(mode="after")
-    def _answer_exists(self) -> "QuizSlide":
+    def _answer_exists(self) -> QuizSlide:
         for letter in self.answer:
             if ord(letter.lower()) - ord("a") >= len(self.options):
                 raise ValueError(
@@ -245,7 +259,7 @@ class ExerciseSlide(SlideBase):
     group: Short | None = Field(None, description="Group size, e.g. '3-4 personen'.")
     steps: list[Text] = Field(min_length=1, max_length=30, description="Instructions, in order.")
     materials: list[Short] = Field(default_factory=list, max_length=50)
-    worksheet: list[Union[Text, Prompt]] = Field(
+    worksheet: list[Text | Prompt] = Field(
         default_factory=list, max_length=30,
         description="Questions with writing space in the handout.",
     )
@@ -257,25 +271,25 @@ class ExerciseSlide(SlideBase):
 
 class BreakSlide(SlideBase):
     kind: Literal["break"]
-    title: Short = "Pauze"
+    title: Short = Field(
+        default_title("break"), description=TITLE_DEFAULT.format(word="Pauze, Break, Pause, Pause"),
+    )
     duration: Minutes
     text: Text | None = None
 
 
 class ClosingSlide(SlideBase):
     kind: Literal["closing"]
-    title: Short = "Tot slot"
+    title: Short = Field(
+        default_title("closing"), description=TITLE_DEFAULT.format(word="Tot slot, To close, Zum Schluss, Pour finir"),
+    )
     takeaways: list[Text] = Field(default_factory=list, max_length=20)
     action: Text | None = Field(None, description="Call to action.")
     question: Text | None = Field(None, description="Discussion question.")
 
 
 Slide = Annotated[
-    Union[
-        TitleSlide, AgendaSlide, SectionSlide, BulletsSlide, StatementSlide, QuoteSlide,
-        CompareSlide, StatSlide, ChartSlide, TableSlide, ImageSlide, StepsSlide, QuizSlide,
-        ExerciseSlide, BreakSlide, ClosingSlide,
-    ],
+    TitleSlide | AgendaSlide | SectionSlide | BulletsSlide | StatementSlide | QuoteSlide | CompareSlide | StatSlide | ChartSlide | TableSlide | ImageSlide | StepsSlide | QuizSlide | ExerciseSlide | BreakSlide | ClosingSlide,
     Field(discriminator="kind"),
 ]
 

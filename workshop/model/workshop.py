@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
+from workshop.language.table import DEFAULT
 from workshop.model.durations import ClockTime, Minutes
-from workshop.model.slides import Audience, Short, Slide, Strict, Text
+from workshop.model.slides import TITLED_BY_DEFAULT, Audience, Short, Slide, Strict, Text, default_title
 
 Language = Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
 HexColor = Annotated[str, StringConstraints(pattern=r"^#?[0-9a-fA-F]{6}$")]
@@ -22,7 +23,7 @@ class Meta(Strict):
     date: Short | None = Field(None, description="Shown as typed, e.g. 12 maart 2027.")
     start: ClockTime = Field(9 * 60, description="Clock time the workshop starts.")
     duration: Minutes | None = Field(None, description="Total time budget; sections must add up to it.")
-    language: Language = "nl"
+    language: Language = DEFAULT
     footer: Short | None = Field(None, description="Footer text; defaults to client and date.")
     client_logo: Short | None = Field(None, description="Client logo (PNG/JPEG) for co-branding.")
     client_color: HexColor | None = Field(None, description="Client accent colour for co-branding.")
@@ -36,6 +37,16 @@ class Section(Strict):
     divider: bool = Field(True, description="Start the section with a divider slide.")
     notes: Text | None = None
     slides: list[Slide] = Field(min_length=1, max_length=5_000)
+
+
+def _with_titles(slides: object, language: str) -> object:
+    if not isinstance(slides, list):
+        return slides
+    return [
+        {**s, "title": default_title(s["kind"], language)}
+        if isinstance(s, dict) and s.get("kind") in TITLED_BY_DEFAULT and "title" not in s else s
+        for s in slides
+    ]
 
 
 def _default_opening() -> list:
@@ -56,6 +67,27 @@ class Workshop(Strict):
         description="Untimed slides before the first section; defaults to a title and an agenda slide.",
     )
     sections: list[Section] = Field(min_length=1, max_length=200)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _titles_in_its_language(cls, data: object) -> object:
+        """Slides that leave out their title get the word for it in the outline's language."""
+        if not isinstance(data, dict):
+            return data
+        meta = data.get("workshop")
+        language = meta.get("language") if isinstance(meta, dict) else None
+        language = language if isinstance(language, str) else DEFAULT
+        out = dict(data)
+        if "opening" not in out:
+            out["opening"] = [{"kind": "title"}, {"kind": "agenda"}]
+        out["opening"] = _with_titles(out["opening"], language)
+        sections = out.get("sections")
+        if isinstance(sections, list):
+            out["sections"] = [
+                {**s, "slides": _with_titles(s["slides"], language)} if isinstance(s, dict) and "slides" in s else s
+                for s in sections
+            ]
+        return out
 
     @property
     def meta(self) -> Meta:

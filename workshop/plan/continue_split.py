@@ -15,11 +15,10 @@ their header.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from workshop.layouts.texts import shown
-from workshop.layouts.words import continued
 
 
 class _List:
@@ -117,7 +116,7 @@ def split(fitter, item, relievable: list[str]):
     title = slide.title
 
     def make(start: int, stop: int, index: int, parts: int):
-        name = continued(title, fitter.language) if index else None
+        name = fitter.lang.word("continued", title=title) if index else None
         return _part(item, kind.share(slide, start, stop, name, index == 0), (start, stop), index, parts)
 
     def fits(start: int, stop: int) -> bool:
@@ -155,7 +154,7 @@ def _split_compare(fitter, item):
             update = {"left": slide.left.model_copy(update={"points": left[la:lb]}),
                       "right": slide.right.model_copy(update={"points": right[ra:rb]})}
             if index:
-                update.update(title=continued(slide.title, fitter.language), notes=None)
+                update.update(title=fitter.lang.word("continued", title=slide.title), notes=None)
             out.append(_part(item, slide.model_copy(update=update), None, index, parts))
         return out
 

@@ -19,17 +19,17 @@ them on every run, so no office suite needs to autofit.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Callable, Iterable
 
 from workshop.brand.model import Brand
 from workshop.errors import Severity
+from workshop.language import language_for
 from workshop.layouts import MASTER, variant_for
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.resolve import footer_frames
 from workshop.layouts.texts import Context, TableBlock, blocks_for, shown
-from workshop.layouts.words import words
 from workshop.model.slides import Audience
 from workshop.plan.fit_blocks import Fonts, TableMeasure, TextMeasure
 from workshop.plan.fit_geometry import deck_geometry
@@ -86,8 +86,8 @@ class Fitter:
         self.brand = brand
         self.geometry = deck_geometry(brand)
         self.fonts = Fonts(brand)
-        self.context = Context(meta, tuple(agenda), words(meta.language))
-        self.language = meta.language
+        self.lang = language_for(meta.language)
+        self.context = Context(meta, tuple(agenda), self.lang)
         self.policy = brand.settings.overflow
         self.footer_text = footer
         self._candidates: dict[frozenset, list[dict[str, float]]] = {}
@@ -363,7 +363,7 @@ def _notes(item, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Not
                                       "and breaks inside the word", _path(item, name), Severity.INFO, name)
     if fitted.continued is not None:
         name, count, parts = fitted.continued
-        mark = words(fitter.language)["continued"].format(title="").strip()
+        mark = fitter.lang.word("continued", title="").strip()
         more = "1 more slide" if parts == 2 else f"{parts - 1} more slides"
         yield Note("text-continued",
                    f"the {LISTED[item.kind]} ({count}) do not fit one slide; they continue on {more} "

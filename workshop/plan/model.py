@@ -6,9 +6,9 @@ Renderers never re-decide content: the handout and guide walk the same
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from workshop.errors import Finding, Location
 from workshop.model import Meta, Workshop
@@ -77,6 +77,7 @@ class DeckPlan:
     start: int
     end: int
     footer: str
+    date: str | None = None  # the outline's date as printed: an ISO date written out in its language
     sources: tuple[Source, ...] = ()
     findings: tuple[Finding, ...] = ()
     fit_findings: tuple[Finding, ...] = ()  # the text fit's: overflows (warnings), shrinks and continuations (info)

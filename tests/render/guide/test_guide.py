@@ -9,7 +9,19 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pdf_support import SAMPLES, sample_plan, HOSTILE, SECRETS, all_text, build, extreme_outline, hostile_outline, long_outline, page_texts, plumber_text
+from pdf_support import (
+    HOSTILE,
+    SAMPLES,
+    SECRETS,
+    all_text,
+    build,
+    extreme_outline,
+    hostile_outline,
+    long_outline,
+    page_texts,
+    plumber_text,
+    sample_plan,
+)
 from pypdf import PdfReader
 
 from workshop.render.guide import render_guide
@@ -170,4 +182,4 @@ def test_continued_slides_are_described_once_with_their_range(tmp_path):
     assert last > first
     text = all_text(render_guide(built.plan, built.brand, built.assets))
     assert text.count("Eén keer zeggen.") == 1
-    assert f"dia {first}–{last}".upper() in text.upper()
+    assert f"dia's {first}–{last}".upper() in text.upper()

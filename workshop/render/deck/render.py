@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workshop.errors import WorkshopError
+from workshop.language import language_for
 from workshop.layouts import layouts_for, variant_for
 from workshop.layouts.texts import shown
 from workshop.render.deck.canvas import Canvas
@@ -14,7 +15,6 @@ from workshop.render.deck.kinds import PAINTERS
 from workshop.render.deck.language import language_tag
 from workshop.render.deck.notes import write_notes
 from workshop.render.deck.properties import set_master_properties, set_properties
-from workshop.render.deck.words import words
 from workshop.safety.templates import read_template as read_checked_template
 
 
@@ -54,14 +54,14 @@ def render_deck(plan, brand, assets) -> bytes:
     refuse_overflow(plan, brand)
     meta = plan.meta
     lang = language_tag(meta.language)
-    labels = words(meta.language)
+    labels = language_for(meta.language)
     deck = open_deck(brand, lang, meta.client_color)
     slides = notes = 0
     for planned in plan.deck_slides:
         placement = deck.placements[planned.kind]
         resolved = placement.resolved.variant(variant_for(planned.kind, shown(planned), planned.quiz_answer))
         slide = deck.add_slide(placement.layout)
-        canvas = Canvas(deck, slide, placement, resolved, planned, plan=plan, assets=assets, words=labels)
+        canvas = Canvas(deck, slide, placement, resolved, planned, plan=plan, assets=assets, lang=labels)
         PAINTERS[planned.kind](canvas, planned)
         if resolved.spec.footer:
             canvas.footer(plan.footer, planned.number)

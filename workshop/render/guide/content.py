@@ -7,16 +7,17 @@ act on — exercise instructions, quiz answers with their explanation.
 
 from __future__ import annotations
 
-from typing import Callable
-
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+from collections.abc import Callable
 
 from reportlab.platypus import Flowable
 
 from workshop.model import slides as m
 from workshop.model.slides import Reveal
 from workshop.plan.model import PlannedSlide
-from workshop.render.pdf import markup
+from workshop.render.pdf import (
+    markup,
+    settings,  # noqa: F401  (pins reportlab before it loads)
+)
 from workshop.render.pdf.kit import Kit
 
 Summary = Callable[[Kit, object], list[Flowable]]
@@ -66,7 +67,7 @@ def stat(kit: Kit, slide: m.StatSlide) -> list[Flowable]:
 def chart(kit: Kit, slide: m.ChartSlide) -> list[Flowable]:
     data = slide.chart
     series = ", ".join(markup.inline(s.name) for s in data.series)
-    out = [kit.raw(markup.escape(f"{kit.kind('chart')} ({data.type.value}): ") + series, kit.styles.tight)]
+    out = [kit.raw(markup.escape(f"{kit.kind('chart')} ({kit.lang.chart(data.type.value)}): ") + series, kit.styles.tight)]
     if slide.caption:
         out.append(kit.p(slide.caption, kit.styles.muted))
     return out

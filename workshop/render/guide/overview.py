@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, TableStyle
@@ -19,9 +17,12 @@ from workshop.brand.colors import mix
 from workshop.model.slides import Audience, BreakSlide, SectionSlide
 from workshop.plan.model import DeckPlan
 from workshop.render.guide.materials import collect_materials
-from workshop.render.pdf import markup
+from workshop.render.pdf import (
+    markup,
+    settings,  # noqa: F401  (pins reportlab before it loads)
+)
 from workshop.render.pdf.charts import LABEL, shorten
-from workshop.render.pdf.flowables import FlowTable, Checkbox
+from workshop.render.pdf.flowables import Checkbox, FlowTable
 from workshop.render.pdf.kit import Kit
 from workshop.render.pdf.styles import Palette
 
@@ -66,7 +67,7 @@ def blocks(plan: DeckPlan) -> list[Block]:
 def heading(kit: Kit, plan: DeckPlan) -> list[Flowable]:
     s = kit.styles
     meta = plan.meta
-    line = [meta.client, meta.date, f"{kit.span(plan.start, plan.end)} ({kit.duration(plan.end - plan.start)})"
+    line = [meta.client, plan.date, f"{kit.span(plan.start, plan.end)} ({kit.duration(plan.end - plan.start)})"
             if plan.end > plan.start else None, meta.facilitator]
     out = [kit.raw(markup.escape(kit.word("guide")), s.kicker), kit.p(meta.title, s.h1)]
     if meta.subtitle:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, TableStyle
 
 from workshop.plan.model import DeckPlan
-from workshop.render.pdf import markup
+from workshop.render.pdf import (
+    markup,
+    settings,  # noqa: F401  (pins reportlab before it loads)
+)
 from workshop.render.pdf.document import Bookmark
 from workshop.render.pdf.flowables import FlowTable
 from workshop.render.pdf.kit import Kit
@@ -50,6 +51,6 @@ def agenda(kit: Kit, plan: DeckPlan) -> list[Flowable]:
     for index in breaks:
         commands.append(("BACKGROUND", (0, index), (-1, index), p.c(p.light)))
     table.setStyle(TableStyle(commands))
-    intro = " · ".join(x for x in (meta.date, kit.span(plan.start, plan.end)) if x)
+    intro = " · ".join(x for x in (plan.date, kit.span(plan.start, plan.end)) if x)
     return [Bookmark(kit.word("agenda")), kit.p(kit.word("agenda"), s.h1),
             kit.raw(markup.inline(intro), s.subtitle), table]

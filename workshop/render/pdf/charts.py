@@ -7,9 +7,7 @@ Labels are plain strings drawn with ``drawString``: no markup is parsed.
 
 from __future__ import annotations
 
-from typing import Callable
-
-from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+from collections.abc import Callable
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -19,8 +17,12 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workshop.brand.colors import mix
+from workshop.language import language_for
 from workshop.model.slides import ChartData, ChartType
-from workshop.render.pdf import measure
+from workshop.render.pdf import (
+    measure,
+    settings,  # noqa: F401  (pins reportlab before it loads)
+)
 from workshop.render.pdf.markup import clean
 from workshop.render.pdf.styles import Palette
 
@@ -28,12 +30,10 @@ LABEL = 7.5
 
 
 def number_format(language: str, unit: str | None) -> Callable[[float], str]:
-    comma = language.lower().startswith(("nl", "de", "fr", "es", "it"))
+    lang = language_for(language)
 
     def fmt(value: float) -> str:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-        if comma:
-            text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+        text = lang.number(value)
         if unit:
             text = f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
         return text
