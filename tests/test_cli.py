@@ -96,7 +96,7 @@ def test_new_scaffolds_an_outline_that_checks(tmp_path):
 def test_check_samples_strict():
     result = run("check", "--strict", "decks")
     assert result.returncode == 0, result.stderr
-    assert "4 ok" in result.stdout
+    assert "7 ok" in result.stdout
 
 
 @pytest.mark.parametrize("brand", ["default", "noord"])

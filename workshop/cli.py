@@ -214,20 +214,25 @@ def new(
 
 
 @app.command()
-def schema(out: Optional[str] = typer.Option(None, "--out", "-o", help="Write to a file instead of stdout.")) -> None:
-    """Print the outline JSON Schema (for editor autocompletion)."""
+def schema(
+    what: str = typer.Argument("outline", help="outline (default) or brand (for _brand.yml)."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="Write to a file instead of stdout."),
+) -> None:
+    """Print the JSON Schema (draft-07) of outlines or of brand files, for editor completion."""
 
     def make() -> int:
         from workshop.schema import schema_json
 
-        text = schema_json()
+        if what not in ("outline", "brand"):
+            raise UsageError(f"schema takes outline or brand, not '{what}'")
+        text = schema_json(what)
         if out:
             from workshop.output import write_together
 
             write_together({Path(out): text.encode("utf-8")})
             say(f"wrote {out}")
         else:
-            typer.echo(text)
+            typer.echo(text, nl=False)
         return EXIT_OK
 
     raise typer.Exit(_guarded(make))

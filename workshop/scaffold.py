@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from workshop.errors import UsageError
+from workshop.schema.editor import add_editor_schema
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")
 
@@ -30,6 +31,7 @@ def write_new_outline(name: str, folder: Path, title: str | None = None) -> Path
         raise UsageError(f"{path} already exists", hint="choose another name or remove the file first")
     folder.mkdir(parents=True, exist_ok=True)
     text = starter_text(path, title or stem.replace("-", " ").replace("_", " ").capitalize())
+    text = add_editor_schema(path, text)  # the schema beside it, and the line editors read
     with open(path, "x", encoding="utf-8") as handle:
         handle.write(text)
     return path

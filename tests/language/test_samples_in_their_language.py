@@ -48,8 +48,8 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict[str, dict[str, str]]:
-    from pptx import Presentation
     import pdfplumber
+    from pptx import Presentation
     from pypdf import PdfReader
 
     from workshop.pipeline import Job, run_build

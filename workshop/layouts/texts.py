@@ -10,20 +10,12 @@ marker's number is sized to its circle, not by a text role).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
 from workshop.language import Language
 from workshop.layouts.composite import (
-    AGENDA_MINUTES,
-    AGENDA_TIME,
-    AGENDA_TITLE,
-    NO_INSETS,
-    OPTION,
-    STEP,
-    STEP_TEXT_SPACE_BEFORE,
-    STEP_TITLE_ROLE,
+    AGENDA_MINUTES, AGENDA_TIME, AGENDA_TITLE, NO_INSETS, OPTION, STEP, STEP_TEXT_SPACE_BEFORE, STEP_TITLE_ROLE,
 )
 from workshop.layouts.geometry import Box, Insets
 from workshop.layouts.grids import agenda_rows, option_rows, step_cells

@@ -6,20 +6,11 @@ from workshop.brand.model import Brand
 from workshop.errors import Finding, Location, Severity
 from workshop.language import LANGUAGES, language_for, supported
 from workshop.model import Workshop
-from workshop.model.durations import format_clock
 from workshop.model.slides import (
-    AgendaSlide,
-    Audience,
-    BreakSlide,
-    ChartSlide,
-    ImageSlide,
-    QuizSlide,
-    QuoteSlide,
-    SectionSlide,
-    SlideBase,
-    StatSlide,
-    TableSlide,
+    AgendaSlide, Audience, BreakSlide, ChartSlide, ImageSlide, QuizSlide, QuoteSlide,
+    SectionSlide, SlideBase, StatSlide, TableSlide,
 )
+from workshop.model.durations import format_clock
 from workshop.plan.fit import fit_deck
 from workshop.plan.model import AgendaRow, DeckPlan, PlannedSlide, Source
 from workshop.plan.timing import time_section

@@ -15,8 +15,8 @@ their header.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
+from typing import Callable
 
 from workshop.layouts.texts import shown
 

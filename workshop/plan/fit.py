@@ -19,17 +19,17 @@ them on every run, so no office suite needs to autofit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import Callable, Iterable
 
 from workshop.brand.model import Brand
 from workshop.errors import Severity
-from workshop.language import language_for
 from workshop.layouts import MASTER, variant_for
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.resolve import footer_frames
 from workshop.layouts.texts import Context, TableBlock, blocks_for, shown
+from workshop.language import language_for
 from workshop.model.slides import Audience
 from workshop.plan.fit_blocks import Fonts, TableMeasure, TextMeasure
 from workshop.plan.fit_geometry import deck_geometry

@@ -6,9 +6,9 @@ Renderers never re-decide content: the handout and guide walk the same
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Mapping
 
 from workshop.errors import Finding, Location
 from workshop.model import Meta, Workshop

@@ -9,19 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pdf_support import (
-    HOSTILE,
-    SAMPLES,
-    SECRETS,
-    all_text,
-    build,
-    extreme_outline,
-    hostile_outline,
-    long_outline,
-    page_texts,
-    plumber_text,
-    sample_plan,
-)
+from pdf_support import SAMPLES, sample_plan, HOSTILE, SECRETS, all_text, build, extreme_outline, hostile_outline, long_outline, page_texts, plumber_text
 from pypdf import PdfReader
 
 from workshop.render.guide import render_guide

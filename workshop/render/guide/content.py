@@ -7,17 +7,16 @@ act on — exercise instructions, quiz answers with their explanation.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Callable
+
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
 
 from reportlab.platypus import Flowable
 
 from workshop.model import slides as m
 from workshop.model.slides import Reveal
 from workshop.plan.model import PlannedSlide
-from workshop.render.pdf import (
-    markup,
-    settings,  # noqa: F401  (pins reportlab before it loads)
-)
+from workshop.render.pdf import markup
 from workshop.render.pdf.kit import Kit
 
 Summary = Callable[[Kit, object], list[Flowable]]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, TableStyle
@@ -17,12 +19,9 @@ from workshop.brand.colors import mix
 from workshop.model.slides import Audience, BreakSlide, SectionSlide
 from workshop.plan.model import DeckPlan
 from workshop.render.guide.materials import collect_materials
-from workshop.render.pdf import (
-    markup,
-    settings,  # noqa: F401  (pins reportlab before it loads)
-)
+from workshop.render.pdf import markup
 from workshop.render.pdf.charts import LABEL, shorten
-from workshop.render.pdf.flowables import Checkbox, FlowTable
+from workshop.render.pdf.flowables import FlowTable, Checkbox
 from workshop.render.pdf.kit import Kit
 from workshop.render.pdf.styles import Palette
 

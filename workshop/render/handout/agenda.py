@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, TableStyle
 
 from workshop.plan.model import DeckPlan
-from workshop.render.pdf import (
-    markup,
-    settings,  # noqa: F401  (pins reportlab before it loads)
-)
+from workshop.render.pdf import markup
 from workshop.render.pdf.document import Bookmark
 from workshop.render.pdf.flowables import FlowTable
 from workshop.render.pdf.kit import Kit

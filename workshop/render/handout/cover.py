@@ -7,16 +7,15 @@ escaped markup, and long titles shrink until they fit the band.
 
 from __future__ import annotations
 
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
 from workshop.brand.colors import mix
 from workshop.plan.model import DeckPlan
-from workshop.render.pdf import (
-    markup,
-    settings,  # noqa: F401  (pins reportlab before it loads)
-)
+from workshop.render.pdf import markup
 from workshop.render.pdf.images import draw_image, logo_image
 from workshop.render.pdf.kit import Kit
 from workshop.render.pdf.styles import Palette

@@ -7,7 +7,9 @@ Labels are plain strings drawn with ``drawString``: no markup is parsed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Callable
+
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -17,13 +19,10 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workshop.brand.colors import mix
-from workshop.language import language_for
 from workshop.model.slides import ChartData, ChartType
-from workshop.render.pdf import (
-    measure,
-    settings,  # noqa: F401  (pins reportlab before it loads)
-)
+from workshop.render.pdf import measure
 from workshop.render.pdf.markup import clean
+from workshop.language import language_for
 from workshop.render.pdf.styles import Palette
 
 LABEL = 7.5

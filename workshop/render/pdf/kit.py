@@ -10,15 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
+
 from reportlab.platypus import Paragraph
 
 from workshop.brand.model import Brand
 from workshop.language import Language, language_for
 from workshop.model.durations import format_clock
-from workshop.render.pdf import (
-    markup,
-    settings,  # noqa: F401  (pins reportlab before it loads)
-)
+from workshop.render.pdf import markup
 from workshop.render.pdf.pages import Geometry, geometry
 from workshop.render.pdf.styles import Palette, Styles, styles_for
 
