@@ -38,3 +38,28 @@ def write_outline(tmp_path):
         return path
 
     return write
+
+
+def _replace_font_table(data: bytes, tag: str, table: bytes) -> bytes:
+    """``data`` with its ``tag`` table replaced by ``table`` (appended; the directory entry repointed)."""
+    import struct
+
+    count = struct.unpack_from(">H", data, 4)[0]
+    padded = data + b"\x00" * (-len(data) % 4)
+    for index in range(count):
+        entry = 12 + 16 * index
+        if data[entry: entry + 4] == tag.encode("latin-1"):
+            record = struct.pack(">4sIII", tag.encode("latin-1"), 0, len(padded), len(table))
+            return padded[:entry] + record + padded[entry + 16:] + table
+    raise KeyError(tag)
+
+
+@pytest.fixture(scope="session")
+def replace_font_table():
+    """``replace_font_table(font_bytes, "cmap", new_table)`` → font bytes with that table swapped."""
+    return _replace_font_table
+
+
+@pytest.fixture(scope="session")
+def lato_regular() -> bytes:
+    return _lato().regular.read_bytes()

@@ -11,7 +11,8 @@ from PIL import Image
 
 from workshop.brand.fontfiles import package_place
 from workshop.brand.load import load_brand_with_findings
-from workshop.brand.model import DEFAULT_LAYOUT_NAMES, DEFAULT_SIZES, WorkshopSettings
+from workshop.brand.model import DEFAULT_SIZES, WorkshopSettings
+from workshop.kinds import KINDS
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "brand.md"
 SNIPPETS = re.findall(r"```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
@@ -44,7 +45,7 @@ def test_doc_tables_match_the_defaults():
     text = DOC.read_text(encoding="utf-8")
     for role, size in DEFAULT_SIZES.items():
         assert re.search(rf"\| `{role}` \|[^\n]*\| {size.max_pt:g} \| {size.min_pt:g} \|", text), role
-    for kind, layout in DEFAULT_LAYOUT_NAMES.items():
+    for kind, layout in ((k.name, k.layout_name) for k in KINDS.records()):
         assert f"| `{kind}` | {layout} |" in text, kind
     defaults = WorkshopSettings()
     assert f"| `paper` | `{defaults.paper}` |" in text

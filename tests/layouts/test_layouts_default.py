@@ -6,8 +6,9 @@ import itertools
 
 import pytest
 
-from workshop.brand.model import DEFAULT_LAYOUT_NAMES, TEXT_ROLES
-from workshop.layouts import KINDS, MASTER, SIZE, Box, default_layout, default_layouts, inch, variant_for
+from workshop.brand.model import TEXT_ROLES
+from workshop.kinds import KINDS
+from workshop.layouts import MASTER, SIZE, Box, default_layout, default_layouts, inch
 from workshop.model.slides import SLIDE_KINDS, ImageSlide, QuizSlide, StatSlide
 
 SAFE = Box(inch(0.5), inch(0.3), SIZE.width - inch(1.0), SIZE.height - inch(0.55))
@@ -16,14 +17,14 @@ SAFE = Box(inch(0.5), inch(0.3), SIZE.width - inch(1.0), SIZE.height - inch(0.55
 def test_every_slide_kind_has_a_layout_named_as_the_brand_default():
     assert set(KINDS) == set(SLIDE_KINDS)
     for kind, spec in default_layouts().items():
-        assert spec.kind == kind and spec.name == DEFAULT_LAYOUT_NAMES[kind]
+        assert spec.kind == kind and spec.name == KINDS[kind].layout_name
 
 
 def test_layout_names_can_be_changed():
     assert default_layouts({"quote": "Citaat"})["quote"].name == "Citaat"
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_text_shapes_have_known_roles_and_stay_clear_of_the_slide_edge(kind):
     spec = default_layout(kind)
     names = [s.name for s in spec.shapes]
@@ -37,7 +38,7 @@ def test_text_shapes_have_known_roles_and_stay_clear_of_the_slide_edge(kind):
             assert SAFE.contains(shape.box), (kind, variant, shape.name)
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_text_shapes_do_not_overlap(kind):
     for variant in (None, *default_layout(kind).variants):
         spec = default_layout(kind).variant(variant)
@@ -56,12 +57,12 @@ def test_content_stays_above_the_footer_band():
 
 def test_variants_follow_the_slide_content():
     chart = {"categories": ["a"], "series": [{"name": "s", "values": [1]}]}
-    assert variant_for("stat", StatSlide(kind="stat", value="1", label="x", chart=chart)) == "chart"
-    assert variant_for("stat", StatSlide(kind="stat", value="1", label="x")) is None
-    assert variant_for("image", ImageSlide(kind="image", image="a.png", alt="x")) == "untitled"
+    assert KINDS["stat"].variant(StatSlide(kind="stat", value="1", label="x", chart=chart), False) == "chart"
+    assert KINDS["stat"].variant(StatSlide(kind="stat", value="1", label="x"), False) is None
+    assert KINDS["image"].variant(ImageSlide(kind="image", image="a.png", alt="x"), False) == "untitled"
     quiz = QuizSlide(kind="quiz", question="?", options=["a", "b"], answer="a")
-    assert variant_for("quiz", quiz, quiz_answer=True) == "answer"
-    assert variant_for("quiz", quiz) is None
+    assert KINDS["quiz"].variant(quiz, True) == "answer"
+    assert KINDS["quiz"].variant(quiz, False) is None
 
 
 def test_stat_with_chart_leaves_room_for_the_chart():

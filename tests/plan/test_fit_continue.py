@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from workshop.language import language_for
-from workshop.layouts.texts import Context, TableBlock, blocks_for
+from workshop.plan.texts import Context, TableBlock, blocks_for
 from workshop.model.slides import ExerciseSlide
 from workshop.outline.load import load_outline
 from workshop.plan.build import make_plan

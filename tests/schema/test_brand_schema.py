@@ -11,8 +11,9 @@ import pytest
 from jsonschema import Draft7Validator
 from ruamel.yaml import YAML
 
-from workshop.brand.model import DEFAULT_LAYOUT_NAMES, TEXT_ROLES
+from workshop.brand.model import TEXT_ROLES
 from workshop.brand.settings import KEYS
+from workshop.kinds import KINDS
 from workshop.schema import schema_dict, schema_json
 from workshop.schema.draft07 import properties_without_description
 
@@ -55,7 +56,7 @@ def test_every_setting_the_tool_reads_is_in_the_schema(schema):
     ours = schema["properties"]["defaults"]["properties"]["workshop"]
     assert set(ours["properties"]) == set(KEYS)
     assert set(ours["properties"]["sizes"]["properties"]) == set(TEXT_ROLES)
-    assert set(ours["properties"]["layouts"]["properties"]) == set(DEFAULT_LAYOUT_NAMES)
+    assert set(ours["properties"]["layouts"]["properties"]) == set(KINDS)
 
 
 @pytest.mark.parametrize("text,where,word", [

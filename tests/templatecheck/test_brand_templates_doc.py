@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from workshop.brand.load import load_brand
-from workshop.brand.model import DEFAULT_LAYOUT_NAMES
-from workshop.layouts import KINDS, default_layouts
-from workshop.templatecheck.contract import CONTRACT, TYPE_WORDS
+from workshop.kinds import KINDS
+from workshop.layouts import default_layouts
+from workshop.templatecheck.contract import TYPE_WORDS
 
 REPO = Path(__file__).resolve().parents[2]
 DOC = REPO / "docs" / "brand-templates.md"
@@ -36,14 +36,14 @@ def _sentence(text: str) -> str:
 def test_the_layout_table_is_the_codes():
     text = DOC.read_text(encoding="utf-8")
     for kind in KINDS:
-        row = f"| `{kind}` | {DEFAULT_LAYOUT_NAMES[kind]} | {_sentence(CONTRACT[kind][0])} |"
+        row = f"| `{kind}` | {KINDS[kind].layout_name} | {_sentence(KINDS[kind].purpose)} |"
         assert row in text, row
 
 
 def test_the_placeholder_tables_are_the_codes():
     text = DOC.read_text(encoding="utf-8")
     for kind, spec in default_layouts().items():
-        heading = f"### {spec.name} (`{kind}`): {CONTRACT[kind][0]}\n"
+        heading = f"### {spec.name} (`{kind}`): {KINDS[kind].purpose}\n"
         assert heading in text, heading
         section = text.split(heading, 1)[1].split("\n### ", 1)[0]
         rows = [line for line in section.splitlines() if line.startswith("| ") and not line.startswith("| Placeholder")]
@@ -51,7 +51,7 @@ def test_the_placeholder_tables_are_the_codes():
         for shape in spec.shapes:
             if not shape.placeholder:
                 continue
-            role, box = CONTRACT[kind][1][shape.name], shape.box
+            role, box = KINDS[kind].shapes[shape.name], shape.box
             expected.append(
                 f"| {shape.name} | {TYPE_WORDS[shape.placeholder]} | {_sentence(role.what)} | "
                 f"{'always' if role.required else 'optional'} | {_cm(box.x)}, {_cm(box.y)}; {_cm(box.w)} × {_cm(box.h)} |"

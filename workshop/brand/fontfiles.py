@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from workshop.safety.paths import file_problem
+
 FONT_SUFFIXES = (".ttf",)  # reportlab embeds TrueType outlines only
 OTHER_FONT_SUFFIXES = (".otf", ".ttc", ".otc", ".woff", ".woff2")
 MAX_FILES_PER_PLACE = 20_000  # a runaway font folder must not stall a build
 MAX_DEPTH = 6
+MAX_FONT_BYTES = 40 * 1024 * 1024  # larger than any real font family file
 
 _DIST_INFO = re.compile(r"^font[-_].+\.dist-info$", re.IGNORECASE)
 
@@ -60,7 +63,7 @@ def name_matches(path: Path, family: str) -> bool:
 
 
 def brand_place(folder: Path) -> Place:
-    fonts, others = _walk(str(Path(folder).resolve()))
+    fonts, others = _walk(str(Path(folder).resolve()), confine=True)
     return Place(f"the brand folder ({folder})", fonts, others, read_all=True)  # small: read all
 
 
@@ -91,8 +94,13 @@ def clear_caches() -> None:
 
 
 @lru_cache(maxsize=64)
-def _walk(root: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-    """Font files under ``root`` (sorted, so the same folder always gives the same choice)."""
+def _walk(root: str, confine: bool = False) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """Font files under ``root`` (sorted, so the same folder always gives the same choice).
+
+    Only regular files are listed (a FIFO or device named ``*.ttf`` would hang
+    the read); with ``confine``, a symlink whose target leaves ``root`` is left
+    out too. Links to folders are never followed.
+    """
     fonts: list[Path] = []
     others: list[Path] = []
     if not os.path.isdir(root):
@@ -104,10 +112,12 @@ def _walk(root: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
             suffix = os.path.splitext(filename)[1].lower()
-            if suffix in FONT_SUFFIXES:
-                fonts.append(Path(dirpath, filename))
-            elif suffix in OTHER_FONT_SUFFIXES:
-                others.append(Path(dirpath, filename))
+            if suffix not in FONT_SUFFIXES and suffix not in OTHER_FONT_SUFFIXES:
+                continue
+            path = Path(dirpath, filename)
+            if file_problem(path, root=Path(root) if confine else None, max_bytes=MAX_FONT_BYTES):
+                continue
+            (fonts if suffix in FONT_SUFFIXES else others).append(path)
         if len(fonts) + len(others) > MAX_FILES_PER_PLACE:
             break
     return tuple(fonts), tuple(others)

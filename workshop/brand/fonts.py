@@ -22,11 +22,10 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from workshop.brand import fontfiles
-from workshop.brand.fontfiles import Place, name_matches, normalise
+from workshop.brand.fontfiles import MAX_FONT_BYTES, Place, name_matches, normalise
 from workshop.brand.model import FontFamily
 from workshop.errors import Finding, Location, WorkshopError
 
-MAX_FONT_BYTES = 40 * 1024 * 1024
 STYLES = ("regular", "bold", "italic", "bold_italic")
 _STYLE_WORDS = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic": "Bold Italic"}
 
@@ -70,10 +69,10 @@ def read_face(path: Path) -> Face | None:
 @lru_cache(maxsize=4096)
 def _read_face(path: str, _mtime: int, _size: int) -> Face | None:
     from workshop.brand.sfnt import NotAFont, read_font_info
+    from workshop.safety.paths import read_regular_file
 
     try:
-        with open(path, "rb") as handle:
-            info = read_font_info(handle.read(MAX_FONT_BYTES))
+        info = read_font_info(read_regular_file(Path(path), max_bytes=MAX_FONT_BYTES))
     except (OSError, NotAFont, struct.error, KeyError):
         return None
     names = info.names

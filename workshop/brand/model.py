@@ -11,6 +11,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, Mapping
 
+from workshop.kinds import KINDS
+
 TEXT_ROLES = (
     "title", "subtitle", "body", "statement", "quote", "attribution", "stat", "label",
     "caption", "table", "footer",
@@ -168,24 +170,5 @@ class Brand:
         return self.settings.sizes.get(role) or DEFAULT_SIZES[role]
 
     def layout_name(self, kind: str) -> str:
-        return self.settings.layouts.get(kind) or DEFAULT_LAYOUT_NAMES[kind]
-
-
-DEFAULT_LAYOUT_NAMES = {
-    "title": "Title",
-    "agenda": "Agenda",
-    "section": "Section",
-    "bullets": "Bullets",
-    "statement": "Statement",
-    "quote": "Quote",
-    "compare": "Compare",
-    "stat": "Stat",
-    "chart": "Chart",
-    "table": "Table",
-    "image": "Image",
-    "steps": "Steps",
-    "quiz": "Quiz",
-    "exercise": "Exercise",
-    "break": "Break",
-    "closing": "Closing",
-}
+        """The layout slides of ``kind`` use: the brand's own name for it, else the kind's default."""
+        return self.settings.layouts.get(kind) or KINDS[kind].layout_name

@@ -14,8 +14,9 @@ from types import MappingProxyType
 
 from workshop.brand import nodes
 from workshop.brand.files import brand_file
-from workshop.brand.model import DEFAULT_LAYOUT_NAMES, DEFAULT_SIZES, TEXT_ROLES, SizeRange, WorkshopSettings
+from workshop.brand.model import DEFAULT_SIZES, TEXT_ROLES, SizeRange, WorkshopSettings
 from workshop.errors import WorkshopError
+from workshop.kinds import KINDS
 from workshop.outline.suggest import did_you_mean
 from workshop.outline.tree import Node
 
@@ -72,7 +73,7 @@ def _template(node: Node, folder: Path, what: str) -> Path:
 
 def _layouts(node: Node, what: str) -> MappingProxyType:
     mapping = nodes.mapping(node, what)
-    nodes.check_keys(mapping, tuple(DEFAULT_LAYOUT_NAMES), f"{what} (slide kinds)")
+    nodes.check_keys(mapping, tuple(KINDS), f"{what} (slide kinds)")
     return MappingProxyType({kind: nodes.text(value, f"{what}.{kind}")
                              for kind, _, value in nodes.items(mapping)})
 

@@ -4,6 +4,13 @@ Identifying fonts needs the table list, the name table and a few OS/2 and
 head fields; measuring text needs the character map, advance widths and
 vertical metrics. Reading them with ``struct`` costs microseconds per file,
 where fontTools' table machinery costs ~60 ms of imports on every cold start.
+
+Field names and offsets follow the OpenType specification
+(https://learn.microsoft.com/typography/opentype/spec/), table by table, so
+each number below can be checked against it. A font may come from a stranger:
+every read stays inside its table, character-map ranges are capped at the
+Unicode space and the glyph count, and the work done is bounded by the size
+of the file (``MAX_CODES_PER_BYTE``), so no font can make the reader hang.
 """
 
 from __future__ import annotations
@@ -12,10 +19,109 @@ import struct
 from dataclasses import dataclass
 
 _SFNT_VERSIONS = (b"\x00\x01\x00\x00", b"true", b"OTTO")
+UNICODE_LAST = 0x10FFFF
+MAX_CODES_PER_BYTE = 4  # real fonts map far fewer characters than they have bytes
+
+_U16 = struct.Struct(">H")
+_I16 = struct.Struct(">h")
+_U32 = struct.Struct(">I")
 
 
 class NotAFont(ValueError):
     pass
+
+
+# -- records and fields, named as in the OpenType specification ------------------------
+
+
+class OffsetTable:
+    """The font's first bytes: ``sfntVersion``, ``numTables`` (then search hints)."""
+
+    numTables = 4
+    size = 12
+
+
+TABLE_RECORD = struct.Struct(">4sIII")  # tableTag, checksum, offset, length
+
+
+class Head:
+    """'head': font header."""
+
+    unitsPerEm = 18
+    macStyle = 44
+    min_length = 54
+
+
+class Hhea:
+    """'hhea': horizontal header."""
+
+    ascender = 4  # then descender (6) and lineGap (8), all FWORD
+    numberOfHMetrics = 34
+    min_length = 36
+
+
+VERTICAL_METRICS = struct.Struct(">hhh")  # hhea ascender, descender, lineGap
+
+
+class Hmtx:
+    """'hmtx': ``numberOfHMetrics`` longHorMetric records, then leftSideBearing values."""
+
+    longHorMetric = 4  # bytes: advanceWidth (uint16), lsb (int16)
+    leftSideBearing = 2
+
+
+class Maxp:
+    """'maxp': maximum profile."""
+
+    numGlyphs = 4
+    min_length = 6
+
+
+class OS2:
+    """'OS/2': OS/2 and Windows metrics (version 0 is 78 bytes; the Apple original 68)."""
+
+    usWeightClass = 4
+    fsType = 8
+    fsSelection = 62
+    usWinAscent = 74
+    usWinDescent = 76
+    min_length = 64  # up to fsSelection and the character indices after it
+    min_length_win = 78  # up to usWinDescent
+
+
+class Name:
+    """'name': ``version``, ``count``, ``storageOffset``, then ``count`` NameRecords."""
+
+    header = struct.Struct(">HHH")
+    record = struct.Struct(">6H")  # platformID, encodingID, languageID, nameID, length, stringOffset
+
+
+class Cmap:
+    """'cmap': ``version``, ``numTables``, then EncodingRecords."""
+
+    numTables = 2
+    header = 4
+    encoding_record = struct.Struct(">HHI")  # platformID, encodingID, subtableOffset
+
+
+class CmapFormat4:
+    """Segment mapping to delta values (BMP only)."""
+
+    segCountX2 = 6
+    endCode = 14  # then reservedPad, startCode, idDelta, idRangeOffset, glyphIdArray
+    min_length = 16
+
+
+class CmapFormat12:
+    """Segmented coverage (all of Unicode)."""
+
+    length = 4  # uint32, after format (uint16) and reserved (uint16)
+    numGroups = 12
+    groups = 16
+    group = struct.Struct(">III")  # startCharCode, endCharCode, startGlyphID
+
+
+# -- identification ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -37,49 +143,64 @@ def read_font_info(data: bytes) -> FontInfo:
 
 def _tables(data: bytes) -> dict[str, tuple[int, int]]:
     """The table directory: tag → (offset, length)."""
-    if len(data) < 12 or data[:4] not in _SFNT_VERSIONS:
+    if len(data) < OffsetTable.size or data[:4] not in _SFNT_VERSIONS:
         raise NotAFont("not a TrueType/OpenType font")
-    count = struct.unpack_from(">H", data, 4)[0]
+    count = _U16.unpack_from(data, OffsetTable.numTables)[0]
+    directory_end = OffsetTable.size + TABLE_RECORD.size * count
+    size = len(data)
+    if directory_end > size:
+        raise NotAFont("the font's table directory is truncated")
     tables: dict[str, tuple[int, int]] = {}
-    for index in range(count):
-        tag, _checksum, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * index)
-        if offset + length > len(data):
-            raise NotAFont("table outside the file")
+    for tag, _checksum, offset, length in TABLE_RECORD.iter_unpack(data[OffsetTable.size: directory_end]):
+        if offset + length > size:
+            raise NotAFont(f"the '{tag.decode('latin-1')}' table lies outside the file")
         tables[tag.decode("latin-1")] = (offset, length)
     return tables
+
+
+def _u16(data: bytes, offset: int) -> int:
+    return int(_U16.unpack_from(data, offset)[0])
 
 
 def _read_font_info(data: bytes) -> FontInfo:
     tables = _tables(data)
     names = _names(data, *tables["name"]) if "name" in tables else {}
     weight = fs_selection = fs_type = mac_style = None
-    if "OS/2" in tables and tables["OS/2"][1] >= 64:
-        offset = tables["OS/2"][0]
-        weight = struct.unpack_from(">H", data, offset + 4)[0]
-        fs_type = struct.unpack_from(">H", data, offset + 8)[0]
-        fs_selection = struct.unpack_from(">H", data, offset + 62)[0]
-    if "head" in tables and tables["head"][1] >= 46:
-        mac_style = struct.unpack_from(">H", data, tables["head"][0] + 44)[0]
+    if "OS/2" in tables and tables["OS/2"][1] >= OS2.min_length:
+        os2 = tables["OS/2"][0]
+        weight = _u16(data, os2 + OS2.usWeightClass)
+        fs_type = _u16(data, os2 + OS2.fsType)
+        fs_selection = _u16(data, os2 + OS2.fsSelection)
+    if "head" in tables and tables["head"][1] >= Head.macStyle + 2:
+        mac_style = _u16(data, tables["head"][0] + Head.macStyle)
     return FontInfo(names, frozenset(tables), weight, fs_selection, fs_type, mac_style)
 
 
 def _names(data: bytes, offset: int, length: int) -> dict[int, str]:
-    _format, count, strings = struct.unpack_from(">HHH", data, offset)
-    best: dict[int, tuple[int, str]] = {}  # nameID → (preference, text)
-    for index in range(count):
-        platform, encoding, language, name_id, size, start = struct.unpack_from(">6H", data, offset + 6 + 12 * index)
-        raw = data[offset + strings + start: offset + strings + start + size]
+    end = offset + length
+    _version, count, storage = Name.header.unpack_from(data, offset)
+    records = offset + Name.header.size
+    count = max(0, min(count, (length - Name.header.size) // Name.record.size))
+    best: dict[int, tuple[int, str, int, int]] = {}  # nameID → (preference, codec, stringOffset, length)
+    for platform, encoding, language, name_id, size, start in Name.record.iter_unpack(
+            data[records: records + Name.record.size * count]):
         if platform == 3 and encoding in (0, 1, 10):
-            text, rank = raw.decode("utf-16-be", "replace"), 0 if language == 0x409 else 1
+            rank, codec = (0 if language == 0x409 else 1), "utf-16-be"
         elif platform == 0:
-            text, rank = raw.decode("utf-16-be", "replace"), 2
+            rank, codec = 2, "utf-16-be"
         elif platform == 1 and encoding == 0:
-            text, rank = raw.decode("mac_roman", "replace"), 3
+            rank, codec = 3, "mac_roman"
         else:
             continue
-        if name_id not in best or rank < best[name_id][0]:
-            best[name_id] = (rank, text)
-    return {name_id: text for name_id, (_rank, text) in best.items()}
+        held = best.get(name_id)
+        if held is None or rank < held[0]:
+            best[name_id] = (rank, codec, start, size)
+    strings = offset + storage
+    return {name_id: data[strings + start: min(strings + start + size, end)].decode(codec, "replace")
+            for name_id, (_rank, codec, start, size) in best.items()}
+
+
+# -- measurement -------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -103,70 +224,174 @@ def read_font_metrics(data: bytes) -> FontMetricsData:
 
 def _read_font_metrics(data: bytes) -> FontMetricsData:
     tables = _tables(data)
-    for needed in ("head", "hhea", "hmtx", "cmap"):
+    for needed, least in (("head", Head.min_length), ("hhea", Hhea.min_length), ("hmtx", 0), ("cmap", 4)):
         if needed not in tables:
             raise NotAFont(f"the font has no '{needed}' table")
-    units = struct.unpack_from(">H", data, tables["head"][0] + 18)[0]
-    hhea = tables["hhea"][0]
-    ascent, descent, line_gap = struct.unpack_from(">hhh", data, hhea + 4)
-    long_metrics = struct.unpack_from(">H", data, hhea + 34)[0]
+        if tables[needed][1] < least:
+            raise NotAFont(f"the font's '{needed}' table is truncated")
+    head, hhea = tables["head"][0], tables["hhea"][0]
+    units = _u16(data, head + Head.unitsPerEm)
+    if not 16 <= units <= 16384:
+        raise NotAFont(f"the font's 'head' table gives {units} units per em (the specification allows 16–16384)")
+    ascent, descent, line_gap = VERTICAL_METRICS.unpack_from(data, hhea + Hhea.ascender)
     descent = -descent
-    if "OS/2" in tables and tables["OS/2"][1] >= 78:
-        win_ascent, win_descent = struct.unpack_from(">HH", data, tables["OS/2"][0] + 74)
-        ascent, descent = max(ascent, win_ascent), max(descent, win_descent)
-    hmtx = tables["hmtx"][0]
-    widths = [struct.unpack_from(">H", data, hmtx + 4 * i)[0] for i in range(long_metrics)]
-    last = widths[-1] if widths else units // 2
-    glyph_map = _cmap(data, *tables["cmap"])
-    advances = {code: (widths[g] if g < long_metrics else last) for code, g in glyph_map.items() if g}
-    return FontMetricsData(units, advances, widths[0] if widths else units // 2, ascent, descent, max(line_gap, 0))
+    if "OS/2" in tables and tables["OS/2"][1] >= OS2.min_length_win:
+        os2 = tables["OS/2"][0]
+        ascent = max(ascent, _u16(data, os2 + OS2.usWinAscent))
+        descent = max(descent, _u16(data, os2 + OS2.usWinDescent))
+    widths, glyphs = _advance_widths(data, tables, _u16(data, hhea + Hhea.numberOfHMetrics))
+    last = widths[-1]
+    long_metrics = len(widths)
+    glyph_map = _cmap(data, *tables["cmap"], glyphs=glyphs)
+    advances = {code: (widths[g] if g < long_metrics else last) for code, g in glyph_map.items()}
+    return FontMetricsData(units, advances, widths[0], ascent, descent, max(line_gap, 0))
 
 
-def _cmap(data: bytes, offset: int, length: int) -> dict[int, int]:
-    count = struct.unpack_from(">H", data, offset + 2)[0]
-    subtables = {}
+def _advance_widths(data: bytes, tables: dict[str, tuple[int, int]], long_metrics: int) -> tuple[list[int], int]:
+    """Advance widths of the longHorMetric records, and how many glyphs the font really has.
+
+    The glyph count is maxp.numGlyphs, capped by what the width table can
+    describe: a damaged width table is refused, not read past its end.
+    """
+    hmtx, length = tables["hmtx"]
+    if long_metrics == 0 or long_metrics * Hmtx.longHorMetric > length:
+        raise NotAFont(
+            f"the font's width table is damaged: 'hhea' announces {long_metrics} advance widths, "
+            f"'hmtx' holds {length // Hmtx.longHorMetric}")
+    widths = list(struct.unpack_from(f">{2 * long_metrics}H", data, hmtx)[::2])  # advanceWidth of each record
+    described = long_metrics + (length - long_metrics * Hmtx.longHorMetric) // Hmtx.leftSideBearing
+    glyphs = described
+    if "maxp" in tables and tables["maxp"][1] >= Maxp.min_length:
+        glyphs = min(glyphs, _u16(data, tables["maxp"][0] + Maxp.numGlyphs))
+    return widths, max(glyphs, 1)
+
+
+_PREFERRED = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
+
+
+def _cmap(data: bytes, offset: int, length: int, *, glyphs: int) -> dict[int, int]:
+    """Code point → glyph id of the best Unicode subtable; glyph 0 and ids past the font are left out."""
+    end = offset + length
+    count = min(_u16(data, offset + Cmap.numTables), (length - Cmap.header) // Cmap.encoding_record.size)
+    subtables: dict[tuple[int, int], int] = {}
     for index in range(count):
-        platform, encoding, sub = struct.unpack_from(">HHI", data, offset + 4 + 8 * index)
-        subtables[(platform, encoding)] = offset + sub
-    for key in ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0)):
+        platform, encoding, sub = Cmap.encoding_record.unpack_from(
+            data, offset + Cmap.header + Cmap.encoding_record.size * index)
+        if sub + 2 <= length:
+            subtables.setdefault((platform, encoding), offset + sub)
+    budget = MAX_CODES_PER_BYTE * len(data)
+    for sub in set(subtables.values()):
+        _check_ranges(data, sub, end, budget)
+    for key in _PREFERRED:
         if key in subtables:
             start = subtables[key]
-            kind = struct.unpack_from(">H", data, start)[0]
+            kind = _u16(data, start)
             if kind == 12:
-                return _format12(data, start)
+                return _format12(data, start, end, glyphs, budget)
             if kind == 4:
-                return _format4(data, start)
+                return _format4(data, start, end, glyphs)
     raise NotAFont("the font has no Unicode character map")
 
 
-def _format4(data: bytes, start: int) -> dict[int, int]:
-    segments = struct.unpack_from(">H", data, start + 6)[0] // 2
-    ends = struct.unpack_from(f">{segments}H", data, start + 14)
-    starts = struct.unpack_from(f">{segments}H", data, start + 16 + 2 * segments)
-    deltas = struct.unpack_from(f">{segments}h", data, start + 16 + 4 * segments)
-    range_base = start + 16 + 6 * segments
+def _check_ranges(data: bytes, start: int, end: int, budget: int) -> None:
+    """Refuse a subtable whose ranges are out of order, overlap or leave Unicode.
+
+    Other readers of the same file (the PDF writer, office suites) pick their
+    own subtable and expand every range as given; the specification requires
+    ascending, disjoint ranges, and only those keep their work bounded too.
+    """
+    kind = _u16(data, start)
+    if kind == 4 and start + CmapFormat4.min_length <= end:
+        segments = _u16(data, start + CmapFormat4.segCountX2) // 2
+        first_start = start + CmapFormat4.endCode + 2 * segments + 2
+        if first_start + 2 * segments > end:
+            raise NotAFont("the font's character map (format 4) is truncated")
+        ends = struct.unpack_from(f">{segments}H", data, start + CmapFormat4.endCode)
+        starts = struct.unpack_from(f">{segments}H", data, first_start)
+        following = 0
+        for first, last in zip(starts, ends, strict=True):
+            if first < following or last < first:
+                raise NotAFont("the font's character map (format 4) has ranges out of order or overlapping")
+            following = last + 1
+    elif kind in (12, 13) and start + CmapFormat12.groups <= end:
+        groups = _U32.unpack_from(data, start + CmapFormat12.numGroups)[0]
+        if start + CmapFormat12.groups + CmapFormat12.group.size * groups > end:
+            raise NotAFont(f"the font's character map (format {kind}) is truncated")
+        following, covered = 0, 0
+        raw = data[start + CmapFormat12.groups: start + CmapFormat12.groups + CmapFormat12.group.size * groups]
+        for first, last, _glyph in CmapFormat12.group.iter_unpack(raw):
+            if first < following or last < first or last > UNICODE_LAST:
+                raise NotAFont(f"the font's character map (format {kind}) has ranges out of order, "
+                               "overlapping or past the end of Unicode")
+            following, covered = last + 1, covered + last - first + 1
+        if covered > budget:
+            raise NotAFont(f"the font's character map covers {covered:,} characters, more than a font of "
+                           f"{len(data):,} bytes can draw")
+
+
+def _format4(data: bytes, start: int, table_end: int, glyphs: int) -> dict[int, int]:
+    """Segments in ascending order; overlaps are cut so each code is read once (at most 65,536)."""
+    if start + CmapFormat4.min_length > table_end:
+        raise NotAFont("the font's character map (format 4) is truncated")
+    end = table_end  # not the subtable's own length field: it overflows in fonts over 64 KB
+    segments = _u16(data, start + CmapFormat4.segCountX2) // 2
+    end_codes = start + CmapFormat4.endCode
+    start_codes = end_codes + 2 * segments + 2  # after reservedPad
+    deltas = start_codes + 2 * segments
+    range_base = deltas + 2 * segments  # idRangeOffset[0]; glyphIdArray follows the array
+    if range_base + 2 * segments > end:
+        raise NotAFont("the font's character map (format 4) is truncated")
+    ends = struct.unpack_from(f">{segments}H", data, end_codes)
+    starts = struct.unpack_from(f">{segments}H", data, start_codes)
+    delta_values = struct.unpack_from(f">{segments}h", data, deltas)
     offsets = struct.unpack_from(f">{segments}H", data, range_base)
-    result = {}
+    result: dict[int, int] = {}
+    following = 0  # the first code no earlier segment has covered
     for i in range(segments):
-        if starts[i] == 0xFFFF:
+        first, last, delta, range_offset = max(starts[i], following), ends[i], delta_values[i], offsets[i]
+        if first > last or starts[i] == 0xFFFF:
             continue
-        for code in range(starts[i], ends[i] + 1):
-            if offsets[i] == 0:
-                glyph = (code + deltas[i]) & 0xFFFF
-            else:
-                where = range_base + 2 * i + offsets[i] + 2 * (code - starts[i])
-                glyph = struct.unpack_from(">H", data, where)[0]
-                glyph = (glyph + deltas[i]) & 0xFFFF if glyph else 0
+        following = last + 1
+        if range_offset == 0:
+            for code in range(first, last + 1):
+                glyph = (code + delta) & 0xFFFF
+                if 0 < glyph < glyphs:
+                    result[code] = glyph
+            continue
+        where = range_base + 2 * i + range_offset + 2 * (first - starts[i])
+        available = max(0, (end - where) // 2)
+        last = min(last, first + available - 1)
+        if last < first:
+            continue
+        ids = struct.unpack_from(f">{last - first + 1}H", data, where)
+        for code, glyph in zip(range(first, last + 1), ids, strict=True):
             if glyph:
-                result[code] = glyph
+                glyph = (glyph + delta) & 0xFFFF
+                if 0 < glyph < glyphs:
+                    result[code] = glyph
     return result
 
 
-def _format12(data: bytes, start: int) -> dict[int, int]:
-    groups = struct.unpack_from(">I", data, start + 12)[0]
-    result = {}
+def _format12(data: bytes, start: int, table_end: int, glyphs: int, budget: int) -> dict[int, int]:
+    """Groups in ascending order, cut at the Unicode space, the glyph count and the work budget."""
+    groups = _U32.unpack_from(data, start + CmapFormat12.numGroups)[0]
+    groups = min(groups, max(0, (table_end - start - CmapFormat12.groups) // CmapFormat12.group.size))
+    result: dict[int, int] = {}
+    following = 0
     for i in range(groups):
-        first, last, glyph = struct.unpack_from(">III", data, start + 16 + 12 * i)
-        for offset, code in enumerate(range(first, min(last, 0x10FFFF) + 1)):
-            result[code] = glyph + offset
+        first, last, glyph = CmapFormat12.group.unpack_from(data, start + CmapFormat12.groups + 12 * i)
+        skipped = max(0, following - first)
+        first, glyph = first + skipped, glyph + skipped
+        last = min(last, UNICODE_LAST, first + (glyphs - 1 - glyph))
+        if first > last:
+            continue
+        following = last + 1
+        if len(result) + (last - first + 1) > budget:
+            raise NotAFont(
+                f"the font's character map covers more characters than a font of {len(data):,} bytes can draw")
+        if glyph == 0:  # a range starting at .notdef: its first code draws nothing
+            first, glyph = first + 1, 1
+            if first > last:
+                continue
+        result.update(zip(range(first, last + 1), range(glyph, glyph + last - first + 1), strict=True))
     return result

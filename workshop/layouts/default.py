@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping
 
+from workshop.kinds import KINDS
 from workshop.layouts.geometry import WIDESCREEN, Box, Insets, inch
 from workshop.layouts.spec import Decoration, LayoutSpec, LogoSpec, MasterSpec, ShapeSpec, TextStyle
 
@@ -85,7 +86,7 @@ MASTER = MasterSpec(
 # --- one layout per kind ---------------------------------------------------------------
 
 
-def _title_layout(name: str) -> LayoutSpec:
+def title_layout(name: str) -> LayoutSpec:
     return LayoutSpec(
         "title", name,
         shapes=(
@@ -107,13 +108,13 @@ def _title_layout(name: str) -> LayoutSpec:
     )
 
 
-def _agenda_layout(name: str) -> LayoutSpec:
+def agenda_layout(name: str) -> LayoutSpec:
     return LayoutSpec("agenda", name, shapes=(
         _title(), _area("Agenda", CONTENT_BOX, "area", "body", "Agenda rows with clock times are drawn here"),
     ), decorations=(ACCENT_BAR,))
 
 
-def _section_layout(name: str) -> LayoutSpec:
+def section_layout(name: str) -> LayoutSpec:
     on = "on-primary"
     return LayoutSpec(
         "section", name,
@@ -131,13 +132,13 @@ def _section_layout(name: str) -> LayoutSpec:
     )
 
 
-def _bullets_layout(name: str) -> LayoutSpec:
+def bullets_layout(name: str) -> LayoutSpec:
     return LayoutSpec("bullets", name, shapes=(
         _title(), _text("Body", CONTENT_BOX, BULLETS, "Bullet points (two levels)"),
     ), decorations=(ACCENT_BAR,))
 
 
-def _statement_layout(name: str) -> LayoutSpec:
+def statement_layout(name: str) -> LayoutSpec:
     return LayoutSpec(
         "statement", name,
         shapes=(
@@ -151,7 +152,7 @@ def _statement_layout(name: str) -> LayoutSpec:
     )
 
 
-def _quote_layout(name: str) -> LayoutSpec:
+def quote_layout(name: str) -> LayoutSpec:
     mark = TextStyle("quote", font="heading", bold=True, color="secondary")
     return LayoutSpec(
         "quote", name,
@@ -168,7 +169,7 @@ def _quote_layout(name: str) -> LayoutSpec:
     )
 
 
-def _compare_layout(name: str) -> LayoutSpec:
+def compare_layout(name: str) -> LayoutSpec:
     left, right = _b(MARGIN, CONTENT_TOP, WIDTH, 0).columns(2, inch(GAP))
     head = lambda color: TextStyle("subtitle", font="heading", bold=True, color=f"on-{color}", anchor="middle")  # noqa: E731
     col = TextStyle("body", line_spacing=1.05, space_before=10, bullets="bullet", indent=inch(0.38),
@@ -187,7 +188,7 @@ def _compare_layout(name: str) -> LayoutSpec:
     ), decorations=(ACCENT_BAR,))
 
 
-def _stat_layout(name: str) -> LayoutSpec:
+def stat_layout(name: str) -> LayoutSpec:
     value = TextStyle("stat", font="heading", bold=True, color="primary", anchor="bottom", line_spacing=0.9)
     half = 5.6
     return LayoutSpec(
@@ -210,7 +211,7 @@ def _stat_layout(name: str) -> LayoutSpec:
     )
 
 
-def _chart_layout(name: str) -> LayoutSpec:
+def chart_layout(name: str) -> LayoutSpec:
     return LayoutSpec("chart", name, shapes=(
         _title(),
         _area("Chart", _b(MARGIN, CONTENT_TOP, WIDTH, 3.95), "chart", "chart", "Chart"),
@@ -219,13 +220,13 @@ def _chart_layout(name: str) -> LayoutSpec:
     ), decorations=(ACCENT_BAR,))
 
 
-def _table_layout(name: str) -> LayoutSpec:
+def table_layout(name: str) -> LayoutSpec:
     return LayoutSpec("table", name, shapes=(
         _title(), _area("Table", _b(MARGIN, CONTENT_TOP, WIDTH, 4.05), "table", "tbl", "Table"), _source(),
     ), decorations=(ACCENT_BAR,))
 
 
-def _image_layout(name: str) -> LayoutSpec:
+def image_layout(name: str) -> LayoutSpec:
     return LayoutSpec(
         "image", name,
         shapes=(
@@ -241,13 +242,13 @@ def _image_layout(name: str) -> LayoutSpec:
     )
 
 
-def _steps_layout(name: str) -> LayoutSpec:
+def steps_layout(name: str) -> LayoutSpec:
     return LayoutSpec("steps", name, shapes=(
         _title(), _area("Steps", _b(MARGIN, 2.05, WIDTH, 4.5), "area", "body", "Numbered steps are drawn here"),
     ), decorations=(ACCENT_BAR,))
 
 
-def _quiz_layout(name: str) -> LayoutSpec:
+def quiz_layout(name: str) -> LayoutSpec:
     return LayoutSpec(
         "quiz", name,
         shapes=(
@@ -263,7 +264,7 @@ def _quiz_layout(name: str) -> LayoutSpec:
     )
 
 
-def _exercise_layout(name: str) -> LayoutSpec:
+def exercise_layout(name: str) -> LayoutSpec:
     panel_x, panel_w = MARGIN + 8.05, WIDTH - 8.05
     inner_x, inner_w = panel_x + 0.3, panel_w - 0.6
     return LayoutSpec(
@@ -287,7 +288,7 @@ def _exercise_layout(name: str) -> LayoutSpec:
     )
 
 
-def _break_layout(name: str) -> LayoutSpec:
+def break_layout(name: str) -> LayoutSpec:
     on = "on-tertiary"
     return LayoutSpec(
         "break", name,
@@ -309,7 +310,7 @@ def _break_layout(name: str) -> LayoutSpec:
     )
 
 
-def _closing_layout(name: str) -> LayoutSpec:
+def closing_layout(name: str) -> LayoutSpec:
     side_x = MARGIN + 6.85
     side_w = WIDTH - 6.85
     return LayoutSpec(
@@ -328,16 +329,6 @@ def _closing_layout(name: str) -> LayoutSpec:
     )
 
 
-_BUILDERS = {
-    "title": _title_layout, "agenda": _agenda_layout, "section": _section_layout,
-    "bullets": _bullets_layout, "statement": _statement_layout, "quote": _quote_layout,
-    "compare": _compare_layout, "stat": _stat_layout, "chart": _chart_layout, "table": _table_layout,
-    "image": _image_layout, "steps": _steps_layout, "quiz": _quiz_layout, "exercise": _exercise_layout,
-    "break": _break_layout, "closing": _closing_layout,
-}
-
-KINDS = tuple(_BUILDERS)
-
 #: An empty layout (master shapes, footer and number only): for designers, and the
 #: page a kind is drawn on when a designer's template lacks that kind's layout.
 BLANK = LayoutSpec("blank", "Blank", shapes=())
@@ -345,9 +336,8 @@ BLANK = LayoutSpec("blank", "Blank", shapes=())
 
 def default_layout(kind: str, name: str | None = None) -> LayoutSpec:
     """The generated layout for ``kind``, named ``name`` (the brand's layout name)."""
-    from workshop.brand.model import DEFAULT_LAYOUT_NAMES
-
-    return _BUILDERS[kind](name or DEFAULT_LAYOUT_NAMES[kind])
+    record = KINDS[kind]
+    return record.layout.load()(name or record.layout_name)
 
 
 def default_layouts(names: Mapping[str, str] | None = None) -> dict[str, LayoutSpec]:

@@ -11,7 +11,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from workshop.errors import Location, WorkshopError
-from workshop.model import SLIDE_KINDS, Workshop
+from workshop.kinds import KINDS
+from workshop.model import Workshop
 from workshop.outline.suggest import did_you_mean
 from workshop.outline.tree import Mapping, Node, Scalar, Sequence, find, walk
 
@@ -75,13 +76,13 @@ def _check_kinds(tree: Mapping) -> None:
             if kind is None:
                 raise WorkshopError(
                     "this slide has no `kind:`", slide.location,
-                    hint="add one of: " + ", ".join(SLIDE_KINDS),
+                    hint="add one of: " + ", ".join(KINDS),
                 )
-            if not isinstance(kind, Scalar) or kind.value not in SLIDE_KINDS:
+            if not isinstance(kind, Scalar) or kind.value not in KINDS:
                 value = kind.value if isinstance(kind, Scalar) else "?"
                 raise WorkshopError(
                     f"unknown slide kind '{value}'", kind.location,
-                    hint=did_you_mean(value, SLIDE_KINDS),
+                    hint=did_you_mean(value, KINDS),
                 )
 
 
@@ -99,8 +100,8 @@ def _model_at(path: tuple) -> type[BaseModel] | None:
             model = Meta
         elif model is Workshop and part == "sections":
             model = Section
-        elif part in SLIDE_KINDS:
-            model = SLIDE_KINDS[part]
+        elif part in KINDS:
+            model = KINDS[part].model
         elif part == "BulletItem":
             model = BulletItem
         elif part == "Step":

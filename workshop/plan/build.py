@@ -6,10 +6,8 @@ from workshop.brand.model import Brand
 from workshop.errors import Finding, Location, Severity
 from workshop.language import LANGUAGES, language_for, supported
 from workshop.model import Workshop
-from workshop.model.slides import (
-    AgendaSlide, Audience, BreakSlide, ChartSlide, ImageSlide, QuizSlide, QuoteSlide,
-    SectionSlide, SlideBase, StatSlide, TableSlide,
-)
+from workshop.kinds import KINDS
+from workshop.model.slides import AgendaSlide, Audience, BreakSlide, QuizSlide, SectionSlide, SlideBase
 from workshop.model.durations import format_clock
 from workshop.plan.fit import fit_deck
 from workshop.plan.model import AgendaRow, DeckPlan, PlannedSlide, Source
@@ -157,13 +155,7 @@ def _sources(planned: list[PlannedSlide]) -> list[Source]:
     for item in planned:
         if not item.for_participants or item.quiz_answer:
             continue
-        slide = item.slide
-        texts: list[str] = []
-        if isinstance(slide, QuoteSlide):
-            texts.append(f"{slide.by}, {slide.source}" if slide.source else slide.by)
-        elif isinstance(slide, (StatSlide, ChartSlide, TableSlide, ImageSlide)) and slide.source:
-            texts.append(slide.source)
-        for text in texts:
+        for text in KINDS[item.kind].sources(item.slide):
             seen.setdefault(text, Source(text, item.number))
     return list(seen.values())
 

@@ -16,50 +16,27 @@ their header.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
 
-from workshop.layouts.texts import shown
-
-
-class _List:
-    """How one kind's list is counted and cut."""
-
-    def __init__(self, field: str, cut: Callable | None = None):
-        self.field = field
-        self._cut = cut
-
-    def count(self, slide, context) -> int:
-        return len(getattr(slide, self.field))
-
-    def share(self, slide, start: int, stop: int, title: str | None, first: bool):
-        update = {self.field: list(getattr(slide, self.field))[start:stop]}
-        if title is not None:
-            update["title"] = title
-        if not first:
-            update["notes"] = None
-            if self._cut:
-                update.update(self._cut(slide))
-        return slide.model_copy(update=update)
+from workshop.kinds import KINDS, Continues
+from workshop.plan.texts import Context, shown
 
 
-class _Agenda(_List):
-    def count(self, slide, context) -> int:
-        return len(context.agenda)
-
-    def share(self, slide, start, stop, title, first):
-        update = {"title": title} if title is not None else {}
-        if not first:
-            update["notes"] = None
-        return slide.model_copy(update=update)
+def _count(continues: Continues, slide, context: Context) -> int:
+    """How many items the list has (agenda rows come from the plan, not the slide)."""
+    return len(context.agenda) if continues.cut == "agenda" else len(getattr(slide, continues.list_field))
 
 
-LISTS = {
-    "bullets": _List("bullets"),
-    "steps": _List("steps"),
-    "table": _List("rows"),
-    "exercise": _List("steps", lambda s: {"goal": None, "worksheet": []}),
-    "agenda": _Agenda("agenda"),
-}
+def _share(continues: Continues, slide, start: int, stop: int, title: str | None, first: bool):
+    """The slide model showing items [start, stop) of the list (parts 2… lose notes and extras)."""
+    update: dict[str, object] = {}
+    if continues.cut == "items":
+        update[continues.list_field] = list(getattr(slide, continues.list_field))[start:stop]
+    if title is not None:
+        update["title"] = title
+    if not first:
+        update["notes"] = None
+        update.update(continues.dropped)
+    return slide.model_copy(update=update)
 
 
 def _longest(start: int, count: int, fits) -> int:
@@ -103,21 +80,21 @@ def _part(item, slide_share, span, index: int, parts: int):
 
 def split(fitter, item, relievable: list[str]):
     """``item`` as continued parts with their fits, or None when splitting cannot help."""
-    from workshop.plan.fit import SPLITTABLE
-
-    if item.kind == "compare":
-        return _split_compare(fitter, item)
-    kind = LISTS[item.kind]
+    continues = KINDS[item.kind].continues
+    if continues is None:
+        return None
+    if continues.cut == "columns":
+        return _split_compare(fitter, item, continues)
     slide = shown(item)
-    count = kind.count(slide, fitter.context)
+    count = _count(continues, slide, fitter.context)
     if count < 2:
         return None
-    listed = SPLITTABLE[item.kind]
+    listed = continues.relieves
     title = slide.title
 
     def make(start: int, stop: int, index: int, parts: int):
         name = fitter.lang.word("continued", title=title) if index else None
-        return _part(item, kind.share(slide, start, stop, name, index == 0), (start, stop), index, parts)
+        return _part(item, _share(continues, slide, start, stop, name, index == 0), (start, stop), index, parts)
 
     def fits(start: int, stop: int) -> bool:
         part = make(start, stop, 1 if start else 0, 2)
@@ -138,15 +115,13 @@ def split(fitter, item, relievable: list[str]):
                    count)
 
 
-def _split_compare(fitter, item):
-    from workshop.plan.fit import SPLITTABLE
-
+def _split_compare(fitter, item, continues: Continues):
     slide = shown(item)
     left, right = list(slide.left.points), list(slide.right.points)
     most = max(len(left), len(right))
     if most < 2:
         return None
-    columns = SPLITTABLE["compare"]
+    columns = continues.relieves
 
     def make(parts: int) -> list:
         out = []
@@ -173,9 +148,9 @@ def _smallest(fitter, measure) -> dict[str, float]:
 
 def _finish(fitter, item, parts: list, name: str, count: int):
     """Fit every part, give the list one size over all parts, note the continuation on part 1."""
-    from workshop.plan.fit import SPLITTABLE
-
-    listed = SPLITTABLE[item.kind]
+    continues = KINDS[item.kind].continues
+    assert continues is not None
+    listed = continues.relieves
     fits = [fitter.fit_slide(part) for part in parts]
     roles = {r for part in parts for m in fitter.measures(part, listed) for r in m.roles}
     for role in roles:

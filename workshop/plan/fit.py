@@ -1,6 +1,6 @@
 """Text that always fits: the largest size each text role can take on each slide.
 
-For every slide in the deck, every text block (``workshop.layouts.texts``)
+For every slide in the deck, every text block (``workshop.plan.texts``)
 is measured in the box the renderer draws it in (the designer's placeholder
 when a template gives one), with the brand's real font files, the same
 bullets, margins, spacing and line height. Roles that appear together in
@@ -25,12 +25,14 @@ from typing import Callable, Iterable
 
 from workshop.brand.model import Brand
 from workshop.errors import Severity
-from workshop.layouts import MASTER, variant_for
+from workshop.kinds import KINDS
+from workshop.layouts import MASTER
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.resolve import footer_frames
-from workshop.layouts.texts import Context, TableBlock, blocks_for, shown
 from workshop.language import language_for
+from workshop.plan.texts import Context, TableBlock, blocks_for, shown
 from workshop.model.slides import Audience
+from workshop.plan.continue_split import split
 from workshop.plan.fit_blocks import Fonts, TableMeasure, TextMeasure
 from workshop.plan.fit_geometry import deck_geometry
 
@@ -68,17 +70,6 @@ class SlideFit:
     continued: tuple[str, int, int] | None = None  # (block, items, parts) on part 1 of a continued slide
 
 
-#: kind → which blocks a continuation can relieve (their items go over several slides)
-SPLITTABLE: dict[str, Callable[[str], bool]] = {
-    "bullets": lambda name: name == "Body",
-    "compare": lambda name: name in ("Left", "Right"),
-    "steps": lambda name: name.startswith("Step "),
-    "table": lambda name: name == "Table",
-    "agenda": lambda name: name.startswith("Agenda "),
-    "exercise": lambda name: name == "Instructions",
-}
-
-
 class Fitter:
     """Fits the slides of one deck: brand fonts, geometry and size ranges loaded once."""
 
@@ -98,7 +89,7 @@ class Fitter:
     # -- measuring -------------------------------------------------------------------------
 
     def resolved(self, item):
-        key = (item.kind, variant_for(item.kind, shown(item), item.quiz_answer))
+        key = (item.kind, KINDS[item.kind].variant(shown(item), item.quiz_answer))
         found = self._resolved.get(key)
         if found is None:
             found = self._resolved[key] = self.geometry.layouts[item.kind].variant(key[1])
@@ -228,8 +219,6 @@ def fit_deck(planned: list, brand: Brand, meta, agenda, footer: str = "") -> tup
     Returns the new slide list and, index for index, what the fit has to say
     about each slide (turned into findings once the slides are numbered).
     """
-    from workshop.plan.continue_split import split
-
     fitter = Fitter(brand, meta, agenda, footer)
     items: list = []
     fits: list[SlideFit | None] = []
@@ -239,7 +228,7 @@ def fit_deck(planned: list, brand: Brand, meta, agenda, footer: str = "") -> tup
             fits.append(None)
             continue
         fitted = fitter.fit_slide(item)
-        relievable = [n for n in fitted.overflow if SPLITTABLE.get(item.kind, _never)(n)]
+        relievable = [n for n in fitted.overflow if relieves(item, n)]
         if relievable and fitter.policy == "continue":
             parts = split(fitter, item, relievable)
             if parts is not None:
@@ -274,8 +263,10 @@ def fit_deck(planned: list, brand: Brand, meta, agenda, footer: str = "") -> tup
     return out, notes
 
 
-def _never(name: str) -> bool:
-    return False
+def relieves(item, name: str) -> bool:
+    """Can a continuation relieve the overflow of block ``name`` on ``item``?"""
+    continues = KINDS[item.kind].continues
+    return continues is not None and continues.relieves(name)
 
 
 def _same_options_on_the_answer_slide(items: list, fits: list) -> None:
@@ -291,11 +282,7 @@ def _same_options_on_the_answer_slide(items: list, fits: list) -> None:
 
 # --- what the fit says -------------------------------------------------------------------
 
-LISTED = {"bullets": "bullets", "compare": "points of the two columns", "steps": "steps", "table": "table rows",
-          "agenda": "agenda rows", "exercise": "instructions"}
 _PLURAL = {"bullets", "instructions", "takeaways", "group and materials", "agenda rows"}
-LIST_FIELDS = {"bullets": ("bullets",), "compare": ("left", "points"), "steps": ("steps",), "table": ("rows",),
-               "agenda": (), "exercise": ("steps",)}
 
 _NAMES = {
     "Title": ("title", ("title",)), "Subtitle": ("subtitle", ("subtitle",)), "Details": ("details line", ()),
@@ -322,10 +309,9 @@ def describe(item, name: str) -> tuple[str, tuple]:
         return f"option {letter}", ("options", ord(letter) - ord("A"))
     if name.startswith("Agenda "):
         return "agenda", ()
-    if name == "Details" and item.kind == "exercise":
-        return "group and materials", ("materials",)
-    if name == "Question" and item.kind == "closing":
-        return "discussion question", ("question",)
+    own = KINDS[item.kind].shape_words
+    if name in own:
+        return own[name]
     return _NAMES.get(name, (name.lower(), ()))
 
 
@@ -343,10 +329,10 @@ def _notes(item, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Not
         what, _ = describe(item, name)
         roles = sorted({r for m in fitter.measures(item, lambda n, name=name: n == name) for r in m.roles})
         smallest = ", ".join(f"{brand.size(r).min_pt:g} pt" for r in roles) or "its smallest size"
-        if fitted.refused and SPLITTABLE.get(item.kind, _never)(name):
+        if fitted.refused and relieves(item, name):
             advice = ("the brand sets `overflow: error`, so it is not continued on a next slide; shorten it "
                       "or split the slide in two")
-        elif SPLITTABLE.get(item.kind, _never)(name):
+        elif relieves(item, name):
             advice = "even one item alone is too long for a slide; shorten it"
         else:
             advice = f"a {what} cannot continue on a next slide; shorten it"
@@ -365,9 +351,11 @@ def _notes(item, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Not
         name, count, parts = fitted.continued
         mark = fitter.lang.word("continued", title="").strip()
         more = "1 more slide" if parts == 2 else f"{parts - 1} more slides"
+        listed = KINDS[item.kind].continues
+        assert listed is not None  # only a kind with a list to continue is continued
         yield Note("text-continued",
-                   f"the {LISTED[item.kind]} ({count}) do not fit one slide; they continue on {more} "
-                   f"marked '{mark}'", (*item.source_path, *LIST_FIELDS[item.kind]), Severity.INFO, name)
+                   f"the {listed.noun} ({count}) do not fit one slide; they continue on {more} "
+                   f"marked '{mark}'", (*item.source_path, *listed.path), Severity.INFO, name)
     overflowing = {r for name in fitted.overflow for m in fitter.measures(item, lambda n, name=name: n == name)
                    for r in m.roles}
     shrunk = [(role, size) for role, size in sorted(fitted.sizes.items())

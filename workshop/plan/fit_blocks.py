@@ -1,6 +1,6 @@
 """Text blocks measured once and tried at any size: the arithmetic behind the text fit.
 
-A block (``workshop.layouts.texts``) is measured once: every paragraph's
+A block (``workshop.plan.texts``) is measured once: every paragraph's
 word widths at 1 pt in the face the deck draws it in (heading or body
 family, bold and italic per run), its margin, the space before it and its
 line spacing. Trying a size is then a greedy wrap per paragraph and a sum;

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.errors import WorkshopError
-from workshop.layouts import BLANK, MASTER, KINDS, ResolvedLayout, TemplateGeometry, layouts_for, resolve_layout
+from workshop.kinds import KINDS
+from workshop.layouts import BLANK, MASTER, ResolvedLayout, TemplateGeometry, layouts_for, resolve_layout
 from workshop.layouts.template import generated_geometry, read_template
 
 

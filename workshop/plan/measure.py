@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from workshop.brand.sfnt import read_font_metrics
+from workshop.brand.fontfiles import MAX_FONT_BYTES
+from workshop.brand.sfnt import NotAFont, read_font_metrics
+from workshop.errors import Location, WorkshopError
+from workshop.safety.paths import read_regular_file
 
 _SPACE = " "
 
@@ -25,7 +28,13 @@ class FontMetrics:
     """Advance widths and vertical metrics of one TrueType file."""
 
     def __init__(self, path: Path):
-        data = read_font_metrics(Path(path).read_bytes())
+        try:
+            data = read_font_metrics(read_regular_file(Path(path), max_bytes=MAX_FONT_BYTES))
+        except (NotAFont, OSError) as exc:
+            raise WorkshopError(
+                f"the font file '{Path(path).name}' cannot be used: {exc}", Location(str(path)),
+                hint="use an undamaged TrueType (.ttf) file, as downloaded from the font's publisher",
+            ) from None
         self.path = path
         self.units = data.units_per_em
         self._advance = data.advances

@@ -88,3 +88,52 @@ def confined_argument(path: Path, root: Path, *, what: str, max_bytes: int) -> P
     if path.is_absolute() and _inside(Path(os.path.realpath(path)), Path(os.path.realpath(root))):
         name = os.path.relpath(path, Path(os.getcwd()))
     return confined_file(name, Path(os.getcwd()), [root], what=what, max_bytes=max_bytes)
+
+
+def file_problem(path: Path, *, root: Path | None = None, max_bytes: int) -> str | None:
+    """Why a file found by a folder scan must not be opened, or None when it may be.
+
+    The scan's counterpart of ``confined_file``: a symlink whose target leaves
+    ``root`` (when given), anything but a regular file (FIFOs and devices
+    would block or never end) and oversized files are left out.
+    """
+    if root is not None and not _inside(Path(os.path.realpath(path)), Path(os.path.realpath(root))):
+        return "it is a link to a file outside the folder"
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return f"it cannot be read ({exc.strerror})"
+    if not stat.S_ISREG(info.st_mode):
+        return "it is not a regular file"
+    if info.st_size > max_bytes:
+        return f"it is larger than {_size(max_bytes)}"
+    return None
+
+
+def read_regular_file(path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of ``path``, refusing anything but a regular file of at most ``max_bytes``.
+
+    The checks run on the opened file itself (non-blocking open, then fstat), so a
+    FIFO cannot block the open and a file swapped after an earlier check is caught.
+    Raises ``OSError`` (``NotRegularFile`` or the system's error).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(f"'{path}' is not a regular file")
+        if info.st_size > max_bytes:
+            raise NotRegularFile(f"'{path}' is larger than {_size(max_bytes)}")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise NotRegularFile(f"'{path}' is larger than {_size(max_bytes)}")
+    return data
+
+
+class NotRegularFile(OSError):
+    """A path that is a FIFO, device or folder, or too large, where a file was expected."""
+
+
+def _size(limit: int) -> str:
+    return f"{limit / 1024 / 1024:g} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from workshop import __version__
-from workshop.brand.model import DEFAULT_LAYOUT_NAMES, DEFAULT_SIZES, TEXT_ROLES
+from workshop.brand.model import DEFAULT_SIZES, TEXT_ROLES
+from workshop.kinds import KINDS
 from workshop.schema.draft07 import DRAFT_07
 
 SCHEMA_ID = f"urn:workshop:schema:brand:{__version__}"
@@ -98,7 +99,7 @@ def _font_source() -> dict[str, Any]:
 
 
 def _workshop_settings() -> dict[str, Any]:
-    kinds = list(DEFAULT_LAYOUT_NAMES)
+    layouts = {record.name: record.layout_name for record in KINDS.records()}
     size = _closed("Largest and smallest size in points; text shrinks from max towards min to fit.", {
         "max": {"type": "number", "minimum": 4, "maximum": 400, "description": "Size in points when text fits."},
         "min": {"type": "number", "minimum": 4, "maximum": 400, "description": "Smallest size text may shrink to."},
@@ -108,8 +109,8 @@ def _workshop_settings() -> dict[str, Any]:
                           "is generated from this file.", pattern=r"\.[pP][pP][tT][xX]$",
                           examples=["template.pptx"]),
         "layouts": _closed("Layout names in the template, per slide kind, when they differ from ours.",
-                           {kind: _text(f"The layout for `{kind}` slides (default: {DEFAULT_LAYOUT_NAMES[kind]}).")
-                            for kind in kinds}),
+                           {kind: _text(f"The layout for `{kind}` slides (default: {name}).")
+                            for kind, name in layouts.items()}),
         "paper": {"enum": ["A4", "a4", "letter", "Letter"], "description": "Paper size of the PDFs."},
         "footer": _text("Footer pattern for slides and PDFs, with {client}, {date} and {title}.",
                         examples=["{title} · {client}"],

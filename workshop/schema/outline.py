@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from workshop import __version__
-from workshop.model import SLIDE_KINDS, Workshop
+from workshop.model import Workshop
 from workshop.model.slides import TITLED_BY_DEFAULT
 from workshop.schema.draft07 import DRAFT_07, add_examples_to_markdown, to_draft07
-from workshop.schema.snippets import slide_snippets
+from workshop.schema.snippets import kind_models, slide_snippets
 
 SCHEMA_ID = f"urn:workshop:schema:outline:{__version__}"
 
@@ -24,7 +24,7 @@ def outline_schema() -> dict[str, Any]:
     schema = to_draft07(Workshop.model_json_schema(mode="validation", ref_template="#/$defs/{model}"))
     _one_slide_definition(schema)
     definitions = schema["definitions"]
-    for kind, model in SLIDE_KINDS.items():
+    for kind, model in kind_models():
         branch = definitions[model.__name__]
         branch["properties"]["kind"]["description"] = f"`{kind}`: {model.__doc__}"
         if kind in TITLED_BY_DEFAULT:
@@ -42,7 +42,7 @@ def outline_schema() -> dict[str, Any]:
 
 def _one_slide_definition(schema: dict[str, Any]) -> None:
     """Replace every ``oneOf`` over the kinds by a reference to one ``Slide`` definition."""
-    refs = {f"#/definitions/{model.__name__}" for model in SLIDE_KINDS.values()}
+    refs = {f"#/definitions/{model.__name__}" for _, model in kind_models()}
 
     def is_union(node: Any) -> bool:
         return isinstance(node, dict) and {r.get("$ref") for r in node.get("oneOf", [])} == refs
@@ -58,8 +58,8 @@ def _one_slide_definition(schema: dict[str, Any]) -> None:
 
     for key in list(schema):
         schema[key] = replace(schema[key])
-    kinds = list(SLIDE_KINDS)
-    table = "\n".join(f"- `{kind}`: {model.__doc__}" for kind, model in SLIDE_KINDS.items())
+    kinds = [kind for kind, _ in kind_models()]
+    table = "\n".join(f"- `{kind}`: {model.__doc__}" for kind, model in kind_models())
     schema["definitions"]["Slide"] = {
         "type": "object",
         "title": "slide",
@@ -77,7 +77,8 @@ def _one_slide_definition(schema: dict[str, Any]) -> None:
                 "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
                 "then": {"$ref": f"#/definitions/{model.__name__}"},
             }
-            for kind, model in SLIDE_KINDS.items()
+            for kind, model in kind_models()
         ],
         "defaultSnippets": slide_snippets(schema["definitions"]),
     }
+

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from itertools import count
 from typing import Any
 
-from workshop.model import SLIDE_KINDS
+from workshop.kinds import KINDS
 
 #: placeholders for fields whose name alone says too little
 _HINTS = {"values": "10", "duration": "15m", "answer": "a", "value": "21%", "by": "who said it", "image": "images/photo.png"}
@@ -19,7 +19,7 @@ _HINTS = {"values": "10", "duration": "15m", "answer": "a", "value": "21%", "by"
 def slide_snippets(definitions: dict[str, Any]) -> list[dict[str, Any]]:
     """One snippet per slide kind: its required fields as tab stops, then its notes."""
     snippets = []
-    for kind, model in SLIDE_KINDS.items():
+    for kind, model in kind_models():
         numbers = count(1)
         body: dict[str, Any] = {"kind": kind}
         body.update(_required(definitions[model.__name__], definitions, numbers))
@@ -48,3 +48,8 @@ def _resolve(schema: dict[str, Any], definitions: dict[str, Any]) -> dict[str, A
     """The schema a property points at: through ``$ref`` and single-branch ``allOf``."""
     ref = schema.get("$ref") or next((s["$ref"] for s in schema.get("allOf", []) if "$ref" in s), None)
     return definitions[ref.rsplit("/", 1)[1]] if ref else schema
+
+
+def kind_models() -> list[tuple[str, type]]:
+    """(kind, model class) for every slide kind, in the registry's order."""
+    return [(record.name, record.model) for record in KINDS.records()]

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Literal
 
 from workshop.errors import Location, WorkshopError
-from workshop.layouts import KINDS, layouts_for, read_template, resolve_layout
+from workshop.kinds import KINDS
+from workshop.layouts import layouts_for, read_template, resolve_layout
 from workshop.layouts.geometry import EMU_PER_PT, Box, SlideSize
 from workshop.layouts.resolve import _FAMILY as STAND_INS  # the types resolve_layout accepts in place of a name
 from workshop.layouts.spec import ShapeSpec

@@ -11,7 +11,8 @@ import pytest
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from workshop.layouts import KINDS, layouts_for, read_template
+from workshop.kinds import KINDS
+from workshop.layouts import layouts_for, read_template
 from workshop.model.slides import SLIDE_KINDS
 from workshop.render.deck import build_master
 

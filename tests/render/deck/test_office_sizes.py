@@ -16,7 +16,7 @@ import pytest
 
 from workshop.language import language_for
 from workshop.layouts import paragraphs as rules
-from workshop.layouts.texts import Context, TableBlock, blocks_for
+from workshop.plan.texts import Context, TableBlock, blocks_for
 from workshop.outline.load import load_outline
 from workshop.plan.build import make_plan
 from workshop.plan.fit import Fitter

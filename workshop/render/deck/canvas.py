@@ -16,7 +16,7 @@ from workshop.layouts.default import MASTER
 from workshop.layouts.geometry import Box, Insets
 from workshop.layouts.resolve import footer_frames
 from workshop.layouts.spec import ShapeSpec, TextStyle
-from workshop.layouts.texts import Context, TableBlock, blocks_for
+from workshop.plan.texts import Context, TableBlock, blocks_for
 from workshop.render.deck import shapes
 from workshop.render.deck.deck import Deck, Placement
 from workshop.render.deck.drawing import logo_box, logo_image
@@ -64,7 +64,7 @@ class Canvas:
         return name in self._blocks
 
     def put(self, name: str):
-        """Draw the text block ``name`` (from ``workshop.layouts.texts``, what the fit measured)."""
+        """Draw the text block ``name`` (from ``workshop.plan.texts``, what the fit measured)."""
         block = self._blocks.pop(name)
         if isinstance(block, TableBlock):
             from workshop.render.deck.tables import add_table

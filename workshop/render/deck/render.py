@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from workshop.errors import WorkshopError
+from workshop.kinds import KINDS
 from workshop.language import language_for
-from workshop.layouts import layouts_for, variant_for
-from workshop.layouts.texts import shown
+from workshop.layouts import layouts_for
+from workshop.plan.texts import shown
 from workshop.render.deck.canvas import Canvas
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.deck import Deck, generated_deck, template_deck
-from workshop.render.deck.kinds import PAINTERS
 from workshop.render.deck.language import language_tag
 from workshop.render.deck.notes import write_notes
 from workshop.render.deck.properties import set_master_properties, set_properties
@@ -59,10 +59,11 @@ def render_deck(plan, brand, assets) -> bytes:
     slides = notes = 0
     for planned in plan.deck_slides:
         placement = deck.placements[planned.kind]
-        resolved = placement.resolved.variant(variant_for(planned.kind, shown(planned), planned.quiz_answer))
+        record = KINDS[planned.kind]
+        resolved = placement.resolved.variant(record.variant(shown(planned), planned.quiz_answer))
         slide = deck.add_slide(placement.layout)
         canvas = Canvas(deck, slide, placement, resolved, planned, plan=plan, assets=assets, lang=labels)
-        PAINTERS[planned.kind](canvas, planned)
+        record.painter.load()(canvas, planned)
         if resolved.spec.footer:
             canvas.footer(plan.footer, planned.number)
         notes += write_notes(deck, slide, planned, labels)

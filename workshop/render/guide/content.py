@@ -7,20 +7,16 @@ act on — exercise instructions, quiz answers with their explanation.
 
 from __future__ import annotations
 
-from typing import Callable
-
 from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
 
 from reportlab.platypus import Flowable
 
+from workshop.kinds import KINDS, Nothing
 from workshop.model import slides as m
 from workshop.model.slides import Reveal
 from workshop.plan.model import PlannedSlide
 from workshop.render.pdf import markup
 from workshop.render.pdf.kit import Kit
-
-Summary = Callable[[Kit, object], list[Flowable]]
-
 
 def _label(kit: Kit, key: str) -> str:
     return markup.bold(markup.escape(kit.word(key) + ": "))
@@ -156,15 +152,9 @@ def title(kit: Kit, slide) -> list[Flowable]:
     return [kit.p(slide.subtitle, kit.styles.tight)] if getattr(slide, "subtitle", None) else []
 
 
-SUMMARIES: dict[str, Summary] = {
-    "bullets": bullets, "statement": statement, "quote": quote, "compare": compare, "stat": stat,
-    "chart": chart, "table": table, "image": image, "steps": steps, "quiz": quiz,
-    "exercise": exercise, "break": pause, "closing": closing, "title": title, "section": title,
-}
-
-
 def summary(kit: Kit, item: PlannedSlide) -> list[Flowable]:
+    """What the run sheet shows of ``item``: its kind's summary (the answer for a quiz answer slide)."""
     if item.quiz_answer:
         return quiz_answer(kit, item.slide)
-    build = SUMMARIES.get(item.kind)
-    return build(kit, item.slide) if build else []
+    build = KINDS[item.kind].guide
+    return [] if isinstance(build, Nothing) else build.load()(kit, item.slide)

@@ -7,7 +7,6 @@ quiz answers and explanations are facilitator content and never read here.
 
 from __future__ import annotations
 
-from typing import Callable
 
 from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
 
@@ -15,14 +14,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
 
 from workshop.model import slides as m
+from workshop.render.handout.context import HandoutContext
 from workshop.render.pdf import markup
 from workshop.render.pdf.flowables import FlowTable, badge, box, hanging, quote_mark
 from workshop.render.pdf.images import image_flowable
 from workshop.render.pdf.kit import Kit
 from workshop.render.pdf.tables import data_table
-from workshop.safety.images import ImageFile
 
-Block = Callable[[Kit, object, dict], list[Flowable]]
 
 
 def _title(kit: Kit, text: str | None) -> list[Flowable]:
@@ -35,7 +33,7 @@ def _source(kit: Kit, text: str | None) -> list[Flowable]:
     return [kit.raw(markup.escape(kit.word("source") + ": ") + markup.inline(text), kit.styles.muted)]
 
 
-def bullets(kit: Kit, slide: m.BulletsSlide, _images) -> list[Flowable]:
+def bullets(kit: Kit, slide: m.BulletsSlide, _ctx: HandoutContext) -> list[Flowable]:
     s = kit.styles
     out = _title(kit, slide.title)
     for item in slide.items:
@@ -44,14 +42,14 @@ def bullets(kit: Kit, slide: m.BulletsSlide, _images) -> list[Flowable]:
     return out
 
 
-def statement(kit: Kit, slide: m.StatementSlide, _images) -> list[Flowable]:
+def statement(kit: Kit, slide: m.StatementSlide, _ctx: HandoutContext) -> list[Flowable]:
     s, p = kit.styles, kit.palette
     rows = ([kit.p(slide.title, s.kicker)] if slide.title else []) + [kit.p(slide.text, s.statement)]
     return [Spacer(1, 2 * mm), box(rows, p.c(p.background), s.fonts.body.regular, accent=p.c(p.accent), padding=5 * mm),
             Spacer(1, 4 * mm)]
 
 
-def quote(kit: Kit, slide: m.QuoteSlide, _images) -> list[Flowable]:
+def quote(kit: Kit, slide: m.QuoteSlide, _ctx: HandoutContext) -> list[Flowable]:
     s, p = kit.styles, kit.palette
     who = markup.inline(slide.by) + (", " + markup.inline(slide.source) if slide.source else "")
     body = [kit.p(slide.text, s.quote), kit.raw("— " + who, s.attribution)]
@@ -61,7 +59,7 @@ def quote(kit: Kit, slide: m.QuoteSlide, _images) -> list[Flowable]:
     return [Spacer(1, 3 * mm), *hanging(mark, body, gutter)]
 
 
-def compare(kit: Kit, slide: m.CompareSlide, _images) -> list[Flowable]:
+def compare(kit: Kit, slide: m.CompareSlide, _ctx: HandoutContext) -> list[Flowable]:
     s, p = kit.styles, kit.palette
     width = kit.geo.frame_width
     left, right = slide.left, slide.right
@@ -92,7 +90,7 @@ def compare(kit: Kit, slide: m.CompareSlide, _images) -> list[Flowable]:
     return [*_title(kit, slide.title), table]
 
 
-def stat(kit: Kit, slide: m.StatSlide, _images) -> list[Flowable]:
+def stat(kit: Kit, slide: m.StatSlide, _ctx: HandoutContext) -> list[Flowable]:
     s = kit.styles
     value_style = s.stat_value
     if len(slide.value) > 6:  # long figures get smaller instead of breaking over lines
@@ -116,7 +114,7 @@ def stat(kit: Kit, slide: m.StatSlide, _images) -> list[Flowable]:
     return [*out, table]
 
 
-def chart(kit: Kit, slide: m.ChartSlide, _images) -> list[Flowable]:
+def chart(kit: Kit, slide: m.ChartSlide, _ctx: HandoutContext) -> list[Flowable]:
     s = kit.styles
     drawing = kit.charts.drawing(slide.chart, kit.geo.frame_width, 62 * mm)
     out = [drawing]
@@ -127,15 +125,15 @@ def chart(kit: Kit, slide: m.ChartSlide, _images) -> list[Flowable]:
     return [KeepTogether(_title(kit, slide.title) + out + _source(kit, slide.source)), Spacer(1, 2 * mm)]
 
 
-def table(kit: Kit, slide: m.TableSlide, _images) -> list[Flowable]:
+def table(kit: Kit, slide: m.TableSlide, _ctx: HandoutContext) -> list[Flowable]:
     return [*_title(kit, slide.title), data_table(kit, slide.header, slide.rows),
             *_source(kit, slide.source)]
 
 
-def image(kit: Kit, slide: m.ImageSlide, images: dict[str, ImageFile]) -> list[Flowable]:
+def image(kit: Kit, slide: m.ImageSlide, ctx: HandoutContext) -> list[Flowable]:
     s = kit.styles
     out: list[Flowable] = []
-    picture = images.get(slide.image)
+    picture = ctx.images.get(slide.image)
     if picture is not None:
         picture_flowable = image_flowable(picture, kit.geo.frame_width, kit.geo.frame_height * 0.45)
         picture_flowable.spaceBefore = 1 * mm
@@ -146,7 +144,7 @@ def image(kit: Kit, slide: m.ImageSlide, images: dict[str, ImageFile]) -> list[F
     return [KeepTogether(_title(kit, slide.title) + out + _source(kit, slide.source)), Spacer(1, 2 * mm)]
 
 
-def steps(kit: Kit, slide: m.StepsSlide, _images) -> list[Flowable]:
+def steps(kit: Kit, slide: m.StepsSlide, _ctx: HandoutContext) -> list[Flowable]:
     s, p = kit.styles, kit.palette
     out = _title(kit, slide.title)
     gutter = 11 * mm
@@ -159,7 +157,7 @@ def steps(kit: Kit, slide: m.StepsSlide, _images) -> list[Flowable]:
     return [*out, Spacer(1, 2 * mm)]
 
 
-def quiz(kit: Kit, slide: m.QuizSlide, _images) -> list[Flowable]:
+def quiz(kit: Kit, slide: m.QuizSlide, _ctx: HandoutContext) -> list[Flowable]:
     """The question and its options only: the answer is the facilitator's."""
     s, p = kit.styles, kit.palette
     rows: list[Flowable] = [kit.raw(markup.escape(kit.word("question")), s.kicker),
@@ -180,19 +178,12 @@ def pause_panel(kit: Kit, slide: m.BreakSlide) -> Flowable:
     return box(rows, p.c(p.light), s.fonts.body.regular, padding=4 * mm)
 
 
-def pause(kit: Kit, slide: m.BreakSlide, _images) -> list[Flowable]:
+def pause(kit: Kit, slide: m.BreakSlide, _ctx: HandoutContext) -> list[Flowable]:
     return [Spacer(1, 2 * mm), pause_panel(kit, slide), Spacer(1, 3 * mm)]
 
 
-def subsection(kit: Kit, slide: m.SectionSlide, _images) -> list[Flowable]:
+def subsection(kit: Kit, slide: m.SectionSlide, _ctx: HandoutContext) -> list[Flowable]:
     out = [kit.p(slide.title, kit.styles.h2)]
     if slide.subtitle:
         out.append(kit.p(slide.subtitle, kit.styles.subtitle))
     return out
-
-
-BLOCKS: dict[str, Block] = {
-    "bullets": bullets, "statement": statement, "quote": quote, "compare": compare, "stat": stat,
-    "chart": chart, "table": table, "image": image, "steps": steps, "quiz": quiz, "break": pause,
-    "section": subsection,
-}

@@ -9,6 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from workshop.model.slides import ClosingSlide
 from workshop.plan.model import Source
+from workshop.render.handout.context import HandoutContext
 from workshop.render.pdf import markup
 from workshop.render.pdf.document import Bookmark
 from workshop.render.pdf.flowables import badge, box, hanging
@@ -16,10 +17,11 @@ from workshop.render.pdf.kit import Kit
 from workshop.text.inline import plain
 
 
-def closing(kit: Kit, slide: ClosingSlide, fresh_page: bool) -> list[Flowable]:
+def closing(kit: Kit, slide: ClosingSlide, ctx: HandoutContext) -> list[Flowable]:
+    """The closing page; it opens a page of its own unless the section heading just did."""
     s, p = kit.styles, kit.palette
     out: list[Flowable] = []
-    if fresh_page:
+    if ctx.fresh:
         out += [CondPageBreak(kit.geo.frame_height * 0.6), Bookmark(plain(slide.title), 1)]
     out.append(kit.p(slide.title, s.h2))
     if slide.takeaways:

@@ -18,10 +18,11 @@ from workshop.brand.model import Brand
 from workshop.model.slides import BreakSlide, SectionSlide
 from workshop.plan.model import DeckPlan, PlannedSlide
 from workshop.render.handout.agenda import agenda
-from workshop.render.handout.blocks import BLOCKS, pause_panel
-from workshop.render.handout.closing import closing, sources
+from workshop.kinds import KINDS, Nothing
+from workshop.render.handout.blocks import pause_panel
+from workshop.render.handout.context import HandoutContext
+from workshop.render.handout.closing import sources
 from workshop.render.handout.cover import cover_painter
-from workshop.render.handout.worksheet import worksheet
 from workshop.render.pdf import markup
 from workshop.render.pdf.document import Bookmark, DocInfo, build_pdf
 from workshop.render.pdf.flowables import here_or_later
@@ -29,13 +30,15 @@ from workshop.render.pdf.kit import Kit, make_kit
 from workshop.render.pdf.pages import RunningText, body_frame, running_painter, template
 from workshop.text.inline import plain
 
-SKIPPED_KINDS = {"title", "agenda"}  # the cover and the programme page stand in for them
-
-
 def participant_slides(plan: DeckPlan) -> list[PlannedSlide]:
-    """Participant slides once each: continuation parts are covered by their first part."""
+    """Participant slides once each: continuation parts are covered by their first part.
+
+    Kinds whose record says the handout shows ``Nothing`` (the title and the
+    agenda: the cover and the programme page stand in for them) are left out.
+    """
     return [s for s in plan.slides
-            if s.for_participants and not s.quiz_answer and s.part[0] == 1 and s.kind not in SKIPPED_KINDS]
+            if s.for_participants and not s.quiz_answer and s.part[0] == 1
+            and not isinstance(KINDS[s.kind].handout, Nothing)]
 
 
 def section_header(kit: Kit, plan: DeckPlan, index: int, first: PlannedSlide) -> list[Flowable]:
@@ -97,12 +100,10 @@ def story(kit: Kit, plan: DeckPlan, assets: Assets) -> list[Flowable]:
 
 def _block(kit: Kit, item: PlannedSlide, images, fresh: bool) -> list[Flowable]:
     """``fresh``: worksheets and the closing start their own page (not right after a heading)."""
-    if item.kind == "exercise":
-        return worksheet(kit, item.slide, fresh_page=fresh)
-    if item.kind == "closing":
-        return closing(kit, item.slide, fresh_page=fresh)
-    build = BLOCKS.get(item.kind)
-    return build(kit, item.slide, images) if build else []
+    block = KINDS[item.kind].handout
+    if isinstance(block, Nothing):
+        return []
+    return block.load()(kit, item.slide, HandoutContext(images, fresh))
 
 
 def render(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:

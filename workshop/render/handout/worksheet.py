@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from workshop.model.slides import ExerciseSlide
+from workshop.render.handout.context import HandoutContext
 from workshop.render.pdf import markup
 from workshop.render.pdf.document import Bookmark
 from workshop.render.pdf.flowables import WritingBox, WritingLines, badge, box, hanging
@@ -35,9 +36,10 @@ def facts(kit: Kit, slide: ExerciseSlide) -> list[Flowable]:
     return out
 
 
-def worksheet(kit: Kit, slide: ExerciseSlide, fresh_page: bool = True) -> list[Flowable]:
-    """``fresh_page=False`` when the section heading just started a page."""
+def worksheet(kit: Kit, slide: ExerciseSlide, ctx: HandoutContext) -> list[Flowable]:
+    """A page of its own unless the section heading just started one (``ctx.fresh`` false)."""
     s, p = kit.styles, kit.palette
+    fresh_page = ctx.fresh
     out: list[Flowable] = [CondPageBreak(kit.geo.frame_height - 2)] if fresh_page else []
     out += [Bookmark(plain(slide.title), 1), kit.raw(markup.escape(kit.word("worksheet")), s.kicker),
             kit.p(slide.title, s.h1 if fresh_page else s.h2)]

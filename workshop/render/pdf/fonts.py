@@ -10,6 +10,7 @@ batch of builds in one process should parse each font once.
 from __future__ import annotations
 
 import hashlib
+import struct
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from workshop.brand.model import Brand, FontFamily
 from workshop.errors import WorkshopError
+from workshop.plan.measure import metrics_for
 
 _STYLES = ("regular", "bold", "italic", "bold_italic")
 _registered: dict[tuple[str, str], str] = {}  # (resolved path, style) → font name
@@ -71,10 +73,15 @@ def _register(family: FontFamily, style: str) -> str:
     key = (str(path.resolve()), style)
     if key in _registered:
         return _registered[key]
+    try:
+        metrics_for(str(path))  # a damaged or hostile font is refused here, before reportlab reads it
+    except WorkshopError as error:
+        raise WorkshopError(f"the {style.replace('_', ' ')} font of '{family.name}': {error.message}",
+                            error.location, error.hint) from None
     name = _font_name(family.name, style, path)
     try:
         pdfmetrics.registerFont(TTFont(name, str(path.resolve())))
-    except (TTFError, OSError, ValueError) as error:
+    except (TTFError, OSError, ValueError, IndexError, KeyError, struct.error) as error:
         raise WorkshopError(
             f"the {style.replace('_', ' ')} font file of '{family.name}' cannot be used in a PDF: {error}",
             hint="use a TrueType (.ttf) file; PostScript-flavoured .otf files are not supported by the PDF writer",

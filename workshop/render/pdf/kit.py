@@ -15,6 +15,7 @@ from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before i
 from reportlab.platypus import Paragraph
 
 from workshop.brand.model import Brand
+from workshop.kinds import KINDS
 from workshop.language import Language, language_for
 from workshop.model.durations import format_clock
 from workshop.render.pdf import markup
@@ -51,7 +52,8 @@ class Kit:
         return self.lang.word(key, **values)
 
     def kind(self, kind: str) -> str:
-        return self.lang.kind(kind)
+        """The kind's name in the document's language (the record names the table's key)."""
+        return self.lang.kind(KINDS[kind].label)
 
     @staticmethod
     def clock(minutes: int) -> str:

@@ -6,7 +6,7 @@ from workshop.layouts.composite import MARKER_SCALE, NO_INSETS
 from workshop.layouts.geometry import Box, inch, to_pt
 from workshop.layouts.grids import option_rows, step_cells
 from workshop.layouts.spec import TextStyle
-from workshop.layouts.texts import first_number, shown
+from workshop.plan.texts import first_number, shown
 from workshop.render.deck import shapes
 from workshop.render.deck.text import Typesetter, para
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from workshop.errors import WorkshopError
 from workshop.render.deck.charts import add_chart
-from workshop.layouts.texts import shown
+from workshop.plan.texts import shown
 
 
 def stat(c, planned) -> None:

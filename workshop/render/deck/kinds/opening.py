@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from workshop.layouts.geometry import Box, inch
 from workshop.layouts.grids import agenda_rows
-from workshop.layouts.texts import agenda_span
+from workshop.plan.texts import agenda_span
 from workshop.render.deck.drawing import logo_box, logo_image
 
 

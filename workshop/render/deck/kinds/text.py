@@ -1,6 +1,6 @@
 """Slides that are mostly words: bullets, statement, quote, compare.
 
-Their text comes from ``workshop.layouts.texts`` (what the fit measured);
+Their text comes from ``workshop.plan.texts`` (what the fit measured);
 these slides have nothing else to draw.
 """
 

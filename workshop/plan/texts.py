@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from workshop.kinds import KINDS
 from workshop.language import Language
 from workshop.layouts.composite import (
     AGENDA_MINUTES, AGENDA_TIME, AGENDA_TITLE, NO_INSETS, OPTION, STEP, STEP_TEXT_SPACE_BEFORE, STEP_TITLE_ROLE,
@@ -72,7 +73,7 @@ def span_of(planned, count: int) -> tuple[int, int]:
 
 def blocks_for(planned, spec: LayoutSpec, context: Context) -> list[Block]:
     """Every text block of ``planned`` on its (resolved, variant) layout ``spec``, in drawing order."""
-    return _KINDS[planned.kind](planned, shown(planned), spec, context)
+    return KINDS[planned.kind].texts.load()(planned, shown(planned), spec, context)
 
 
 def _t(name: str, *lines: Line) -> TextBlock:
@@ -83,7 +84,7 @@ def _parts(text: str) -> list[Line]:
     return [Line(part) for part in text.split("\n\n")]
 
 
-def _title(planned, slide, spec, ctx) -> list[Block]:
+def title(planned, slide, spec, ctx) -> list[Block]:
     meta = ctx.meta
     out: list[Block] = [_t("Title", Line(slide.title or meta.title))]
     subtitle = slide.subtitle or meta.subtitle
@@ -99,7 +100,7 @@ def agenda_span(planned, rows: Sequence[Any]) -> tuple[int, int]:
     return span_of(planned, len(rows))
 
 
-def _agenda(planned, slide, spec, ctx) -> list[Block]:
+def agenda(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     start, stop = agenda_span(planned, ctx.agenda)
     rows = list(ctx.agenda)[start:stop]
@@ -118,7 +119,7 @@ def section_number(planned, agenda: Sequence[Any]) -> int:
     return order.index(planned.section) + 1 if planned.section in order else (planned.section or 0) + 1
 
 
-def _section(planned, slide, spec, ctx) -> list[Block]:
+def section(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Number", Line(f"{section_number(planned, ctx.agenda):02d}", markup=False)),
                         _t("Title", Line(slide.title))]
     if slide.subtitle:
@@ -126,7 +127,7 @@ def _section(planned, slide, spec, ctx) -> list[Block]:
     return out
 
 
-def _pause(planned, slide, spec, ctx) -> list[Block]:
+def pause(planned, slide, spec, ctx) -> list[Block]:
     back = ctx.lang.word("back", time=format_clock(planned.start + (slide.duration or planned.minutes)))
     lines = [Line(slide.text)] if slide.text else []
     lines.append(Line(back, markup=False, bold=True, space_before=12 if lines else None))
@@ -134,7 +135,7 @@ def _pause(planned, slide, spec, ctx) -> list[Block]:
             _t("Text", *lines)]
 
 
-def _closing(planned, slide, spec, ctx) -> list[Block]:
+def closing(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     if slide.takeaways:
         out.append(_t("Takeaways", *(Line(t) for t in slide.takeaways)))
@@ -145,7 +146,7 @@ def _closing(planned, slide, spec, ctx) -> list[Block]:
     return out
 
 
-def _bullets(planned, slide, spec, ctx) -> list[Block]:
+def bullets(planned, slide, spec, ctx) -> list[Block]:
     lines: list[Line] = []
     for item in slide.items:
         lines.append(Line(item.text))
@@ -153,18 +154,18 @@ def _bullets(planned, slide, spec, ctx) -> list[Block]:
     return [_t("Title", Line(slide.title)), _t("Body", *lines)]
 
 
-def _statement(planned, slide, spec, ctx) -> list[Block]:
+def statement(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))] if slide.title else []
     out.append(_t("Statement", *_parts(slide.text)))
     return out
 
 
-def _quote(planned, slide, spec, ctx) -> list[Block]:
+def quote(planned, slide, spec, ctx) -> list[Block]:
     who = f"— {slide.by}" + (f", {slide.source}" if slide.source else "")
     return [_t("Quote", *_parts(slide.text)), _t("Attribution", Line(who))]
 
 
-def _compare(planned, slide, spec, ctx) -> list[Block]:
+def compare(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     for side, column in (("Left", slide.left), ("Right", slide.right)):
         out.append(_t(f"{side} Heading", Line(column.heading)))
@@ -178,25 +179,25 @@ def _source(slide, ctx) -> list[Block]:
     return [_t("Source", Line(f"{ctx.lang.word('source')}: {slide.source}", markup=False))]
 
 
-def _stat(planned, slide, spec, ctx) -> list[Block]:
+def stat(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))] if slide.title else []
     out += [_t("Value", Line(slide.value, markup=False)), _t("Label", Line(slide.label))]
     return out + _source(slide, ctx)
 
 
-def _chart(planned, slide, spec, ctx) -> list[Block]:
+def chart(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     if slide.caption:
         out.append(_t("Caption", Line(slide.caption)))
     return out + _source(slide, ctx)
 
 
-def _table(planned, slide, spec, ctx) -> list[Block]:
+def table(planned, slide, spec, ctx) -> list[Block]:
     table = TableBlock("Table", tuple(slide.header), tuple(tuple(row) for row in slide.rows))
     return [_t("Title", Line(slide.title)), table, *_source(slide, ctx)]
 
 
-def _image(planned, slide, spec, ctx) -> list[Block]:
+def image(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))] if slide.title else []
     if slide.caption:
         out.append(_t("Caption", Line(slide.caption)))
@@ -209,7 +210,7 @@ def first_number(planned) -> int:
     return span[0] + 1 if span else 1
 
 
-def _steps(planned, slide, spec, ctx) -> list[Block]:
+def steps(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     items = slide.items
     for index, (step, cell) in enumerate(zip(items, step_cells(spec.box("Steps"), len(items))),
@@ -221,7 +222,7 @@ def _steps(planned, slide, spec, ctx) -> list[Block]:
     return out
 
 
-def _quiz(planned, slide, spec, ctx) -> list[Block]:
+def quiz(planned, slide, spec, ctx) -> list[Block]:
     answer = planned.quiz_answer
     right = set(slide.answer_indexes)
     out: list[Block] = [_t("Title", Line(slide.title)), _t("Question", Line(slide.question))]
@@ -236,7 +237,7 @@ def _quiz(planned, slide, spec, ctx) -> list[Block]:
     return out
 
 
-def _exercise(planned, slide, spec, ctx) -> list[Block]:
+def exercise(planned, slide, spec, ctx) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     if slide.goal:
         out.append(_t("Goal", Line(slide.goal)))
@@ -254,11 +255,3 @@ def _exercise(planned, slide, spec, ctx) -> list[Block]:
     if details:
         out.append(_t("Details", *details))
     return out
-
-
-_KINDS = {
-    "title": _title, "agenda": _agenda, "section": _section, "break": _pause, "closing": _closing,
-    "bullets": _bullets, "statement": _statement, "quote": _quote, "compare": _compare,
-    "stat": _stat, "chart": _chart, "table": _table, "image": _image,
-    "steps": _steps, "quiz": _quiz, "exercise": _exercise,
-}
