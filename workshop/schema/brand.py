@@ -212,8 +212,17 @@ def brand_schema() -> dict[str, Any]:
             },
         },
         "definitions": {
-            "color": _text("A colour: #RRGGBB (quote it in YAML), a palette name or a theme colour name.",
-                           examples=["#14305A", "navy", "primary"]),
+            "color": {
+                "description": "A colour: \"#RRGGBB\" (quoted: # starts a YAML comment), rgb(…), hsl(…), a CSS "
+                               "name, a palette name or a theme colour name; or light and dark versions.",
+                "examples": ["#14305A", "navy", "primary"],
+                "if": {"type": "object"},
+                "then": _closed("Light and dark versions; decks and handouts use the light one.", {
+                    "light": {"type": "string", "description": "The colour on light documents (used here)."},
+                    "dark": {"type": "string", "description": "The colour in dark mode."},
+                }),
+                "else": {"type": "string"},
+            },
             "weight": {"enum": _WEIGHTS, "description": "A font weight: 100–900 or a name such as bold."},
         },
     }
