@@ -67,6 +67,14 @@ def brand_place(folder: Path) -> Place:
     return Place(f"the brand folder ({folder})", fonts, others, read_all=True)  # small: read all
 
 
+def shipped_place() -> Place:
+    """Fonts that ship inside workshop itself (Lato 2.0, the Noto Sans fallback); see data/fonts/README.md."""
+    from workshop.brand.shipped_fonts import SHIPPED_FONTS
+
+    fonts, others = _walk(str(SHIPPED_FONTS))
+    return Place("the fonts shipped with workshop", fonts, others)
+
+
 def package_place() -> Place:
     names, fonts, others = _package_fonts()
     label = "installed font packages"
@@ -83,9 +91,9 @@ def system_places() -> list[Place]:
 
 
 def all_places(brand_folder: Path | None) -> list[Place]:
-    """Every place in search order: brand folder, font packages, system folders."""
+    """Every place in search order: brand folder, shipped fonts, font packages, system folders."""
     places = [brand_place(brand_folder)] if brand_folder is not None else []
-    return places + [package_place(), *system_places()]
+    return places + [shipped_place(), package_place(), *system_places()]
 
 
 def clear_caches() -> None:

@@ -1,38 +1,109 @@
-"""Characters the brand fonts cannot draw, found before building."""
+"""Characters no font can draw, found before building, with their place.
+
+Every drawn field is looked at: the workshop's own fields, section titles,
+subtitles and notes (dividers, agenda, guide), every slide's text including
+what only the handout or the guide shows, and the brand's footer. Alt text is
+never drawn, and invisible format characters (variation selectors, joiners)
+need no glyph, so neither is reported.
+
+The PDFs fall back per character: the brand's heading and body fonts, then
+the shipped Noto Sans (``render.pdf.fallback``). So a character is lost only
+when none of them has it (``font-missing-glyph``, a warning: it prints as an
+empty box); a character only Noto Sans has is drawn, but not in the brand's
+face, which is said once per outline (``font-fallback``, information).
+"""
 
 from __future__ import annotations
 
-from workshop.errors import Finding
+from typing import Any, Iterable, Iterator
+
+from workshop.brand.shipped_fonts import FALLBACK_FAMILY
+from workshop.errors import Finding, Location, Severity
 from workshop.model.texts import slide_texts
-from workshop.plan.measure import metrics_for
+from workshop.plan.measure import FontMetrics, metrics_for
+from workshop.text.glyphs import needs_glyph
+
+_NEVER_DRAWN = {"alt"}  # field names whose text is never drawn
+_MAX_SHOWN = 6
 
 
-def check_glyphs(plan, brand, outline) -> list[Finding]:
-    body = metrics_for(str(brand.body.regular))
-    heading = metrics_for(str(brand.heading.regular))
+def check_glyphs(plan: Any, brand: Any, outline: Any) -> list[Finding]:
+    brand_fonts = _faces(brand.heading, brand.body)
+    fallback = _faces(FALLBACK_FAMILY)
     findings: list[Finding] = []
-    seen: set[tuple] = set()
-    meta_texts = [(("workshop", k), v) for k, v in plan.meta.model_dump().items() if isinstance(v, str)]
-    items = [(None, None, meta_texts)]
+    fallback_chars: dict[str, Location] = {}
+    for where, field, slide, text in _drawn_texts(plan, outline, brand):
+        lost: dict[str, int] = {}
+        for column, char in enumerate(text):
+            if not needs_glyph(char) or _has(brand_fonts, char):
+                continue
+            if _has(fallback, char):
+                fallback_chars.setdefault(char, where)
+            else:
+                lost.setdefault(char, column + 1)
+        if lost:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X}, character {n})" for c, n in list(lost.items())[:_MAX_SHOWN])
+            more = f" and {len(lost) - _MAX_SHOWN} more" if len(lost) > _MAX_SHOWN else ""
+            findings.append(Finding(
+                "font-missing-glyph",
+                f"no font can draw {shown}{more} in '{field}': the brand fonts ({brand.heading.name}, "
+                f"{brand.body.name}) and the fallback {FALLBACK_FAMILY.name} lack "
+                + ("it, so it prints as an empty box; leave it out or use a brand font that has it"
+                   if len(lost) == 1 else
+                   "them, so they print as empty boxes; leave them out or use a brand font that has them"),
+                where, slide=slide,
+            ))
+    if fallback_chars:
+        chars = sorted(fallback_chars)
+        first = fallback_chars[chars[0]]
+        shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in chars[:12])
+        more = f" and {len(chars) - 12} more" if len(chars) > 12 else ""
+        findings.append(Finding(
+            "font-fallback",
+            f"the brand fonts ({brand.heading.name}, {brand.body.name}) cannot draw {shown}{more}; the "
+            f"PDFs draw them with {FALLBACK_FAMILY.name}, PowerPoint with a font of its own choice",
+            first, severity=Severity.INFO, details={"characters": "".join(chars)},
+        ))
+    return findings
+
+
+def _faces(*families: Any) -> list[FontMetrics]:
+    return [metrics_for(str(path)) for family in families
+            for path in dict.fromkeys((family.regular, family.bold, family.italic, family.bold_italic))]
+
+
+def _has(faces: list[FontMetrics], char: str) -> bool:
+    """Drawn by one of ``faces`` (the regular face decides for a family's styles, as PDFs pick by style)."""
+    return any(face.has(char) for face in faces)
+
+
+def _drawn_texts(plan: Any, outline: Any, brand: Any) -> Iterator[tuple[Location, str, int | None, str]]:
+    """(where, field name, slide number, text) of every text an output draws, each once."""
+    seen: set[tuple[Location, str]] = set()
+
+    def emit(where: Location, field: str, slide: int | None, text: str) -> Iterable:
+        if (where, text) in seen:
+            return ()
+        seen.add((where, text))
+        return ((where, field, slide, text),)
+
+    for key, value in plan.meta.model_dump().items():
+        if isinstance(value, str):
+            yield from emit(outline.where("workshop", key), f"workshop.{key}", None, value)
+    footer = getattr(brand.settings, "footer", None)
+    if footer:
+        yield from emit(Location(str(brand.folder / "_brand.yml")), "defaults.workshop.footer", None, footer)
+    for index, section in enumerate(outline.workshop.sections):
+        for name in ("title", "subtitle", "notes"):
+            value = getattr(section, name, None)
+            if value:
+                yield from emit(outline.where("sections", index, name), f"sections[{index + 1}].{name}",
+                                None, value)
     for item in plan.slides:
         if item.generated:
             continue
-        items.append((item, item.location, list(slide_texts(item.slide))))
-    for item, location, texts in items:
-        for path, text in texts:
-            missing = sorted(set(body.missing(text)) | set(heading.missing(text)))
-            if not missing:
+        for path, text in slide_texts(item.slide):
+            if any(part in _NEVER_DRAWN for part in path):
                 continue
-            key = (location, path, tuple(missing))
-            if key in seen:
-                continue
-            seen.add(key)
-            where = outline.where(*path) if item is None else outline.where(*item.source_path, *path)
-            shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:6])
-            findings.append(Finding(
-                "font-missing-glyph",
-                f"the brand fonts ({brand.heading.name}, {brand.body.name}) cannot draw {shown} in "
-                f"'{'.'.join(str(p) for p in path)}'; it would show as an empty box",
-                where, slide=item.number if item else None,
-            ))
-    return findings
+            field = ".".join(str(p) for p in path)
+            yield from emit(outline.where(*item.source_path, *path), field, item.number, text)

@@ -17,9 +17,15 @@ from workshop.brand.colors import mix
 from workshop.plan.model import DeckPlan
 from workshop.render.pdf import markup
 from workshop.render.pdf.images import draw_image, logo_image
+from workshop.render.pdf.fallback import apply_markup, draw_string
 from workshop.render.pdf.kit import Kit
 from workshop.render.pdf.styles import Palette
 from workshop.safety.images import ImageFile
+
+
+def _paragraph(safe_markup: str, style: ParagraphStyle) -> Paragraph:
+    """Markup from ``markup`` helpers, with per-character font fallback."""
+    return Paragraph(apply_markup(safe_markup, style.fontName), style)
 
 
 def _fit_paragraph(text: str, style: ParagraphStyle, width: float, height: float,
@@ -29,18 +35,18 @@ def _fit_paragraph(text: str, style: ParagraphStyle, width: float, height: float
     fitted = style
     for size in sizes:
         fitted = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.12)
-        paragraph = Paragraph(markup.inline(text), fitted)
+        paragraph = _paragraph(markup.inline(text), fitted)
         if paragraph.wrap(width, height)[1] <= height:
             return paragraph
     words = text.split()
     low, high = 0, len(words)  # words[:low] fits, words[:high] does not
     while high - low > 1:
         middle = (low + high) // 2
-        if Paragraph(markup.inline(" ".join(words[:middle]) + " …"), fitted).wrap(width, height)[1] <= height:
+        if _paragraph(markup.inline(" ".join(words[:middle]) + " …"), fitted).wrap(width, height)[1] <= height:
             low = middle
         else:
             high = middle
-    return Paragraph(markup.inline(" ".join(words[:low]) + " …"), fitted)
+    return _paragraph(markup.inline(" ".join(words[:low]) + " …"), fitted)
 
 
 def cover_painter(kit: Kit, plan: DeckPlan, client_logo: ImageFile | None):
@@ -69,7 +75,7 @@ def cover_painter(kit: Kit, plan: DeckPlan, client_logo: ImageFile | None):
         canvas.rect(0, band_bottom - 2.5 * mm, geo.width, 2.5 * mm, stroke=0, fill=1)
 
         top = geo.height - 24 * mm
-        k = Paragraph(markup.escape(kit.word("handout") + " · workshop"), kicker)
+        k = _paragraph(markup.escape(kit.word("handout") + " · workshop"), kicker)
         k.wrapOn(canvas, width, 20)
         k.drawOn(canvas, geo.left, top - k.height)
 
@@ -96,9 +102,9 @@ def cover_painter(kit: Kit, plan: DeckPlan, client_logo: ImageFile | None):
         for name, text in rows:
             if not text:
                 continue
-            lp = Paragraph(markup.escape(name), label)
+            lp = _paragraph(markup.escape(name), label)
             lp.wrapOn(canvas, 40 * mm, 20)
-            vp = Paragraph(markup.inline(text), value)
+            vp = _paragraph(markup.inline(text), value)
             _, vh = vp.wrapOn(canvas, width - 42 * mm, 40 * mm)
             lp.drawOn(canvas, geo.left, y - lp.height - 1.5)
             vp.drawOn(canvas, geo.left + 42 * mm, y - vh)
@@ -118,11 +124,9 @@ def _logos(canvas, kit: Kit, ours: ImageFile | None, theirs: ImageFile | None, p
         x += draw_image(canvas, ours, x, y, 55 * mm, height)
     else:
         name = kit.brand.short_name if getattr(kit.brand, "short_name", None) else kit.brand.title
-        canvas.setFont(kit.styles.fonts.heading.bold, 16)
         canvas.setFillColor(Palette.c(p.primary))
         text = " ".join(name.split())[:60]
-        canvas.drawString(x, y + height / 2 - 5, text)
-        x += canvas.stringWidth(text, kit.styles.fonts.heading.bold, 16)
+        x += draw_string(canvas, x, y + height / 2 - 5, text, kit.styles.fonts.heading.bold, 16)
     if theirs is not None:
         x += 7 * mm
         canvas.setStrokeColor(Palette.c(p.rule))

@@ -15,6 +15,7 @@ from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before i
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Indenter, Table, TableStyle
 
+from workshop.render.pdf.fallback import draw_string
 from workshop.render.pdf.measure import shorten
 
 Painter = Callable[[object, float, float], None]  # (canvas, x, y_top) in the gutter
@@ -60,8 +61,7 @@ def badge(text: str, font: str, size: float, fill, ink, diameter: float) -> Pain
         canvas.setFillColor(fill)
         canvas.circle(cx, cy, r, stroke=0, fill=1)
         canvas.setFillColor(ink)
-        canvas.setFont(font, size)
-        canvas.drawCentredString(cx, cy - size * 0.35, text)
+        draw_string(canvas, cx, cy - size * 0.35, text, font, size, anchor="middle")
         canvas.restoreState()
 
     return paint
@@ -73,8 +73,7 @@ def quote_mark(font: str, size: float, color) -> Painter:
     def paint(canvas, x, y):
         canvas.saveState()
         canvas.setFillColor(color)
-        canvas.setFont(font, size)
-        canvas.drawString(x, y - size * 0.72, "“")
+        draw_string(canvas, x, y - size * 0.72, "“", font, size)
         canvas.restoreState()
 
     return paint
@@ -88,9 +87,9 @@ def gutter_text(lines: Sequence[tuple[str, str, float, object]], width: float) -
         baseline = y
         for text, font, size, color in lines:
             baseline -= size * 1.15
-            canvas.setFont(font, size)
             canvas.setFillColor(color)
-            canvas.drawRightString(x + width, baseline, shorten(text, font, size, width, ellipsis=""))
+            draw_string(canvas, x + width, baseline, shorten(text, font, size, width, ellipsis=""),
+                        font, size, anchor="end")
         canvas.restoreState()
 
     return paint

@@ -14,6 +14,7 @@ import struct
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
 
@@ -27,6 +28,8 @@ from workshop.plan.measure import metrics_for
 _STYLES = ("regular", "bold", "italic", "bold_italic")
 _registered: dict[tuple[str, str], str] = {}  # (resolved path, style) → font name
 _names: dict[str, str] = {}  # font name → digest of the file it was registered from
+_files: dict[str, Path] = {}  # font name → its file (for coverage)
+_families: dict[str, "Family"] = {}  # font name → the registered family it belongs to
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,29 @@ class FontSet:
     heading: Family
     body: Family
     heading_face: str  # the heading face matching the brand's weight and style
+
+    @property
+    def chain(self) -> tuple[Family, ...]:
+        """The brand's families, in the order a character falls back to them (``render.pdf.fallback``)."""
+        return (self.heading, self.body)
+
+
+def coverage(font_name: str) -> Mapping[int, int]:
+    """The code points a registered font draws (its character map)."""
+    from workshop.plan.measure import metrics_for
+
+    return metrics_for(str(_files[font_name])).cmap
+
+
+def family_of(font_name: str) -> Family | None:
+    """The registered family of a face; None for reportlab's standard fonts (no fallback for them)."""
+    return _families.get(font_name)
+
+
+def style_of(font_name: str) -> tuple[bool, bool]:
+    """(bold, italic) of a registered face within its family."""
+    family = _families[font_name]
+    return font_name in (family.bold, family.bold_italic), font_name in (family.italic, family.bold_italic)
 
 
 def _digest(path: Path) -> str:
@@ -87,6 +113,7 @@ def _register(family: FontFamily, style: str) -> str:
             hint="use a TrueType (.ttf) file; PostScript-flavoured .otf files are not supported by the PDF writer",
         ) from None
     _registered[key] = name
+    _files[name] = path.resolve()
     return name
 
 
@@ -97,6 +124,8 @@ def register_family(family: FontFamily) -> Family:
         names.regular, normal=names.regular, bold=names.bold,
         italic=names.italic, boldItalic=names.bold_italic,
     )
+    for name in (names.regular, names.bold, names.italic, names.bold_italic):
+        _families.setdefault(name, names)
     return names
 
 

@@ -19,6 +19,7 @@ from workshop.kinds import KINDS
 from workshop.language import Language, language_for
 from workshop.model.durations import format_clock
 from workshop.render.pdf import markup
+from workshop.render.pdf.fallback import apply_markup
 from workshop.render.pdf.pages import Geometry, geometry
 from workshop.render.pdf.styles import Palette, Styles, styles_for
 
@@ -42,11 +43,12 @@ class Kit:
 
     def p(self, text: str, style, bullet: str | None = None) -> Paragraph:
         """Outline text (with ``**bold**``/``*italic*``) as a paragraph."""
-        return Paragraph(markup.inline(text), style, bulletText=bullet)
+        return self.raw(markup.inline(text), style, bullet)
 
     def raw(self, safe_markup: str, style, bullet: str | None = None) -> Paragraph:
         """Markup built by ``markup`` helpers only (our labels and escaped outline text)."""
-        return Paragraph(safe_markup, style, bulletText=bullet)
+        drawable = apply_markup(safe_markup, style.fontName, self.styles.fonts.chain)
+        return Paragraph(drawable, style, bulletText=bullet)
 
     def word(self, key: str, **values: object) -> str:
         return self.lang.word(key, **values)

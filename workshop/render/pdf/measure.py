@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from workshop.render.pdf.fallback import string_width as stringWidth
 
 
 def shorten(text: str, font: str, size: float, width: float, ellipsis: str = "…") -> str:
+    """``text`` cut to ``width`` (measured with the per-character fallback it is drawn with)."""
     if stringWidth(text, font, size) <= width:
         return text
     low, high = 0, len(text)  # text[:low] + ellipsis fits; text[:high] + ellipsis does not

@@ -16,10 +16,10 @@ from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before i
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageTemplate
 
+from workshop.render.pdf.fallback import draw_string
 from workshop.render.pdf.measure import shorten
 from workshop.render.pdf.styles import Styles
 from workshop.text.inline import plain
@@ -89,6 +89,7 @@ def running_painter(geo: Geometry, styles: Styles, text: RunningText) -> Callabl
     """Header and footer on every page except those whose template id starts with 'cover'."""
     p = styles.palette
     regular, bold = styles.fonts.body.regular, styles.fonts.body.bold
+    chain = styles.fonts.chain
     size = 7.5
 
     def paint(canvas, number: int, total: int) -> None:
@@ -98,12 +99,11 @@ def running_painter(geo: Geometry, styles: Styles, text: RunningText) -> Callabl
         top = geo.height - geo.top + 9 * mm
         half = geo.frame_width / 2 - 4 * mm
         canvas.setFillColor(p.c(p.muted))
-        canvas.setFont(regular, size)
-        canvas.drawString(geo.left, top + 2.2 * mm, fit_text(text.header_left, regular, size, half))
+        draw_string(canvas, geo.left, top + 2.2 * mm, fit_text(text.header_left, regular, size, half),
+                    regular, size, chain)
         canvas.setFillColor(p.c(p.primary))
-        canvas.setFont(bold, size)
-        canvas.drawRightString(geo.width - geo.right, top + 2.2 * mm,
-                               fit_text(text.header_right, bold, size, half))
+        draw_string(canvas, geo.width - geo.right, top + 2.2 * mm,
+                    fit_text(text.header_right, bold, size, half), bold, size, chain, anchor="end")
         canvas.setStrokeColor(p.c(p.rule))
         canvas.setLineWidth(0.5)
         canvas.line(geo.left, top, geo.width - geo.right, top)
@@ -112,13 +112,13 @@ def running_painter(geo: Geometry, styles: Styles, text: RunningText) -> Callabl
 
         bottom = geo.bottom - 11 * mm
         label = text.page_label.format(n=number, total=total)
-        canvas.setFont(bold, size)
         canvas.setFillColor(p.c(p.text))
-        canvas.drawRightString(geo.width - geo.right, bottom, label)
-        canvas.setFont(regular, size)
+        label_width = draw_string(canvas, geo.width - geo.right, bottom, label, bold, size, chain,
+                                  anchor="end")
         canvas.setFillColor(p.c(p.muted))
-        room = geo.frame_width - stringWidth(label, bold, size) - 8 * mm
-        canvas.drawString(geo.left, bottom, fit_text(text.footer_left, regular, size, room))
+        room = geo.frame_width - label_width - 8 * mm
+        draw_string(canvas, geo.left, bottom, fit_text(text.footer_left, regular, size, room),
+                    regular, size, chain)
         canvas.restoreState()
 
     return paint
