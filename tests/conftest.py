@@ -21,6 +21,21 @@ def _lato() -> FontFamily:
     return FontFamily("Lato", files["Lato-Regular"], files["Lato-Bold"], files["Lato-Italic"], files["Lato-BoldItalic"])
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Office-suite tests are slow by nature: ``pytest -m "not slow"`` leaves them out too."""
+    for item in items:
+        if item.get_closest_marker("office") is not None:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_folders(tmp_path_factory):
+    """A developer's own brands (~/.config/workshop/brands) must not change what tests see."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKSHOP_CONFIG_DIR", str(tmp_path_factory.mktemp("user-config")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def plain_brand() -> Brand:
     """A brand built in code, for tests of stages that do not load brand files."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -61,6 +62,7 @@ def outline(draw):
     return {"workshop": meta, "sections": sections}
 
 
+@pytest.mark.slow
 @settings.get_profile(PROFILE)
 @given(outline())
 def test_random_outlines_build_or_fail_cleanly(tmp_path_factory, data):

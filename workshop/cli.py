@@ -1,66 +1,75 @@
 """The command line: thin typer commands, the only place that prints or exits.
 
-Exit codes: 0 success; 1 bad input or a failed build; 2 wrong usage;
-3 warnings under --strict; 4 an internal error (a bug: please report it).
+Every command gets the run's ``Console`` (what to print, and where) from
+typer's context object, never from module state, and reads the project
+configuration (``workshop.toml``) itself; flags override the configuration.
+Exit codes are ``errors.ExitStatus`` (documented in the README).
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
 from workshop import __version__
-from workshop.errors import Severity, UsageError, WorkshopError
+from workshop.console import Console, Progress, shown
+from workshop.errors import ExitStatus, Severity, UsageError
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STRICT, EXIT_INTERNAL = 0, 1, 2, 3, 4
+if TYPE_CHECKING:
+    from workshop.config import Project
+    from workshop.pipeline import Job
 
 app = typer.Typer(
-    add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     help="Turn a YAML workshop outline into a branded deck, a PDF handout and a facilitator guide.",
 )
-template_app = typer.Typer(no_args_is_help=True, help="Tools for designers: export, check and preview the PowerPoint master.")
+template_app = typer.Typer(no_args_is_help=True,
+                           help="Tools for designers: export, check and preview the PowerPoint master.")
 app.add_typer(template_app, name="template")
-
-
-class _State:
-    debug = False
-    quiet = False
-    verbose = False
-
-
-state = _State()
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"workshop {__version__}")
-        raise typer.Exit(EXIT_OK)
+        import platform
+        from importlib.metadata import PackageNotFoundError, version
+
+        parts = []
+        for dist in ("python-pptx", "reportlab"):
+            try:
+                parts.append(f"{dist} {version(dist)}")
+            except PackageNotFoundError:
+                parts.append(f"{dist} not installed")
+        typer.echo(f"workshop {__version__} ({', '.join(parts)}; Python {platform.python_version()})")
+        raise typer.Exit(ExitStatus.OK)
 
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Print every file written and timings."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version, with those of python-pptx and reportlab."),
 ) -> None:
-    state.debug, state.quiet, state.verbose = debug, quiet, verbose
+    console = ctx.obj if isinstance(ctx.obj, Console) else Console()
+    console.debug, console.quiet, console.verbose = debug, quiet, verbose
+    ctx.obj = console
 
 
-def err(text: str) -> None:
-    typer.echo(text, err=True)
+def _console(ctx: typer.Context) -> Console:
+    return ctx.obj if isinstance(ctx.obj, Console) else Console()
 
 
-def say(text: str) -> None:
-    if not state.quiet:
-        typer.echo(text)
+def _project() -> Project:
+    from workshop.config import load_project
+
+    return load_project()
 
 
 def _parse_only(values: list[str]) -> tuple[str, ...]:
@@ -79,146 +88,197 @@ def _parse_only(values: list[str]) -> tuple[str, ...]:
     return tuple(o for o in OUTPUTS if o in chosen)
 
 
-def _jobs_for(paths, brand, vars_files, assignments, out, only):
-    from workshop.batch import find_outlines
-    from workshop.pipeline import Job
+def _profiles(project: Project, vars_files: list[str], clients: list[str]) -> list[Path]:
+    """Client profiles from ``--vars FILE`` and ``--client NAME`` (looked up in the client folders)."""
+    from workshop.config import client_file
 
-    outlines = find_outlines(paths or ["decks"])
     for vars_file in vars_files:
         if not Path(vars_file).is_file():
             raise UsageError(f"{vars_file}: client file not found", hint="give the path of a .yaml file")
-    profiles = [Path(v) for v in vars_files] or [None]
-    single = len(outlines) * len(profiles) == 1  # one build: let deck and PDFs render side by side
+    found = [Path(shown(client_file(project, name))) for name in clients]
+    return [Path(v) for v in vars_files] + found
+
+
+def _jobs_for(project: Project, paths: list[str], brand: str | None, profiles: list[Path],
+              assignments: list[str], out: str | None, only: tuple[str, ...]) -> list[Job]:
+    from workshop.batch import find_outlines
+    from workshop.pipeline import Job
+
+    outlines = find_outlines(paths or [shown(project.decks)])
+    chosen: list[Path | None] = [*profiles] or [None]
+    single = len(outlines) * len(chosen) == 1  # one build: let deck and PDFs render side by side
+    folder = Path(out) if out else Path(shown(project.out))
+    trusted = tuple(c for c in project.clients if c.is_dir())
     return [
-        Job(outline, Path(out), brand, profile, tuple(assignments), only, split=single)
-        for outline in outlines for profile in profiles
+        Job(outline, folder, brand or project.brand, profile, tuple(assignments), only, split=single,
+            language=project.language, trusted=trusted)
+        for outline in outlines for profile in chosen
     ]
 
 
-class _Progress:
-    """A one-line counter on a terminal; plain lines otherwise."""
-
-    def __init__(self, total: int, verb: str):
-        self.total, self.done, self.verb = total, 0, verb
-        self.live = sys.stderr.isatty() and total > 1 and not state.quiet
-
-    def __call__(self, result) -> None:
-        self.done += 1
-        if self.live:
-            sys.stderr.write(f"\r{self.verb} {self.done}/{self.total} {result.job.label[:60]:<60}")
-            sys.stderr.flush()
-            if self.done == self.total:
-                sys.stderr.write("\r" + " " * 80 + "\r")
-        _report(result, plain=not self.live, verb=self.verb)
-
-
-def _report(result, *, plain: bool, verb: str) -> None:
-    if result.error:
-        err(f"error: {result.error}" if not result.error.startswith("error") else result.error)
-        return
-    for finding in result.findings:
-        if state.quiet or (finding.severity is not Severity.WARNING and not state.verbose):
-            continue
-        err(str(finding))
-    if state.verbose:
-        for path in result.written:
-            say(f"  wrote {path}")
-    elif plain and not state.quiet and result.written:
-        say(f"{result.job.label}: {', '.join(p.name for p in result.written)} ({result.seconds:.2f}s)")
-
-
-def _run(paths, brand, vars_files, assignments, out, only, jobs, strict, check_only) -> int:
+def _run(console: Console, job_list: list[Job], jobs: int, strict: bool, check_only: bool) -> int:
     from workshop.batch import default_jobs, run_jobs
 
     started = time.perf_counter()
-    job_list = _jobs_for(paths, brand, vars_files, assignments, out, only)
-    workers = jobs or default_jobs()
-    progress = _Progress(len(job_list), "checking" if check_only else "building")
-    results = run_jobs(job_list, workers=workers, check_only=check_only, on_result=progress)
+    progress = Progress(console, len(job_list), "checking" if check_only else "building")
+    results = run_jobs(job_list, workers=jobs or default_jobs(), check_only=check_only, on_result=progress)
     failed = [r for r in results if not r.ok]
     warnings = sum(1 for r in results for f in r.findings if f.severity is Severity.WARNING)
     files = sum(len(r.written) for r in results)
     elapsed = time.perf_counter() - started
     if check_only:
-        say(f"checked {len(results)} outline(s): {len(results) - len(failed)} ok, {len(failed)} failed, "
-            f"{warnings} warning(s) in {elapsed:.1f}s")
+        console.say(f"checked {len(results)} outline(s): {len(results) - len(failed)} ok, {len(failed)} failed, "
+                    f"{warnings} warning(s) in {elapsed:.1f}s")
     else:
-        say(f"built {len(results) - len(failed)} of {len(results)}: {files} file(s) written to {out}, "
-            f"{warnings} warning(s), {len(failed)} failed in {elapsed:.1f}s")
+        out = job_list[0].out_dir if job_list else "build"
+        console.say(f"built {len(results) - len(failed)} of {len(results)}: {files} file(s) written to {out}, "
+                    f"{warnings} warning(s), {len(failed)} failed in {elapsed:.1f}s")
     if failed:
-        return max(r.exit_code for r in failed) or EXIT_INPUT
+        return max(r.exit_code for r in failed) or ExitStatus.INPUT
     if strict and warnings:
-        err(f"--strict: {warnings} warning(s) count as failure")
-        return EXIT_STRICT
-    return EXIT_OK
+        console.err(f"--strict: {warnings} warning(s) count as failure")
+        return ExitStatus.STRICT
+    return ExitStatus.OK
 
 
-PathsArg = typer.Argument(None, help="Outline files or folders (default: decks/).")
-BrandOpt = typer.Option("default", "--brand", "-b", help="Brand name in assets/brands/ or a brand folder.")
+def _complete_brand(incomplete: str) -> list[str]:
+    """Shell completion for --brand: the names ``workshop brands`` lists."""
+    from workshop.brand.lookup import available_brands
+
+    try:
+        return [name for name in available_brands() if name.startswith(incomplete)]
+    except Exception:  # a broken config must not break the user's shell
+        return []
+
+
+def _complete_client(incomplete: str) -> list[str]:
+    """Shell completion for --client: the profiles in the project's client folders."""
+    from workshop.config import CLIENT_SUFFIXES, load_project
+
+    try:
+        folders = [f for f in load_project().clients if f.is_dir()]
+        names = {p.stem for f in folders for p in f.iterdir() if p.suffix in CLIENT_SUFFIXES}
+    except Exception:  # a broken config must not break the user's shell
+        return []
+    return sorted(n for n in names if n.startswith(incomplete))
+
+
+PathsArg = typer.Argument(None, help="Outline files or folders (default: the project's decks/).")
+BrandOpt = typer.Option(None, "--brand", "-b", autocompletion=_complete_brand,
+                        help="A brand name (`workshop brands` lists them) or a brand folder; default: the "
+                             "project's brand, else 'default'.")
 VarsOpt = typer.Option(None, "--vars", help="Client profile (YAML); repeat for one build per client.")
+ClientOpt = typer.Option(None, "--client", "-c", metavar="NAME", autocompletion=_complete_client,
+                         help="Client profile NAME.yaml from the project's client folders; repeatable.")
 SetOpt = typer.Option(None, "--set", help="Set a variable: key=value (dotted keys allowed).")
 StrictOpt = typer.Option(False, "--strict", help="Warnings make the exit code non-zero (3).")
-JobsOpt = typer.Option(0, "--jobs", "-j", min=0, help="Parallel builds (default: number of cores).")
-OutOpt = typer.Option("build", "--out", "-o", help="Output folder.")
+JobsOpt = typer.Option(None, "--jobs", "-j", min=0, help="Parallel builds (default: the project's, else one per core).")
+OutOpt = typer.Option(None, "--out", "-o", help="Output folder (default: the project's, else build/).")
 OnlyOpt = typer.Option(None, "--only", help="deck, handout or guide (repeat or comma-separate).")
 
 
 @app.command()
 def build(
-    paths: Optional[List[str]] = PathsArg,
-    brand: str = BrandOpt,
-    vars_files: Optional[List[str]] = VarsOpt,
-    assignments: Optional[List[str]] = SetOpt,
-    out: str = OutOpt,
-    only: Optional[List[str]] = OnlyOpt,
-    jobs: int = JobsOpt,
+    ctx: typer.Context,
+    paths: list[str] | None = PathsArg,
+    brand: str | None = BrandOpt,
+    vars_files: list[str] | None = VarsOpt,
+    clients: list[str] | None = ClientOpt,
+    assignments: list[str] | None = SetOpt,
+    out: str | None = OutOpt,
+    only: list[str] | None = OnlyOpt,
+    jobs: int | None = JobsOpt,
     strict: bool = StrictOpt,
 ) -> None:
     """Build deck, handout and guide for each outline."""
-    code = _guarded(lambda: _run(paths, brand, vars_files or [], assignments or [], out,
-                                 _parse_only(only or []), jobs, strict, False))
-    raise typer.Exit(code)
+    console = _console(ctx)
+
+    def run() -> int:
+        project = _project()
+        profiles = _profiles(project, vars_files or [], clients or [])
+        job_list = _jobs_for(project, paths or [], brand, profiles, assignments or [], out, _parse_only(only or []))
+        return _run(console, job_list, project.jobs if jobs is None else jobs, strict, False)
+
+    raise typer.Exit(console.guarded(run))
 
 
 @app.command()
 def check(
-    paths: Optional[List[str]] = PathsArg,
-    brand: str = BrandOpt,
-    vars_files: Optional[List[str]] = VarsOpt,
-    assignments: Optional[List[str]] = SetOpt,
-    jobs: int = JobsOpt,
+    ctx: typer.Context,
+    paths: list[str] | None = PathsArg,
+    brand: str | None = BrandOpt,
+    vars_files: list[str] | None = VarsOpt,
+    clients: list[str] | None = ClientOpt,
+    assignments: list[str] | None = SetOpt,
+    jobs: int | None = JobsOpt,
     strict: bool = StrictOpt,
 ) -> None:
     """Validate outlines: schema, time budget, text fit, fonts, accessibility. Writes nothing."""
-    code = _guarded(lambda: _run(paths, brand, vars_files or [], assignments or [], "build",
-                                 ("deck",), jobs, strict, True))
-    raise typer.Exit(code)
+    console = _console(ctx)
+
+    def run() -> int:
+        project = _project()
+        profiles = _profiles(project, vars_files or [], clients or [])
+        job_list = _jobs_for(project, paths or [], brand, profiles, assignments or [], None, ("deck",))
+        return _run(console, job_list, project.jobs if jobs is None else jobs, strict, True)
+
+    raise typer.Exit(console.guarded(run))
 
 
 @app.command()
 def new(
+    ctx: typer.Context,
     name: str = typer.Argument(..., help="Name of the workshop file, e.g. klantreis."),
-    folder: str = typer.Option("decks", "--dir", help="Folder to create it in."),
-    title: Optional[str] = typer.Option(None, "--title", help="Workshop title."),
+    folder: str | None = typer.Option(None, "--dir", help="Folder to create it in (default: the project's decks/)."),
+    title: str | None = typer.Option(None, "--title", help="Workshop title."),
+    project_files: bool | None = typer.Option(
+        None, "--project/--no-project",
+        help="Also create workshop.toml, clients/ and the outline schema (default: when no project is found)."),
 ) -> None:
-    """Create a new outline that builds as is."""
+    """Create a new outline that builds as is; outside a project, the project around it."""
+    console = _console(ctx)
 
     def make() -> int:
-        from workshop.scaffold import write_new_outline
+        from workshop.config import find_config
+        from workshop.scaffold import write_new_outline, write_project
 
-        path = write_new_outline(name, Path(folder), title)
-        say(f"created {path}; build it with: workshop build {path}")
-        return EXIT_OK
+        config = find_config()
+        if project_files or (project_files is None and config is None):
+            written = write_project(Path.cwd(), name, title, decks=folder or "decks")
+            for path in written:
+                console.say(f"created {shown(path)}")
+            console.say(f"build it with: workshop build {shown(written[1])}")
+            return ExitStatus.OK
+        target = Path(folder) if folder else Path(shown(_project().decks))
+        path = write_new_outline(name, target, title, project_root=_project().root)
+        console.say(f"created {path}; build it with: workshop build {path}")
+        return ExitStatus.OK
 
-    raise typer.Exit(_guarded(make))
+    raise typer.Exit(console.guarded(make))
+
+
+@app.command()
+def brands(ctx: typer.Context) -> None:
+    """List the brands found by name, and the folders searched, in lookup order."""
+    console = _console(ctx)
+
+    def run() -> int:
+        from workshop.brand.lookup import brand_listing
+
+        console.data("\n".join(brand_listing(_project())))
+        return ExitStatus.OK
+
+    raise typer.Exit(console.guarded(run))
 
 
 @app.command()
 def schema(
+    ctx: typer.Context,
     what: str = typer.Argument("outline", help="outline (default) or brand (for _brand.yml)."),
-    out: Optional[str] = typer.Option(None, "--out", "-o", help="Write to a file instead of stdout."),
+    out: str | None = typer.Option(None, "--out", "-o", help="Write to a file instead of stdout."),
 ) -> None:
     """Print the JSON Schema (draft-07) of outlines or of brand files, for editor completion."""
+    console = _console(ctx)
 
     def make() -> int:
         from workshop.schema import schema_json
@@ -230,29 +290,34 @@ def schema(
             from workshop.output import write_together
 
             write_together({Path(out): text.encode("utf-8")})
-            say(f"wrote {out}")
+            console.say(f"wrote {out}")
         else:
-            typer.echo(text, nl=False)
-        return EXIT_OK
+            console.data(text)
+        return ExitStatus.OK
 
-    raise typer.Exit(_guarded(make))
+    raise typer.Exit(console.guarded(make))
 
 
 @app.command()
 def watch(
-    paths: Optional[List[str]] = PathsArg,
-    brand: str = BrandOpt,
-    vars_files: Optional[List[str]] = VarsOpt,
-    assignments: Optional[List[str]] = SetOpt,
-    out: str = OutOpt,
-    only: Optional[List[str]] = OnlyOpt,
+    ctx: typer.Context,
+    paths: list[str] | None = PathsArg,
+    brand: str | None = BrandOpt,
+    vars_files: list[str] | None = VarsOpt,
+    clients: list[str] | None = ClientOpt,
+    assignments: list[str] | None = SetOpt,
+    out: str | None = OutOpt,
+    only: list[str] | None = OnlyOpt,
     interval: float = typer.Option(0.5, "--interval", help="Seconds between checks for changes."),
 ) -> None:
     """Rebuild whenever an outline, client file or brand file changes (Ctrl-C stops)."""
+    console = _console(ctx)
 
     def loop() -> int:
         from workshop.watch import watch_and_build
 
+        project = _project()
+        profiles = _profiles(project, vars_files or [], clients or [])
         chosen = _parse_only(only or [])
 
         def rebuild() -> None:
@@ -261,32 +326,36 @@ def watch(
 
             forget_brands()
             clear_caches()
-            _run(paths, brand, vars_files or [], assignments or [], out, chosen, 1, False, False)
+            job_list = _jobs_for(project, paths or [], brand, profiles, assignments or [], out, chosen)
+            _run(console, job_list, 1, False, False)
 
         try:
-            watch_and_build(paths or ["decks"], list(vars_files or []), brand, rebuild, interval)
+            watch_and_build(paths or [shown(project.decks)], [str(p) for p in profiles],
+                            brand or project.brand, rebuild, interval)
         except KeyboardInterrupt:
-            say("stopped watching")
-        return EXIT_OK
+            console.say("stopped watching")
+        return ExitStatus.OK
 
-    raise typer.Exit(_guarded(loop))
+    raise typer.Exit(console.guarded(loop))
 
 
 @template_app.command("export")
 def template_export(
-    brand: str = BrandOpt,
+    ctx: typer.Context,
+    brand: str | None = BrandOpt,
     out: str = typer.Option(..., "--out", "-o", help="Where to write the .pptx master."),
 ) -> None:
     """Write the PowerPoint master the tool would use, ready to restyle in PowerPoint."""
+    console = _console(ctx)
 
     def make() -> int:
         from workshop.output import write_together
         from workshop.pipeline import get_brand
         from workshop.render.deck import build_master
 
-        loaded, findings = get_brand(brand)
+        loaded, findings = get_brand(brand or _project().brand)
         for finding in findings:
-            err(str(finding))
+            console.err(str(finding))
         if loaded.settings.template is not None:  # the designer's master is what the tool uses
             from workshop.safety.templates import read_template
 
@@ -296,48 +365,52 @@ def template_export(
             data = build_master(loaded)
             note = "one layout per slide kind"
         write_together({Path(out): data})
-        say(f"wrote {out}: {note}; open it in PowerPoint (View › Slide Master)")
-        return EXIT_OK
+        console.say(f"wrote {out}: {note}; open it in PowerPoint (View › Slide Master)")
+        return ExitStatus.OK
 
-    raise typer.Exit(_guarded(make))
+    raise typer.Exit(console.guarded(make))
 
 
 @template_app.command("check")
 def template_check(
-    file: Optional[str] = typer.Argument(
+    ctx: typer.Context,
+    file: str | None = typer.Argument(
         None, metavar="[FILE.pptx]", help="A template to check; default: the brand's template or generated master."),
-    brand: str = BrandOpt,
+    brand: str | None = BrandOpt,
 ) -> None:
     """List a master's layouts and placeholders, which slide kind uses which, and what is missing.
 
     Exit code 1 when a slide kind cannot be drawn as designed (a missing layout or placeholder).
     """
+    console = _console(ctx)
 
     def run() -> int:
         from workshop.pipeline import get_brand
         from workshop.templatecheck import check_brand, check_template_file, format_problems, format_report
 
-        loaded, findings = get_brand(brand)
+        loaded, findings = get_brand(brand or _project().brand)
         for finding in findings:
-            err(str(finding))
+            console.err(str(finding))
         report = check_template_file(Path(file), loaded) if file else check_brand(loaded)
-        if state.quiet:
+        if console.quiet:
             for line in format_problems(report):
-                err(line)
+                console.err(line)
         else:
-            typer.echo("\n".join(format_report(report)))
-        return EXIT_OK if report.ok else EXIT_INPUT
+            console.data("\n".join(format_report(report)))
+        return ExitStatus.OK if report.ok else ExitStatus.INPUT
 
-    raise typer.Exit(_guarded(run))
+    raise typer.Exit(console.guarded(run))
 
 
 @template_app.command("specimen")
 def template_specimen(
-    brand: str = BrandOpt,
+    ctx: typer.Context,
+    brand: str | None = BrandOpt,
     out: str = typer.Option("build/specimen", "--out", "-o", help="Output folder."),
-    only: Optional[List[str]] = typer.Option(None, "--only", help="deck, handout or guide."),
+    only: list[str] | None = typer.Option(None, "--only", help="deck, handout or guide."),
 ) -> None:
     """Build a deck and handout showing every slide kind with sample content."""
+    console = _console(ctx)
 
     def make() -> int:
         from importlib import resources
@@ -345,41 +418,19 @@ def template_specimen(
         from workshop.pipeline import Job, run_build
 
         chosen = _parse_only(only or ["deck", "handout"])
+        name = brand or _project().brand
         with resources.as_file(resources.files("workshop.data").joinpath("specimen.yaml")) as outline:
-            folder = Path(out) / Path(brand).name
-            result = run_build(Job(Path(outline), folder, brand, None, (), chosen))
-        _report(result, plain=True, verb="building")
-        return result.exit_code if not result.ok else EXIT_OK
+            folder = Path(out) / Path(name).name
+            result = run_build(Job(Path(outline), folder, name, None, (), chosen))
+        console.report(result, plain=True)
+        return result.exit_code if not result.ok else ExitStatus.OK
 
-    raise typer.Exit(_guarded(make))
-
-
-def _guarded(action) -> int:
-    """Run a command body; turn errors into messages and exit codes."""
-    try:
-        return action()
-    except WorkshopError as exc:
-        if state.debug:
-            raise
-        err(f"error: {exc}")
-        return exc.exit_code
-    except KeyboardInterrupt:
-        err("interrupted; no output was changed")
-        return 130
-    except Exception as exc:  # a bug: say so plainly
-        if state.debug:
-            raise
-        err(f"internal error: {type(exc).__name__}: {exc}\n  run again with --debug for the traceback "
-            "and please report it")
-        return EXIT_INTERNAL
+    raise typer.Exit(console.guarded(make))
 
 
 def main() -> None:
-    try:
-        app()
-    except UsageError as exc:  # pragma: no cover - commands catch their own
-        err(f"error: {exc}")
-        sys.exit(EXIT_USAGE)
+    """The ``workshop`` entry point."""
+    app(obj=Console())
 
 
 if __name__ == "__main__":  # pragma: no cover

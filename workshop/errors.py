@@ -7,8 +7,19 @@ editor can jump to it; the CLI is the only place that prints them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, IntEnum
 from pathlib import Path
+
+
+class ExitStatus(IntEnum):
+    """The process exit codes, as documented in the README (one table, one place)."""
+
+    OK = 0
+    INPUT = 1  # bad input (outline, client file, brand, image) or a failed build
+    USAGE = 2  # wrong usage: unknown option, missing file argument
+    STRICT = 3  # warnings under --strict
+    INTERNAL = 4  # a bug: run with --debug and report it
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, what shells report)
 
 
 @dataclass(frozen=True, order=True)
@@ -34,7 +45,7 @@ class Location:
 class WorkshopError(Exception):
     """Bad input: something the user can fix. Exit code 1."""
 
-    exit_code = 1
+    exit_code: ExitStatus = ExitStatus.INPUT
 
     def __init__(self, message: str, location: Location | None = None, hint: str | None = None):
         super().__init__(message)
@@ -52,7 +63,7 @@ class WorkshopError(Exception):
 class UsageError(WorkshopError):
     """A command was called wrongly (bad option value, missing file). Exit code 2."""
 
-    exit_code = 2
+    exit_code = ExitStatus.USAGE
 
 
 class Severity(str, Enum):

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop.errors import Finding, WorkshopError
+from workshop.errors import ExitStatus, Finding, WorkshopError
 
 OUTPUTS = ("deck", "handout", "guide")
 SUFFIXES = {"deck": ".pptx", "handout": "-handout.pdf", "guide": "-guide.pdf"}
@@ -28,6 +28,8 @@ class Job:
     assignments: tuple[str, ...] = ()
     only: tuple[str, ...] = OUTPUTS
     split: bool = False  # render deck and PDFs in two processes (single builds only)
+    language: str | None = None  # the project's language, for outlines that do not say theirs
+    trusted: tuple[Path, ...] = ()  # configured client folders: client files may come from there
 
     @property
     def label(self) -> str:
@@ -44,7 +46,7 @@ class JobResult:
     written: tuple[Path, ...] = ()
     findings: tuple[Finding, ...] = ()
     error: str | None = None  # formatted "file:line:col: message" when the build failed
-    exit_code: int = 0
+    exit_code: int = ExitStatus.OK
     seconds: float = 0.0
     slides: int = 0
 
@@ -90,6 +92,8 @@ def prepare(job: Job) -> _Prepared:
         job.outline,
         vars_files=[job.vars_file] if job.vars_file else (),
         assignments=job.assignments,
+        language=job.language,
+        trusted=job.trusted,
     )
     plan = make_plan(outline.workshop, brand, name=outline.name, outline_path=str(job.outline),
                      sources=outline.sources)
@@ -145,7 +149,7 @@ def run_build(job: Job) -> JobResult:
     except OSError as exc:
         where = exc.filename or job.out_dir
         return JobResult(job, error=f"{where}: could not write the output: {exc.strerror or exc}",
-                         exit_code=1, seconds=time.perf_counter() - started)
+                         exit_code=ExitStatus.INPUT, seconds=time.perf_counter() - started)
     finally:
         if worker is not None:
             worker.stop()

@@ -79,9 +79,30 @@ def test_syntax_error_has_line_and_column():
     assert error.message.startswith("YAML syntax error") and error.location.line >= 1
 
 
-def test_deep_nesting_stops_at_the_limit():
-    error = error_of("[" * 10_000 + "]" * 10_000)
-    assert f"{MAX_DEPTH} levels" in error.message
+DEEP = {
+    "flow, past libyaml's own limit": ("[" * 10_000 + "]" * 10_000, (1, MAX_DEPTH + 1)),
+    "flow, under libyaml's limit": ("[" * 100 + "]" * 100, (1, MAX_DEPTH + 1)),
+    "block, past libyaml's limit": ("".join("  " * i + "a:\n" for i in range(1_100)) + "  " * 1_100 + "b\n",
+                                    (MAX_DEPTH, 2 * MAX_DEPTH - 1)),
+}
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+@pytest.mark.parametrize("text, place", DEEP.values(), ids=DEEP.keys())
+def test_deep_nesting_stops_at_the_limit_whatever_the_parser(text, place, loader, monkeypatch):
+    """Our limit, message, place and hint; never libyaml's 'exceeded maximum nesting depth'."""
+    import yaml
+
+    from workshop.outline import reader
+
+    if loader == "python":
+        monkeypatch.setattr(reader, "_Loader", yaml.BaseLoader)
+    elif not hasattr(yaml, "CBaseLoader"):
+        pytest.skip("PyYAML without libyaml")
+    error = error_of(text)
+    assert error.message == f"the outline is nested more than {MAX_DEPTH} levels deep"
+    assert "unclosed [ or {" in error.hint
+    assert (error.location.line, error.location.column) == place
 
 
 @pytest.mark.parametrize("escape,code", [(r"\ud800", None), (r"\uFFFE", "FFFE"), (r"\0", "0000"), (r"\x1b", "001B")])

@@ -32,14 +32,10 @@ _DIST_INFO = re.compile(r"^font[-_].+\.dist-info$", re.IGNORECASE)
 
 
 def system_font_dirs() -> tuple[Path, ...]:
-    """The folders Linux (and fontconfig on macOS) keep user and system fonts in."""
-    home = Path.home()
-    return (
-        Path("/usr/share/fonts"),
-        Path("/usr/local/share/fonts"),
-        home / ".fonts",
-        home / ".local" / "share" / "fonts",
-    )
+    """The folders this desktop (Linux, macOS or Windows) keeps user and system fonts in."""
+    from workshop.platforms import font_dirs
+
+    return font_dirs()
 
 
 @dataclass(frozen=True)
@@ -63,6 +59,7 @@ def name_matches(path: Path, family: str) -> bool:
 
 
 def brand_place(folder: Path) -> Place:
+    """The brand's own fonts; a symlink that leads out of the brand folder is not one of them."""
     fonts, others = _walk(str(Path(folder).resolve()), confine=True)
     return Place(f"the brand folder ({folder})", fonts, others, read_all=True)  # small: read all
 

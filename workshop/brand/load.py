@@ -9,12 +9,11 @@ come back as ``Finding`` data; nothing here prints.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from types import MappingProxyType
 
-import workshop
 from workshop.brand import nodes
+from workshop.brand.lookup import BRAND_FILE, available_brands, brand_folder, find_brand_file
 from workshop.brand.logos import LogoReader
 from workshop.brand.model import Brand
 from workshop.brand.palette import contrast_findings, read_colors
@@ -22,63 +21,12 @@ from workshop.brand.settings import read_settings
 from workshop.brand.typography import read_typography
 from workshop.errors import Finding, Location, WorkshopError
 from workshop.outline.reader import read_yaml_file
-from workshop.outline.suggest import did_you_mean
 from workshop.outline.tree import Mapping, Node, Scalar
 
-BRAND_FILE = "_brand.yml"
+__all__ = ["BRAND_FILE", "available_brands", "brand_folder", "find_brand_file", "load_brand",
+           "load_brand_with_findings"]
 MAX_BRAND_BYTES = 1024 * 1024
 TOP_KEYS = ("meta", "logo", "color", "typography", "defaults")
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-
-
-def brand_roots() -> list[Path]:
-    """Where brand names are looked up: the working folder's, then the tool's own."""
-    repo = Path(workshop.__file__).resolve().parents[1]
-    roots = [Path.cwd() / "assets" / "brands", repo / "assets" / "brands"]
-    return list(dict.fromkeys(roots))
-
-
-def available_brands() -> list[str]:
-    """Names ``--brand`` accepts, in lookup order, without duplicates."""
-    names: list[str] = []
-    for root in brand_roots():
-        if root.is_dir():
-            names += sorted(p.name for p in root.iterdir() if (p / BRAND_FILE).is_file())
-    return list(dict.fromkeys(names))
-
-
-def find_brand_file(name_or_path: str | Path = "default") -> Path:
-    """The ``_brand.yml`` a brand name or a folder/file path stands for."""
-    text = str(name_or_path)
-    looks_like_path = (isinstance(name_or_path, Path) or "/" in text or "\\" in text
-                       or text.endswith((".yml", ".yaml")) or text in (".", ".."))
-    if not looks_like_path and _NAME.match(text):
-        for root in brand_roots():
-            candidate = root / text / BRAND_FILE
-            if candidate.is_file():
-                return candidate
-    path = Path(text).expanduser()
-    if path.is_dir() and (path / BRAND_FILE).is_file():
-        return path / BRAND_FILE
-    if path.is_file() and looks_like_path:
-        return path
-    if looks_like_path:
-        if path.is_dir():
-            raise WorkshopError(f"the folder '{text}' has no {BRAND_FILE}", Location(text),
-                                hint=f"a brand folder holds a {BRAND_FILE} file; see docs/brand.md")
-        raise WorkshopError(f"brand file or folder '{text}' not found", Location(text))
-    known = available_brands()
-    hint = did_you_mean(text, known) if known else "no brands are installed"
-    raise WorkshopError(
-        f"unknown brand '{text}'",
-        hint=f"{hint}. Brands are folders with a {BRAND_FILE} in "
-        + " or ".join(str(r) for r in brand_roots()) + "; you can also give a folder path",
-    )
-
-
-def brand_folder(name_or_path: str | Path = "default") -> Path:
-    """The folder a brand name or path stands for (what ``workshop watch`` watches)."""
-    return find_brand_file(name_or_path).resolve().parent
 
 
 def load_brand(name_or_path: str | Path = "default") -> Brand:

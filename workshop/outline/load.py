@@ -12,7 +12,7 @@ from workshop.errors import Location, WorkshopError
 from workshop.model import Workshop
 from workshop.outline.reader import read_yaml_file
 from workshop.outline.templating import render_tree
-from workshop.outline.tree import Mapping
+from workshop.outline.tree import Mapping, Scalar
 from workshop.outline.validate import SourceMap, locate, source_map, validate
 from workshop.outline.variables import MAX_VARS_BYTES, combine, outline_vars, read_vars_file
 from workshop.safety.paths import confined_argument, project_root
@@ -44,7 +44,14 @@ def load_outline(
     *,
     vars_files: Sequence[str | Path] = (),
     assignments: Sequence[str] = (),
+    language: str | None = None,
+    trusted: Sequence[Path] = (),
 ) -> Outline:
+    """Read, template and validate one outline.
+
+    ``language`` (the project's) applies when the outline does not say its
+    own; ``trusted`` folders may hold client files even outside the project.
+    """
     path = Path(path)
     tree = read_yaml_file(path)
     if not isinstance(tree, Mapping):
@@ -52,16 +59,27 @@ def load_outline(
             "an outline must be a mapping with `workshop:` and `sections:`", tree.location,
             hint="start from `workshop new NAME` for a working example",
         )
+    if language is not None:
+        _default_language(tree, language)
     root = project_root(path)
     files = []
     for given in vars_files:
-        checked = confined_argument(Path(given), root, what="client file", max_bytes=MAX_VARS_BYTES)
+        checked = confined_argument(Path(given), root, what="client file", max_bytes=MAX_VARS_BYTES,
+                                    trusted=trusted)
         files.append(_logo_relative_to_outline(read_vars_file(checked), Path(given), path))
     variables = combine(outline_vars(tree, str(path)), files, assignments)
     render_tree(tree, variables, str(path))
     workshop = validate(tree)
     workshop = _apply_cobranding(workshop, variables)
     return Outline(workshop, path, source_map(tree), variables)
+
+
+def _default_language(tree: Mapping, language: str) -> None:
+    """Give ``workshop.language`` the project's value when the outline leaves it out."""
+    meta = tree.get("workshop")
+    if isinstance(meta, Mapping) and meta.get("language") is None:
+        where = Location("project configuration (language)")
+        meta.items.append((Scalar("language", where), Scalar(language, where, plain=False)))
 
 
 def _logo_relative_to_outline(data: dict, vars_path: Path, outline_path: Path) -> dict:

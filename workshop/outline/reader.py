@@ -100,11 +100,20 @@ def read_yaml_text(text: str, name: str) -> Node:
     return _Composer(text, name).compose()
 
 
+# libyaml (bundled with PyYAML 6.0.2 and later) stops at 1,000 levels, and its scanner reads a
+# nested flow ahead to its end before it hands over the first event: deep input then fails
+# inside libyaml with its own words before our 64-level check sees an event. We read such
+# input again with PyYAML's pure-Python parser, whose read-ahead is bounded, so the same
+# limit gives the same message, place and hint whatever the PyYAML version.
+_LIBYAML_NESTING = "maximum nesting depth"
+
+
 class _Composer:
-    def __init__(self, text: str, name: str):
+    def __init__(self, text: str, name: str, loader: type = _Loader):
         self.name = name
         self.text = text
-        self.events = yaml.parse(text, Loader=_Loader)
+        self.loader = loader
+        self.events = yaml.parse(text, Loader=loader)
         self.count = 0
 
     def where(self, mark) -> Location:
@@ -123,6 +132,8 @@ class _Composer:
                         )
                     root = self.node(next(self.events), depth=1)
         except yaml.MarkedYAMLError as exc:
+            if _LIBYAML_NESTING in (exc.problem or "") and self.loader is not yaml.BaseLoader:
+                return _Composer(self.text, self.name, yaml.BaseLoader).compose()
             raise self.syntax_error(exc) from None
         except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks
             raise WorkshopError(f"YAML error: {exc}", Location(self.name)) from None
@@ -161,6 +172,7 @@ class _Composer:
             raise WorkshopError(
                 f"the outline is nested more than {MAX_DEPTH} levels deep",
                 self.where(event.start_mark),
+                hint="an outline needs only a few levels; look for unclosed [ or { brackets here",
             )
         if isinstance(event, yaml.AliasEvent):
             raise WorkshopError(

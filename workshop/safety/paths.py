@@ -82,12 +82,21 @@ def project_root(outline_path: Path) -> Path:
     return cwd if _inside(folder, cwd) else folder
 
 
-def confined_argument(path: Path, root: Path, *, what: str, max_bytes: int) -> Path:
-    """A file named on the command line (e.g. --vars) must also lie inside ``root``."""
+def confined_argument(path: Path, root: Path, *, what: str, max_bytes: int,
+                      trusted: Iterable[Path] = ()) -> Path:
+    """A file named on the command line (e.g. --vars) must also lie inside ``root``.
+
+    ``trusted`` folders (the client folders a project configures) are allowed
+    too, wherever they are: the user chose them. Type and size are checked all the same.
+    """
+    roots = [Path(os.path.realpath(root)), *(Path(os.path.realpath(t)) for t in trusted)]
     name = str(path)
-    if path.is_absolute() and _inside(Path(os.path.realpath(path)), Path(os.path.realpath(root))):
-        name = os.path.relpath(path, Path(os.getcwd()))
-    return confined_file(name, Path(os.getcwd()), [root], what=what, max_bytes=max_bytes)
+    if path.is_absolute():
+        real = Path(os.path.realpath(path))
+        inside = next((r for r in roots if _inside(real, r)), None)
+        if inside is not None:
+            name = os.path.relpath(path, Path(os.getcwd()))
+    return confined_file(name, Path(os.getcwd()), roots, what=what, max_bytes=max_bytes)
 
 
 def file_problem(path: Path, *, root: Path | None = None, max_bytes: int) -> str | None:

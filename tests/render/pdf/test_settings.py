@@ -41,13 +41,50 @@ def test_pin_undoes_changes_made_in_process():
     assert rl_config.TTFSearchPath == []
 
 
-def test_url_fetches_are_refused():
+@pytest.fixture
+def local_server(monkeypatch):
+    """An HTTP server on the loopback address that records every request it gets."""
+    import http.server
+    import threading
+
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"fetched")
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/logo.png", hits
+    server.shutdown()
+    server.server_close()
+
+
+def test_url_fetches_are_refused(local_server):
+    from reportlab import rl_config
     from reportlab.lib.utils import open_for_read
 
+    url, hits = local_server
+    rl_config.trustedHosts, rl_config.trustedSchemes = ["127.0.0.1:*"], ["http"]
+    assert open_for_read(url).read() == b"fetched" and hits  # the probe sees a fetch when one happens
+    hits.clear()
     settings.pin()
-    for url in ("http://127.0.0.1:9/x.png", "file:///etc/passwd", "data:text/plain;base64,eA=="):
-        with pytest.raises(Exception):
-            open_for_read(url)
+    with pytest.raises(OSError, match="Cannot open resource"):
+        open_for_read(url)
+    assert hits == [], "reportlab fetched a URL after the pin"
+    for other in ("file:///etc/passwd", "data:text/plain;base64,eA=="):
+        with pytest.raises(OSError, match="Cannot open resource"):
+            open_for_read(other)
 
 
 def test_colour_strings_are_never_evaluated():

@@ -1,0 +1,126 @@
+"""What the command line prints, and where: one explicit object instead of module globals.
+
+``cli.py`` makes one ``Console`` per run from the global flags (``--quiet``,
+``--verbose``, ``--debug``) and hands it to every command through typer's
+context, the way httpie passes an ``Environment`` into ``main``. Tests build
+their own, or let typer's ``CliRunner`` swap the streams in-process. The
+streams are looked up when written to, so a runner's captured
+``sys.stdout`` is what we write to.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+import typer
+
+from workshop.errors import ExitStatus, Severity, WorkshopError
+
+if TYPE_CHECKING:
+    from workshop.pipeline import JobResult
+
+
+@dataclass
+class Console:
+    """How much to print and to which streams (None: the process's current ones)."""
+
+    debug: bool = False
+    quiet: bool = False
+    verbose: bool = False
+    stdout: TextIO | None = None
+    stderr: TextIO | None = None
+
+    @property
+    def out(self) -> TextIO:
+        return self.stdout if self.stdout is not None else sys.stdout
+
+    @property
+    def errors(self) -> TextIO:
+        return self.stderr if self.stderr is not None else sys.stderr
+
+    def say(self, text: str) -> None:
+        """Progress and results: silenced by ``--quiet``."""
+        if not self.quiet:
+            self.data(text)
+
+    def data(self, text: str) -> None:
+        """What the user asked for (a schema, a report): always printed, to stdout."""
+        typer.echo(text, file=self.out)
+
+    def err(self, text: str) -> None:
+        """Errors and warnings: always printed, to stderr."""
+        typer.echo(text, file=self.errors)
+
+    def live(self) -> bool:
+        """Whether a one-line progress counter can redraw itself (a terminal on stderr)."""
+        isatty = getattr(self.errors, "isatty", None)
+        return bool(isatty and isatty()) and not self.quiet
+
+    def guarded(self, action: Callable[[], int]) -> int:
+        """Run a command body; turn errors into messages and exit codes (tracebacks only with --debug)."""
+        try:
+            return action()
+        except WorkshopError as exc:
+            if self.debug:
+                raise
+            self.err(f"error: {exc}")
+            return exc.exit_code
+        except KeyboardInterrupt:
+            self.err("interrupted; no output was changed")
+            return ExitStatus.INTERRUPTED
+        except Exception as exc:  # a bug: say so plainly
+            if self.debug:
+                raise
+            self.err(f"internal error: {type(exc).__name__}: {exc}\n  run again with --debug for the traceback "
+                     "and please report it")
+            return ExitStatus.INTERNAL
+
+    def report(self, result: JobResult, *, plain: bool) -> None:
+        """One job's outcome: its error, its warnings, the files it wrote."""
+        if result.error:
+            self.err(f"error: {result.error}" if not result.error.startswith("error") else result.error)
+            return
+        for finding in result.findings:
+            if self.quiet or (finding.severity is not Severity.WARNING and not self.verbose):
+                continue
+            self.err(str(finding))
+        if self.verbose:
+            for path in result.written:
+                self.say(f"  wrote {shown(path)}")
+        elif plain and result.written:
+            self.say(f"{result.job.label}: {', '.join(p.name for p in result.written)} ({result.seconds:.2f}s)")
+
+
+class Progress:
+    """A one-line counter on a terminal; plain lines otherwise."""
+
+    def __init__(self, console: Console, total: int, verb: str):
+        self.console, self.total, self.done, self.verb = console, total, 0, verb
+        self.live = console.live() and total > 1
+
+    def __call__(self, result: JobResult) -> None:
+        self.done += 1
+        if self.live:
+            stream = self.console.errors
+            stream.write(f"\r{self.verb} {self.done}/{self.total} {result.job.label[:60]:<60}")
+            stream.flush()
+            if self.done == self.total:
+                stream.write("\r" + " " * 80 + "\r")
+        self.console.report(result, plain=not self.live)
+
+
+def shown(path: Path | str) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    text = str(path)
+    if not os.path.isabs(text):
+        return text
+    try:
+        relative = os.path.relpath(text)
+    except ValueError:  # another drive on Windows
+        return text
+    return text if relative.startswith("..") else relative
