@@ -20,6 +20,7 @@ from workshop.errors import ExitStatus, Severity, UsageError
 
 if TYPE_CHECKING:
     from workshop.config import Project
+    from workshop.edits.guard import EditPolicy
     from workshop.pipeline import Job
 
 app = typer.Typer(
@@ -100,8 +101,10 @@ def _profiles(project: Project, vars_files: list[str], clients: list[str]) -> li
 
 
 def _jobs_for(project: Project, paths: list[str], brand: str | None, profiles: list[Path],
-              assignments: list[str], out: str | None, only: tuple[str, ...]) -> list[Job]:
+              assignments: list[str], out: str | None, only: tuple[str, ...],
+              edits: EditPolicy | None = None) -> list[Job]:
     from workshop.batch import find_outlines
+    from workshop.edits.guard import EditPolicy
     from workshop.pipeline import Job
 
     outlines = find_outlines(paths or [shown(project.decks)])
@@ -111,7 +114,7 @@ def _jobs_for(project: Project, paths: list[str], brand: str | None, profiles: l
     trusted = tuple(c for c in project.clients if c.is_dir())
     return [
         Job(outline, folder, brand or project.brand, profile, tuple(assignments), only, split=single,
-            language=project.language, trusted=trusted)
+            language=project.language, trusted=trusted, edits=edits or EditPolicy.REFUSE)
         for outline in outlines for profile in chosen
     ]
 
@@ -175,6 +178,14 @@ StrictOpt = typer.Option(False, "--strict", help="Warnings make the exit code no
 JobsOpt = typer.Option(None, "--jobs", "-j", min=0, help="Parallel builds (default: the project's, else one per core).")
 OutOpt = typer.Option(None, "--out", "-o", help="Output folder (default: the project's, else build/).")
 OnlyOpt = typer.Option(None, "--only", help="deck, handout or guide (repeat or comma-separate).")
+OverwriteOpt = typer.Option(False, "--overwrite",
+                            help="Replace a deck edited in PowerPoint; the edited one is kept as NAME.edited-N.pptx.")
+
+
+def _edit_policy(overwrite: bool) -> EditPolicy:
+    from workshop.edits.guard import EditPolicy
+
+    return EditPolicy.OVERWRITE if overwrite else EditPolicy.REFUSE
 
 
 @app.command()
@@ -189,14 +200,20 @@ def build(
     only: list[str] | None = OnlyOpt,
     jobs: int | None = JobsOpt,
     strict: bool = StrictOpt,
+    overwrite: bool = OverwriteOpt,
 ) -> None:
-    """Build deck, handout and guide for each outline."""
+    """Build deck, handout and guide for each outline.
+
+    A deck edited in PowerPoint since it was built is never replaced silently: the
+    build stops and lists the edits, unless --overwrite says to replace it (keeping a backup).
+    """
     console = _console(ctx)
 
     def run() -> int:
         project = _project()
         profiles = _profiles(project, vars_files or [], clients or [])
-        job_list = _jobs_for(project, paths or [], brand, profiles, assignments or [], out, _parse_only(only or []))
+        job_list = _jobs_for(project, paths or [], brand, profiles, assignments or [], out, _parse_only(only or []),
+                             _edit_policy(overwrite))
         return _run(console, job_list, project.jobs if jobs is None else jobs, strict, False)
 
     raise typer.Exit(console.guarded(run))
@@ -212,15 +229,55 @@ def check(
     assignments: list[str] | None = SetOpt,
     jobs: int | None = JobsOpt,
     strict: bool = StrictOpt,
+    out: str | None = typer.Option(None, "--out", "-o",
+                                   help="Output folder whose decks are checked for hand edits (default: the "
+                                        "project's, else build/)."),
 ) -> None:
-    """Validate outlines: schema, time budget, text fit, fonts, accessibility. Writes nothing."""
+    """Validate outlines: schema, time budget, text fit, fonts, accessibility. Writes nothing.
+
+    Also warns when a deck in the output folder has hand edits a plain build would refuse to replace.
+    """
     console = _console(ctx)
 
     def run() -> int:
         project = _project()
         profiles = _profiles(project, vars_files or [], clients or [])
-        job_list = _jobs_for(project, paths or [], brand, profiles, assignments or [], None, ("deck",))
+        job_list = _jobs_for(project, paths or [], brand, profiles, assignments or [], out, ("deck",))
         return _run(console, job_list, project.jobs if jobs is None else jobs, strict, True)
+
+    raise typer.Exit(console.guarded(run))
+
+
+@app.command()
+def edits(
+    ctx: typer.Context,
+    decks: list[str] = typer.Argument(..., metavar="DECK.pptx...", help="Built decks to look at."),
+) -> None:
+    """List what was changed by hand in built decks since workshop wrote them. Writes nothing.
+
+    Exit code 0 whether or not there are edits; 1 when a deck is missing.
+    """
+    console = _console(ctx)
+
+    def run() -> int:
+        from workshop.edits import inspect_deck
+
+        code = ExitStatus.OK
+        for name in decks:
+            report = inspect_deck(Path(name))
+            if report is None:
+                console.err(f"error: {name}: no such deck")
+                code = ExitStatus.INPUT
+                continue
+            lines = report.lines()
+            if not lines:
+                console.data(f"{name}: no hand edits")
+                continue
+            console.data(f"{name}: " + ("hand edits:" if report.state.value == "ours" else
+                                       "counts as edited as a whole:"))
+            for line in lines:
+                console.data(f"  {line}")
+        return code
 
     raise typer.Exit(console.guarded(run))
 

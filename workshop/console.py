@@ -89,6 +89,8 @@ class Console:
             if self.quiet or (finding.severity is not Severity.WARNING and not self.verbose):
                 continue
             self.err(str(finding))
+        for note in result.notes:
+            self.say(f"{result.job.label}: {note}")
         if self.verbose:
             for path in result.written:
                 self.say(f"  wrote {shown(path)}")

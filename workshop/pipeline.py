@@ -11,7 +11,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop.errors import ExitStatus, Finding, WorkshopError
+from workshop.edits.guard import EditPolicy, Guard
+from workshop.errors import ExitStatus, Finding, Location, Severity, WorkshopError
 
 OUTPUTS = ("deck", "handout", "guide")
 SUFFIXES = {"deck": ".pptx", "handout": "-handout.pdf", "guide": "-guide.pdf"}
@@ -30,6 +31,7 @@ class Job:
     split: bool = False  # render deck and PDFs in two processes (single builds only)
     language: str | None = None  # the project's language, for outlines that do not say theirs
     trusted: tuple[Path, ...] = ()  # configured client folders: client files may come from there
+    edits: EditPolicy = EditPolicy.REFUSE  # what to do when the deck to replace was edited by hand
 
     @property
     def label(self) -> str:
@@ -49,6 +51,7 @@ class JobResult:
     exit_code: int = ExitStatus.OK
     seconds: float = 0.0
     slides: int = 0
+    notes: tuple[str, ...] = ()  # what happened to hand edits (kept, backed up), for the summary
 
     @property
     def ok(self) -> bool:
@@ -127,8 +130,36 @@ def run_check(job: Job) -> JobResult:
         prepared = prepare(job)
     except WorkshopError as exc:
         return JobResult(job, error=str(exc), exit_code=exc.exit_code, seconds=time.perf_counter() - started)
-    return JobResult(job, findings=tuple(prepared.findings), seconds=time.perf_counter() - started,
+    findings = tuple(prepared.findings) + _edited_deck(job, prepared)
+    return JobResult(job, findings=findings, seconds=time.perf_counter() - started,
                      slides=len(prepared.plan.deck_slides))
+
+
+def _edited_deck(job: Job, prepared: _Prepared) -> tuple[Finding, ...]:
+    """A warning when the deck a plain build would replace has hand edits (``check`` reads it only)."""
+    from workshop.edits import inspect_deck
+
+    target = job.target("deck", prepared.plan.name)
+    report = inspect_deck(target)
+    if report is None or not report.edited:
+        return ()
+    return (Finding(
+        "deck-edited",
+        f"{target} has hand edits ({report.summary(3)}); a plain build would refuse to replace it: "
+        "use --overwrite (it keeps a backup); `workshop edits` lists them",
+        Location(str(target)), severity=Severity.WARNING,
+    ),)
+
+
+def _backup(guard: Guard) -> None:
+    """Keep the edited deck under its backup name (a hard link: the original stays until replaced)."""
+    import shutil
+
+    assert guard.backup is not None
+    try:
+        os.link(guard.target, guard.backup)
+    except OSError:
+        shutil.copy2(guard.target, guard.backup)
 
 
 def run_build(job: Job) -> JobResult:
@@ -139,19 +170,47 @@ def run_build(job: Job) -> JobResult:
     started = time.perf_counter()
     outputs = [o for o in OUTPUTS if o in job.only]
     worker = start_worker(outputs, render, split=job.split)
+    guard: Guard | None = None
+    backed_up = False
     try:
         prepared = prepare(job)
+        deck = job.target("deck", prepared.plan.name)
+        # --only handout / guide never look at the deck; writing over an input is refused below
+        if "deck" in outputs and Path(os.path.realpath(deck)) not in _inputs(job, prepared):
+            from workshop.edits.guard import guard_deck
+
+            guard = guard_deck(deck, job.edits)
         rendered = render_all(prepared, outputs, render, worker)
         files = {job.target(o, prepared.plan.name): rendered[o] for o in outputs}
+        if guard is not None and guard.backup is not None:
+            _backup(guard)
+            backed_up = True
         written = write_together(files, protected=_inputs(job, prepared))
-    except WorkshopError as exc:
-        return JobResult(job, error=str(exc), exit_code=exc.exit_code, seconds=time.perf_counter() - started)
-    except OSError as exc:
-        where = exc.filename or job.out_dir
-        return JobResult(job, error=f"{where}: could not write the output: {exc.strerror or exc}",
-                         exit_code=ExitStatus.INPUT, seconds=time.perf_counter() - started)
+    except BaseException as exc:
+        if backed_up and guard is not None and guard.backup is not None:
+            guard.backup.unlink(missing_ok=True)
+        if not isinstance(exc, (WorkshopError, OSError)):
+            raise
+        return _failed(job, exc, started)
     finally:
         if worker is not None:
             worker.stop()
-    return JobResult(job, tuple(written), tuple(prepared.findings),
-                     seconds=time.perf_counter() - started, slides=len(prepared.plan.deck_slides))
+    return JobResult(job, tuple(written), tuple(prepared.findings), seconds=time.perf_counter() - started,
+                     slides=len(prepared.plan.deck_slides), notes=_edit_notes(guard))
+
+
+def _edit_notes(guard: Guard | None) -> tuple[str, ...]:
+    if guard is None or guard.report is None:
+        return ()
+    if guard.backup is not None:
+        return (f"{guard.target} had hand edits; the edited deck was moved to {guard.backup}",)
+    return ()
+
+
+def _failed(job: Job, exc: BaseException, started: float) -> JobResult:
+    if isinstance(exc, WorkshopError):
+        return JobResult(job, error=str(exc), exit_code=exc.exit_code, seconds=time.perf_counter() - started)
+    assert isinstance(exc, OSError)
+    where = exc.filename or job.out_dir
+    return JobResult(job, error=f"{where}: could not write the output: {exc.strerror or exc}",
+                     exit_code=ExitStatus.INPUT, seconds=time.perf_counter() - started)

@@ -18,6 +18,7 @@ from workshop.model.durations import Minutes
 MAX_TEXT = 10_000
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
 Short = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
+SlideId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
 
 
 def default_title(kind: str, language: str = DEFAULT) -> str:
@@ -44,6 +45,10 @@ class Strict(BaseModel):
 
 
 class SlideBase(Strict):
+    id: SlideId | None = Field(
+        None, description="A stable name for the slide (letters, digits, . _ -), unique in the outline; "
+                          "keeps hand edits in PowerPoint tied to it when its title changes.",
+    )
     notes: Text | None = Field(None, description="Speaker notes: what the facilitator says or does.")
     audience: Audience = Field(Audience.ALL, description="`facilitator` keeps it out of the deck and handout.")
     duration: Minutes | None = Field(

@@ -40,9 +40,27 @@ def validate(tree: Node) -> Workshop:
         )
     _check_kinds(tree)
     try:
-        return Workshop.model_validate(tree.to_python())
+        workshop = Workshop.model_validate(tree.to_python())
     except ValidationError as exc:
         raise _explain(exc, tree) from None
+    _check_ids(tree)
+    return workshop
+
+
+def _check_ids(tree: Mapping) -> None:
+    """Slide ids name one slide each: hand edits in PowerPoint are tied to them."""
+    seen: dict[str, Location] = {}
+    for slides in _slide_lists(tree):
+        for slide in slides.items:
+            node = slide.get("id") if isinstance(slide, Mapping) else None
+            if not isinstance(node, Scalar) or node.value is None:
+                continue
+            first = seen.setdefault(str(node.value), node.location)
+            if first is not node.location:
+                raise WorkshopError(
+                    f"slide id '{node.value}' is already used at line {first.line}", node.location,
+                    hint="give every slide its own id (or none)",
+                )
 
 
 def _slide_lists(tree: Mapping):
@@ -195,6 +213,9 @@ def _phrase(error: dict[str, Any]) -> str:
         return f"'{error.get('input')}' is not allowed; choose one of {ctx.get('expected')}"
     if kind == "literal_error":
         return f"'{error.get('input')}' is not allowed; expected {ctx.get('expected')}"
+    if kind == "string_pattern_mismatch" and tuple(error.get("loc", ()))[-1:] == ("id",):
+        return (f"'{error.get('input')}' is not a slide id; use up to 64 letters, digits, '.', '_' or '-', "
+                "starting with a letter or digit")
     if kind == "string_pattern_mismatch":
         return f"'{error.get('input')}' is not in the expected form"
     if kind in ("string_type", "dict_type", "list_type", "model_type", "model_attributes_type"):

@@ -69,6 +69,11 @@ class Deck:
         self._fonts = None
 
     @property
+    def links(self) -> Linker:
+        """Counted relationship ids on the presentation part (slides, tags)."""
+        return self._links
+
+    @property
     def fonts(self):
         """The brand's font metrics, as the text fit measured with them (tables size rows by them)."""
         if self._fonts is None:

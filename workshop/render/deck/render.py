@@ -15,6 +15,7 @@ from workshop.render.deck.deck import Deck, generated_deck, template_deck
 from workshop.render.deck.language import language_tag
 from workshop.render.deck.notes import write_notes
 from workshop.render.deck.properties import set_master_properties, set_properties
+from workshop.render.deck.records import record_generated, tag_deck
 from workshop.safety.templates import read_template as read_checked_template
 
 
@@ -56,7 +57,8 @@ def render_deck(plan, brand, assets) -> bytes:
     lang = language_tag(meta.language)
     labels = language_for(meta.language)
     deck = open_deck(brand, lang, meta.client_color)
-    slides = notes = 0
+    notes = 0
+    painted = []
     for planned in plan.deck_slides:
         placement = deck.placements[planned.kind]
         record = KINDS[planned.kind]
@@ -67,8 +69,11 @@ def render_deck(plan, brand, assets) -> bytes:
         if resolved.spec.footer:
             canvas.footer(plan.footer, planned.number)
         notes += write_notes(deck, slide, planned, labels)
-        slides += 1
-    set_properties(deck.prs, plan, brand, lang, slides, notes)
+        painted.append(slide)
+    from workshop.edits.identity import deck_identities
+
+    tag_deck(deck, record_generated(deck, painted, deck_identities(plan)))
+    set_properties(deck.prs, plan, brand, lang, len(painted), notes)
     return deck.save()
 
 

@@ -1,0 +1,38 @@
+"""Hand edits in a built deck: reading its records and telling what changed since workshop wrote it.
+
+Standard library only (``zipfile`` and ``xml.etree``), so ``workshop check``
+and ``workshop edits`` stay fast; writing the records and carrying slides
+over into a new deck is the deck renderer's job (``render/deck/records.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop.edits.diff import Change, DeckState, EditReport, SlideEdit, compare
+from workshop.edits.package import MAX_DECK_BYTES, DeckUnreadable, ZipParts
+from workshop.edits.records import read_records
+
+__all__ = ["inspect_deck", "inspect_bytes", "EditReport", "SlideEdit", "Change", "DeckState"]
+
+
+def inspect_bytes(data: bytes, name: str) -> EditReport:
+    """The edits in a deck held in memory (``name`` is used in messages)."""
+    try:
+        return compare(name, read_records(ZipParts(data, name)))
+    except DeckUnreadable as exc:
+        return EditReport(name, DeckState.UNREADABLE, f"the file cannot be read as a workshop deck: {exc}")
+
+
+def inspect_deck(path: Path) -> EditReport | None:
+    """The edits in the deck at ``path``; None when there is no file there."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_DECK_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        return EditReport(str(path), DeckState.UNREADABLE, "it is a folder, not a deck")
+    if len(data) > MAX_DECK_BYTES:
+        return EditReport(str(path), DeckState.UNREADABLE, "the file is larger than any deck workshop writes")
+    return inspect_bytes(data, str(path))

@@ -1,0 +1,134 @@
+"""Writing the records that let a rebuild find hand edits (see ``workshop.edits``).
+
+After every slide is painted, each slide's facts are read back with the same
+standard-library reader ``workshop check`` uses, so what is recorded is
+exactly what a later read of the file will compare against. The records are
+slide tags, the presentation's tags and one custom document property; none
+of them is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+
+from workshop.edits.facts import Inheritance, SlideView, read_slide
+from workshop.edits.package import Rel, parse_xml
+from workshop.edits.records import (
+    GENERATED,
+    Listed,
+    SlideRecord,
+    custom_properties_xml,
+    deck_tags,
+    slide_tags,
+    tags_xml,
+)
+from workshop.render.deck.ooxml import qn, sub
+
+if TYPE_CHECKING:
+    from pptx.opc.package import OpcPackage
+    from pptx.slide import Slide
+
+    from workshop.render.deck.deck import Deck
+
+CT_TAGS = "application/vnd.openxmlformats-officedocument.presentationml.tags+xml"
+CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+# p:presentation's children that come after p:custDataLst (ECMA-376 Part 1, §19.2.1.26)
+_AFTER_CUSTDATA = ("p:kinsoku", "p:defaultTextStyle", "p:modifyVerifier", "p:extLst")
+# p:cSld's children after p:custDataLst (§19.3.1.16)
+_AFTER_CUSTDATA_SLIDE = ("p:controls", "p:extLst")
+
+
+class PptxParts:
+    """python-pptx's package seen through the reader's ``Parts`` interface."""
+
+    def __init__(self, package: OpcPackage) -> None:
+        self.package = package
+        self._parts = {str(p.partname): p for p in package.iter_parts()}
+
+    def blob(self, name: str) -> bytes | None:
+        part = self._parts.get(name)
+        return part.blob if part is not None else None
+
+    def xml(self, name: str) -> etree._Element | None:
+        """The part's lxml tree as is (no serialising); lxml answers ElementTree's calls."""
+        part = self._parts.get(name)
+        if part is None:
+            return None
+        element = getattr(part, "_element", None)
+        return element if element is not None else (parse_xml(part.blob, name) if part.blob else None)
+
+    def rels(self, name: str) -> dict[str, Rel]:
+        rels = self.package._rels if name == "/" else self._parts[name].rels
+        return {
+            rid: Rel(rel.reltype, rel.target_ref, True) if rel.is_external
+            else Rel(rel.reltype, str(rel.target_part.partname))
+            for rid, rel in rels.items()
+        }
+
+
+def slide_views(package: OpcPackage, slides: Sequence[Slide]) -> list[SlideView]:
+    """The facts of ``slides`` (python-pptx slides) as the reader will see them in the file."""
+    parts = PptxParts(package)
+    inheritance = Inheritance(parts)
+    return [read_slide(parts, str(slide.part.partname), inheritance) for slide in slides]
+
+
+def tag_slide(deck: Deck, slide: Slide, record: SlideRecord) -> None:
+    """Give ``slide`` a tags part holding ``record`` (replacing any it had)."""
+    part = slide.part
+    c_sld = part._element.find(qn("p:cSld"))
+    for old in c_sld.findall(qn("p:custDataLst")):
+        for tags in old.findall(qn("p:tags")):
+            part.drop_rel(tags.get(qn("r:id")))
+        c_sld.remove(old)
+    rid = part.relate_to(_tags_part(deck, slide_tags(record)), RT.TAGS)
+    listing = _insert(c_sld, "p:custDataLst", _AFTER_CUSTDATA_SLIDE)
+    sub(listing, "p:tags", {"r:id": rid})
+
+
+def tag_deck(deck: Deck, listed: list[Listed]) -> None:
+    """The presentation's list of generated slides, and the custom property saying records exist."""
+    root = deck.prs.part._element
+    rid = deck.links.relate(_tags_part(deck, deck_tags(listed)), RT.TAGS)
+    listing = _insert(root, "p:custDataLst", _AFTER_CUSTDATA)
+    sub(listing, "p:tags", {"r:id": rid})
+    package = deck.package
+    for rel in package._rels.values():
+        if rel.reltype == RT.CUSTOM_PROPERTIES:
+            rel.target_part._blob = custom_properties_xml()
+            return
+    package.relate_to(Part(PackURI("/docProps/custom.xml"), CT_CUSTOM, package, custom_properties_xml()),
+                      RT.CUSTOM_PROPERTIES)
+
+
+def record_generated(deck: Deck, slides: Sequence[Slide], names: Sequence[tuple[str, str]]) -> list[Listed]:
+    """Tag each generated slide with its identity and facts; returns the deck's list of them.
+
+    ``names`` holds each slide's (identity, label); the label names a slide without a title.
+    """
+    listed: list[Listed] = []
+    for slide, view, (identity, label) in zip(slides, slide_views(deck.package, slides), names, strict=True):
+        tag_slide(deck, slide, SlideRecord(identity, view.facts, GENERATED))
+        listed.append(Listed(identity, view.facts.fingerprint, view.title or label))
+    return listed
+
+
+def _tags_part(deck: Deck, values: dict[str, str]) -> Part:
+    return Part(deck.names.next_partname("/ppt/tags/tag%d.xml"), CT_TAGS, deck.package, tags_xml(values))
+
+
+def _insert(parent: etree._Element, tag: str, before: tuple[str, ...]) -> etree._Element:
+    """A new ``tag`` child of ``parent``, placed before the first of ``before`` (schema order)."""
+    for name in before:
+        following = parent.find(qn(name))
+        if following is not None:
+            element = sub(parent, tag)
+            following.addprevious(element)
+            return element
+    return sub(parent, tag)
