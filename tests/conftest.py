@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.brand.model import Brand, Colors, FontFamily
+from workshop.brand.model import Brand, Colors, FontFamily, Meta, Typography
 
 REPO = Path(__file__).resolve().parents[1]
 DECKS = REPO / "decks"
@@ -40,7 +40,9 @@ def _no_user_folders(tmp_path_factory):
 def plain_brand() -> Brand:
     """A brand built in code, for tests of stages that do not load brand files."""
     lato = _lato()
-    return Brand(name="test", folder=REPO, title="Test", colors=Colors(), heading=lato, body=lato)
+    colors = Colors()
+    return Brand(name="test", folder=REPO, meta=Meta("Test", "Test"), colors=colors,
+                 typography=Typography.of(lato, colors))
 
 
 @pytest.fixture

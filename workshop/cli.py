@@ -122,11 +122,15 @@ def _jobs_for(project: Project, paths: list[str], brand: str | None, profiles: l
 def _run(console: Console, job_list: list[Job], jobs: int, strict: bool, check_only: bool) -> int:
     from workshop.batch import default_jobs, run_jobs
 
+    from workshop.pipeline import get_brand
+
     started = time.perf_counter()
+    for name in dict.fromkeys(job.brand for job in job_list):
+        get_brand(name)  # a broken brand is one error for the run, not one per outline
     progress = Progress(console, len(job_list), "checking" if check_only else "building")
     results = run_jobs(job_list, workers=jobs or default_jobs(), check_only=check_only, on_result=progress)
     failed = [r for r in results if not r.ok]
-    warnings = sum(1 for r in results for f in r.findings if f.severity is Severity.WARNING)
+    warnings = len({str(f) for r in results for f in r.findings if f.severity is Severity.WARNING})
     files = sum(len(r.written) for r in results)
     elapsed = time.perf_counter() - started
     if check_only:
@@ -138,6 +142,25 @@ def _run(console: Console, job_list: list[Job], jobs: int, strict: bool, check_o
                     f"{warnings} warning(s), {len(failed)} failed in {elapsed:.1f}s")
     if failed:
         return max(r.exit_code for r in failed) or ExitStatus.INPUT
+    if strict and warnings:
+        console.err(f"--strict: {warnings} warning(s) count as failure")
+        return ExitStatus.STRICT
+    return ExitStatus.OK
+
+
+def _check_brand_alone(console: Console, brand: str, strict: bool) -> int:
+    """``workshop check --brand PATH`` outside a project: the brand on its own, each problem once."""
+    from workshop.brand.lookup import find_brand_file
+    from workshop.check.contrast import contrast_findings
+    from workshop.pipeline import get_brand
+
+    loaded, findings = get_brand(brand)
+    findings = [*findings, *contrast_findings(loaded)]
+    for finding in findings:
+        if not console.quiet and (finding.severity is Severity.WARNING or console.verbose):
+            console.err(str(finding))
+    warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+    console.say(f"checked brand {shown(find_brand_file(brand))}: it loads, {warnings} warning(s)")
     if strict and warnings:
         console.err(f"--strict: {warnings} warning(s) count as failure")
         return ExitStatus.STRICT
@@ -241,6 +264,8 @@ def check(
 
     def run() -> int:
         project = _project()
+        if brand and not paths and not project.decks.is_dir():
+            return _check_brand_alone(console, brand, strict)
         profiles = _profiles(project, vars_files or [], clients or [])
         job_list = _jobs_for(project, paths or [], brand, profiles, assignments or [], out, ("deck",))
         return _run(console, job_list, project.jobs if jobs is None else jobs, strict, True)
@@ -419,8 +444,8 @@ def template_export(
             data = read_template(loaded.settings.template)
             note = f"the brand's own master ({loaded.settings.template.name})"
         else:
-            data = build_master(loaded)
-            note = "one layout per slide kind"
+            data = build_master(loaded, specimens=True)
+            note = "one layout per slide kind, each with a sample slide"
         write_together({Path(out): data})
         console.say(f"wrote {out}: {note}; open it in PowerPoint (View › Slide Master)")
         return ExitStatus.OK

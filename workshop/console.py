@@ -80,15 +80,24 @@ class Console:
                      "and please report it")
             return ExitStatus.INTERNAL
 
-    def report(self, result: JobResult, *, plain: bool) -> None:
-        """One job's outcome: its error, its warnings, the files it wrote."""
+    def report(self, result: JobResult, *, plain: bool, seen: set[str] | None = None) -> None:
+        """One job's outcome: its error, its warnings, the files it wrote.
+
+        ``seen`` holds what earlier jobs of the run printed: the brand's own
+        findings (and a brand error) come with every job and are shown once.
+        """
+        seen = set() if seen is None else seen
         if result.error:
-            self.err(f"error: {result.error}" if not result.error.startswith("error") else result.error)
+            if result.error not in seen:
+                seen.add(result.error)
+                self.err(f"error: {result.error}" if not result.error.startswith("error") else result.error)
             return
         for finding in result.findings:
             if self.quiet or (finding.severity is not Severity.WARNING and not self.verbose):
                 continue
-            self.err(str(finding))
+            if str(finding) not in seen:
+                seen.add(str(finding))
+                self.err(str(finding))
         for note in result.notes:
             self.say(f"{result.job.label}: {note}")
         if self.verbose:
@@ -104,6 +113,7 @@ class Progress:
     def __init__(self, console: Console, total: int, verb: str):
         self.console, self.total, self.done, self.verb = console, total, 0, verb
         self.live = console.live() and total > 1
+        self.seen: set[str] = set()
 
     def __call__(self, result: JobResult) -> None:
         self.done += 1
@@ -113,7 +123,7 @@ class Progress:
             stream.flush()
             if self.done == self.total:
                 stream.write("\r" + " " * 80 + "\r")
-        self.console.report(result, plain=not self.live)
+        self.console.report(result, plain=not self.live, seen=self.seen)
 
 
 def shown(path: Path | str) -> str:

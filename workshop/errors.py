@@ -60,6 +60,25 @@ class WorkshopError(Exception):
         return text
 
 
+class WorkshopErrors(WorkshopError):
+    """Several problems in one input, all reported at once (each once, in file order)."""
+
+    def __init__(self, errors: "list[WorkshopError] | tuple[WorkshopError, ...]"):
+        unique: dict[tuple[str, str], WorkshopError] = {}
+        for error in errors:
+            # One place, one problem: a bad colour that others refer to is reported where it is.
+            place = str(error.location) if error.location and error.location.line else ""
+            unique.setdefault((place, "" if place else error.message), error)
+        ordered = sorted(unique.values(), key=lambda e: e.location or Location(""))
+        first = ordered[0]
+        super().__init__(first.message, first.location, first.hint)
+        self.errors = tuple(ordered)
+
+    def __str__(self) -> str:
+        # The CLI prints "error: " before the first; the others get theirs here.
+        return "\nerror: ".join(WorkshopError.__str__(e) for e in self.errors)
+
+
 class UsageError(WorkshopError):
     """A command was called wrongly (bad option value, missing file). Exit code 2."""
 

@@ -1,4 +1,9 @@
-"""Files a brand names stay inside its folder, and logos are checked before decoding."""
+"""Files a brand names stay inside its folder, and logos are checked before decoding.
+
+A refused file is never opened; the brand still loads without it and a
+warning says why, at the line that names it (a logo falls back to the
+wordmark, a font file to the installed family).
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,17 @@ import zlib
 import pytest
 
 from workshop.brand.load import load_brand, load_brand_with_findings
-from workshop.errors import WorkshopError
+from workshop.errors import Finding
+
+SKIPPED = ("brand-logo-missing", "brand-logo-skipped", "brand-font-skipped")
 
 
-def refused(brand_dir, text: str, files=None) -> WorkshopError:
-    with pytest.raises(WorkshopError) as caught:
-        load_brand(brand_dir(text, files))
-    return caught.value
+def refused(brand_dir, text: str, files=None) -> Finding:
+    brand, findings = load_brand_with_findings(brand_dir(text, files))
+    assert not brand.logos.images
+    problems = [f for f in findings if f.code in SKIPPED]
+    assert len(problems) == 1, findings
+    return problems[0]
 
 
 def test_parent_folder_path_is_refused(brand_dir, tmp_path):
@@ -46,15 +55,16 @@ def test_symlink_leaving_the_folder_is_refused(brand_dir, tmp_path):
     folder = brand_dir("logo: logos/logo.png\n")
     (folder / "logos").mkdir()
     (folder / "logos" / "logo.png").symlink_to(secret)
-    with pytest.raises(WorkshopError) as caught:
-        load_brand(folder)
-    assert "'logos/logo.png'" in caught.value.message and "outside" in caught.value.message
+    brand, findings = load_brand_with_findings(folder)
+    assert not brand.logos.images
+    problem = next(f for f in findings if f.code == "brand-logo-missing")
+    assert "'logos/logo.png'" in problem.message and "outside" in problem.message
 
 
 def test_symlink_inside_the_folder_is_fine(brand_dir):
     folder = brand_dir("logo: alias.png\n", {"real.png": "png"})
     (folder / "alias.png").symlink_to(folder / "real.png")
-    assert load_brand(folder).logo.width == 40
+    assert load_brand(folder).logos.get().width == 40
 
 
 def test_font_file_outside_the_folder_is_refused(brand_dir):
@@ -95,7 +105,7 @@ def test_jpeg_logo_is_accepted(brand_dir, tmp_path):
 
     Image.new("RGB", (64, 32), "navy").save(tmp_path / "logo.jpg")
     folder = brand_dir("logo: {path: logo.jpg, alt: Logo}\n", {"logo.jpg": (tmp_path / "logo.jpg").read_bytes()})
-    logo = load_brand(folder).logo
+    logo = load_brand(folder).logos.get()
     assert (logo.format, logo.width, logo.height) == ("jpeg", 64, 32)
 
 
@@ -106,5 +116,5 @@ def test_missing_logo_names_the_file(brand_dir):
 
 def test_web_logo_is_skipped_not_downloaded(brand_dir):
     brand, findings = load_brand_with_findings(brand_dir("logo: https://example.com/logo.png\n"))
-    assert brand.logo is None
+    assert brand.logos.get() is None and brand.logos.wordmark == "acme"
     assert any(f.code == "brand-logo-skipped" and "web address" in f.message for f in findings)

@@ -83,27 +83,27 @@ LOGOS = {"logos/icon.png": "png", "logos/full.png": "png", "logos/full-dark.png"
 
 def test_quarto_brand_loads(brand_dir):
     brand, findings = load_brand_with_findings(brand_dir(QUARTO, LOGOS))
-    assert brand.title == "Acme Analytics" and brand.link == "https://acme.example"
-    assert brand.palette == {"blue": "#447099", "deep-blue": "#447099", "orange": "#EE6331",
+    assert brand.meta.name == "Acme Analytics" and brand.meta.link == "https://acme.example"
+    assert brand.colors.palette == {"blue": "#447099", "deep-blue": "#447099", "orange": "#EE6331",
                              "charcoal": "#151515", "white": "#FFFFFF"}
     assert brand.colors.primary == "#447099"  # role → palette → palette
     assert brand.colors.tertiary == "#447099"  # role → role
     assert brand.colors.light == "#FFFFFF"  # light/dark pair: the light value
     assert brand.colors.dark == "#404041"
     assert brand.colors.info == "#0277BD"  # not given: our default
-    assert brand.body.name == "Lato" and brand.heading == brand.body
-    assert brand.mono is None
-    assert brand.line_height == 1.5
-    assert brand.link_color == "#EE6331"
-    assert brand.logo.path.name == "full.png" and brand.logo.alt == "Acme Analytics logo"
-    assert brand.logo_dark.path.name == "full-dark.png"
-    assert brand.logo_for("small").path.name == "icon.png"
-    assert "medium" not in brand.logos  # the SVG one is skipped
+    assert brand.typography.base.family.name == "Lato" and brand.typography.headings.family == brand.typography.base.family
+    assert brand.typography.monospace.family == brand.typography.base.family  # Fira Code is missing
+    assert brand.typography.base.line_height == 1.5
+    assert brand.typography.link_color == "#EE6331"
+    assert brand.logos.get().path.name == "full.png" and brand.logos.get().alt == "Acme Analytics logo"
+    assert brand.logos.get(dark=True).path.name == "full-dark.png"
+    assert brand.logos.get("small").path.name == "icon.png"
+    assert "medium" not in brand.logos.images  # the SVG one is skipped
 
     by_code = {}
     for finding in findings:
         by_code.setdefault(finding.code, []).append(finding)
-    comic = [f for f in by_code["brand-font-missing"] if "Comic Neue Nonexistent" in f.message]
+    comic = [f for f in by_code["brand-font-unused"] if "Comic Neue Nonexistent" in f.message]
     assert comic and comic[0].severity is Severity.INFO and comic[0].location.line == line_of(QUARTO, "Comic Neue")
     fira = [f for f in by_code["brand-font-missing"] if "Fira Code Nonexistent" in f.message]
     assert fira and fira[0].severity is Severity.WARNING and fira[0].location.line == line_of(QUARTO, "Fira Code")
@@ -112,14 +112,15 @@ def test_quarto_brand_loads(brand_dir):
     assert any("icon" in f.message for f in by_code["brand-logo-alt"])
 
 
-def test_missing_heading_font_is_an_error_at_its_line(brand_dir):
+def test_missing_heading_font_falls_back_with_a_warning_at_its_line(brand_dir):
     text = QUARTO.replace("  headings: Lato", "  headings: Comic Neue Nonexistent")
-    with pytest.raises(WorkshopError) as caught:
-        load_brand(brand_dir(text, LOGOS))
-    error = caught.value
-    assert "Comic Neue Nonexistent" in error.message
-    assert error.location.line == line_of(text, "headings: Comic") and error.location.file.endswith("_brand.yml")
-    assert "pip install" in error.hint
+    brand, findings = load_brand_with_findings(brand_dir(text, LOGOS))
+    assert brand.typography.headings.family.name == "Lato"  # the shipped sans
+    assert brand.typography.headings.stack == ("Comic Neue Nonexistent", "Lato")
+    (warning,) = [f for f in findings if f.code == "brand-font-missing" and "Comic" in f.message]
+    assert warning.severity is Severity.WARNING
+    assert warning.location.line == line_of(text, "headings: Comic") and warning.location.file.endswith("_brand.yml")
+    assert "https://fonts.google.com/specimen/Comic+Neue+Nonexistent" in warning.message
 
 
 def test_unknown_keys_in_brand_yml_sections_are_tolerated(brand_dir):
@@ -139,16 +140,16 @@ def test_unknown_keys_in_brand_yml_sections_are_tolerated(brand_dir):
 def test_minimal_brand_uses_house_fonts(brand_dir):
     brand, findings = load_brand_with_findings(brand_dir("color:\n  primary: teal\n"))
     assert brand.colors.primary == "#008080"
-    assert brand.body.name == "Lato" and brand.heading.name == "Lato"
-    assert brand.logo is None and brand.title == "acme"
+    assert brand.typography.base.family.name == "Lato" and brand.typography.headings.family.name == "Lato"
+    assert brand.logos.get() is None and brand.meta.name == "acme"
     assert any(f.code == "brand-font-default" for f in findings)
 
 
 def test_single_logo_forms(brand_dir):
     brand = load_brand(brand_dir("logo: mark.png\n", {"mark.png": "png"}))
-    assert brand.logo.path.name == "mark.png" and brand.logo.width == 40 and brand.logo.height == 20
+    assert brand.logos.get().path.name == "mark.png" and brand.logos.get().width == 40 and brand.logos.get().height == 20
     brand = load_brand(brand_dir("logo:\n  path: mark.png\n  alt: The mark\n", {"mark.png": "png"}))
-    assert brand.logo.alt == "The mark"
+    assert brand.logos.get().alt == "The mark"
 
 
 def test_unquoted_hex_colour_gets_a_quoting_hint(brand_dir):
@@ -182,14 +183,18 @@ def test_circular_colour_names_are_an_error(brand_dir):
     assert "circle" in caught.value.message
 
 
-def test_low_contrast_is_a_warning(brand_dir):
-    _, findings = load_brand_with_findings(brand_dir("""
+def test_low_contrast_is_a_warning_once_at_the_colour(brand_dir):
+    from workshop.check.contrast import contrast_findings
+
+    text = """
         color:
           foreground: "#999999"
           background: white
-        """))
-    (contrast,) = [f for f in findings if f.code == "brand-contrast"]
+        """
+    brand = load_brand(brand_dir(text))
+    (contrast,) = [f for f in contrast_findings(brand) if "'foreground' (#999999) on 'background'" in f.message]
     assert "2.85:1" in contrast.message and "4.5:1" in contrast.message
+    assert contrast.location.line == line_of(text, "foreground:")
 
 
 def test_declared_font_files_are_used(brand_dir):
@@ -214,6 +219,6 @@ def test_declared_font_files_are_used(brand_dir):
     shutil.copy(lato["Lato-Regular.ttf"], folder / "fonts" / "body.ttf")
     shutil.copy(lato["Lato-Black.ttf"], folder / "fonts" / "body-strong.ttf")
     brand, findings = load_brand_with_findings(folder)
-    assert brand.body.regular == folder.resolve() / "fonts" / "body.ttf"
-    assert brand.body.bold == folder.resolve() / "fonts" / "body-strong.ttf"
+    assert brand.typography.base.family.regular == folder.resolve() / "fonts" / "body.ttf"
+    assert brand.typography.base.family.bold == folder.resolve() / "fonts" / "body-strong.ttf"
     assert any(f.code == "brand-font-skipped" and "woff2" in f.message for f in findings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workshop.brand.load import load_brand
-from workshop.brand.model import DEFAULT_SIZES, SizeRange
+from workshop.brand.model import DEFAULT_LAYOUT_NAMES, DEFAULT_SIZES, SizeRange
 from workshop.errors import WorkshopError
 
 
@@ -32,7 +32,9 @@ def test_all_settings_are_read(brand_dir):
     ), {"master/template.pptx": b"PK\x03\x04rest-of-a-zip"})
     settings = load_brand(folder).settings
     assert settings.template == folder.resolve() / "master" / "template.pptx"
-    assert dict(settings.layouts) == {"quote": "Citaat", "stat": "Groot getal"}
+    assert {k: v for k, v in settings.layouts.items() if DEFAULT_LAYOUT_NAMES[k] != v} == {
+        "quote": "Citaat", "stat": "Groot getal"}
+    assert set(settings.layouts) == set(DEFAULT_LAYOUT_NAMES)  # every kind resolved
     assert settings.paper == "letter"
     assert settings.footer == "{client} · {date}"
     assert settings.sizes["body"] == SizeRange(22, 16)

@@ -30,37 +30,37 @@ def test_shipped_brand_loads_without_warnings(name):
     assert brand.settings.paper == "A4"
     # body text passes WCAG AA, headings pass AA for large text
     assert contrast_ratio(brand.colors.foreground, brand.colors.background) >= 4.5
-    assert contrast_ratio(brand.heading_color or brand.colors.primary, brand.colors.background) >= 4.5
-    for logo in (brand.logo, brand.logo_dark, brand.logo_for("small"), brand.logo_for("small", dark=True)):
+    assert contrast_ratio(brand.typography.headings.color, brand.colors.background) >= 4.5
+    for logo in (brand.logos.get(), brand.logos.get(dark=True), brand.logos.get("small"), brand.logos.get("small", dark=True)):
         assert logo is not None
         assert logo.format == "png" and logo.alt and logo.width > 0 and logo.height > 0
         assert logo.data.startswith(b"\x89PNG")
         assert logo.path.stat().st_size < 60 * 1024
-    assert brand.logo is not brand.logo_dark
+    assert brand.logos.get() is not brand.logos.get(dark=True)
 
 
 def test_default_brand_is_the_house_style():
     brand = load_brand()
-    assert brand.title == "Helder Communicatie" and brand.short_name == "Helder"
-    assert brand.heading.name == "Red Hat Display"
-    assert brand.body.name == "Lato"
-    assert brand.heading.bold.name == "RedHatDisplay-Bold.ttf"
-    assert brand.heading_bold and brand.heading_file() == brand.heading.bold
-    assert brand.colors.primary == brand.palette["navy"] == "#14305A"
+    assert brand.meta.name == "Helder Communicatie" and brand.meta.short_name == "Helder"
+    assert brand.typography.headings.family.name == "Red Hat Display"
+    assert brand.typography.base.family.name == "Lato"
+    assert brand.typography.headings.family.bold.name == "RedHatDisplay-Bold.ttf"
+    assert brand.typography.headings.bold and brand.typography.headings.file() == brand.typography.headings.family.bold
+    assert brand.colors.primary == brand.colors.palette["navy"] == "#14305A"
     assert brand.colors.secondary == "#EE6A4D"
-    assert brand.line_height == 1.3
-    assert brand.link_color == brand.palette["teal"]
+    assert brand.typography.base.line_height == 1.3
+    assert brand.typography.link_color == brand.colors.palette["teal"]
 
 
 def test_second_brand_differs_in_colours_fonts_and_logo():
     house, noord = load_brand("default"), load_brand("noord")
-    assert noord.heading.name == "Source Serif Pro" and noord.body.name == "Source Sans Pro"
+    assert noord.typography.headings.family.name == "Source Serif Pro" and noord.typography.base.family.name == "Source Sans Pro"
     assert noord.colors.primary == "#1F4030"
     assert noord.colors.background != house.colors.background
     for role in ("primary", "secondary", "tertiary", "foreground", "dark", "light"):
         assert getattr(noord.colors, role) != getattr(house.colors, role), role
-    assert noord.logo.data != house.logo.data
-    assert noord.heading_weight == 600 and noord.heading_bold
+    assert noord.logos.get().data != house.logos.get().data
+    assert noord.typography.headings.weight == 600 and noord.typography.headings.bold
     assert noord.size("title").max_pt == 38 and noord.size("body") == house.size("body")
 
 
@@ -73,7 +73,7 @@ def test_working_folder_brand_wins_over_the_shipped_one(tmp_path, monkeypatch, b
     folder = brand_dir("meta: {name: Local}\n", name="assets/brands/noord")
     monkeypatch.chdir(tmp_path)
     assert find_brand_file("noord") == Path("assets/brands/noord/_brand.yml").absolute()
-    assert load_brand("noord").title == "Local"
+    assert load_brand("noord").meta.name == "Local"
     assert folder.name == "noord"
 
 

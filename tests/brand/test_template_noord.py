@@ -43,7 +43,7 @@ def test_the_script_does_not_read_the_template_it_replaces(script, tmp_path):
     brand = script.generated_brand(REPO / "assets" / "brands" / "noord", tmp_path)
     assert brand.settings.template is None
     assert not list(tmp_path.rglob("*.pptx"))
-    assert brand.title == load_brand("noord").title and brand.colors == load_brand("noord").colors
+    assert brand.meta.name == load_brand("noord").meta.name and brand.colors == load_brand("noord").colors
 
 
 def test_the_shipped_template_is_visibly_changed_from_the_generated_master():

@@ -9,7 +9,7 @@ from workshop.plan.measure import metrics_for
 
 @pytest.fixture(scope="module")
 def lato(plain_brand):
-    return metrics_for(str(plain_brand.body.regular))
+    return metrics_for(str(plain_brand.typography.base.family.regular))
 
 
 def test_width_scales_with_size(lato):

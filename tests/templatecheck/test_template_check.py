@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 import pytest
 
+from workshop.brand.model import DEFAULT_LAYOUT_NAMES
 from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
 from workshop.layouts import default_layouts
@@ -157,7 +158,7 @@ def test_a_placeholder_off_the_slide_is_a_warning(designed, edit, house):
 def test_layout_names_from_the_brand_are_honoured(designed, edit, house):
     path = designed(lambda prs: setattr(edit.layout(prs, "Quote"), "name", "Citaat"))
     assert check_template_file(path, house).broken_kinds == ("quote",)
-    dutch = replace(house, settings=replace(house.settings, layouts=MappingProxyType({"quote": "Citaat"})))
+    dutch = replace(house, settings=replace(house.settings, layouts=MappingProxyType({**DEFAULT_LAYOUT_NAMES, "quote": "Citaat"})))
     report = check_template_file(path, dutch)
     assert report.ok
     assert next(k for k in report.kinds if k.kind == "quote").layout == "Citaat"

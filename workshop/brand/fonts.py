@@ -107,8 +107,12 @@ def resolve_family(
     declared: Sequence[DeclaredFile] = (),
     places: Sequence[Place] | None = None,
     thorough: bool = True,
+    weight: int = 400,
 ) -> tuple[FontFamily, list[Finding]]:
     """The four files of ``family``, searching declared files, then each place in order.
+
+    ``weight`` is the CSS weight of plain text (``typography.base.weight``):
+    the face nearest to it becomes "regular", as a browser would choose.
 
     The first place that has the family supplies all of its styles, so a
     family is never stitched together from two different installs. Only
@@ -119,7 +123,7 @@ def resolve_family(
     if declared:
         faces = _declared_faces(family, declared, findings, location)
         if faces:
-            return _assemble(family, faces, location, findings, "the files listed in _brand.yml")
+            return _assemble(family, faces, location, findings, "the files listed in _brand.yml", weight)
     searched = list(places) if places is not None else fontfiles.all_places(brand_folder)
     unusable: list[Face] = []
     for place in searched:
@@ -130,14 +134,14 @@ def resolve_family(
         usable = [f for f in faces if f.problem is None]
         unusable += [f for f in faces if f.problem is not None]
         if usable:
-            return _assemble(family, usable, location, findings, place.label)
+            return _assemble(family, usable, location, findings, place.label, weight)
     # File names can lie (``times.ttf``); one full read of every name table, cached.
     for place in searched if thorough else ():
         faces = _matching(family, place.fonts)
         usable = [f for f in faces if f.problem is None]
         unusable += [f for f in faces if f.problem is not None]
         if usable:
-            return _assemble(family, usable, location, findings, place.label)
+            return _assemble(family, usable, location, findings, place.label, weight)
     raise _not_found(family, searched, unusable, location, suggest=thorough)
 
 
@@ -190,9 +194,10 @@ def _declared_faces(
 
 
 def _assemble(
-    family: str, faces: list[Face], location: Location | None, findings: list[Finding], where: str
+    family: str, faces: list[Face], location: Location | None, findings: list[Finding], where: str,
+    weight: int = 400,
 ) -> tuple[FontFamily, list[Finding]]:
-    regular = _pick(faces, italic=False, target=400) or _pick(faces, italic=True, target=400)
+    regular = _pick(faces, italic=False, target=weight) or _pick(faces, italic=True, target=weight)
     assert regular is not None  # faces is never empty here
     bold = _pick([f for f in faces if f.weight >= 600 and f.weight > regular.weight], False, 700)
     italic = _pick([f for f in faces if f.weight < 600], True, regular.weight)

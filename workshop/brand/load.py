@@ -15,8 +15,8 @@ from types import MappingProxyType
 from workshop.brand import nodes
 from workshop.brand.lookup import BRAND_FILE, available_brands, brand_folder, find_brand_file
 from workshop.brand.logos import LogoReader
-from workshop.brand.model import Brand
-from workshop.brand.palette import contrast_findings, read_colors
+from workshop.brand.model import Brand, Colors, Logos, Meta, WorkshopSettings
+from workshop.brand.palette import ColorResolver, read_colors
 from workshop.brand.settings import read_settings
 from workshop.brand.typography import read_typography
 from workshop.errors import Finding, Location, WorkshopError
@@ -36,55 +36,54 @@ def load_brand(name_or_path: str | Path = "default") -> Brand:
 
 def load_brand_with_findings(name_or_path: str | Path = "default") -> tuple[Brand, list[Finding]]:
     """The brand and the warnings a designer should see (missing styles, contrast, ...)."""
-    file = find_brand_file(name_or_path)
+    return read_brand(find_brand_file(name_or_path))
+
+
+def read_brand(file: Path) -> tuple[Brand, list[Finding]]:
+    """One ``_brand.yml`` → ``Brand`` with every default resolved, and its findings.
+
+    Each part is read on its own, so every problem in the file is reported in
+    one run (as ``WorkshopErrors``), each once; the lookup of *which* file is
+    ``find_brand_file``'s job, kept apart so the two can change separately.
+    """
     folder = file.resolve().parent
     where = Location(str(file))
     root = read_yaml_file(file, max_bytes=MAX_BRAND_BYTES)
     if not isinstance(root, Mapping):
         raise WorkshopError(f"{BRAND_FILE} should start with sections like 'meta:', 'color:' and "
                             f"'typography:'", root.location, hint="see docs/brand.md for an example")
-    findings: list[Finding] = []
-    nodes.warn_unknown_keys(root, TOP_KEYS, BRAND_FILE, findings)
+    report = nodes.Report()
+    nodes.warn_unknown_keys(root, TOP_KEYS, BRAND_FILE, report.findings)
 
-    title, short, link = _meta(root.get("meta"), findings, folder.name)
-    colors, palette, resolver = read_colors(root.get("color"), findings)
-    typography = read_typography(root.get("typography"), folder, resolver, findings, where)
-    logos, logo, logo_dark = LogoReader(folder, short or title, findings).read(root.get("logo"))
-    settings = read_settings(_workshop_section(root.get("defaults")), folder)
-
-    heading_color = typography.heading_color or colors.primary
-    color_section = root.get("color")
-    findings += contrast_findings(colors, heading_color,
-                                  color_section.location if color_section is not None else where)
-    brand = Brand(
-        name=folder.name,
-        folder=folder,
-        title=title,
-        colors=colors,
-        heading=typography.heading,
-        body=typography.body,
-        palette=palette,
-        mono=typography.mono,
-        logo=logo,
-        logo_dark=logo_dark,
-        heading_color=typography.heading_color,
-        link=link,
-        settings=settings,
-        short_name=short,
-        heading_weight=typography.heading_weight,
-        heading_italic=typography.heading_italic,
-        line_height=typography.line_height,
-        link_color=typography.link_color,
-        logos=MappingProxyType(logos),
-        file=file.resolve(),
-    )
-    return brand, findings
+    meta = report.attempt(lambda: _meta(root.get("meta"), folder.name), Meta(folder.name, folder.name))
+    colors, resolver = report.attempt(lambda: read_colors(root.get("color"), report),
+                                      (Colors(), ColorResolver({}, {})))
+    typography = read_typography(root.get("typography"), folder, resolver, colors, report, where)
+    logos = report.attempt(lambda: LogoReader(folder, meta.short_name, report.findings).read(root.get("logo")),
+                           Logos(wordmark=meta.short_name))
+    settings = report.attempt(lambda: read_settings(_workshop_section(root.get("defaults")), folder, report),
+                              WorkshopSettings())
+    report.raise_errors()
+    brand = Brand(name=folder.name, folder=folder, meta=meta, colors=colors, typography=typography,
+                  logos=logos, settings=settings, file=file.resolve(), places=_places(root))
+    return brand, report.unique_findings()
 
 
-def _meta(node: Node | None, findings: list[Finding], fallback: str) -> tuple[str, str | None, str | None]:
-    """``(full name, short name, home link)``; meta may hold anything else (brand.yml allows it)."""
+def _places(root: Mapping) -> MappingProxyType:
+    """Where the colour section and each colour role are written (findings point there)."""
+    places: dict[str, Location] = {}
+    color = root.get("color")
+    if isinstance(color, Mapping):
+        places["color"] = color.location
+        for key, value in color.items:
+            places[f"color.{key.value}"] = value.location
+    return MappingProxyType(places)
+
+
+def _meta(node: Node | None, fallback: str) -> Meta:
+    """Full and short name and home link; meta may hold anything else (brand.yml allows it)."""
     if nodes.is_null(node):
-        return fallback, None, None
+        return Meta(fallback, fallback)
     meta = nodes.mapping(node, "meta")  # type: ignore[arg-type]
     title, short, link = fallback, None, None
     name = meta.get("name")
@@ -104,7 +103,7 @@ def _meta(node: Node | None, findings: list[Finding], fallback: str) -> tuple[st
         link = nodes.text(home, "meta.link.home") if not nodes.is_null(home) else None  # type: ignore[arg-type]
     elif isinstance(link_node, Scalar) and not nodes.is_null(link_node):
         link = nodes.text(link_node, "meta.link")
-    return title, short, link
+    return Meta(title, short or title, link)
 
 
 def _workshop_section(defaults: Node | None) -> Node | None:

@@ -4,8 +4,10 @@ Every form brand.yml allows is read: ``logo: file.png``; ``logo: {path, alt}``;
 ``images:`` with names that ``small``/``medium``/``large`` refer to; and
 ``{light, dark}`` pairs. Each file is confined to the brand folder and
 checked from its header (PNG or JPEG, size limit) before anything decodes it.
-Logos a Quarto brand may hold but we cannot use (SVG, web addresses) are
-skipped with a warning instead of failing, so such a ``_brand.yml`` still loads.
+Logos a Quarto brand may hold but we cannot use (SVG, web addresses) and
+logo files that are missing or broken are skipped with a warning instead of
+failing, so such a ``_brand.yml`` still loads; where no logo is left, slides
+show the brand's name as a text wordmark.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from pathlib import Path
 
 from workshop.brand import nodes
 from workshop.brand.files import brand_file
-from workshop.brand.model import Logo
-from workshop.errors import Finding, Location, Severity
+from types import MappingProxyType
+
+from workshop.brand.model import Logo, Logos
+from workshop.errors import Finding, Location, Severity, WorkshopError
 from workshop.outline.tree import Mapping, Node, Scalar
 from workshop.safety.images import MAX_IMAGE_BYTES, check_image
 
@@ -32,13 +36,17 @@ class LogoReader:
         self.images: dict[str, Node] = {}
         self._loaded: dict[tuple[Path, str], Logo] = {}
 
-    def read(self, section: Node | None) -> tuple[dict[str, Logo], Logo | None, Logo | None]:
-        """``(logos by "size"/"size-dark", logo for light backgrounds, logo for dark ones)``."""
+    def read(self, section: Node | None) -> Logos:
+        """Every usable logo by ``size`` / ``size-dark``; the brand's name as the wordmark."""
+        found = self._read(section)
+        return Logos(MappingProxyType(found), wordmark=self.title)
+
+    def _read(self, section: Node | None) -> dict[str, Logo]:
         if nodes.is_null(section):
-            return {}, None, None
+            return {}
         if isinstance(section, Scalar) or (isinstance(section, Mapping) and section.get("path") is not None):
             single = self.resource(section, "logo")  # type: ignore[arg-type]
-            return {}, single, None
+            return {"large": single} if single else {}
         logo = nodes.mapping(section, "logo")  # type: ignore[arg-type]
         nodes.warn_unknown_keys(logo, ("images", *SIZES), "logo", self.findings)
         images = logo.get("images")
@@ -61,13 +69,13 @@ class LogoReader:
                 got = self.resource(value, f"logo.{size}")  # type: ignore[arg-type]
                 if got:
                     found[size] = got
-        light = next((found[s] for s in ("large", "medium", "small") if s in found), None)
-        dark = next((found[f"{s}-dark"] for s in ("large", "medium", "small") if f"{s}-dark" in found), None)
-        if light is None and dark is None and self.images:
+        if not found and self.images and not any(not nodes.is_null(logo.get(s)) for s in SIZES):
             # Only ``images`` given: use the first one, as a designer would expect.
             name, node = next(iter(self.images.items()))
-            light = self.resource(node, f"logo.images.{name}")
-        return found, light, dark
+            first = self.resource(node, f"logo.images.{name}")
+            if first:
+                found["large"] = first
+        return found
 
     def resource(self, node: Node, what: str, lookup: bool = True) -> Logo | None:
         """A path, an ``images`` name or ``{path, alt}``, loaded and checked."""
@@ -99,8 +107,15 @@ class LogoReader:
             self.skip(f"{what} '{value}' is {kind}; slides and PDFs use PNG or JPEG logos",
                       location, "export a PNG (with transparency) next to it and name that one")
             return None
-        path = brand_file(value, self.folder, what="logo",
-                             max_bytes=MAX_IMAGE_BYTES, location=location)
+        try:
+            path = brand_file(value, self.folder, what="logo", max_bytes=MAX_IMAGE_BYTES, location=location)
+        except WorkshopError as exc:
+            self.findings.append(Finding(
+                "brand-logo-missing",
+                f"{what}: {exc.message}; slides show the name '{self.title}' where the logo would go",
+                location, details={"hint": exc.hint or ""},
+            ))
+            return None
         if alt is None:
             alt = f"{self.title} logo"
             self.findings.append(Finding(
@@ -111,7 +126,11 @@ class LogoReader:
         if key not in self._loaded:
             with open(path, "rb") as handle:
                 data = handle.read(MAX_IMAGE_BYTES + 1)
-            image = check_image(value, data, location)
+            try:
+                image = check_image(value, data, location)
+            except WorkshopError as exc:
+                self.skip(f"{what}: {exc.message}", location, exc.hint or "export it again as PNG")
+                return None
             self._loaded[key] = Logo(path, alt, image.width, image.height, image.format, image.data)
         return self._loaded[key]
 

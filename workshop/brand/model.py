@@ -1,7 +1,12 @@
-"""The loaded brand, as plain frozen data every later stage reads.
+"""The loaded brand: one frozen value of nested, typed parts.
 
-Loading (``workshop.brand.load``) turns a ``_brand.yml`` folder into this; the
-plan measures text with ``body``/``heading`` font files; renderers paint with it.
+Loading (``workshop.brand.load``) turns a ``_brand.yml`` folder into a
+``Brand`` with every default already resolved: the heading colour is a colour,
+never "None, so use primary"; each typography role knows its family's files,
+its CSS stack, weight, style, colour and line height; the logos know what to
+draw when there is no image. Later stages read these values and decide
+nothing about the brand themselves (black's ``Mode`` is the model: one value,
+made once, read everywhere).
 """
 
 from __future__ import annotations
@@ -11,12 +16,26 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, Mapping
 
+from workshop.errors import Location
 from workshop.kinds import KINDS
 
 TEXT_ROLES = (
     "title", "subtitle", "body", "statement", "quote", "attribution", "stat", "label",
     "caption", "table", "footer",
 )
+
+
+def _frozen(mapping: Mapping | None = None) -> Mapping:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Meta:
+    """``meta``: who the brand belongs to."""
+
+    name: str  # meta.name.full (or the short name, or the folder name)
+    short_name: str  # meta.name.short, else ``name``
+    link: str | None = None  # meta.link.home
 
 
 @dataclass(frozen=True)
@@ -38,6 +57,50 @@ class FontFamily:
 
 
 @dataclass(frozen=True)
+class TypeRole:
+    """One typography role (``base``, ``headings``, ``monospace``), fully resolved."""
+
+    family: FontFamily  # the files actually used
+    stack: tuple[str, ...]  # the CSS font stack as the brand wrote it, then our fallback
+    weight: int  # CSS weight; 600 and up draws with the family's bold face
+    italic: bool
+    color: str  # ``#RRGGBB`` on the brand background
+    line_height: float | None  # multiple of the font size; None: each style keeps its designed spacing
+
+    @property
+    def bold(self) -> bool:
+        return self.weight >= 600
+
+    def file(self) -> Path:
+        """The face that matches this role's weight and style."""
+        return self.family.file(bold=self.bold, italic=self.italic)
+
+
+BODY_WEIGHT = 400  # CSS weights when the brand names none
+HEADING_WEIGHT = 700
+BODY_LINE_HEIGHT = 1.45  # the handout's body spacing when the brand names none
+
+
+@dataclass(frozen=True)
+class Typography:
+    base: TypeRole
+    headings: TypeRole
+    monospace: TypeRole
+    link_color: str  # ``#RRGGBB``
+
+    @classmethod
+    def of(cls, family: FontFamily, colors: "Colors") -> "Typography":
+        """One family for every role with the loader's defaults (a brand built in code)."""
+        stack = (family.name,)
+        return cls(
+            base=TypeRole(family, stack, BODY_WEIGHT, False, colors.foreground, BODY_LINE_HEIGHT),
+            headings=TypeRole(family, stack, HEADING_WEIGHT, False, colors.primary, None),
+            monospace=TypeRole(family, stack, BODY_WEIGHT, False, colors.foreground, None),
+            link_color=colors.primary,
+        )
+
+
+@dataclass(frozen=True)
 class Logo:
     path: Path
     alt: str
@@ -52,6 +115,31 @@ class Logo:
         return self.width / self.height if self.width and self.height else 1.0
 
 
+_NEAREST = {"small": ("small", "medium", "large"), "medium": ("medium", "large", "small"),
+            "large": ("large", "medium", "small")}
+
+
+@dataclass(frozen=True)
+class Logos:
+    """``logo``: images by ``small``/``medium``/``large`` (``-dark`` for dark fills)."""
+
+    images: Mapping[str, Logo] = field(default_factory=_frozen)
+    wordmark: str = ""  # drawn as text where a logo would go and none could be loaded
+
+    def get(self, size: str = "large", dark: bool = False) -> Logo | None:
+        """The logo for ``size``, the nearest size if that one is missing.
+
+        ``dark=True`` asks for the variant made for dark backgrounds (any size)
+        and falls back to the plain one, as brand.yml does.
+        """
+        keys = [f"{s}-dark" for s in _NEAREST[size]] if dark else []
+        keys += list(_NEAREST[size])
+        for key in keys:
+            if key in self.images:
+                return self.images[key]
+        return None
+
+
 @dataclass(frozen=True)
 class SizeRange:
     """Font sizes in points a text role may use; the fit shrinks from max to min."""
@@ -62,7 +150,7 @@ class SizeRange:
 
 @dataclass(frozen=True)
 class Colors:
-    """Semantic colour roles as ``#RRGGBB``."""
+    """Semantic colour roles as ``#RRGGBB``, and the named palette they came from."""
 
     foreground: str = "#1F2328"
     background: str = "#FFFFFF"
@@ -75,6 +163,7 @@ class Colors:
     info: str = "#0277BD"
     warning: str = "#B26A00"
     danger: str = "#C62828"
+    palette: Mapping[str, str] = field(default_factory=_frozen, compare=False)
 
     def series(self) -> list[str]:
         """Chart series colours in order."""
@@ -85,10 +174,6 @@ class Colors:
         from workshop.brand.colors import readable_on
 
         return readable_on(fill, (self.foreground, self.light, self.dark, "#000000", "#FFFFFF"), minimum)
-
-
-def _frozen(mapping: Mapping | None = None) -> Mapping:
-    return MappingProxyType(dict(mapping or {}))
 
 
 DEFAULT_SIZES = {
@@ -105,13 +190,16 @@ DEFAULT_SIZES = {
     "footer": SizeRange(10, 8),
 }
 
+#: The layout each kind uses when the brand names none (the kind registry's name for it).
+DEFAULT_LAYOUT_NAMES = {kind: KINDS[kind].layout_name for kind in KINDS}
+
 
 @dataclass(frozen=True)
 class WorkshopSettings:
-    """Our own settings from ``defaults: workshop:`` in ``_brand.yml``."""
+    """Our own settings from ``defaults: workshop:`` in ``_brand.yml``, complete."""
 
     template: Path | None = None
-    layouts: Mapping[str, str] = field(default_factory=_frozen)  # slide kind → layout name
+    layouts: Mapping[str, str] = field(default_factory=lambda: _frozen(DEFAULT_LAYOUT_NAMES))  # kind → name
     paper: Literal["A4", "letter"] = "A4"
     footer: str | None = None  # may use {client}, {date}, {title}
     sizes: Mapping[str, SizeRange] = field(default_factory=lambda: _frozen(DEFAULT_SIZES))
@@ -122,53 +210,22 @@ class WorkshopSettings:
 
 @dataclass(frozen=True)
 class Brand:
-    name: str
+    name: str  # the brand folder's name
     folder: Path
-    title: str  # meta.name, for document properties
+    meta: Meta
     colors: Colors
-    heading: FontFamily
-    body: FontFamily
-    palette: Mapping[str, str] = field(default_factory=_frozen)
-    mono: FontFamily | None = None
-    logo: Logo | None = None  # the logo for light backgrounds
-    logo_dark: Logo | None = None  # for dark backgrounds (falls back to logo)
-    heading_color: str | None = None  # None: colors.primary
-    link: str | None = None
+    typography: Typography
+    logos: Logos = field(default_factory=Logos)
     settings: WorkshopSettings = field(default_factory=WorkshopSettings)
-    short_name: str | None = None  # meta.name.short
-    heading_weight: int = 700  # typography.headings.weight; 600 and up use heading.bold
-    heading_italic: bool = False  # typography.headings.style: italic
-    line_height: float | None = None  # typography.base.line-height (unitless); None: renderer's own
-    link_color: str | None = None  # typography.link.color
-    logos: Mapping[str, Logo] = field(default_factory=_frozen)  # "small", "small-dark", "medium", ...
     file: Path | None = None  # the _brand.yml it came from, for messages
-
-    @property
-    def heading_bold(self) -> bool:
-        return self.heading_weight >= 600
-
-    def heading_file(self) -> Path:
-        """The heading font file that matches the brand's heading weight and style."""
-        return self.heading.file(bold=self.heading_bold, italic=self.heading_italic)
-
-    def logo_for(self, size: str = "large", dark: bool = False) -> Logo | None:
-        """A logo for ``size`` (small/medium/large), nearest size if that one is missing.
-
-        ``dark=True`` asks for the variant made for dark backgrounds (any size)
-        and falls back to the plain or light one, as brand.yml does.
-        """
-        order = {"small": ("small", "medium", "large"), "medium": ("medium", "large", "small"),
-                 "large": ("large", "medium", "small")}[size]
-        keys = [f"{s}-dark" for s in order] if dark else []
-        keys += list(order)
-        for key in keys:
-            if key in self.logos:
-                return self.logos[key]
-        return self.logo_dark if dark and self.logo_dark else self.logo
+    #: Where settings are written ("color", "color.primary", ...), for findings about them.
+    places: Mapping[str, Location] = field(default_factory=_frozen, compare=False)
 
     def size(self, role: str) -> SizeRange:
-        return self.settings.sizes.get(role) or DEFAULT_SIZES[role]
+        return self.settings.sizes[role]
 
     def layout_name(self, kind: str) -> str:
-        """The layout slides of ``kind`` use: the brand's own name for it, else the kind's default."""
-        return self.settings.layouts.get(kind) or KINDS[kind].layout_name
+        """The layout slides of ``kind`` use (every registered kind is resolved when the brand loads;
+        a kind registered after that, as in tests of the registry, takes its own default)."""
+        layouts = self.settings.layouts
+        return layouts[kind] if kind in layouts else KINDS[kind].layout_name

@@ -9,10 +9,53 @@ are warnings; unknown keys in our own ``defaults: workshop:`` are errors.
 from __future__ import annotations
 
 import re
+from typing import Callable, TypeVar
 
-from workshop.errors import Finding, Location, Severity, WorkshopError
+from workshop.errors import Finding, Location, Severity, WorkshopError, WorkshopErrors
 from workshop.outline.suggest import closest, did_you_mean
 from workshop.outline.tree import Mapping, Node, Scalar, Sequence
+
+T = TypeVar("T")
+
+
+class Report:
+    """A brand file's problems, gathered so one run shows them all, each once.
+
+    Readers call ``attempt`` around each independent part; an error there is
+    kept and the part takes its default, so the parts after it are still read.
+    """
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.errors: list[WorkshopError] = []
+
+    def attempt(self, read: Callable[[], T], default: T) -> T:
+        try:
+            return read()
+        except WorkshopErrors as group:
+            self.errors.extend(group.errors)
+        except WorkshopError as exc:
+            self.errors.append(exc)
+        return default
+
+    def warn(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def raise_errors(self) -> None:
+        """Raise every error gathered (none: return)."""
+        if self.errors:
+            raise WorkshopErrors(self.errors)
+
+    def unique_findings(self) -> list[Finding]:
+        seen: set[tuple[str, str, Location | None]] = set()
+        out = []
+        for finding in self.findings:
+            key = (finding.code, finding.message, finding.location)
+            if key not in seen:
+                seen.add(key)
+                out.append(finding)
+        return out
+
 
 WEIGHT_NAMES = {
     "thin": 100, "hairline": 100, "extra-light": 200, "ultra-light": 200, "light": 300,

@@ -10,15 +10,16 @@ its light value: slides and handouts are light documents.
 from __future__ import annotations
 
 from dataclasses import fields
+from types import MappingProxyType
 
 from workshop.brand import nodes
-from workshop.brand.colors import ColorError, contrast_ratio, parse_color
+from workshop.brand.colors import ColorError, parse_color
 from workshop.brand.model import Colors
-from workshop.errors import Finding, Location, WorkshopError
+from workshop.errors import Location, WorkshopError
 from workshop.outline.suggest import closest
 from workshop.outline.tree import Mapping, Node, Scalar
 
-ROLES = tuple(f.name for f in fields(Colors))
+ROLES = tuple(f.name for f in fields(Colors) if f.name != "palette")
 _DEFAULTS = {role: getattr(Colors(), role) for role in ROLES}
 _QUOTE_HINT = 'put quotes around hex colours: primary: "#1F3D2B" (without them, # starts a comment)'
 
@@ -66,50 +67,40 @@ class ColorResolver:
         return result
 
 
-def read_colors(section: Node | None, findings: list[Finding]) -> tuple[Colors, dict[str, str], ColorResolver]:
-    """The roles (missing ones keep our neutral defaults), the resolved palette, and the resolver."""
+def read_colors(section: Node | None, report: nodes.Report) -> tuple[Colors, ColorResolver]:
+    """The roles (missing ones keep our neutral defaults) with the resolved palette, and the resolver.
+
+    Each role and palette entry is resolved on its own, so every bad colour in
+    the file is reported in one run; a bad one keeps its default meanwhile.
+    """
     if nodes.is_null(section):
-        empty = ColorResolver({}, {})
-        return Colors(), {}, empty
+        return Colors(), ColorResolver({}, {})
     color = nodes.mapping(section, "color")  # type: ignore[arg-type]
-    nodes.warn_unknown_keys(color, ("palette", *ROLES), "color", findings)
+    nodes.warn_unknown_keys(color, ("palette", *ROLES), "color", report.findings)
     palette_nodes: dict[str, Node] = {}
     palette_section = color.get("palette")
     if not nodes.is_null(palette_section):
-        for name, _, value in nodes.items(nodes.mapping(palette_section, "color.palette")):  # type: ignore[arg-type]
+        listing = report.attempt(lambda: nodes.items(nodes.mapping(palette_section, "color.palette")), [])  # type: ignore[arg-type]
+        for name, _, value in listing:
             palette_nodes[name] = value
     role_nodes = {name: value for name, _, value in nodes.items(color)
                   if name in ROLES and not _blank(value)}
     for name, _, value in nodes.items(color):
         if name in ROLES and _blank(value):
-            raise WorkshopError(f"color.{name} is empty", value.location, hint=_QUOTE_HINT)
+            report.errors.append(WorkshopError(f"color.{name} is empty", value.location, hint=_QUOTE_HINT))
     resolver = ColorResolver(palette_nodes, role_nodes)
-    palette = {name: resolver.resolve(node, f"color.palette.{name}") for name, node in palette_nodes.items()}
-    roles = {name: resolver.resolve(node, f"color.{name}") for name, node in role_nodes.items()}
-    return Colors(**roles), palette, resolver
+    palette: dict[str, str] = {}
+    for name, node in palette_nodes.items():
+        value = report.attempt(lambda node=node, name=name: resolver.resolve(node, f"color.palette.{name}"), None)
+        if value is not None:
+            palette[name] = value
+    roles: dict[str, str] = {}
+    for name, node in role_nodes.items():
+        value = report.attempt(lambda node=node, name=name: resolver.resolve(node, f"color.{name}"), None)
+        if value is not None:
+            roles[name] = value
+    return Colors(**roles, palette=MappingProxyType(palette)), resolver
 
 
 def _blank(node: Node) -> bool:
     return isinstance(node, Scalar) and node.to_python() is None
-
-
-def contrast_findings(colors: Colors, heading_color: str, location: Location | None) -> list[Finding]:
-    """WCAG AA checks a designer should hear about: body text 4.5:1, headings 3:1."""
-    out = []
-    body = contrast_ratio(colors.foreground, colors.background)
-    if body < 4.5:
-        out.append(Finding(
-            "brand-contrast",
-            f"body text ({colors.foreground}) on the background ({colors.background}) has a contrast "
-            f"of {body:.2f}:1; WCAG AA needs 4.5:1, so text will be hard to read",
-            location, details={"ratio": body},
-        ))
-    heading = contrast_ratio(heading_color, colors.background)
-    if heading < 3.0:
-        out.append(Finding(
-            "brand-contrast",
-            f"headings ({heading_color}) on the background ({colors.background}) have a contrast of "
-            f"{heading:.2f}:1; WCAG AA needs 3:1 for large text",
-            location, details={"ratio": heading},
-        ))
-    return out

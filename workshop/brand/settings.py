@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from workshop.brand import nodes
 from workshop.brand.files import brand_file
-from workshop.brand.model import DEFAULT_SIZES, TEXT_ROLES, SizeRange, WorkshopSettings
+from workshop.brand.model import DEFAULT_LAYOUT_NAMES, DEFAULT_SIZES, TEXT_ROLES, SizeRange, WorkshopSettings
 from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
 from workshop.outline.suggest import did_you_mean
@@ -27,34 +27,45 @@ MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 _ZIP = b"PK\x03\x04"
 
 
-def read_settings(section: Node | None, folder: Path) -> WorkshopSettings:
+def read_settings(section: Node | None, folder: Path, report: nodes.Report) -> WorkshopSettings:
+    """Every key checked on its own, so all mistakes in the section show in one run."""
     if nodes.is_null(section):
         return WorkshopSettings()
     where = "defaults.workshop"
     node = nodes.mapping(section, where)  # type: ignore[arg-type]
-    nodes.check_keys(node, KEYS, where)
+    for key_node, _ in node.items:
+        if key_node.value not in KEYS:
+            report.errors.append(WorkshopError(f"unknown setting '{key_node.value}' in {where}",
+                                               key_node.location, hint=did_you_mean(key_node.value, KEYS)))
     values: dict = {}
     for key, _, value in nodes.items(node):
-        if nodes.is_null(value):
+        if nodes.is_null(value) or key not in KEYS:
             continue  # an empty setting keeps its default
-        what = f"{where}.{key}"
-        if key == "template":
-            values[key] = _template(value, folder, what)
-        elif key == "layouts":
-            values[key] = _layouts(value, what)
-        elif key == "paper":
-            values[key] = nodes.choice(value, what, {"a4": "A4", "letter": "letter"})
-        elif key == "footer":
-            values[key] = _footer(value, what)
-        elif key == "sizes":
-            values[key] = _sizes(value, what)
-        elif key == "overflow":
-            values[key] = nodes.choice(value, what, {"continue": "continue", "error": "error"})
-        elif key == "minutes_per_slide":
-            values[key] = nodes.number(value, what, low=0.1, high=60)
-        elif key == "max_minutes_without_break":
-            values[key] = int(nodes.number(value, what, low=10, high=600, integer=True))
+        result = report.attempt(lambda key=key, value=value: _value(key, value, folder, f"{where}.{key}"), None)
+        if result is not None:
+            values[key] = result
+    if "layouts" in values:
+        values["layouts"] = MappingProxyType({**DEFAULT_LAYOUT_NAMES, **values["layouts"]})
     return WorkshopSettings(**values)
+
+
+def _value(key: str, value: Node, folder: Path, what: str) -> object:
+    """One setting's value, checked; a ``WorkshopError`` at its line when it is wrong."""
+    if key == "template":
+        return _template(value, folder, what)
+    if key == "layouts":
+        return _layouts(value, what)
+    if key in ("paper", "overflow"):
+        options = {"paper": {"a4": "A4", "letter": "letter"},
+                   "overflow": {"continue": "continue", "error": "error"}}[key]
+        return nodes.choice(value, what, options)
+    if key == "footer":
+        return _footer(value, what)
+    if key == "sizes":
+        return _sizes(value, what)
+    if key == "minutes_per_slide":
+        return nodes.number(value, what, low=0.1, high=60)
+    return int(nodes.number(value, what, low=10, high=600, integer=True))
 
 
 def _template(node: Node, folder: Path, what: str) -> Path:

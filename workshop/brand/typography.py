@@ -1,227 +1,243 @@
-"""brand.yml's ``typography`` section: which families, weights and colours text uses.
+"""brand.yml's ``typography`` section → three fully resolved roles and a link colour.
 
 ``fonts`` lists families and where a web page would get them (``file``,
 ``google``, ``bunny``, ``system``). We never download: every family, whatever
 its source, is looked up as TrueType files (``fonts.py``), with files listed
-under ``source: file`` tried first. Body text (``base``) and ``headings`` must
-be found; a missing ``monospace`` or an unused family in ``fonts`` is only a
-warning. Sizes in CSS units (``1rem``) are web settings and are ignored: slide
-sizes come from ``defaults: workshop: sizes``.
+under ``source: file`` tried first. A role's family may be a CSS stack; the
+first installed family wins, and a stack that runs out falls back to the font
+we ship for its class (``stacks.py``), with a warning that says how to get the
+family the brand asked for. So every brand.yml loads; only a malformed value
+(a weight that is not a weight, a colour that is not a colour) is an error.
+
+Web-only settings (sizes in ``rem``, decorations, inline-code colours) are
+listed once, in one info line, rather than silently dropped.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop.brand import nodes
-from workshop.brand.files import brand_file
-from workshop.brand.fontfiles import FONT_SUFFIXES, normalise
-from workshop.brand.fonts import MAX_FONT_BYTES, DeclaredFile, resolve_family
-from workshop.brand.model import FontFamily
+from workshop.brand.fontfiles import normalise
+from workshop.brand.fontlist import DeclaredFamilies, read_font_list
+from workshop.brand.fonts import resolve_family
+from workshop.brand.model import (
+    BODY_LINE_HEIGHT,
+    BODY_WEIGHT,
+    HEADING_WEIGHT,
+    Colors,
+    FontFamily,
+    TypeRole,
+    Typography,
+)
 from workshop.brand.palette import ColorResolver
+from workshop.brand.stacks import GENERIC, SHIPPED, FontClass, font_class, how_to_get, is_generic, parse_stack
 from workshop.errors import Finding, Location, Severity, WorkshopError
 from workshop.outline.tree import Mapping, Node, Scalar
 
-DEFAULT_BODY = "Lato"  # the house body font; installed with the tool (font-lato)
-SOURCES = {"file": "file", "google": "google", "bunny": "bunny", "system": "system"}
+DEFAULT_BODY = SHIPPED["sans"]  # the house body font; installed with the tool (font-lato)
 _SECTIONS = ("fonts", "base", "headings", "monospace", "monospace-inline", "monospace-block", "link")
 _STYLE_KEYS = ("family", "size", "line-height", "weight", "style", "color", "background-color",
                "decoration")
-
-
-@dataclass(frozen=True)
-class Typography:
-    body: FontFamily
-    heading: FontFamily
-    mono: FontFamily | None
-    heading_weight: int = 700
-    heading_italic: bool = False
-    heading_color: str | None = None
-    line_height: float | None = None
-    link_color: str | None = None
+#: Settings brand.yml defines for web pages that slides and handouts cannot use.
+_WEB_ONLY = ("size", "background-color", "decoration")
+_USED = {
+    "base": ("family", "weight", "line-height", "color"),
+    "headings": ("family", "weight", "style", "line-height", "color"),
+    "monospace": ("family", "weight"),
+    "link": ("color",),
+}
 
 
 @dataclass
 class _Role:
-    family: str | None = None
+    """One role as written: its stack (empty: inherit) and its settings node."""
+
+    what: str
+    stack: tuple[str, ...] = ()
     location: Location | None = None
     node: Mapping | None = None
+    ignored: list[str] = field(default_factory=list)
 
 
-def read_typography(section: Node | None, folder: Path, colors: ColorResolver,
-                    findings: list[Finding], where: Location) -> Typography:
-    """Fonts resolved to files, plus the heading and link settings; ``where``: the file."""
+def read_typography(section: Node | None, folder: Path, resolver: ColorResolver, colors: Colors,
+                    report: nodes.Report, where: Location) -> Typography:
+    """The three roles and the link colour; problems go to ``report``; ``where``: the file."""
     if nodes.is_null(section):
         typo = Mapping(where)
     else:
-        typo = nodes.mapping(section, "typography")  # type: ignore[arg-type]
-    nodes.warn_unknown_keys(typo, _SECTIONS, "typography", findings)
-    declared, declared_at = _read_fonts(typo.get("fonts"), folder, findings)
-    base = _role(typo.get("base"), "typography.base", findings)
-    headings = _role(typo.get("headings"), "typography.headings", findings)
-    mono = _role(typo.get("monospace"), "typography.monospace", findings)
+        typo = report.attempt(lambda: nodes.mapping(section, "typography"), Mapping(where))  # type: ignore[arg-type]
+    nodes.warn_unknown_keys(typo, _SECTIONS, "typography", report.findings)
+    declared = report.attempt(lambda: read_font_list(typo.get("fonts"), folder, report), DeclaredFamilies())
+    roles = {name: report.attempt(lambda name=name: _role(typo.get(name), name, report), _Role(f"typography.{name}"))
+             for name in ("base", "headings", "monospace", "link")}
+    base, headings, mono, link = roles["base"], roles["headings"], roles["monospace"], roles["link"]
+    if not base.stack:
+        report.warn(Finding("brand-font-default",
+                            f"typography.base names no family; body text uses {DEFAULT_BODY}",
+                            typo.location, severity=Severity.INFO))
+        base.stack = (DEFAULT_BODY,)
+    if not headings.stack:  # headings inherit the body family, as in CSS
+        headings.stack, headings.location = base.stack, base.location
+    families = _Families(folder, declared, report)
+    body_weight = report.attempt(lambda: _weight(base), None) or BODY_WEIGHT
+    body = families.resolve(base, "body text is", "sans", body_weight)  # the face nearest base.weight
+    heading_family = families.resolve(headings, "headings are", font_class(base.stack), 400)
+    mono_family = families.resolve(mono, "code is", "mono", 400) if mono.stack else body
+    _ignored_info(typo, roles, report)
+    declared.report_unused({normalise(n) for r in (base, headings, mono) for n in r.stack}, report)
 
-    if base.family is None:
-        base.family = DEFAULT_BODY
-        findings.append(Finding("brand-font-default",
-                                f"typography.base names no family; body text uses {DEFAULT_BODY}",
-                                typo.location, severity=Severity.INFO))
-    if headings.family is None:  # headings inherit the body family, as in CSS
-        headings.family, headings.location = base.family, base.location
-
-    def resolve(role: _Role) -> tuple[FontFamily, list[Finding]]:
-        assert role.family is not None
-        return resolve_family(role.family, folder, location=role.location,
-                              declared=declared.get(normalise(role.family), ()))
-
-    body, found = resolve(base)
-    findings += found
-    heading, found = resolve(headings) if normalise(headings.family) != normalise(base.family) else (body, [])
-    findings += found
-    mono_family = None
-    if mono.family:
-        try:
-            mono_family, found = resolve(mono)
-            findings += found
-        except WorkshopError as exc:
-            findings.append(Finding("brand-font-missing", f"{exc.message}; code uses the body font",
-                                    exc.location, details={"hint": exc.hint}))
-    used = {normalise(f) for f in (base.family, headings.family, mono.family) if f}
-    for key, (family, location) in declared_at.items():
-        if key in used:
-            continue
-        try:
-            resolve_family(family, folder, location=location, declared=declared.get(key, ()),
-                           thorough=False)
-        except WorkshopError as exc:
-            findings.append(Finding(
-                "brand-font-missing",
-                f"'{family}' is listed in typography.fonts but is not installed; nothing uses it "
-                f"for slides or handouts, so this changes nothing",
-                location, severity=Severity.INFO, details={"hint": exc.hint},
-            ))
+    def color(role: _Role, default: str) -> str:
+        return report.attempt(lambda: _color(role, resolver), None) or default
 
     return Typography(
-        body=body,
-        heading=heading,
-        mono=mono_family,
-        heading_weight=_weight(headings, findings) or 700,
-        heading_italic=_italic(headings),
-        heading_color=_color(headings, "typography.headings.color", colors),
-        line_height=_line_height(base, findings),
-        link_color=_color(_role(typo.get("link"), "typography.link", findings, family_allowed=False),
-                          "typography.link.color", colors),
+        base=TypeRole(body, _with_fallback(base.stack, body), body_weight, False,
+                      color(base, colors.foreground),
+                      report.attempt(lambda: _line_height(base, report), None) or BODY_LINE_HEIGHT),
+        headings=TypeRole(heading_family, _with_fallback(headings.stack, heading_family),
+                          report.attempt(lambda: _weight(headings), None) or HEADING_WEIGHT,
+                          report.attempt(lambda: _italic(headings), False),
+                          color(headings, colors.primary),
+                          report.attempt(lambda: _line_height(headings, report), None)),
+        monospace=TypeRole(mono_family, _with_fallback(mono.stack or base.stack, mono_family),
+                           report.attempt(lambda: _weight(mono), None) or BODY_WEIGHT, False,
+                           colors.foreground, None),
+        link_color=color(link, colors.primary),
     )
 
 
-def _role(node: Node | None, what: str, findings: list[Finding], family_allowed: bool = True) -> _Role:
-    """``base: Open Sans`` or ``base: {family: Open Sans, ...}``."""
-    if nodes.is_null(node):
-        return _Role()
-    if isinstance(node, Scalar) and family_allowed:
-        return _Role(nodes.text(node, what), node.location)
-    mapping = nodes.mapping(node, what)  # type: ignore[arg-type]
-    nodes.warn_unknown_keys(mapping, _STYLE_KEYS, what, findings)
-    family = mapping.get("family")
-    if nodes.is_null(family):
-        return _Role(node=mapping)
-    return _Role(nodes.text(family, f"{what}.family"), family.location, mapping)  # type: ignore[arg-type, union-attr]
+class _Families:
+    """Resolves stacks to installed families; each missing family is reported once."""
 
+    def __init__(self, folder: Path, declared: DeclaredFamilies, report: nodes.Report):
+        self.folder = folder
+        self.declared = declared
+        self.report = report
+        self.missing: set[str] = set()
 
-def _read_fonts(node: Node | None, folder: Path, findings: list[Finding]):
-    """Families listed in ``typography.fonts``, with any TrueType files they name."""
-    declared: dict[str, list[DeclaredFile]] = {}
-    declared_at: dict[str, tuple[str, Location]] = {}
-    if nodes.is_null(node):
-        return declared, declared_at
-    for index, entry in enumerate(nodes.sequence(node, "typography.fonts").items):  # type: ignore[arg-type]
-        what = f"typography.fonts[{index + 1}]"
-        entry = nodes.mapping(entry, what)
-        family_node = entry.get("family")
-        if family_node is None:
-            raise WorkshopError(f"{what} has no family", entry.location,
-                                      hint="add 'family: <font name>'")
-        family = nodes.text(family_node, f"{what}.family")
-        files = entry.get("files")
-        source = "file" if not nodes.is_null(files) else "google"
-        if not nodes.is_null(entry.get("source")):
-            source = nodes.choice(entry.get("source"), f"{what}.source", SOURCES)  # type: ignore[arg-type]
+    def resolve(self, role: _Role, used_for: str, fallback: FontClass, weight: int) -> FontFamily:
+        klass = font_class(role.stack, fallback)
+        wanted = [n for n in role.stack if not is_generic(n)]
+        for name in role.stack:
+            family = SHIPPED[GENERIC[name.casefold()]] if is_generic(name) else name
+            found = self._find(family, role.location, weight)
+            if found is not None:
+                self._say_missing(wanted, family, role, used_for)
+                return found
+        shipped = SHIPPED[klass]
+        found = self._find(shipped, role.location, weight)
+        if found is None:  # the tool's own fonts are missing: a broken install, say so plainly
+            raise WorkshopError(f"the font '{shipped}' that comes with workshop is not installed",
+                                role.location, hint="reinstall workshop (pip install --force-reinstall workshop)")
+        self._say_missing(wanted, shipped, role, used_for)
+        return found
+
+    def _find(self, family: str, location: Location | None, weight: int) -> FontFamily | None:
         key = normalise(family)
-        declared_at.setdefault(key, (family, family_node.location))
-        if source == "file" and not nodes.is_null(files):
-            for item in nodes.sequence(files, f"{what}.files").items:  # type: ignore[arg-type]
-                got = _declared_file(item, what, folder, findings)
-                if got:
-                    declared.setdefault(key, []).append(got)
-    return declared, declared_at
+        try:
+            found, findings = resolve_family(family, self.folder, location=location,
+                                             declared=self.declared.files.get(key, ()), weight=weight)
+        except WorkshopError:
+            return None
+        for finding in findings:
+            self.report.warn(finding)
+        return found
+
+    def _say_missing(self, wanted: list[str], used: str, role: _Role, used_for: str) -> None:
+        used_at = next((i for i, n in enumerate(wanted) if normalise(n) == normalise(used)), len(wanted))
+        for name in wanted[:used_at]:  # the families the stack preferred to the one used
+            if normalise(name) in self.missing:
+                continue
+            self.missing.add(normalise(name))
+            source = self.declared.sources.get(normalise(name))
+            web = f" ({source} fonts are web fonts; nothing is downloaded at build time)" if source in (
+                "google", "bunny") else ""
+            self.report.warn(Finding(
+                "brand-font-missing",
+                f"the font family '{name}' is not installed{web}; {used_for} set in {used} instead. "
+                f"To use {name}: {how_to_get(name, source)}",
+                role.location, details={"family": name, "used": used},
+            ))
 
 
-def _declared_file(item: Node, what: str, folder: Path, findings: list[Finding]) -> DeclaredFile | None:
-    weight = italic = None
-    if isinstance(item, Mapping):
-        path_node = item.get("path")
-        if path_node is None:
-            raise WorkshopError(f"a file in {what}.files has no path", item.location)
-        if not nodes.is_null(item.get("weight")):
-            weight = nodes.weight(item.get("weight"), f"{what} weight")  # type: ignore[arg-type]
-        if not nodes.is_null(item.get("style")):
-            italic = nodes.choice(item.get("style"), f"{what} style",  # type: ignore[arg-type]
-                                  {"normal": "normal", "italic": "italic"}) == "italic"
-    else:
-        path_node = item
-    value = nodes.text(path_node, f"{what} file")
-    if value.lower().startswith(("http://", "https://", "//")):
-        findings.append(Finding("brand-font-skipped",
-                                f"the font file {value} is a web address; nothing is downloaded",
-                                path_node.location))
-        return None
-    if Path(value).suffix.lower() not in FONT_SUFFIXES:
-        findings.append(Finding(
-            "brand-font-skipped",
-            f"the font file '{value}' is not TrueType (.ttf); PDFs need .ttf files, so it is skipped",
-            path_node.location,
+def _with_fallback(stack: tuple[str, ...], used: FontFamily) -> tuple[str, ...]:
+    """The stack as written, ending in the family actually used when the stack did not name it."""
+    names = tuple(n for n in stack if not is_generic(n))
+    if normalise(used.name) not in {normalise(n) for n in names}:
+        names += (used.name,)
+    return names
+
+
+def _role(node: Node | None, name: str, report: nodes.Report) -> _Role:
+    """``base: Open Sans``, ``base: "Arial, sans-serif"`` or ``base: {family: ..., ...}``."""
+    what = f"typography.{name}"
+    if nodes.is_null(node):
+        return _Role(what)
+    if isinstance(node, Scalar) and name != "link":
+        return _Role(what, parse_stack(nodes.text(node, what)), node.location)
+    mapping = nodes.mapping(node, what)  # type: ignore[arg-type]
+    nodes.warn_unknown_keys(mapping, _STYLE_KEYS, what, report.findings)
+    used = _USED[name]
+    ignored = [f"{what}.{key.value}" for key, _ in mapping.items
+               if key.value in _STYLE_KEYS and key.value not in used]
+    family = mapping.get("family")
+    if nodes.is_null(family) or name == "link":
+        return _Role(what, (), mapping.location, mapping, ignored)
+    return _Role(what, parse_stack(nodes.text(family, f"{what}.family")), family.location,  # type: ignore[arg-type, union-attr]
+                 mapping, ignored)
+
+
+def _ignored_info(typo: Mapping, roles: dict[str, _Role], report: nodes.Report) -> None:
+    """One info line naming every typography setting that slides and handouts do not use."""
+    ignored = [item for role in roles.values() for item in role.ignored]
+    for name in ("monospace-inline", "monospace-block"):
+        if not nodes.is_null(typo.get(name)):
+            ignored.append(f"typography.{name}")
+    if ignored:
+        report.warn(Finding(
+            "brand-ignored",
+            "not used for slides and handouts (web settings; slide sizes come from "
+            "defaults.workshop.sizes): " + ", ".join(ignored),
+            typo.location, severity=Severity.INFO, details={"fields": ignored},
         ))
-        return None
-    path = brand_file(value, folder, what="font file", max_bytes=MAX_FONT_BYTES,
-                         location=path_node.location)
-    return DeclaredFile(path, weight, italic, path_node.location)
 
 
-def _weight(role: _Role, findings: list[Finding]) -> int | None:
+def _weight(role: _Role) -> int | None:
     if role.node is None or nodes.is_null(role.node.get("weight")):
         return None
-    return nodes.weight(role.node.get("weight"), "typography.headings.weight")  # type: ignore[arg-type]
+    return nodes.weight(role.node.get("weight"), f"{role.what}.weight")  # type: ignore[arg-type]
 
 
 def _italic(role: _Role) -> bool:
     if role.node is None or nodes.is_null(role.node.get("style")):
         return False
-    value = nodes.choice(role.node.get("style"), "typography.headings.style",  # type: ignore[arg-type]
+    value = nodes.choice(role.node.get("style"), f"{role.what}.style",  # type: ignore[arg-type]
                          {"normal": "normal", "italic": "italic", "oblique": "italic"})
     return value == "italic"
 
 
-def _color(role: _Role, what: str, colors: ColorResolver) -> str | None:
+def _color(role: _Role, resolver: ColorResolver) -> str | None:
     if role.node is None or nodes.is_null(role.node.get("color")):
         return None
-    return colors.resolve(role.node.get("color"), what)  # type: ignore[arg-type]
+    return resolver.resolve(role.node.get("color"), f"{role.what}.color")  # type: ignore[arg-type]
 
 
-def _line_height(role: _Role, findings: list[Finding]) -> float | None:
+def _line_height(role: _Role, report: nodes.Report) -> float | None:
+    """A unitless line height; one with a CSS unit (``24px``) is a web setting we skip, and say so."""
     if role.node is None or nodes.is_null(role.node.get("line-height")):
         return None
     node = role.node.get("line-height")
-    raw = nodes.text(node, "typography.base.line-height")  # type: ignore[arg-type]
+    raw = nodes.text(node, f"{role.what}.line-height")  # type: ignore[arg-type]
     try:
         value = float(raw)
     except ValueError:
-        findings.append(Finding(
+        report.warn(Finding(
             "brand-line-height",
-            f"typography.base.line-height '{raw}' has a unit; only plain numbers like 1.3 are used",
+            f"{role.what}.line-height '{raw}' has a unit; only plain numbers like 1.3 are used",
             node.location, severity=Severity.INFO,  # type: ignore[union-attr]
         ))
         return None
     if not 0.8 <= value <= 3.0:
-        raise WorkshopError(f"typography.base.line-height {raw} is outside 0.8-3.0", node.location)  # type: ignore[union-attr]
+        raise WorkshopError(f"{role.what}.line-height {raw} is outside 0.8-3.0", node.location)  # type: ignore[union-attr]
     return value

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 
-from workshop.brand.colors import contrast_ratio, readable_on
 from workshop.errors import Finding
 from workshop.model.slides import ImageSlide
 
-AA_BODY = 4.5
-AA_LARGE = 3.0
 _WEAK_ALT = re.compile(r"^\s*(image|img|picture|foto|afbeelding|plaatje|logo|\S+\.(png|jpe?g))\s*$", re.I)
 
 
@@ -48,30 +45,10 @@ def _titles(plan, outline):
             seen[key] = item.number
 
 
-def text_pairs(brand) -> list[tuple[str, str, str, bool]]:
-    """(what, text colour, background, large) pairs the outputs use."""
-    colors = brand.colors
-    heading = brand.heading_color or colors.primary
-    return [
-        ("body text on the background", colors.foreground, colors.background, False),
-        ("headings on the background", heading, colors.background, True),
-        ("text on panels (light)", colors.foreground, colors.light, False),
-        ("text on section dividers (primary)", readable_on(colors.primary), colors.primary, True),
-        ("text on dark slides", readable_on(colors.dark), colors.dark, False),
-    ]
-
-
 def _contrast(brand):
-    for what, fg, bg, large in text_pairs(brand):
-        needed = AA_LARGE if large else AA_BODY
-        ratio = contrast_ratio(fg, bg)
-        if ratio + 1e-9 < needed:
-            yield Finding(
-                "a11y-contrast",
-                f"{what}: {fg} on {bg} has contrast {ratio:.2f}:1; WCAG AA needs {needed}:1 for "
-                f"{'large' if large else 'body'} text — change the colours in _brand.yml",
-                None,
-            )
+    from workshop.check.contrast import contrast_findings
+
+    return contrast_findings(brand)
 
 
 def _language(plan, outline):

@@ -3,6 +3,7 @@
 from workshop.check.accessibility import check_accessibility
 from workshop.check.fit import check_fit
 from workshop.check.glyphs import check_glyphs
+from workshop.check.template import check_template
 from workshop.check.timing import check_timing
 
-CHECKS = [check_timing, check_fit, check_glyphs, check_accessibility]
+CHECKS = [check_timing, check_fit, check_glyphs, check_accessibility, check_template]

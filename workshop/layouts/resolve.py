@@ -42,6 +42,7 @@ class ResolvedLayout:
     moved: frozenset[str] = frozenset()  # shapes the template places elsewhere than we would
     footer: PlaceholderGeometry | None = None  # the layout's own footer placeholder
     slide_number: PlaceholderGeometry | None = None  # the layout's own slide number placeholder
+    matched: str = "name"  # how the layout was found: "name", "office" or "libreoffice" (layouts.names)
 
     def variant(self, name: str | None) -> "ResolvedLayout":
         """The geometry for a variant; what the designer moved stays where they put it."""
@@ -159,7 +160,7 @@ def match_placeholders(spec: LayoutSpec, layout: TemplateLayout) -> dict[str, Pl
 def resolve_layout(spec: LayoutSpec, template: TemplateGeometry) -> ResolvedLayout:
     """The geometry ``spec``'s kind gets in ``template``."""
     scaled = scale_spec(spec, template.size)
-    layout = template.layout(spec.name)
+    layout, how = template.for_kind(spec.kind, spec.name)
     if layout is None:
         return ResolvedLayout(scaled, None, MappingProxyType({}))
     matches = match_placeholders(scaled, layout)
@@ -167,7 +168,8 @@ def resolve_layout(spec: LayoutSpec, template: TemplateGeometry) -> ResolvedLayo
     moved = frozenset(name for name, box in boxes.items() if box != scaled.box(name))
     footer = next(iter(layout.of_type("ftr")), None)
     number = next(iter(layout.of_type("sldNum")), None)
-    return ResolvedLayout(scaled.with_boxes(boxes), layout.name, MappingProxyType(matches), moved, footer, number)
+    return ResolvedLayout(scaled.with_boxes(boxes), layout.name, MappingProxyType(matches), moved, footer, number,
+                          how)
 
 
 def resolve_all(specs: Mapping[str, LayoutSpec], template: TemplateGeometry) -> dict[str, ResolvedLayout]:

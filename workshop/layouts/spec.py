@@ -110,6 +110,16 @@ class LayoutSpec:
             raise KeyError(f"layout '{self.name}' has no shape '{name}'")
         return spec.box
 
+    def fill_under(self, box: Box) -> str | None:
+        """The colour role of the topmost filled shape or band under ``box``'s centre (None: the slide's)."""
+        x, y = box.x + box.w // 2, box.y + box.h // 2
+        filled = [(d.box, d.fill) for d in self.decorations if d.geometry != "line"]
+        filled += [(s.box, s.fill) for s in self.shapes if s.fill]
+        for under, fill in reversed(filled):
+            if fill and fill != "none" and under.x <= x <= under.x + under.w and under.y <= y <= under.y + under.h:
+                return fill
+        return None
+
     @property
     def text_shapes(self) -> tuple[ShapeSpec, ...]:
         return tuple(s for s in self.shapes if s.text is not None)

@@ -82,12 +82,29 @@ class TemplateGeometry:
                 return layout
         return None
 
+    def for_kind(self, kind: str, name: str) -> tuple[TemplateLayout | None, str]:
+        """The layout ``kind`` uses: ``name``, else a standard PowerPoint or LibreOffice layout.
+
+        Returns the layout (None: the kind falls back) and how it matched:
+        "name", "office" or "libreoffice" (see ``workshop.layouts.names``).
+        """
+        from workshop.layouts.names import candidates
+
+        for candidate, how in candidates(kind, name):
+            found = self.layout(candidate)
+            if found is not None:
+                return found, how
+        return None, "name"
+
     def blank(self) -> TemplateLayout | None:
         """The layout to draw on when a kind's own layout is missing: the emptiest one."""
+        from workshop.layouts.names import BLANK_NAMES
+
         if not self.layouts:
             return None
+        blank_names = {n.casefold() for n in BLANK_NAMES}
         for layout in self.layouts:
-            if layout.name.casefold() in ("blank", "leeg", "empty"):
+            if layout.name.casefold() in blank_names:
                 return layout
         content = lambda ly: len([p for p in ly.placeholders if p.type not in ("ftr", "sldNum", "dt")])  # noqa: E731
         return min(self.layouts, key=content)

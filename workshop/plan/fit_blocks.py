@@ -35,7 +35,7 @@ class Fonts:
         key = (heading, bold, italic)
         found = self._faces.get(key)
         if found is None:
-            family = self.brand.heading if heading else self.brand.body
+            family = self.brand.typography.headings.family if heading else self.brand.typography.base.family
             found = self._faces[key] = metrics_for(str(family.file(bold=bold, italic=italic)))
         return found
 
@@ -47,8 +47,8 @@ class Fonts:
             brand = self.brand
 
             def face(run):
-                return self.metrics(*rules.face(line, style, run, heading_bold=brand.heading_bold,
-                                                heading_italic=brand.heading_italic))
+                return self.metrics(*rules.face(line, style, run, heading_bold=brand.typography.headings.bold,
+                                                heading_italic=brand.typography.headings.italic))
 
             found = measure_runs(rules.runs(line), face, face(None))
             if len(self._measured) > 100_000:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from workshop.brand.model import DEFAULT_LAYOUT_NAMES
 from workshop.errors import Location, WorkshopError
 from workshop.kinds import KINDS
 from workshop.layouts import layouts_for, read_template, resolve_layout
@@ -26,6 +27,7 @@ from workshop.layouts.geometry import EMU_PER_PT, Box, SlideSize
 from workshop.layouts.resolve import _FAMILY as STAND_INS  # the types resolve_layout accepts in place of a name
 from workshop.layouts.spec import ShapeSpec
 from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
+from workshop.templatecheck.resaved import lost_layouts
 from workshop.templatecheck.contract import NOT_FOR_TEXT, TYPE_WORDS, shape_role, type_word
 
 Severity = Literal["error", "warning", "note"]
@@ -184,19 +186,22 @@ def check_template(data: bytes, brand, source: str, *, generated: bool = False) 
     blank = blank_layout.name if blank_layout is not None else None
     problems: list[Problem] = []
     kinds: list[KindUse] = []
-    used_names = {spec.name.casefold().strip() for spec in specs.values()}
-    unused = [ly.name for ly in geometry.layouts
-              if ly.name.casefold().strip() not in used_names and ly is not blank_layout]
+    resolved_all = {kind: resolve_layout(specs[kind], geometry) for kind in KINDS}
+    used_names = {r.layout for r in resolved_all.values() if r.layout is not None}
+    unused = [ly.name for ly in geometry.layouts if ly.name not in used_names and ly is not blank_layout]
 
     if not geometry.layouts:
         problems.append(Problem(
             "error", "The template has no slide layouts at all, so no slide kind can use it.",
             "start from the master the tool makes: workshop template export --brand default -o master.pptx",
         ))
+    lost = lost_layouts(geometry, specs, brand)
+    if lost is not None:
+        problems.append(lost)
     for kind in KINDS:
         spec = specs[kind]
         found: list[Problem] = []
-        resolved = resolve_layout(spec, geometry)
+        resolved = resolved_all[kind]
         if resolved.layout is None:
             found.append(_missing_layout(kind, spec.name, blank, unused, brand))
             kinds.append(KindUse(kind, spec.name, None, blank, (), 1))
@@ -242,7 +247,7 @@ def _missing_layout(kind: str, name: str, blank: str | None, unused: list[str], 
         listed = ", ".join(f"'{u}'" for u in unused[:6]) + (" …" if len(unused) > 6 else "")
         fix += (f" If one of the layouts no slide kind uses ({listed}) is meant for {kind} slides, rename it to "
                 f"'{name}', or name it in _brand.yml: defaults: workshop: layouts: {kind}: <its name>.")
-    if kind in brand.settings.layouts:
+    if brand.settings.layouts[kind] != DEFAULT_LAYOUT_NAMES[kind]:
         fix += f" ('{name}' is the name _brand.yml gives under defaults: workshop: layouts: {kind}.)"
     return Problem("error", message, fix, kind=kind, layout=name)
 

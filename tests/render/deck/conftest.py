@@ -6,12 +6,13 @@ import importlib.util
 import io
 import textwrap
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from PIL import Image, ImageDraw
 
 from workshop.assets import collect_assets
-from workshop.brand.model import Brand, Colors, FontFamily, Logo
+from workshop.brand.model import Brand, Colors, FontFamily, Logo, Logos, Meta, Typography
 from workshop.outline.load import load_outline
 from workshop.plan.build import make_plan
 
@@ -171,8 +172,10 @@ def make_brand(folder: Path, **changes) -> Brand:
     family = lato()
     logo = Logo(folder / "logo.png", "Studio Zeewind", 400, 100, "png", png(400, 100, "#0B5FA5"))
     dark = Logo(folder / "logo-dark.png", "Studio Zeewind", 400, 100, "png", png(400, 100, "#FFFFFF"))
-    values = dict(name="test", folder=folder, title="Studio Zeewind", colors=Colors(), heading=family,
-                  body=family, logo=logo, logo_dark=dark)
+    colors = changes.pop("colors", Colors())
+    logos = Logos(MappingProxyType({"large": logo, "large-dark": dark}), wordmark="Studio Zeewind")
+    values = dict(name="test", folder=folder, meta=Meta("Studio Zeewind", "Studio Zeewind"), colors=colors,
+                  typography=Typography.of(family, colors), logos=logos)
     values.update(changes)
     return Brand(**values)
 

@@ -33,9 +33,8 @@ def font_folders(brands: Iterable) -> list[Path]:
     """Every folder holding a font file of ``brands`` (heading, body and mono families)."""
     folders: dict[Path, None] = {}
     for brand in brands:
-        for family in (brand.heading, brand.body, getattr(brand, "mono", None)):
-            if family is None:
-                continue
+        t = brand.typography
+        for family in (t.headings.family, t.base.family, t.monospace.family):
             for path in (family.regular, family.bold, family.italic, family.bold_italic):
                 folders.setdefault(Path(path).resolve().parent)
     return list(folders)

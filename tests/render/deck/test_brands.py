@@ -112,8 +112,8 @@ def test_run_fonts_follow_the_brand(opened):
 def test_logo_images_are_each_brands_own(decks, brands):
     for name, other in (("default", "noord"), ("noord", "default")):
         media = _media(decks[name])
-        own = {logo.data for logo in brands[name].logos.values()}
-        theirs = {logo.data for logo in brands[other].logos.values()}
+        own = {logo.data for logo in brands[name].logos.images.values()}
+        theirs = {logo.data for logo in brands[other].logos.images.values()}
         assert media & own, name
         assert not media & theirs, name
 

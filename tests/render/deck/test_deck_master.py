@@ -11,6 +11,7 @@ import pytest
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from workshop.brand.model import DEFAULT_LAYOUT_NAMES
 from workshop.kinds import KINDS
 from workshop.layouts import layouts_for, read_template
 from workshop.model.slides import SLIDE_KINDS
@@ -69,7 +70,7 @@ def test_theme_carries_brand_colours_and_fonts(master_bytes, brand):
     for colour in (brand.colors.primary, brand.colors.secondary, brand.colors.foreground):
         assert f'val="{colour[1:].upper()}"' in theme
     assert '<a:latin typeface="Lato"/>' in theme
-    assert f'name="{brand.title}"' in theme
+    assert f'name="{brand.meta.name}"' in theme
 
 
 def test_logo_sits_on_the_master_and_title_layout(master):
@@ -87,7 +88,7 @@ def test_section_layout_is_a_full_bleed_colour(master):
 
 def test_master_properties_have_no_library_defaults(master, master_bytes, brand):
     core = master.core_properties
-    assert core.author == brand.title and core.revision == 1
+    assert core.author == brand.meta.name and core.revision == 1
     assert b"python-pptx" not in b"".join(
         zipfile.ZipFile(io.BytesIO(master_bytes)).read(n) for n in zipfile.ZipFile(io.BytesIO(master_bytes)).namelist())
     rels = [rel.reltype for rel in master.part.package._rels.values()]
@@ -95,7 +96,7 @@ def test_master_properties_have_no_library_defaults(master, master_bytes, brand)
 
 
 def test_brand_layout_names_are_used(brand):
-    renamed = replace(brand, settings=replace(brand.settings, layouts=MappingProxyType({"quote": "Citaat"})))
+    renamed = replace(brand, settings=replace(brand.settings, layouts=MappingProxyType({**DEFAULT_LAYOUT_NAMES, "quote": "Citaat"})))
     names = [layout.name for layout in Presentation(io.BytesIO(build_master(renamed))).slide_layouts]
     assert "Citaat" in names and "Quote" not in names
 

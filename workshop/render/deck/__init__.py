@@ -5,7 +5,8 @@ commands that never render (``workshop check``) do not pay for it.
 
 - ``render_deck(plan, brand, assets) -> bytes``: the deck.
 - ``build_master(brand) -> bytes``: the generated master with one named
-  layout per slide kind and no slides (what ``workshop template export`` writes).
+  layout per slide kind; ``specimens=True`` adds one sample slide per layout
+  (what ``workshop template export`` writes, so a LibreOffice save keeps them).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ def render_deck(plan, brand, assets) -> bytes:
     return render(plan, brand, assets)
 
 
-def build_master(brand, language: str = "en") -> bytes:
+def build_master(brand, language: str = "en", specimens: bool = False) -> bytes:
     from workshop.render.deck.render import build_master as build
 
-    return build(brand, language)
+    return build(brand, language, specimens)

@@ -39,9 +39,10 @@ class Canvas:
         self.tree = slide.shapes._spTree
         fit = planned.fit
         self.size = lambda role: float(fit[role]) if role in fit else deck.brand.size(role).max_pt
-        self.painter = deck.painter(self.size)
+        self.painter = deck.painter(self.size, behind=self.spec.background)
         self.palette = deck.palette
         self.type = self.painter.type
+        self._under: list[tuple[Box, str]] = []  # filled shapes drawn on the slide so far
         self._blocks = {b.name: b for b in blocks_for(planned, self.spec, Context(plan.meta, plan.agenda, lang))}
         if placement.fallback:
             self._draw_layout()
@@ -86,13 +87,14 @@ class Canvas:
         match = self.resolved.matches.get(name)
         if match is not None and not self.placement.fallback and fill is None:
             moved = spec.box if spec.box != match.box else None  # a variant moved it
-            body = self.type.body(paras, spec.text, spec.insets, explicit=False)
+            body = self.type.on(spec.fill or self.behind(spec.box)).body(paras, spec.text, spec.insets,
+                                                                         explicit=False)
             element = shapes.placeholder(
                 self.painter.ids(), match.name, match.type, match.idx, box=moved, text_body=body,
                 fill=self.palette.fill(spec.fill) if moved is not None and spec.fill else None,
             )
         else:
-            element = self.painter.text_box(spec, paras, fill=fill)
+            element = self.painter.text_box(spec, paras, fill=fill, behind=self.behind(spec.box))
         self.tree.append(element)
         if name == "Title" and (self.deck.generated or self.placement.fallback):
             for mark in self.spec.title_marks:
@@ -102,7 +104,7 @@ class Canvas:
     def label(self, name: str, box: Box, paras: list[Para], style: TextStyle, *, fill: str | None = None,
               geometry: str = "rect", insets: Insets = Insets(0, 0, 0, 0), line: str | None = None):
         """A slide-level shape with text (agenda rows, step titles, option letters)."""
-        body = self.type.body(paras, style, insets, explicit=True)
+        body = self.type.on(fill or self.behind(box)).body(paras, style, insets, explicit=True)
         element = shapes.shape(
             self.painter.ids(), name, box, geometry=geometry, fill=self.palette.fill(fill),
             line=el("a:solidFill", None, self.palette.color(line)) if line else None,
@@ -117,7 +119,17 @@ class Canvas:
         """A plain filled shape (bands, bars, connectors)."""
         element = shapes.shape(self.painter.ids(), name, box, geometry=geometry, fill=self.palette.fill(fill))
         self.tree.append(element)
+        self._under.append((box, fill))
         return element
+
+    def behind(self, box: Box) -> str:
+        """The colour role under ``box`` on this slide."""
+        x, y = box.x + box.w // 2, box.y + box.h // 2
+        for under, fill in reversed(self._under):
+            if fill != "none" and under.x <= x <= under.x + under.w and under.y <= y <= under.y + under.h:
+                return fill
+        drawn_from_spec = self.deck.generated or self.placement.fallback  # the spec's bands are there
+        return (self.spec.fill_under(box) if drawn_from_spec else None) or self.type.behind
 
     # -- pictures -------------------------------------------------------------------------
 
@@ -146,11 +158,13 @@ class Canvas:
             self.tree.append(self.painter.decoration(dec))
         if spec.logo is not None:
             brand = self.deck.brand
-            logo = brand.logo_for("large" if spec.kind == "title" else "small", dark=spec.dark)
+            logo = brand.logos.get("large" if spec.kind == "title" else "small", dark=spec.dark)
             image = logo_image(logo)
             if image is not None:
                 rid = self.deck.image_rid(self.slide.part, image.data, image.format)
                 self.tree.append(self.painter.picture("Logo", logo_box(spec.logo, image), rid, logo.alt))
+            elif spec.kind == "title":
+                self.tree.append(self.painter.wordmark(spec.logo, brand.logos.wordmark, spec.background))
 
     # -- footer -----------------------------------------------------------------------------
 

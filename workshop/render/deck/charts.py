@@ -97,7 +97,7 @@ def _style(chart, data: ChartData, fmt: str, canvas, brand) -> None:
     text = palette.hex("foreground")[1:]
     chart.has_title = False
     chart.font.size = Pt(size)
-    chart.font.name = brand.body.name
+    chart.font.name = brand.typography.base.family.name
     chart.font.color.rgb = RGBColor.from_string(text)
     chart.font._rPr.set("lang", canvas.type.lang)
     pie = data.type is ChartType.PIE

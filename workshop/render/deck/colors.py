@@ -7,8 +7,8 @@ a fill, the client's accent) become fixed RGB values computed from the brand.
 
 from __future__ import annotations
 
-from workshop.brand.colors import mix, parse_color
 from workshop.brand.model import Brand
+from workshop.brand.roles import RoleColors
 from workshop.render.deck.ooxml import el
 
 SCHEME = {
@@ -18,37 +18,22 @@ SCHEME = {
 
 
 class Palette:
-    """Resolves colour roles for one brand (and one client accent)."""
+    """Colour roles as OOXML for one brand (and one client accent); the maths is ``RoleColors``."""
 
     def __init__(self, brand: Brand, client: str | None = None, scheme: bool = True):
         self.brand = brand
         self.colors = brand.colors
-        self.client = parse_color(client if client.startswith("#") else f"#{client}") if client else None
+        self.roles = RoleColors(brand, client)
+        self.client = self.roles.client
         self.scheme = scheme
 
     def hex(self, role: str) -> str:
         """``#RRGGBB`` for a role."""
-        c = self.colors
-        if role.startswith("on-"):
-            return c.text_on(self.hex(role[3:]))
-        if role.startswith("tint-"):
-            return mix(self.hex(role[5:]), "#FFFFFF", 0.3)
-        if role.startswith("soft-"):
-            return mix(self.hex(role[5:]), "#FFFFFF", 0.88)
-        if role == "muted":
-            return mix(c.foreground, c.background, 0.38)
-        if role == "rule":
-            return mix(c.foreground, c.background, 0.82)
-        if role == "heading":
-            return parse_color(self.brand.heading_color) if self.brand.heading_color else c.primary
-        if role == "client":
-            return self.client or c.secondary
-        if role.startswith("#"):
-            return parse_color(role)
-        value = getattr(c, role, None)
-        if not isinstance(value, str):
-            raise KeyError(f"unknown colour role '{role}'")
-        return parse_color(value)
+        return self.roles.hex(role)
+
+    def text_role(self, role: str, behind: str, large: bool) -> str:
+        """The role text in ``role`` is drawn in on ``behind`` (the brand's unless it is unreadable)."""
+        return self.roles.readable(role, behind, large).used
 
     def color(self, role: str):
         """An ``a:schemeClr`` or ``a:srgbClr`` element for ``role``."""

@@ -129,9 +129,10 @@ class Deck:
         """Relate ``slide_part`` to the (shared) image part holding ``data``."""
         return slide_part.relate_to(self.names.image_part(data, fmt), RT.IMAGE)
 
-    def painter(self, size) -> Painter:
-        """Colours, brand type at sizes ``size(role)``, and a fresh shape-id counter."""
-        return Painter(self.palette, Typesetter(self.brand, self.palette, self.lang, size), ShapeIds())
+    def painter(self, size, behind: str | None = None) -> Painter:
+        """Colours, brand type at sizes ``size(role)`` on ``behind``, and a fresh shape-id counter."""
+        return Painter(self.palette, Typesetter(self.brand, self.palette, self.lang, size,
+                                                behind or "background"), ShapeIds())
 
     def save(self) -> bytes:
         return write_package(self.package)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.brand.model import Logo
-from workshop.layouts.geometry import Box, Insets
-from workshop.layouts.spec import Decoration, LogoSpec, ShapeSpec
+from workshop.layouts.geometry import EMU_PER_PT, Box, Insets
+from workshop.layouts.spec import Decoration, LogoSpec, ShapeSpec, TextStyle
 from workshop.render.deck import shapes
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.text import Para, Typesetter, para
@@ -43,21 +43,34 @@ class Painter:
         fill = self.palette.fill(dec.fill)
         body = None
         if dec.text and dec.text_style:
-            fixed = Typesetter(self.type.brand, self.palette, self.type.lang, lambda role: dec.size)
+            behind = dec.fill if dec.fill and dec.fill != "none" else self.type.behind
+            fixed = Typesetter(self.type.brand, self.palette, self.type.lang, lambda role: dec.size, behind)
             body = fixed.body([para(dec.text, markup=False)], dec.text_style, _NO_INSETS, explicit=True)
         box = shapes.line_box(dec.box) if dec.geometry == "line" else dec.box
         geometry = "rect" if dec.geometry == "line" else dec.geometry
         return shapes.shape(self.ids(), dec.name, box, geometry=geometry, fill=fill, text_body=body)
 
-    def text_box(self, spec: ShapeSpec, paras: list[Para], box: Box | None = None, fill: str | None = None):
+    def text_box(self, spec: ShapeSpec, paras: list[Para], box: Box | None = None, fill: str | None = None,
+                 behind: str | None = None):
         """A text box with the spec's look written out (no layout to inherit from)."""
-        body = self.type.body(paras, spec.text, spec.insets, explicit=True)
         role = fill if fill is not None else spec.fill
+        body = self.type.on(role or behind).body(paras, spec.text, spec.insets, explicit=True)
         return shapes.shape(self.ids(), spec.name, box or spec.box, fill=self.palette.fill(role),
                             text_body=body, text_box=role is None)
 
     def picture(self, name: str, box: Box, rid: str, alt: str):
         return shapes.picture(self.ids(), name, box, rid, alt)
+
+    def wordmark(self, spec: LogoSpec, text: str, background: str | None):
+        """The brand's name as bold heading text where its logo would go (no usable logo)."""
+        name = " ".join(text.split())[:60]
+        height_pt = spec.box.h / EMU_PER_PT
+        # Sized to fit the slot's width at a generous average advance (0.6 em), no wrapping.
+        size = round(min(28.0, height_pt * 0.6, spec.box.w / EMU_PER_PT / (0.6 * max(len(name), 1))), 1)
+        style = TextStyle("label", font="heading", bold=True, align=spec.align, anchor="middle",
+                          color=f"on-{background}" if background else "primary")
+        return self.decoration(Decoration("Logo", "rect", spec.box, fill="none", text=name,
+                                          text_style=style, size=size))
 
 
 def logo_image(logo: Logo | None) -> ImageFile | None:

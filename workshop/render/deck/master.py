@@ -9,6 +9,8 @@ copied from anywhere else.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -53,7 +55,7 @@ def generate(brand, specs: dict[str, LayoutSpec], painter_for) -> tuple:
         master_part.rels.pop(rid)
     names = PartNames(prs.part.package).install()
 
-    small_logo = brand.logo_for("small")
+    small_logo = brand.logos.get("small")
     small = logo_image(small_logo)
     logo_rid = master_part.relate_to(names.image_part(small.data, small.format), RT.IMAGE) if small else None
     _replace_children(master_part._element, _master_element(MASTER, painter_for(ShapeIds()), small, logo_rid,
@@ -66,10 +68,13 @@ def generate(brand, specs: dict[str, LayoutSpec], painter_for) -> tuple:
             parse(f"<p:sldLayout {NSDECLS}/>"),
         )
         part.relate_to(master_part, RT.SLIDE_MASTER)
-        brand_logo = brand.logo_for("large" if spec.kind == "title" else "small", dark=spec.dark) if spec.logo else None
+        size = "large" if spec.kind == "title" else "small"
+        brand_logo = brand.logos.get(size, dark=spec.dark) if spec.logo else None
         logo = logo_image(brand_logo)
         rid = part.relate_to(names.image_part(logo.data, logo.format), RT.IMAGE) if logo else None
-        part._element = layout_element(spec, MASTER, painter_for(ShapeIds()), logo, rid, brand_logo.alt if logo else "")
+        wordmark = brand.logos.wordmark if spec.logo and spec.kind == "title" and logo is None else ""
+        part._element = layout_element(spec, MASTER, painter_for(ShapeIds()), logo, rid,
+                                       brand_logo.alt if logo else "", wordmark)
         sub(id_list, "p:sldLayoutId", {"id": FIRST_LAYOUT_ID + number, "r:id": master_part.relate_to(part, RT.SLIDE_LAYOUT)})
     return prs, names
 
@@ -104,8 +109,9 @@ def _background(painter: Painter, role: str):
 
 
 def _placeholder(painter: Painter, spec, idx: int):
-    body = painter.type.list_style(spec.text, spec.insets, spec.prompt) if spec.text else \
-        painter.type.list_style(_PROMPT_STYLE, spec.insets, spec.prompt)
+    type_ = painter.type.on(spec.fill)
+    body = type_.list_style(spec.text, spec.insets, spec.prompt) if spec.text else \
+        type_.list_style(_PROMPT_STYLE, spec.insets, spec.prompt)
     fill = painter.palette.fill(spec.fill) if spec.fill else None
     return shapes.placeholder(painter.ids(), spec.name, spec.placeholder, idx, box=spec.box, fill=fill,
                               text_body=body, has_custom_prompt=True)
@@ -147,8 +153,10 @@ def _master_element(master: MasterSpec, painter: Painter, logo, logo_rid, alt: s
     return root
 
 
-def layout_element(spec: LayoutSpec, master: MasterSpec, painter: Painter, logo, logo_rid, alt: str = ""):
-    """A ``p:sldLayout`` for ``spec``: background, decorations, logo, named placeholders."""
+def layout_element(spec: LayoutSpec, master: MasterSpec, painter: Painter, logo, logo_rid, alt: str = "",
+                   wordmark: str = ""):
+    """A ``p:sldLayout`` for ``spec``: background, decorations, logo (or wordmark), placeholders."""
+    painter = replace(painter, type=painter.type.on(spec.background))  # text colours readable on it
     root = parse(f'<p:sldLayout {NSDECLS} preserve="1" userDrawn="1"/>')
     if not spec.show_master:
         root.set("showMasterSp", "0")
@@ -159,9 +167,12 @@ def layout_element(spec: LayoutSpec, master: MasterSpec, painter: Painter, logo,
         tree.append(painter.decoration(dec))
     if logo is not None and spec.logo is not None:
         tree.append(painter.picture("Logo", logo_box(spec.logo, logo), logo_rid, alt))
+    elif wordmark and spec.logo is not None:
+        tree.append(painter.wordmark(spec.logo, wordmark, spec.background))
     for position, shape in enumerate(spec.shapes):
         if shape.placeholder:
-            tree.append(_placeholder(painter, shape, placeholder_index(shape, position)))
+            on = replace(painter, type=painter.type.on(spec.fill_under(shape.box)))
+            tree.append(_placeholder(on, shape, placeholder_index(shape, position)))
     if spec.footer:
         _footer_shapes(painter, master, tree)
     sub(root, "p:clrMapOvr", None, el("a:masterClrMapping"))

@@ -35,6 +35,6 @@ def write_notes(deck, slide, planned, lang: Language) -> bool:
     placeholder = notes.notes_placeholder
     if placeholder is None:
         return False
-    typesetter = Typesetter(deck.brand, deck.palette, deck.lang, lambda role: NOTES_PT)
+    typesetter = Typesetter(deck.brand, deck.palette, deck.lang, lambda role: NOTES_PT, "#FFFFFF")  # paper
     typesetter.write(placeholder.text_frame._txBody, paras, NOTES, explicit=True)
     return True

@@ -45,7 +45,7 @@ def keywords(plan) -> str:
 
 def set_properties(prs, plan, brand, lang: str, slides: int, notes: int) -> None:
     meta = plan.meta
-    author = _text(meta.author or meta.facilitator or brand.title)
+    author = _text(meta.author or meta.facilitator or brand.meta.name)
     core = prs.core_properties
     core.title = _text(meta.title)
     core.subject = _text(meta.subtitle)
@@ -65,7 +65,7 @@ def set_properties(prs, plan, brand, lang: str, slides: int, notes: int) -> None
 def set_master_properties(prs, brand) -> None:
     """Properties of the exported master: the brand's name, nothing else of ours or python-pptx's."""
     core = prs.core_properties
-    name = _text(brand.title or brand.name)
+    name = _text(brand.meta.name)
     core.title = _text(f"{name} – master")
     core.author = core.last_modified_by = name
     core.subject = core.keywords = core.comments = ""
@@ -83,7 +83,7 @@ def _app_properties(prs, brand, slides: int, notes: int) -> None:
         f"<TotalTime>0</TotalTime><Application>workshop</Application>"
         f"<PresentationFormat>{_format(prs)}</PresentationFormat><Slides>{slides}</Slides>"
         f"<Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides><ScaleCrop>false</ScaleCrop>"
-        f"<Company>{escape(_text(brand.title))}</Company><LinksUpToDate>false</LinksUpToDate>"
+        f"<Company>{escape(_text(brand.meta.name))}</Company><LinksUpToDate>false</LinksUpToDate>"
         "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
     ).encode("utf-8")
     package = prs.part.package

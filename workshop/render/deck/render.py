@@ -77,8 +77,32 @@ def render_deck(plan, brand, assets) -> bytes:
     return deck.save()
 
 
-def build_master(brand, language: str = "en") -> bytes:
-    """The generated master alone (no slides), for designers to restyle in PowerPoint."""
+SPECIMEN_MARK = "Workshop Layout"  # the name of the label on each sample slide of an exported master
+
+
+def build_master(brand, language: str = "en", specimens: bool = False) -> bytes:
+    """The generated master, for designers to restyle in PowerPoint.
+
+    With ``specimens`` every layout gets one sample slide (its placeholders and
+    a label naming the layout). LibreOffice drops the layouts no slide uses when
+    it saves a .pptx, so a master without slides loses them all there; the
+    sample slides keep each layout's design through such a save. Decks built
+    on the template leave these slides out.
+    """
     deck = generated_deck(brand, layouts_for(brand), Palette(brand), language_tag(language))
+    if specimens:
+        _add_specimens(deck)
     set_master_properties(deck.prs, brand)
     return deck.save()
+
+
+def _add_specimens(deck: Deck) -> None:
+    from pptx.util import Emu, Pt
+
+    for layout in deck.prs.slide_layouts:
+        slide = deck.add_slide(layout)
+        slide.shapes.clone_layout_placeholders(layout)
+        label = slide.shapes.add_textbox(Emu(0), Emu(0), Emu(deck.prs.slide_width // 3), Emu(Pt(18)))
+        label.name = SPECIMEN_MARK
+        label.text_frame.text = f"Layout: {layout.name}"
+        label.text_frame.paragraphs[0].runs[0].font.size = Pt(9)

@@ -48,7 +48,7 @@ def add_table(canvas, name: str, box: Box, header: list[str], rows: list[list[st
 def _cell(canvas, tc, value: str, style: TextStyle, fill: str, insets: Insets) -> None:
     for child in list(tc):
         tc.remove(child)
-    body = canvas.type.body([para(value)], style, insets, explicit=True, tag="a:txBody")
+    body = canvas.type.on(fill).body([para(value)], style, insets, explicit=True, tag="a:txBody")
     body.remove(body.find(qn("a:bodyPr")))
     body.insert(0, el("a:bodyPr"))
     tc.append(body)

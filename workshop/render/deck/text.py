@@ -37,11 +37,19 @@ def para(text: str, markup: bool = True, **kw) -> Line:
 class Typesetter:
     """Writes text bodies for one deck: brand fonts, palette, language, sizes per role."""
 
-    def __init__(self, brand, palette: Palette, lang: str, size: Callable[[str], float]):
+    def __init__(self, brand, palette: Palette, lang: str, size: Callable[[str], float],
+                 behind: str = "background"):
         self.brand = brand
         self.palette = palette
         self.lang = lang
         self.size = size
+        self.behind = behind  # the colour role under the text: text colours are made readable on it
+
+    def on(self, behind: str | None) -> "Typesetter":
+        """The same typesetter for text drawn on ``behind`` (a fill's colour role)."""
+        if not behind or behind == "none" or behind == self.behind:
+            return self
+        return Typesetter(self.brand, self.palette, self.lang, self.size, behind)
 
     def body(self, paras: list[Para], style: TextStyle, insets: Insets, *, explicit: bool, tag: str = "p:txBody"):
         """A complete ``p:txBody`` (or ``a:txBody`` for table cells)."""
@@ -77,14 +85,15 @@ class Typesetter:
 
     def rpr(self, item: Para, style: TextStyle, size: float, explicit: bool, run: Run | None = None,
             tag: str = "a:rPr"):
-        heading, bold, italic = rules.face(item, style, run, heading_bold=self.brand.heading_bold,
-                                           heading_italic=self.brand.heading_italic)
+        heading, bold, italic = rules.face(item, style, run, heading_bold=self.brand.typography.headings.bold,
+                                           heading_italic=self.brand.typography.headings.italic)
         props = el(tag, {"lang": self.lang, "sz": round(size * 100), "b": int(bold), "i": int(italic),
                          "dirty": "0"})
         color = item.color or (style.color if explicit else None)
         if color:
-            props.append(self.palette.fill(color))
-        family = self.brand.heading if heading else self.brand.body
+            large = size >= 18 or (bold and size >= 14)  # WCAG's large text
+            props.append(self.palette.fill(self.palette.text_role(color, self.behind, large)))
+        family = self.brand.typography.headings.family if heading else self.brand.typography.base.family
         props.append(el("a:latin", {"typeface": family.name}))
         props.append(el("a:cs", {"typeface": family.name}))
         return props
@@ -116,10 +125,10 @@ class Typesetter:
             return ppr
         ppr.append(el("a:buClr", None, self.palette.color(style.bullet_color)))
         if bullets == "number":
-            sub(ppr, "a:buFont", {"typeface": self.brand.body.name})
+            sub(ppr, "a:buFont", {"typeface": self.brand.typography.base.family.name})
             sub(ppr, "a:buAutoNum", {"type": "arabicPeriod", "startAt": item.start_at})
         else:
-            sub(ppr, "a:buFont", {"typeface": self.brand.body.name})
+            sub(ppr, "a:buFont", {"typeface": self.brand.typography.base.family.name})
             sub(ppr, "a:buChar", {"char": BULLET_CHARS[min(item.level, 1)]})
         return ppr
 

@@ -22,7 +22,7 @@ def theme_colors(brand: Brand) -> dict[str, str]:
     """Theme slot → ``RRGGBB`` (dk1/lt1 text and background, accents in chart order)."""
     c = brand.colors
     series = [parse_color(x) for x in c.series()]
-    link = parse_color(brand.link_color) if brand.link_color else parse_color(c.primary)
+    link = parse_color(brand.typography.link_color)
     slots = {
         "dk1": parse_color(c.foreground), "lt1": parse_color(c.background),
         "dk2": parse_color(c.dark), "lt2": parse_color(c.light),
@@ -35,7 +35,7 @@ def theme_colors(brand: Brand) -> dict[str, str]:
 def brand_theme(blob: bytes, brand: Brand) -> bytes:
     """The theme XML ``blob`` with the brand's colours, fonts and name."""
     root = etree.fromstring(blob)
-    name = brand.title or brand.name
+    name = brand.meta.name
     root.set("name", name)
     scheme = root.find(f"{_q('themeElements')}/{_q('clrScheme')}")
     scheme.set("name", name)
@@ -46,7 +46,7 @@ def brand_theme(blob: bytes, brand: Brand) -> bytes:
         etree.SubElement(holder, _q("srgbClr"), val=value)
     fonts = root.find(f"{_q('themeElements')}/{_q('fontScheme')}")
     fonts.set("name", name)
-    for which, family in (("majorFont", brand.heading), ("minorFont", brand.body)):
+    for which, family in (("majorFont", brand.typography.headings.family), ("minorFont", brand.typography.base.family)):
         fonts.find(f"{_q(which)}/{_q('latin')}").set("typeface", family.name)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 

@@ -38,16 +38,16 @@ def render(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
     geo = kit.geo
     running = RunningText(
         header_left=f"{kit.word('guide')} · {plain(meta.title)}",
-        header_right=meta.client or brand.title,
+        header_right=meta.client or brand.meta.name,
         footer_left=plan.footer or kit.word("guide"),
         page_label=kit.word("page"),
     )
     info = DocInfo(
         title=plain(f"{meta.title} — {kit.word('guide')}"),
-        author=plain(meta.author or meta.facilitator or brand.title),
+        author=plain(meta.author or meta.facilitator or brand.meta.name),
         subject=plain(" — ".join(x for x in (kit.word("guide"), meta.subtitle, meta.client) if x)),
         language=meta.language,
-        keywords=("workshop", kit.word("guide"), plain(meta.client or ""), brand.title),
+        keywords=("workshop", kit.word("guide"), plain(meta.client or ""), brand.meta.name),
     )
     return build_pdf(story(kit, plan), info=info, geo=geo, templates=[template("body", [body_frame(geo)], geo)],
                      paint=running_painter(geo, kit.styles, running),

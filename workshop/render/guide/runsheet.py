@@ -31,7 +31,7 @@ GUTTER = 21 * mm
 def band(kit: Kit, title: str, span: str, minutes: str, note: str | None, facilitator: bool) -> list[Flowable]:
     s, p = kit.styles, kit.palette
     fill = mix(p.warning, "#FFFFFF", 0.15) if facilitator else p.primary
-    ink = kit.brand.colors.background if facilitator else p.on_primary
+    ink = p.background if facilitator else p.on_primary
     width = kit.geo.frame_width
     style = s.cell_head.clone("band", fontSize=s.h3.fontSize, leading=s.h3.leading, textColor=p.c(ink))
     small = s.cell.clone("band-small", textColor=p.c(ink))

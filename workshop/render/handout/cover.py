@@ -53,7 +53,7 @@ def cover_painter(kit: Kit, plan: DeckPlan, client_logo: ImageFile | None):
     meta = plan.meta
     geo, p, fonts = kit.geo, kit.palette, kit.styles.fonts
     accent = "#" + meta.client_color.lstrip("#") if meta.client_color else p.accent
-    ours = logo_image(kit.brand.logo_for("medium") if hasattr(kit.brand, "logo_for") else kit.brand.logo)
+    ours = logo_image(kit.brand.logos.get("medium"))
     band_bottom = geo.height * 0.44
     width = geo.frame_width
 
@@ -123,7 +123,7 @@ def _logos(canvas, kit: Kit, ours: ImageFile | None, theirs: ImageFile | None, p
     if ours is not None:
         x += draw_image(canvas, ours, x, y, 55 * mm, height)
     else:
-        name = kit.brand.short_name if getattr(kit.brand, "short_name", None) else kit.brand.title
+        name = kit.brand.meta.short_name
         canvas.setFillColor(Palette.c(p.primary))
         text = " ".join(name.split())[:60]
         x += draw_string(canvas, x, y + height / 2 - 5, text, kit.styles.fonts.heading.bold, 16)

@@ -116,16 +116,16 @@ def render(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
     body = template("body", [frame], geo)
     running = RunningText(
         header_left=meta.title,
-        header_right=meta.client or brand.title,
+        header_right=meta.client or brand.meta.name,
         footer_left=plan.footer or kit.word("handout"),
         page_label=kit.word("page"),
     )
     info = DocInfo(
         title=plain(meta.title),
-        author=plain(meta.author or meta.facilitator or brand.title),
+        author=plain(meta.author or meta.facilitator or brand.meta.name),
         subject=plain(" — ".join(x for x in (kit.word("handout"), meta.subtitle, meta.client) if x)),
         language=meta.language,
-        keywords=("workshop", kit.word("handout"), plain(meta.client or ""), brand.title),
+        keywords=("workshop", kit.word("handout"), plain(meta.client or ""), brand.meta.name),
     )
     return build_pdf(story(kit, plan, assets), info=info, geo=geo, templates=[cover, body],
                      paint=running_painter(geo, kit.styles, running),

@@ -130,7 +130,7 @@ def register_family(family: FontFamily) -> Family:
 
 
 def register_brand_fonts(brand: Brand) -> FontSet:
-    heading = register_family(brand.heading)
-    body = register_family(brand.body)
-    face = heading.face(bold=brand.heading_bold, italic=brand.heading_italic)
+    heading = register_family(brand.typography.headings.family)
+    body = register_family(brand.typography.base.family)
+    face = heading.face(bold=brand.typography.headings.bold, italic=brand.typography.headings.italic)
     return FontSet(heading=heading, body=body, heading_face=face)

@@ -9,7 +9,7 @@ Typography decisions, applied to every style so the documents are consistent:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
 
@@ -17,8 +17,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from workshop.brand.colors import mix, readable_on
-from workshop.brand.model import Brand
+from workshop.brand.colors import contrast_ratio, mix, readable_on
+from workshop.brand.model import Brand, Colors
+from workshop.brand.roles import AA_BODY, AA_LARGE
 from workshop.render.pdf.fonts import FontSet, register_brand_fonts
 
 
@@ -48,13 +49,40 @@ class Palette:
         return HexColor("#" + hex_color.lstrip("#"))
 
 
-def make_palette(brand: Brand) -> Palette:
+PAPER = "#FFFFFF"
+
+
+def on_paper(brand: Brand) -> tuple[Colors, str]:
+    """The brand's colours for a white page, and the heading colour.
+
+    Handouts and guides are printed on white. A dark brand's text colours are
+    made for its dark background, so each one that does not reach WCAG AA on
+    paper is replaced by the brand's own dark (or light) colour, whichever
+    reads; the accessibility check says so. Light brands pass through as they are.
+    """
     c = brand.colors
+    heading = brand.typography.headings.color
+    if contrast_ratio(c.background, "#000000") >= contrast_ratio(c.background, PAPER):
+        return c, heading  # a light background: the brand was made for paper
+
+    def ink(color: str, needed: float) -> str:
+        if contrast_ratio(color, PAPER) >= needed:
+            return color
+        return next((x for x in (c.dark, c.light) if contrast_ratio(x, PAPER) >= needed), "#000000")
+
+    paper = replace(c, background=PAPER, foreground=ink(c.foreground, AA_BODY), primary=ink(c.primary, AA_LARGE),
+                    secondary=ink(c.secondary, AA_LARGE), tertiary=ink(c.tertiary, AA_LARGE),
+                    dark=ink(c.dark, AA_BODY))
+    return paper, ink(heading, AA_LARGE)
+
+
+def make_palette(brand: Brand) -> Palette:
+    c, heading = on_paper(brand)
     white = c.background
     return Palette(
         text=c.foreground,
         muted=mix(c.foreground, white, 0.35),
-        heading=brand.heading_color or c.primary,
+        heading=heading,
         primary=c.primary,
         accent=c.secondary,
         tertiary=c.tertiary,
@@ -79,7 +107,7 @@ class Styles:
         self.palette = palette
         p = palette
         size = 10.0 * scale
-        ratio = brand.line_height or 1.45
+        ratio = brand.typography.base.line_height or 1.45
         body_font = fonts.body.regular
         head = fonts.heading_face
 
@@ -105,10 +133,13 @@ class Styles:
         self.caption = style("caption", self.muted, fontName=fonts.body.italic, spaceBefore=size * 0.4)
         self.kicker = style("kicker", self.small, fontName=fonts.body.bold, textColor=p.c(p.accent),
                             textTransform="uppercase", spaceAfter=size * 0.15, keepWithNext=1)
-        self.h1 = style("h1", self.body, fontName=head, fontSize=size * 2.4, leading=size * 2.75,
+        heading_ratio = brand.typography.headings.line_height  # None: the designed spacing below
+        self.h1 = style("h1", self.body, fontName=head, fontSize=size * 2.4,
+                        leading=size * 2.4 * heading_ratio if heading_ratio else size * 2.75,
                         textColor=p.c(p.heading), spaceBefore=0, spaceAfter=size * 0.5,
                         keepWithNext=1)
-        self.h2 = style("h2", self.body, fontName=head, fontSize=size * 1.45, leading=size * 1.8,
+        self.h2 = style("h2", self.body, fontName=head, fontSize=size * 1.45,
+                        leading=size * 1.45 * heading_ratio if heading_ratio else size * 1.8,
                         textColor=p.c(p.heading), spaceBefore=size * 1.6, spaceAfter=size * 0.55,
                         keepWithNext=1)
         self.h3 = style("h3", self.body, fontName=fonts.body.bold, fontSize=size * 1.1,

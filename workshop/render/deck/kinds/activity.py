@@ -19,7 +19,7 @@ def _marker(c, name: str, box: Box, text: str, fill: str) -> None:
     """A filled circle with a number or letter sized to the circle (a marker, not a text role)."""
     size = round(to_pt(box.h) * MARKER_SCALE, 1)
     style = _marker_style(f"on-{fill}")
-    fixed = Typesetter(c.deck.brand, c.palette, c.type.lang, lambda role: size)
+    fixed = Typesetter(c.deck.brand, c.palette, c.type.lang, lambda role: size, fill)
     body = fixed.body([para(text, markup=False)], style, NO_INSETS, explicit=True)
     c.tree.append(shapes.shape(c.painter.ids(), name, box, geometry="ellipse", fill=c.palette.fill(fill),
                                text_body=body))

@@ -22,7 +22,7 @@ def title(c, planned) -> None:
 def _client_logo(c) -> None:
     """The client's logo after ours, with a thin rule between: ours leads."""
     slot = c.box("Client Logo")
-    ours = logo_image(c.deck.brand.logo_for("large"))
+    ours = logo_image(c.deck.brand.logos.get("large"))
     start = slot.x
     if ours is not None and c.spec.logo is not None:
         placed = logo_box(c.spec.logo, ours)
