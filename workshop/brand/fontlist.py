@@ -10,6 +10,7 @@ a missing family where the designer can get it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from workshop.brand import nodes
@@ -49,7 +50,7 @@ def read_font_list(node: Node | None, folder: Path, report: nodes.Report) -> Dec
         return declared
     for index, entry in enumerate(nodes.sequence(node, "typography.fonts").items):  # type: ignore[arg-type]
         what = f"typography.fonts[{index + 1}]"
-        report.attempt(lambda entry=entry, what=what: _entry(entry, what, folder, declared, report), None)
+        report.attempt(partial(_entry, entry, what, folder, declared, report), None)
     return declared
 
 
@@ -69,7 +70,7 @@ def _entry(entry: Node, what: str, folder: Path, declared: DeclaredFamilies, rep
     if source != "file" or nodes.is_null(files):
         return
     for item in nodes.sequence(files, f"{what}.files").items:  # type: ignore[arg-type]
-        got = report.attempt(lambda item=item: _file(item, what, family, folder, report), None)
+        got = report.attempt(partial(_file, item, what, family, folder, report), None)
         if got is not None:
             declared.files.setdefault(key, []).append(got)
 
@@ -108,6 +109,6 @@ def _file(item: Node, what: str, family: str, folder: Path, report: nodes.Report
         return None
     face = read_face(path)
     if face is None or face.problem:
-        skip(f"the font file '{value}' " + (face.problem if face else "is not a font we can read"))
+        skip(f"the font file '{value}' " + ((face.problem or "") if face else "is not a font we can read"))
         return None
     return DeclaredFile(path, weight, italic, where)

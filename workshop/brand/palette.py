@@ -10,6 +10,7 @@ its light value: slides and handouts are light documents.
 from __future__ import annotations
 
 from dataclasses import fields
+from functools import partial
 from types import MappingProxyType
 
 from workshop.brand import nodes
@@ -79,8 +80,10 @@ def read_colors(section: Node | None, report: nodes.Report) -> tuple[Colors, Col
     nodes.warn_unknown_keys(color, ("palette", *ROLES), "color", report.findings)
     palette_nodes: dict[str, Node] = {}
     palette_section = color.get("palette")
-    if not nodes.is_null(palette_section):
-        listing = report.attempt(lambda: nodes.items(nodes.mapping(palette_section, "color.palette")), [])  # type: ignore[arg-type]
+    if palette_section is not None and not nodes.is_null(palette_section):
+        section = palette_section
+        listing: list[tuple[str, Location, Node]] = report.attempt(
+            lambda: nodes.items(nodes.mapping(section, "color.palette")), [])
         for name, _, value in listing:
             palette_nodes[name] = value
     role_nodes = {name: value for name, _, value in nodes.items(color)
@@ -91,14 +94,14 @@ def read_colors(section: Node | None, report: nodes.Report) -> tuple[Colors, Col
     resolver = ColorResolver(palette_nodes, role_nodes)
     palette: dict[str, str] = {}
     for name, node in palette_nodes.items():
-        value = report.attempt(lambda node=node, name=name: resolver.resolve(node, f"color.palette.{name}"), None)
-        if value is not None:
-            palette[name] = value
+        entry = report.attempt(partial(resolver.resolve, node, f"color.palette.{name}"), None)
+        if entry is not None:
+            palette[name] = entry
     roles: dict[str, str] = {}
     for name, node in role_nodes.items():
-        value = report.attempt(lambda node=node, name=name: resolver.resolve(node, f"color.{name}"), None)
-        if value is not None:
-            roles[name] = value
+        role = report.attempt(partial(resolver.resolve, node, f"color.{name}"), None)
+        if role is not None:
+            roles[name] = role
     return Colors(**roles, palette=MappingProxyType(palette)), resolver
 
 

@@ -9,6 +9,7 @@ stop the build with its line and a suggestion, not be silently ignored.
 from __future__ import annotations
 
 import string
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
@@ -41,7 +42,7 @@ def read_settings(section: Node | None, folder: Path, report: nodes.Report) -> W
     for key, _, value in nodes.items(node):
         if nodes.is_null(value) or key not in KEYS:
             continue  # an empty setting keeps its default
-        result = report.attempt(lambda key=key, value=value: _value(key, value, folder, f"{where}.{key}"), None)
+        result = report.attempt(partial(_value, key, value, folder, f"{where}.{key}"), None)
         if result is not None:
             values[key] = result
     if "layouts" in values:

@@ -16,6 +16,7 @@ listed once, in one info line, rather than silently dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from workshop.brand import nodes
@@ -70,7 +71,7 @@ def read_typography(section: Node | None, folder: Path, resolver: ColorResolver,
         typo = report.attempt(lambda: nodes.mapping(section, "typography"), Mapping(where))  # type: ignore[arg-type]
     nodes.warn_unknown_keys(typo, _SECTIONS, "typography", report.findings)
     declared = report.attempt(lambda: read_font_list(typo.get("fonts"), folder, report), DeclaredFamilies())
-    roles = {name: report.attempt(lambda name=name: _role(typo.get(name), name, report), _Role(f"typography.{name}"))
+    roles = {name: report.attempt(partial(_role, typo.get(name), name, report), _Role(f"typography.{name}"))
              for name in ("base", "headings", "monospace", "link")}
     base, headings, mono, link = roles["base"], roles["headings"], roles["monospace"], roles["link"]
     if not base.stack:

@@ -46,21 +46,23 @@ def check_glyphs(plan: Any, brand: Any, outline: Any) -> list[Finding]:
             more = f" and {len(lost) - _MAX_SHOWN} more" if len(lost) > _MAX_SHOWN else ""
             findings.append(Finding(
                 "font-missing-glyph",
-                f"no font can draw {shown}{more} in '{field}': the brand fonts ({brand.typography.headings.family.name}, "
-                f"{brand.typography.base.family.name}) and the fallback {FALLBACK_FAMILY.name} lack "
+                f"no font can draw {shown}{more} in '{field}': the brand fonts "
+                f"({brand.typography.headings.family.name}, {brand.typography.base.family.name}) "
+                f"and the fallback {FALLBACK_FAMILY.name} lack "
                 + ("it, so it prints as an empty box; leave it out or use a brand font that has it"
                    if len(lost) == 1 else
                    "them, so they print as empty boxes; leave them out or use a brand font that has them"),
                 where, slide=slide,
             ))
     if fallback_chars:
+        fonts = f"{brand.typography.headings.family.name}, {brand.typography.base.family.name}"
         chars = sorted(fallback_chars)
         first = fallback_chars[chars[0]]
         shown = " ".join(f"'{c}' (U+{ord(c):04X})" for c in chars[:12])
         more = f" and {len(chars) - 12} more" if len(chars) > 12 else ""
         findings.append(Finding(
             "font-fallback",
-            f"the brand fonts ({brand.typography.headings.family.name}, {brand.typography.base.family.name}) cannot draw {shown}{more}; the "
+            f"the brand fonts ({fonts}) cannot draw {shown}{more}; the "
             f"PDFs draw them with {FALLBACK_FAMILY.name}, PowerPoint with a font of its own choice",
             first, severity=Severity.INFO, details={"characters": "".join(chars)},
         ))
