@@ -9,7 +9,6 @@ from workshop.kinds import KINDS
 from workshop.language import language_for
 from workshop.layouts import layouts_for
 from workshop.plan.texts import shown
-from workshop.plan.words import words
 from workshop.render.deck.canvas import Canvas
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.deck import Deck, generated_deck, template_deck
