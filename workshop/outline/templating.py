@@ -54,8 +54,8 @@ class _Environment(ImmutableSandboxedEnvironment):
                 raise _Budget("number too large")
         if operator_name == "*":
             for sized, count in ((left, right), (right, left)):
-                if isinstance(sized, (str, list, tuple)) and isinstance(count, int) and len(sized) * count > MAX_SIZE:
-                    raise _Budget("value too large")
+                if isinstance(sized, (str, list, tuple)) and isinstance(count, int):
+                    _at_most(len(sized) * count)
         if operator_name == "%" and isinstance(left, str):
             _formatting(percent_size, left, right, MAX_SIZE)
         result = super().call_binop(context, operator_name, left, right)
@@ -139,7 +139,7 @@ def _sized(result: Any) -> Any:
 
 def _at_most(size: int) -> None:
     if size > MAX_SIZE:
-        raise _Budget("value too large")
+        raise _Budget(f"it would build {size:,} characters or items; the limit is {MAX_SIZE:,}")
 
 
 def _width(width: Any, *_: Any, **__: Any) -> None:
