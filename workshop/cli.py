@@ -374,7 +374,7 @@ def new(
             console.say(f"build it with: workshop build {shown(written[1])}")
             return ExitStatus.OK
         target = Path(folder) if folder else Path(shown(_project().decks))
-        path = write_new_outline(name, target, title)
+        path = write_new_outline(name, target, title, project_root=_project().root)
         console.say(f"created {path}; build it with: workshop build {path}")
         return ExitStatus.OK
 
@@ -398,15 +398,18 @@ def brands(ctx: typer.Context) -> None:
 @app.command()
 def schema(
     ctx: typer.Context,
+    what: str = typer.Argument("outline", help="outline (default) or brand (for _brand.yml)."),
     out: str | None = typer.Option(None, "--out", "-o", help="Write to a file instead of stdout."),
 ) -> None:
-    """Print the outline JSON Schema (for editor autocompletion)."""
+    """Print the JSON Schema (draft-07) of outlines or of brand files, for editor completion."""
     console = _console(ctx)
 
     def make() -> int:
         from workshop.schema import schema_json
 
-        text = schema_json()
+        if what not in ("outline", "brand"):
+            raise UsageError(f"schema takes outline or brand, not '{what}'")
+        text = schema_json(what)
         if out:
             from workshop.output import write_together
 

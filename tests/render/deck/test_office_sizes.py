@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from workshop.language import language_for
 from workshop.layouts import paragraphs as rules
 from workshop.plan.texts import Context, TableBlock, blocks_for
-from workshop.plan.words import words
 from workshop.outline.load import load_outline
 from workshop.plan.build import make_plan
 from workshop.plan.fit import Fitter
@@ -47,7 +47,7 @@ def _sizes(shape) -> list[float]:
 
 def test_every_run_carries_the_size_the_fit_chose(long_deck, brand):
     plan, _, prs = long_deck
-    context = Context(plan.meta, plan.agenda, words(plan.meta.language))
+    context = Context(plan.meta, plan.agenda, language_for(plan.meta.language))
     fitter = Fitter(brand, plan.meta, plan.agenda)
     checked = 0
     for planned, slide in zip(plan.deck_slides, prs.slides):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
+from workshop.language import language_for
 from workshop.layouts import layouts_for
 from workshop.plan.texts import shown
-from workshop.plan.words import words
 from workshop.render.deck.canvas import Canvas
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.deck import Deck, generated_deck, template_deck
@@ -85,7 +85,7 @@ def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
     refuse_overflow(plan, brand)
     meta = plan.meta
     lang = language_tag(meta.language)
-    labels = words(meta.language)
+    labels = language_for(meta.language)
     deck = open_deck(brand, lang, meta.client_color)
     notes = 0
     painted = []
@@ -94,7 +94,7 @@ def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
         record = KINDS[planned.kind]
         resolved = placement.resolved.variant(record.variant(shown(planned), planned.quiz_answer))
         slide = deck.add_slide(placement.layout)
-        canvas = Canvas(deck, slide, placement, resolved, planned, plan=plan, assets=assets, words=labels)
+        canvas = Canvas(deck, slide, placement, resolved, planned, plan=plan, assets=assets, lang=labels)
         record.painter.load()(canvas, planned)
         if resolved.spec.footer:
             canvas.footer(plan.footer, planned.number)
