@@ -6,11 +6,12 @@ from pathlib import Path
 
 from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
+from workshop.language import language_for
 from workshop.layouts import layouts_for
-from workshop.plan.words import words
 from workshop.render.deck.canvas import Canvas
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.deck import Deck, generated_deck, template_deck
+from workshop.render.deck.embed import embed_brand_fonts
 from workshop.render.deck.language import language_tag
 from workshop.render.deck.notes import write_notes
 from workshop.render.deck.properties import set_master_properties, set_properties
@@ -56,6 +57,7 @@ def render_deck(plan, brand, assets) -> bytes:
 
     tag_deck(deck, record_generated(deck, painted, deck_identities(plan)))
     set_properties(deck.prs, plan, brand, deck.lang, len(painted), notes)
+    _embed(deck, brand)
     return deck.save()
 
 
@@ -67,7 +69,14 @@ def render_deck_keeping(plan, brand, assets, previous: bytes, report) -> tuple[b
     slides, summary = keep_edits(deck, painted, plan, previous, report)
     notes = sum(1 for slide in slides if slide.has_notes_slide)
     set_properties(deck.prs, plan, brand, deck.lang, len(slides), notes)
+    _embed(deck, brand)
     return deck.save(), summary
+
+
+def _embed(deck: Deck, brand) -> None:
+    """The brand faces the finished deck uses, in the deck (unless the brand turns it off)."""
+    if brand.settings.embed_fonts:
+        embed_brand_fonts(deck)
 
 
 def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
@@ -75,7 +84,7 @@ def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
     refuse_overflow(plan, brand)
     meta = plan.meta
     lang = language_tag(meta.language)
-    labels = words(meta.language)
+    labels = language_for(meta.language)
     deck = open_deck(brand, lang, meta.client_color)
     notes = 0
     painted = []
@@ -85,7 +94,7 @@ def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
         if resolved is None:
             raise WorkshopError(f"slide {planned.number} was not laid out before rendering", planned.location)
         slide = deck.add_slide(placement.layout)
-        canvas = Canvas(deck, slide, placement, resolved, planned, plan=plan, assets=assets, words=labels)
+        canvas = Canvas(deck, slide, placement, resolved, planned, plan=plan, assets=assets, lang=labels)
         KINDS[planned.kind].painter.load()(canvas, planned)
         if resolved.spec.footer:
             canvas.footer(plan.footer, planned.number)

@@ -14,7 +14,6 @@ from workshop.render.pdf.kit import Kit
 
 def agenda(kit: Kit, plan: DeckPlan) -> list[Flowable]:
     s, p = kit.styles, kit.palette
-    meta = plan.meta
     sections = plan.workshop.sections
     width = kit.geo.frame_width
     head = [kit.raw(markup.escape(kit.word(k)), s.cell_head) for k in ("time", "part", "duration")]
@@ -48,6 +47,6 @@ def agenda(kit: Kit, plan: DeckPlan) -> list[Flowable]:
     for index in breaks:
         commands.append(("BACKGROUND", (0, index), (-1, index), p.c(p.light)))
     table.setStyle(TableStyle(commands))
-    intro = " · ".join(x for x in (meta.date, kit.span(plan.start, plan.end)) if x)
+    intro = " · ".join(x for x in (plan.date, kit.span(plan.start, plan.end)) if x)
     return [Bookmark(kit.word("agenda")), kit.p(kit.word("agenda"), s.h1),
             kit.raw(markup.inline(intro), s.subtitle), table]
