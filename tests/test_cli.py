@@ -150,6 +150,12 @@ def test_new_outside_a_project_scaffolds_one_that_builds(in_tmp):
     assert again.exit_code == ExitStatus.USAGE and "workshop.toml already exists" in again.stderr
 
 
+def test_an_empty_folder_says_how_to_start(in_tmp):
+    result = run("build")
+    assert result.exit_code == ExitStatus.USAGE
+    assert "the folder decks does not exist" in result.stderr and "workshop new NAME" in result.stderr
+
+
 def test_unknown_client_names_the_folders_and_the_choices(in_tmp):
     run("new", "demo")
     result = run("check", "--client", "voorbeld")
@@ -165,6 +171,13 @@ def test_flags_override_the_project_configuration(in_tmp):
     assert (in_tmp / "uit" / "demo.pptx").is_file()
     assert run("build", "--only", "deck", "--out", "elders").exit_code == 0
     assert (in_tmp / "elders" / "demo.pptx").is_file()
+
+
+def test_specimen_goes_to_the_projects_output_folder(in_tmp):
+    (in_tmp / "workshop.toml").write_text('out = "uit"\nbrand = "noord"\n', encoding="utf-8")
+    result = run("template", "specimen", "--only", "deck")
+    assert result.exit_code == 0, result.stderr
+    assert (in_tmp / "uit" / "specimen" / "noord" / "specimen.pptx").is_file()
 
 
 def test_bad_configuration_is_located(in_tmp):

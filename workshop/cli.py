@@ -107,6 +107,9 @@ def _jobs_for(project: Project, paths: list[str], brand: str | None, profiles: l
     from workshop.edits.guard import EditPolicy
     from workshop.pipeline import Job
 
+    if not paths and not project.decks.is_dir():
+        raise UsageError(f"no outlines to use: the folder {shown(project.decks)} does not exist",
+                         hint="give outline files or folders, or start a project here with `workshop new NAME`")
     outlines = find_outlines(paths or [shown(project.decks)])
     chosen: list[Path | None] = [*profiles] or [None]
     single = len(outlines) * len(chosen) == 1  # one build: let deck and PDFs render side by side
@@ -201,14 +204,17 @@ StrictOpt = typer.Option(False, "--strict", help="Warnings make the exit code no
 JobsOpt = typer.Option(None, "--jobs", "-j", min=0, help="Parallel builds (default: the project's, else one per core).")
 OutOpt = typer.Option(None, "--out", "-o", help="Output folder (default: the project's, else build/).")
 OnlyOpt = typer.Option(None, "--only", help="deck, handout or guide (repeat or comma-separate).")
+KeepOpt = typer.Option(False, "--keep-edits", help="Carry slides edited in PowerPoint over into the new deck.")
 OverwriteOpt = typer.Option(False, "--overwrite",
                             help="Replace a deck edited in PowerPoint; the edited one is kept as NAME.edited-N.pptx.")
 
 
-def _edit_policy(overwrite: bool) -> EditPolicy:
+def _edit_policy(keep: bool, overwrite: bool) -> EditPolicy:
     from workshop.edits.guard import EditPolicy
 
-    return EditPolicy.OVERWRITE if overwrite else EditPolicy.REFUSE
+    if keep and overwrite:
+        raise UsageError("--keep-edits and --overwrite exclude each other", hint="choose one")
+    return EditPolicy.KEEP if keep else EditPolicy.OVERWRITE if overwrite else EditPolicy.REFUSE
 
 
 @app.command()
@@ -223,12 +229,13 @@ def build(
     only: list[str] | None = OnlyOpt,
     jobs: int | None = JobsOpt,
     strict: bool = StrictOpt,
+    keep_edits: bool = KeepOpt,
     overwrite: bool = OverwriteOpt,
 ) -> None:
     """Build deck, handout and guide for each outline.
 
     A deck edited in PowerPoint since it was built is never replaced silently: the
-    build stops and lists the edits, unless --overwrite says to replace it (keeping a backup).
+    build stops and lists the edits, unless --keep-edits or --overwrite says what to do.
     """
     console = _console(ctx)
 
@@ -236,7 +243,7 @@ def build(
         project = _project()
         profiles = _profiles(project, vars_files or [], clients or [])
         job_list = _jobs_for(project, paths or [], brand, profiles, assignments or [], out, _parse_only(only or []),
-                             _edit_policy(overwrite))
+                             _edit_policy(keep_edits, overwrite))
         return _run(console, job_list, project.jobs if jobs is None else jobs, strict, False)
 
     raise typer.Exit(console.guarded(run))
@@ -276,7 +283,8 @@ def check(
 @app.command()
 def edits(
     ctx: typer.Context,
-    decks: list[str] = typer.Argument(..., metavar="DECK.pptx...", help="Built decks to look at."),
+    decks: list[str] = typer.Argument(..., metavar="DECK.pptx|FOLDER...",
+                                      help="Built decks, or folders of them (build/ and its client folders)."),
 ) -> None:
     """List what was changed by hand in built decks since workshop wrote them. Writes nothing.
 
@@ -288,7 +296,9 @@ def edits(
         from workshop.edits import inspect_deck
 
         code = ExitStatus.OK
-        for name in decks:
+        from workshop.edits.guard import decks_in
+
+        for name in (str(p) for given in decks for p in decks_in(Path(given))):
             report = inspect_deck(Path(name))
             if report is None:
                 console.err(f"error: {name}: no such deck")
@@ -485,7 +495,8 @@ def template_check(
 def template_specimen(
     ctx: typer.Context,
     brand: str | None = BrandOpt,
-    out: str = typer.Option("build/specimen", "--out", "-o", help="Output folder."),
+    out: str | None = typer.Option(None, "--out", "-o",
+                                   help="Output folder (default: specimen/ in the project's output folder)."),
     only: list[str] | None = typer.Option(None, "--only", help="deck, handout or guide."),
 ) -> None:
     """Build a deck and handout showing every slide kind with sample content."""
@@ -497,9 +508,10 @@ def template_specimen(
         from workshop.pipeline import Job, run_build
 
         chosen = _parse_only(only or ["deck", "handout"])
-        name = brand or _project().brand
+        project = _project()
+        name = brand or project.brand
         with resources.as_file(resources.files("workshop.data").joinpath("specimen.yaml")) as outline:
-            folder = Path(out) / Path(name).name
+            folder = (Path(out) if out else Path(shown(project.out)) / "specimen") / Path(name).name
             result = run_build(Job(Path(outline), folder, name, None, (), chosen))
         console.report(result, plain=True)
         return result.exit_code if not result.ok else ExitStatus.OK

@@ -116,7 +116,9 @@ def client_file(project: Project, name: str) -> Path:
                 return candidate
     known = sorted({p.stem for folder in project.clients if folder.is_dir()
                     for p in folder.iterdir() if p.suffix in CLIENT_SUFFIXES and p.is_file()})
-    searched = ", ".join(str(f) for f in project.clients) or "no client folders"
+    from workshop.console import shown
+
+    searched = ", ".join(shown(f) for f in project.clients) or "no client folders"
     from workshop.outline.suggest import did_you_mean
 
     hint = did_you_mean(name, known) + ". " if known else ""

@@ -146,7 +146,7 @@ def _edited_deck(job: Job, prepared: _Prepared) -> tuple[Finding, ...]:
     return (Finding(
         "deck-edited",
         f"{target} has hand edits ({report.summary(3)}); a plain build would refuse to replace it: "
-        "use --overwrite (it keeps a backup); `workshop edits` lists them",
+        "use --keep-edits or --overwrite; `workshop edits` lists them",
         Location(str(target)), severity=Severity.WARNING,
     ),)
 
@@ -180,7 +180,9 @@ def run_build(job: Job) -> JobResult:
             from workshop.edits.guard import guard_deck
 
             guard = guard_deck(deck, job.edits)
-        rendered = render_all(prepared, outputs, render, worker)
+        kept: list[str] = []
+        renderer = render if guard is None or guard.previous is None else _keeping(guard, kept)
+        rendered = render_all(prepared, outputs, renderer, worker)
         files = {job.target(o, prepared.plan.name): rendered[o] for o in outputs}
         if guard is not None and guard.backup is not None:
             _backup(guard)
@@ -196,15 +198,35 @@ def run_build(job: Job) -> JobResult:
         if worker is not None:
             worker.stop()
     return JobResult(job, tuple(written), tuple(prepared.findings), seconds=time.perf_counter() - started,
-                     slides=len(prepared.plan.deck_slides), notes=_edit_notes(guard))
+                     slides=len(prepared.plan.deck_slides), notes=_edit_notes(guard, kept))
 
 
-def _edit_notes(guard: Guard | None) -> tuple[str, ...]:
+def _keeping(guard: Guard, said: list[str]):
+    """``render`` with the deck rendered by carrying ``guard``'s edits over (the summary lands in ``said``)."""
+
+    def rendering(prepared: _Prepared, output: str) -> bytes:
+        if output != "deck":
+            return render(prepared, output)
+        from workshop.render.deck import render_deck_keeping
+
+        assert guard.previous is not None and guard.report is not None
+        data, summary = render_deck_keeping(prepared.plan, prepared.brand, prepared.assets, guard.previous,
+                                            guard.report)
+        said.extend(summary)
+        return data
+
+    return rendering
+
+
+def _edit_notes(guard: Guard | None, kept: list[str]) -> tuple[str, ...]:
     if guard is None or guard.report is None:
         return ()
-    if guard.backup is not None:
+    if guard.backup is not None and guard.report.state.value == "ours":
         return (f"{guard.target} had hand edits; the edited deck was moved to {guard.backup}",)
-    return ()
+    if guard.backup is not None:
+        return (f"{guard.target} could not be matched slide by slide ({guard.report.reason}); it was moved to "
+                f"{guard.backup} and the new deck written",)
+    return tuple(kept)
 
 
 def _failed(job: Job, exc: BaseException, started: float) -> JobResult:

@@ -111,3 +111,18 @@ def test_template_must_exist_be_inside_and_be_a_pptx(brand_dir):
     assert "climb out" in error_for(brand_dir, "template: ../other.pptx").message
     error = error_for(brand_dir, "template: fake.pptx", {"fake.pptx": b"<html>not a zip</html>"})
     assert "not a PowerPoint file" in error.message
+
+
+@pytest.mark.parametrize("footer", ["'{client:>1500000000}'", "'{client:>{date}}'", "'{title:.999999999}'"])
+def test_footer_format_widths_are_bounded_at_load(brand_dir, footer):
+    """``{client:>1500000000}`` used to build a 1.5 GB footer and exit 0."""
+    error = error_for(brand_dir, f"footer: {footer}")
+    assert "footer" in error.message and error.location.line >= 5
+
+
+def test_footer_that_values_make_too_long_falls_back_without_allocating():
+    from workshop.safety.formats import FormatLimit, bounded_format
+
+    with pytest.raises(FormatLimit):
+        bounded_format("{client:>900}{client:>900}", 1_000, client="x")
+    assert bounded_format("{client:>6}", 1_000, client="Acme") == "  Acme"

@@ -40,7 +40,7 @@ def test_a_plain_build_refuses_an_edited_deck_and_writes_nothing(build):
     assert snapshot() == before  # deck, handout and guide all untouched
     assert result.error.startswith("build/werkplaats.pptx: the deck was edited after workshop wrote it")
     assert "slide 4 'Waar staan we?': text changed" in result.error
-    assert "--overwrite" in result.error
+    assert "--keep-edits" in result.error and "--overwrite" in result.error
     assert "werkplaats.edited-1.pptx" in result.error
 
 
@@ -95,7 +95,7 @@ def test_check_mentions_a_deck_a_plain_build_would_refuse(build):
     found = [f for f in run_check(Job(Path("werkplaats.yaml"), Path("build"))).findings if f.code == "deck-edited"]
     assert len(found) == 1
     assert "slide 4 'Waar staan we?': text changed" in found[0].message
-    assert "--overwrite" in found[0].message
+    assert "--keep-edits or --overwrite" in found[0].message
 
 
 def test_a_batch_reports_per_client(project):

@@ -74,6 +74,15 @@ def test_tab_indentation_is_explained():
     assert "spaces" in error.hint
 
 
+def test_syntax_error_names_where_the_construct_began_and_where_it_failed():
+    """A bracket opened on line 9 and never closed: libyaml gives up on line 10; both are named."""
+    text = "".join(f"k{i}: v\n" for i in range(8)) + "tags: [een, twee\nnext: 1\n"
+    error = error_of(text)
+    assert error.location.line == 10
+    assert "began at line 9, column 7" in error.message
+    assert "line 9" in error.hint
+
+
 def test_syntax_error_has_line_and_column():
     error = error_of("a: [b\n")
     assert error.message.startswith("YAML syntax error") and error.location.line >= 1

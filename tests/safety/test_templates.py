@@ -45,19 +45,6 @@ def test_template_with_macros():
     assert "macros" in refused(make_zip({"[Content_Types].xml": CT, "ppt/vbaProject.bin": b"x"}))
 
 
-@pytest.mark.parametrize("target", [b"file:///etc/passwd", b"\\\\server\\share\\x.png", b"http://example.org/x.png"])
-def test_template_external_relationship(target):
-    rels = (b'<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
-            b'Target="' + target + b'" TargetMode="External"/></Relationships>')
-    assert "external file" in refused(make_zip({"[Content_Types].xml": CT, "ppt/slides/_rels/slide1.xml.rels": rels}))
-
-
-def test_template_external_hyperlink_is_fine():
-    rels = (b'<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" '
-            b'Target="https://example.org" TargetMode="External"/></Relationships>')
-    check_template_bytes(make_zip({"[Content_Types].xml": CT, "ppt/_rels/a.xml.rels": rels}), "t.pptx")
-
-
 def test_template_xml_entities():
     evil = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'
     assert "entities" in refused(make_zip({"[Content_Types].xml": CT, "ppt/presentation.xml": evil}))

@@ -96,11 +96,12 @@ def test_a_zip_that_is_no_presentation_is_a_plain_error(cli, tmp_path):
     path = tmp_path / "notes.pptx"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("[Content_Types].xml",
+                         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
     path.write_bytes(buffer.getvalue())
     result = cli("template", "check", str(path))
     assert result.exit_code == 1
-    assert "missing its part 'ppt/presentation.xml'" in result.stderr
+    assert "the template has no main document" in result.stderr
 
 
 def test_a_missing_file_or_a_folder_is_exit_1(cli, tmp_path):

@@ -19,11 +19,13 @@ from workshop.brand.model import DEFAULT_LAYOUT_NAMES, DEFAULT_SIZES, TEXT_ROLES
 from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
 from workshop.outline.suggest import did_you_mean
+from workshop.safety.formats import FormatLimit, check_spec
 from workshop.outline.tree import Node
 
 KEYS = ("template", "layouts", "paper", "footer", "sizes", "overflow", "minutes_per_slide",
         "max_minutes_without_break")
 FOOTER_FIELDS = ("client", "date", "title")
+MAX_FOOTER = 1_000  # characters the footer line may be formatted to
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 _ZIP = b"PK\x03\x04"
 
@@ -93,7 +95,8 @@ def _layouts(node: Node, what: str) -> MappingProxyType:
 def _footer(node: Node, what: str) -> str:
     text = nodes.text(node, what)
     try:
-        fields = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+        parsed = [(field, spec or "") for _, field, spec, _ in string.Formatter().parse(text) if field is not None]
+        fields = [field for field, _ in parsed]
     except ValueError:
         raise WorkshopError(f"{what} has an unmatched {{ or }}", node.location,
                             hint="write {{ or }} for a literal brace; placeholders are "
@@ -102,6 +105,15 @@ def _footer(node: Node, what: str) -> str:
         if field not in FOOTER_FIELDS:
             raise WorkshopError(f"{what} uses the unknown placeholder {{{field}}}", node.location,
                                 hint=did_you_mean(field, FOOTER_FIELDS))
+    for field, spec in parsed:
+        if "{" in spec:
+            raise WorkshopError(f"{what}: the placeholder {{{field}}} takes its format from another placeholder",
+                                node.location, hint="write the format out, e.g. {client:>20}")
+        try:
+            check_spec(spec, MAX_FOOTER)
+        except FormatLimit as exc:
+            raise WorkshopError(f"{what}: {{{field}:{spec}}} is too wide: {exc}", node.location,
+                                hint=f"a footer holds at most {MAX_FOOTER:,} characters") from None
     return text
 
 

@@ -1,8 +1,8 @@
 """Before a build replaces a deck: was it edited, and what does the chosen policy do about it?
 
-``refuse`` (the default) stops the build with the list of edits;
-``overwrite`` replaces the deck and keeps the edited one beside it as
-``<name>.edited-<n>.pptx``. Nothing here writes.
+``refuse`` (the default) stops the build with the list of edits; ``keep``
+carries them into the new deck; ``overwrite`` replaces the deck and keeps the
+edited one beside it as ``<name>.edited-<n>.pptx``. Nothing here writes.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ MAX_BACKUPS = 10_000
 
 class EditPolicy(StrEnum):
     REFUSE = "refuse"
+    KEEP = "keep"
     OVERWRITE = "overwrite"
 
 
@@ -29,7 +30,15 @@ class Guard:
 
     target: Path
     report: EditReport | None = None  # None: no deck there, or one without edits
-    backup: Path | None = None  # where the edited deck goes (overwrite)
+    backup: Path | None = None  # where the edited deck goes (overwrite, or keep on a deck not ours)
+    previous: bytes | None = None  # the edited deck, for --keep-edits to carry slides from
+
+
+def decks_in(path: Path) -> list[Path]:
+    """``path`` itself, or for a folder the decks in it and its client folders (backups left out)."""
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*.pptx") if ".edited-" not in p.name and not p.name.startswith("."))
 
 
 def backup_path(target: Path) -> Path:
@@ -50,7 +59,10 @@ def refusal(report: EditReport, target: Path) -> WorkshopError:
     else:
         head = "this deck cannot be checked for hand edits, so it counts as edited as a whole; nothing was written."
     body = "\n".join(f"  {line}" for line in lines)
-    hint = (f"rebuild with `--overwrite` to replace it (the edited deck is moved to "
+    keep = ("`--keep-edits` to carry the edits over into the new deck"
+            if report.state is DeckState.OURS else
+            "`--keep-edits` to write the new deck and keep this one as it is beside it")
+    hint = (f"rebuild with {keep}, or with `--overwrite` to replace it (the edited deck is moved to "
             f"{backup_path(target).name}); `workshop edits {target}` lists the edits again")
     return WorkshopError(f"{head}\n{body}", Location(str(target)), hint=hint)
 
@@ -62,4 +74,6 @@ def guard_deck(target: Path, policy: EditPolicy) -> Guard:
         return Guard(target)
     if policy is EditPolicy.REFUSE:
         raise refusal(report, target)
+    if policy is EditPolicy.KEEP and report.state is DeckState.OURS:
+        return Guard(target, report, previous=target.read_bytes())
     return Guard(target, report, backup=backup_path(target))

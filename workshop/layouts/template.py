@@ -179,9 +179,42 @@ def read_template(source: str | Path | bytes) -> TemplateGeometry:
         }
 
     presentation = "ppt/presentation.xml"
-    root = xml(presentation)
-    size_el = root.find("p:sldSz", _NS)
-    size = SlideSize(int(size_el.get("cx")), int(size_el.get("cy"))) if size_el is not None else SlideSize(9144000, 6858000)
+    reading = [presentation]  # the part being read, for the message when one of its numbers is bad
+    try:
+        root = xml(presentation)
+        size_el = root.find("p:sldSz", _NS)
+        size = (SlideSize(_int(size_el.get("cx")), _int(size_el.get("cy"))) if size_el is not None
+                else SlideSize(9144000, 6858000))
+        return _layouts(root, size, rels, xml, presentation, lambda part: reading.__setitem__(0, part))
+    except _BadNumber as exc:
+        raise WorkshopError(
+            f"{_label(source)}: the part '{reading[0]}' holds '{exc}' where a whole number belongs",
+            hint="the file is damaged; open it in PowerPoint and save it again") from None
+
+
+class _BadNumber(ValueError):
+    pass
+
+
+MAX_COORDINATE = 27_273_042_316_900  # ST_Coordinate's bound in ECMA-376
+
+
+def _int(value: str | None, default: int | None = None) -> int:
+    """A coordinate or index attribute; anything but a whole number in range is a damaged file."""
+    if value is None:
+        if default is None:
+            raise _BadNumber("nothing")
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise _BadNumber(value[:40]) from None
+    if abs(number) > MAX_COORDINATE:
+        raise _BadNumber(value[:40])
+    return number
+
+
+def _layouts(root, size: SlideSize, rels, xml, presentation: str, note) -> TemplateGeometry:
     pres_rels = rels(presentation)
     layouts: list[TemplateLayout] = []
     master_phs: list[PlaceholderGeometry] = []
@@ -190,6 +223,7 @@ def read_template(source: str | Path | bytes) -> TemplateGeometry:
         master_path = pres_rels.get(master_id.get(_R_ID))
         if not master_path:
             continue
+        note(master_path)
         master = xml(master_path)
         own = _placeholders(master, {})
         by_master[m_index] = tuple(own)
@@ -201,6 +235,7 @@ def read_template(source: str | Path | bytes) -> TemplateGeometry:
             layout_path = master_rels.get(layout_id.get(_R_ID))
             if not layout_path or len(layouts) >= MAX_LAYOUTS:
                 continue
+            note(layout_path)
             layout = xml(layout_path)
             c_sld = layout.find("p:cSld", _NS)
             name = c_sld.get("name", "") if c_sld is not None else ""
@@ -241,7 +276,7 @@ def _placeholders(root, inherited: dict[str, PlaceholderGeometry]) -> list[Place
         parent = inherited.get(type_) or inherited.get(_INHERIT.get(type_, ""))
         box = _box(sp) or (parent.box if parent else None)
         insets = _insets(sp, parent.insets if parent else Insets())
-        result.append(PlaceholderGeometry(name, type_, int(ph.get("idx", "0")), box, insets))
+        result.append(PlaceholderGeometry(name, type_, _int(ph.get("idx"), 0), box, insets))
     return result
 
 
@@ -250,14 +285,14 @@ def _box(sp) -> Box | None:
     ext = sp.find("p:spPr/a:xfrm/a:ext", _NS)
     if off is None or ext is None:
         return None
-    return Box(int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0)))
+    return Box(_int(off.get("x"), 0), _int(off.get("y"), 0), _int(ext.get("cx"), 0), _int(ext.get("cy"), 0))
 
 
 def _insets(sp, default: Insets) -> Insets:
     body = sp.find("p:txBody/a:bodyPr", _NS)
     if body is None:
         return default
-    get = lambda key, fallback: int(body.get(key)) if body.get(key) is not None else fallback  # noqa: E731
+    get = lambda key, fallback: _int(body.get(key), fallback)  # noqa: E731
     return Insets(get("lIns", default.left), get("tIns", default.top), get("rIns", default.right),
                   get("bIns", default.bottom))
 

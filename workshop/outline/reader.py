@@ -151,7 +151,16 @@ class _Composer:
             problem = "a tab character is used for indentation"
             hint = "YAML needs spaces for indentation; replace the tabs with spaces"
         elif exc.context:
-            problem = f"{problem} ({exc.context.strip()})"
+            context = exc.context.strip()
+            began = exc.context_mark
+            if began is not None and mark is not None and (began.line, began.column) != (mark.line, mark.column):
+                # Where the construct began is often the real mistake (a bracket opened and never closed).
+                start = self.where(began)
+                problem = f"{problem} ({context} that began at line {start.line}, column {start.column})"
+                hint = (f"the construct that began at line {start.line}, column {start.column} is not closed or "
+                        "continued correctly; check that line and the ones after it")
+            else:
+                problem = f"{problem} ({context})"
         return WorkshopError(f"YAML syntax error: {problem}", location, hint=hint)
 
     def _char_at(self, mark) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workshop.brand.model import Brand
+from workshop.brand.settings import MAX_FOOTER
 from workshop.errors import Finding, Location
 from workshop.model import Workshop
 from workshop.kinds import KINDS
@@ -11,6 +12,7 @@ from workshop.model.durations import format_clock
 from workshop.plan.fit import fit_deck
 from workshop.plan.model import AgendaRow, DeckPlan, PlannedSlide, Source
 from workshop.plan.timing import time_section
+from workshop.safety.formats import bounded_format
 
 
 class _Where:
@@ -133,8 +135,8 @@ def footer_text(workshop: Workshop, brand: Brand) -> str:
     values = {"client": meta.client or "", "date": meta.date or "", "title": meta.title}
     if brand.settings.footer:
         try:
-            return brand.settings.footer.format(**values).strip(" ·|-–")
-        except (KeyError, IndexError, ValueError):
+            return bounded_format(brand.settings.footer, MAX_FOOTER, **values).strip(" ·|-–")
+        except (KeyError, IndexError, ValueError):  # FormatLimit too: a value made it too long
             return brand.settings.footer
     return " · ".join(v for v in (meta.client, meta.date) if v)
 

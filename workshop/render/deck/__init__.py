@@ -4,6 +4,8 @@ python-pptx is imported only when a deck or master is actually built, so
 commands that never render (``workshop check``) do not pay for it.
 
 - ``render_deck(plan, brand, assets) -> bytes``: the deck.
+- ``render_deck_keeping(plan, brand, assets, previous, report)``: the deck
+  with the hand edits of ``previous`` carried over (``--keep-edits``).
 - ``build_master(brand) -> bytes``: the generated master with one named
   layout per slide kind; ``specimens=True`` adds one sample slide per layout
   (what ``workshop template export`` writes, so a LibreOffice save keeps them).
@@ -11,13 +13,20 @@ commands that never render (``workshop check``) do not pay for it.
 
 from __future__ import annotations
 
-__all__ = ["render_deck", "build_master"]
+__all__ = ["render_deck", "render_deck_keeping", "build_master"]
 
 
 def render_deck(plan, brand, assets) -> bytes:
     from workshop.render.deck.render import render_deck as render
 
     return render(plan, brand, assets)
+
+
+def render_deck_keeping(plan, brand, assets, previous: bytes, report) -> tuple[bytes, tuple[str, ...]]:
+    """The deck with the hand edits of the deck ``previous`` carried over; also a summary of what was kept."""
+    from workshop.render.deck.render import render_deck_keeping as render
+
+    return render(plan, brand, assets, previous, report)
 
 
 def build_master(brand, language: str = "en", specimens: bool = False) -> bytes:

@@ -23,7 +23,7 @@ from workshop.render.deck.drawing import Painter, ShapeIds
 from workshop.render.deck.master import generate, strip_extras
 from workshop.render.deck.ooxml import el, qn, sub
 from workshop.render.deck.theme import brand_theme_part
-from workshop.render.deck.package import Linker, PartNames, write_package
+from workshop.render.deck.package import Linker, PartNames, drop_relationship, write_package
 from workshop.render.deck.text import Typesetter
 
 FIRST_SLIDE_ID = 256
@@ -115,6 +115,31 @@ class Deck:
         rid = self._links.relate(part, RT.SLIDE)
         sub(self._slide_list, "p:sldId", {"id": FIRST_SLIDE_ID + self._count - 1, "r:id": rid})
         return part.slide
+
+    def append_slide(self, part) -> None:
+        """List a slide part made elsewhere (a slide carried from an edited deck) at the end."""
+        self._count += 1
+        rid = self._links.relate(part, RT.SLIDE)
+        sub(self._slide_list, "p:sldId", {"id": FIRST_SLIDE_ID + self._count - 1, "r:id": rid})
+
+    def arrange(self, slides) -> None:
+        """Make ``slides`` the deck's slides, in that order; any other slide is dropped (not written)."""
+        entries = {}
+        for entry in list(self._slide_list):
+            entries[self.prs.part.rels[entry.get(qn("r:id"))].target_part] = entry
+            self._slide_list.remove(entry)
+        for slide in slides:
+            self._slide_list.append(entries.pop(slide.part))
+        for entry in entries.values():
+            drop_relationship(self.prs.part, entry.get(qn("r:id")))
+
+    def layout_named(self, name: str):
+        """The layout called ``name`` in this deck's master, else the blank layout."""
+        return self._layouts.get(name) or self._blank
+
+    @property
+    def notes_master_part(self):
+        return self._notes_master_part
 
     def add_notes_slide(self, slide):
         """A notes page for ``slide`` with the notes master's placeholders."""

@@ -92,6 +92,33 @@ class Linker:
         return rid
 
 
+def element_of(part):
+    """The lxml tree of an XML part (None for a binary part such as an image)."""
+    return getattr(part, "_element", None)
+
+
+def package_rels(package):
+    """The package's own relationships (core and custom properties, the presentation)."""
+    return package._rels
+
+
+def set_blob(part, data: bytes) -> None:
+    """Replace a binary part's bytes (document property parts are held as bytes)."""
+    part._blob = data
+
+
+def relate_as(part, rid: str, reltype: str, target, *, external: bool = False) -> None:
+    """Relate ``part`` to ``target`` under ``rid``: a slide carried from another deck keeps the ids its XML uses."""
+    rels = part.rels
+    mode = RTM.EXTERNAL if external else RTM.INTERNAL
+    rels._rels[rid] = _Relationship(rels._base_uri, rid, reltype, mode, target)
+
+
+def drop_relationship(part, rid: str) -> None:
+    """Remove ``rid`` from ``part``'s relationships (the target is no longer written unless related elsewhere)."""
+    part.rels._rels.pop(rid, None)
+
+
 def write_package(package) -> bytes:
     """The package as .pptx bytes: content types, package rels, then parts in a fixed order."""
     parts = sorted(package.iter_parts(), key=lambda p: _order(str(p.partname)))

@@ -29,6 +29,7 @@ from workshop.edits.records import (
     tags_xml,
 )
 from workshop.render.deck.ooxml import qn, sub
+from workshop.render.deck.package import element_of, package_rels, set_blob
 
 if TYPE_CHECKING:
     from pptx.opc.package import OpcPackage
@@ -60,11 +61,11 @@ class PptxParts:
         part = self._parts.get(name)
         if part is None:
             return None
-        element = getattr(part, "_element", None)
+        element = element_of(part)
         return element if element is not None else (parse_xml(part.blob, name) if part.blob else None)
 
     def rels(self, name: str) -> dict[str, Rel]:
-        rels = self.package._rels if name == "/" else self._parts[name].rels
+        rels = package_rels(self.package) if name == "/" else self._parts[name].rels
         return {
             rid: Rel(rel.reltype, rel.target_ref, True) if rel.is_external
             else Rel(rel.reltype, str(rel.target_part.partname))
@@ -82,7 +83,7 @@ def slide_views(package: OpcPackage, slides: Sequence[Slide]) -> list[SlideView]
 def tag_slide(deck: Deck, slide: Slide, record: SlideRecord) -> None:
     """Give ``slide`` a tags part holding ``record`` (replacing any it had)."""
     part = slide.part
-    c_sld = part._element.find(qn("p:cSld"))
+    c_sld = element_of(part).find(qn("p:cSld"))
     for old in c_sld.findall(qn("p:custDataLst")):
         for tags in old.findall(qn("p:tags")):
             part.drop_rel(tags.get(qn("r:id")))
@@ -94,14 +95,14 @@ def tag_slide(deck: Deck, slide: Slide, record: SlideRecord) -> None:
 
 def tag_deck(deck: Deck, listed: list[Listed]) -> None:
     """The presentation's list of generated slides, and the custom property saying records exist."""
-    root = deck.prs.part._element
+    root = element_of(deck.prs.part)
     rid = deck.links.relate(_tags_part(deck, deck_tags(listed)), RT.TAGS)
     listing = _insert(root, "p:custDataLst", _AFTER_CUSTDATA)
     sub(listing, "p:tags", {"r:id": rid})
     package = deck.package
-    for rel in package._rels.values():
+    for rel in package_rels(package).values():
         if rel.reltype == RT.CUSTOM_PROPERTIES:
-            rel.target_part._blob = custom_properties_xml()
+            set_blob(rel.target_part, custom_properties_xml())
             return
     package.relate_to(Part(PackURI("/docProps/custom.xml"), CT_CUSTOM, package, custom_properties_xml()),
                       RT.CUSTOM_PROPERTIES)

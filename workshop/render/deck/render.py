@@ -9,13 +9,13 @@ from workshop.kinds import KINDS
 from workshop.layouts import layouts_for
 from workshop.layouts.specimens import LABEL_PREFIX, SPECIMEN_MARK
 from workshop.plan.texts import shown
+from workshop.plan.words import words
 from workshop.render.deck.canvas import Canvas
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.deck import Deck, generated_deck, template_deck
 from workshop.render.deck.language import language_tag
 from workshop.render.deck.notes import write_notes
 from workshop.render.deck.properties import set_master_properties, set_properties
-from workshop.plan.words import words
 from workshop.render.deck.records import record_generated, tag_deck
 from workshop.safety.templates import read_template as read_checked_template
 
@@ -53,6 +53,27 @@ def refuse_overflow(plan, brand) -> None:
 
 def render_deck(plan, brand, assets) -> bytes:
     """The deck for ``plan`` as .pptx bytes (the same plan gives the same bytes)."""
+    deck, painted, notes = _paint(plan, brand, assets)
+    from workshop.edits.identity import deck_identities
+
+    tag_deck(deck, record_generated(deck, painted, deck_identities(plan)))
+    set_properties(deck.prs, plan, brand, deck.lang, len(painted), notes)
+    return deck.save()
+
+
+def render_deck_keeping(plan, brand, assets, previous: bytes, report) -> tuple[bytes, tuple[str, ...]]:
+    """The deck for ``plan`` with the hand edits of ``previous`` (described by ``report``) carried over."""
+    from workshop.render.deck.keep import keep_edits
+
+    deck, painted, _ = _paint(plan, brand, assets)
+    slides, summary = keep_edits(deck, painted, plan, previous, report)
+    notes = sum(1 for slide in slides if slide.has_notes_slide)
+    set_properties(deck.prs, plan, brand, deck.lang, len(slides), notes)
+    return deck.save(), summary
+
+
+def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
+    """A deck with every planned slide painted; its slides and how many have notes."""
     refuse_overflow(plan, brand)
     meta = plan.meta
     lang = language_tag(meta.language)
@@ -71,11 +92,7 @@ def render_deck(plan, brand, assets) -> bytes:
             canvas.footer(plan.footer, planned.number)
         notes += write_notes(deck, slide, planned, labels)
         painted.append(slide)
-    from workshop.edits.identity import deck_identities
-
-    tag_deck(deck, record_generated(deck, painted, deck_identities(plan)))
-    set_properties(deck.prs, plan, brand, lang, len(painted), notes)
-    return deck.save()
+    return deck, painted, notes
 
 
 def build_master(brand, language: str = "en", specimens: bool = False) -> bytes:

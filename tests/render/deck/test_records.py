@@ -1,0 +1,41 @@
+"""The records a deck carries are invisible: without them every slide's XML is the same."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import workshop.render.deck.render as deck_render
+from workshop.pipeline import Job, prepare, render
+
+REPO = Path(__file__).resolve().parents[3]
+_RECORDS = re.compile(rb"<p:custDataLst>.*?</p:custDataLst>")
+
+
+def members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def test_records_add_tags_and_a_property_and_change_nothing_drawn(tmp_path, monkeypatch):
+    shutil.copy(REPO / "tests" / "data" / "edits" / "werkplaats.yaml", tmp_path / "werkplaats.yaml")
+    shutil.copytree(REPO / "decks" / "images", tmp_path / "images")
+    monkeypatch.chdir(tmp_path)
+    prepared = prepare(Job(Path("werkplaats.yaml")))
+    with_records = members(render(prepared, "deck"))
+    monkeypatch.setattr(deck_render, "record_generated", lambda deck, slides, names: [])
+    monkeypatch.setattr(deck_render, "tag_deck", lambda deck, listed: None)
+    without = members(render(prepared, "deck"))
+    added = sorted(set(with_records) - set(without))
+    assert added == sorted(["docProps/custom.xml"] + [f"ppt/tags/tag{n}.xml" for n in range(1, 12)])
+    assert set(without) <= set(with_records)
+    for name, data in without.items():
+        if name.startswith("ppt/slides/slide") or name == "ppt/presentation.xml":
+            assert _RECORDS.sub(b"", with_records[name]) == data, name
+        elif name.endswith(".rels") or name == "[Content_Types].xml":
+            continue  # one more relationship or override each
+        else:
+            assert with_records[name] == data, name
