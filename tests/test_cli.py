@@ -125,7 +125,7 @@ def test_schema_is_json_with_every_kind():
 def test_new_in_a_project_writes_only_the_outline(tmp_path, in_repo):
     result = run("new", "klantreis", "--dir", str(tmp_path), "--title", "Klantreis: van A naar B #1")
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["klantreis.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["klantreis.yaml", "outline.schema.json"]
     check = run("check", "--strict", str(tmp_path / "klantreis.yaml"))
     assert check.exit_code == 0, check.stderr
     again = run("new", "klantreis", "--dir", str(tmp_path))
@@ -221,7 +221,7 @@ def test_completion_offers_commands_brands_and_clients(in_tmp):
 def test_check_samples_strict(in_repo):
     result = run("check", "--strict", "decks")
     assert result.exit_code == 0, result.stderr
-    assert "4 ok" in result.stdout
+    assert "7 ok" in result.stdout
 
 
 @pytest.mark.parametrize("brand", ["default", "noord"])

@@ -19,6 +19,7 @@ from workshop.console import Console, Progress, shown
 from workshop.errors import ExitStatus, Severity, UsageError
 
 if TYPE_CHECKING:
+    from workshop.batch import BatchOutcome
     from workshop.config import Project
     from workshop.edits.guard import EditPolicy
     from workshop.pipeline import Job
@@ -123,15 +124,30 @@ def _jobs_for(project: Project, paths: list[str], brand: str | None, profiles: l
 
 
 def _run(console: Console, job_list: list[Job], jobs: int, strict: bool, check_only: bool) -> int:
-    from workshop.batch import default_jobs, run_jobs
-
+    from workshop.batch import check_targets, default_jobs, run_jobs, unique_jobs
     from workshop.pipeline import get_brand
 
     started = time.perf_counter()
+    job_list = unique_jobs(job_list)
+    if not check_only:
+        from workshop.output import recover_tree
+
+        check_targets(job_list)  # unsafe names and two jobs writing one file: refused before any build
+        for out_dir in dict.fromkeys(job.out_dir for job in job_list):
+            recover_tree(out_dir)  # finish or undo what a crashed build left there
     for name in dict.fromkeys(job.brand for job in job_list):
         get_brand(name)  # a broken brand is one error for the run, not one per outline
     progress = Progress(console, len(job_list), "checking" if check_only else "building")
-    results = run_jobs(job_list, workers=jobs or default_jobs(), check_only=check_only, on_result=progress)
+
+    def stopping(running: int, queued: int) -> None:
+        console.err(f"stopping: {queued} queued build(s) will not start; waiting for {running} running "
+                    "build(s) to finish (press Ctrl-C again to end them)")
+
+    outcome = run_jobs(job_list, workers=jobs or default_jobs(), check_only=check_only, on_result=progress,
+                       on_stopping=stopping)
+    if outcome.signum is not None:
+        return _interrupted(console, outcome, check_only)
+    results = outcome.results
     failed = [r for r in results if not r.ok]
     warnings = len({str(f) for r in results for f in r.findings if f.severity is Severity.WARNING})
     files = sum(len(r.written) for r in results)
@@ -149,6 +165,22 @@ def _run(console: Console, job_list: list[Job], jobs: int, strict: bool, check_o
         console.err(f"--strict: {warnings} warning(s) count as failure")
         return ExitStatus.STRICT
     return ExitStatus.OK
+
+
+def _interrupted(console: Console, outcome: BatchOutcome, check_only: bool) -> int:
+    """Say exactly what an interrupted batch did; exit 130 (Ctrl-C) or 143 (SIGTERM)."""
+    from workshop import platforms
+
+    assert outcome.signum is not None
+    done = len(outcome.results)
+    text = f"interrupted ({platforms.signal_name(outcome.signum)}): {done} {'checked' if check_only else 'built'}"
+    if not check_only:
+        text += " (their files were replaced)" if done else ""
+        if outcome.stopped or outcome.skipped:
+            text += (f"; {len(outcome.stopped)} stopped and {len(outcome.skipped)} not started: "
+                     "their previous outputs are unchanged")
+    console.err(text)
+    return platforms.exit_status_for(outcome.signum)
 
 
 def _check_brand_alone(console: Console, brand: str, strict: bool) -> int:
@@ -342,7 +374,7 @@ def new(
             console.say(f"build it with: workshop build {shown(written[1])}")
             return ExitStatus.OK
         target = Path(folder) if folder else Path(shown(_project().decks))
-        path = write_new_outline(name, target, title)
+        path = write_new_outline(name, target, title, project_root=_project().root)
         console.say(f"created {path}; build it with: workshop build {path}")
         return ExitStatus.OK
 
@@ -366,15 +398,18 @@ def brands(ctx: typer.Context) -> None:
 @app.command()
 def schema(
     ctx: typer.Context,
+    what: str = typer.Argument("outline", help="outline (default) or brand (for _brand.yml)."),
     out: str | None = typer.Option(None, "--out", "-o", help="Write to a file instead of stdout."),
 ) -> None:
-    """Print the outline JSON Schema (for editor autocompletion)."""
+    """Print the JSON Schema (draft-07) of outlines or of brand files, for editor completion."""
     console = _console(ctx)
 
     def make() -> int:
         from workshop.schema import schema_json
 
-        text = schema_json()
+        if what not in ("outline", "brand"):
+            raise UsageError(f"schema takes outline or brand, not '{what}'")
+        text = schema_json(what)
         if out:
             from workshop.output import write_together
 
@@ -416,11 +451,12 @@ def watch(
             forget_brands()
             clear_caches()
             job_list = _jobs_for(project, paths or [], brand, profiles, assignments or [], out, chosen)
-            _run(console, job_list, 1, False, False)
+            if _run(console, job_list, 1, False, False) in (ExitStatus.INTERRUPTED, ExitStatus.TERMINATED):
+                raise KeyboardInterrupt
 
         try:
             watch_and_build(paths or [shown(project.decks)], [str(p) for p in profiles],
-                            brand or project.brand, rebuild, interval)
+                            brand or project.brand, rebuild, interval, say=console.say)
         except KeyboardInterrupt:
             console.say("stopped watching")
         return ExitStatus.OK
@@ -521,7 +557,13 @@ def template_specimen(
 
 def main() -> None:
     """The ``workshop`` entry point."""
-    app(obj=Console())
+    from workshop import stopping
+
+    stopping.install_stop_handlers()  # SIGTERM unwinds like Ctrl-C, with exit status 143
+    try:
+        app(obj=Console())
+    except KeyboardInterrupt as exc:  # arrived after the command had finished: exit quietly
+        raise SystemExit(getattr(exc, "status", ExitStatus.INTERRUPTED)) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 import typer
 
 from workshop.errors import ExitStatus, Severity, WorkshopError
+from workshop.text.terminal import printable
 
 if TYPE_CHECKING:
     from workshop.pipeline import JobResult
@@ -50,11 +51,11 @@ class Console:
 
     def data(self, text: str) -> None:
         """What the user asked for (a schema, a report): always printed, to stdout."""
-        typer.echo(text, file=self.out)
+        typer.echo(printable(text), file=self.out)
 
     def err(self, text: str) -> None:
         """Errors and warnings: always printed, to stderr."""
-        typer.echo(text, file=self.errors)
+        typer.echo(printable(text), file=self.errors)
 
     def live(self) -> bool:
         """Whether a one-line progress counter can redraw itself (a terminal on stderr)."""
@@ -70,9 +71,9 @@ class Console:
                 raise
             self.err(f"error: {exc}")
             return exc.exit_code
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:  # outside a batch: outputs are written whole or not at all
             self.err("interrupted; no output was changed")
-            return ExitStatus.INTERRUPTED
+            return getattr(exc, "status", ExitStatus.INTERRUPTED)
         except Exception as exc:  # a bug: say so plainly
             if self.debug:
                 raise
@@ -90,7 +91,10 @@ class Console:
         if result.error:
             if result.error not in seen:
                 seen.add(result.error)
-                self.err(f"error: {result.error}" if not result.error.startswith("error") else result.error)
+                plain_error = result.error.startswith(("error", "internal error"))
+                self.err(result.error if plain_error else f"error: {result.error}")
+                if self.debug and result.traceback:
+                    self.err(result.traceback.rstrip())
             return
         for finding in result.findings:
             if self.quiet or (finding.severity is not Severity.WARNING and not self.verbose):
@@ -119,7 +123,7 @@ class Progress:
         self.done += 1
         if self.live:
             stream = self.console.errors
-            stream.write(f"\r{self.verb} {self.done}/{self.total} {result.job.label[:60]:<60}")
+            stream.write(f"\r{self.verb} {self.done}/{self.total} {printable(result.job.label)[:60]:<60}")
             stream.flush()
             if self.done == self.total:
                 stream.write("\r" + " " * 80 + "\r")

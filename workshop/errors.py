@@ -20,6 +20,7 @@ class ExitStatus(IntEnum):
     STRICT = 3  # warnings under --strict
     INTERNAL = 4  # a bug: run with --debug and report it
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, what shells report)
+    TERMINATED = 143  # SIGTERM (128 + 15)
 
 
 @dataclass(frozen=True, order=True)

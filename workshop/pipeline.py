@@ -6,8 +6,10 @@ string with its location; the CLI decides how to show it.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,9 +39,25 @@ class Job:
     def label(self) -> str:
         return f"{self.outline}" + (f" × {self.vars_file.stem}" if self.vars_file else "")
 
-    def target(self, output: str, name: str) -> Path:
-        folder = self.out_dir / self.vars_file.stem if self.vars_file else self.out_dir
-        return folder / f"{name}{SUFFIXES[output]}"
+    @property
+    def folder(self) -> Path:
+        """Where this job writes: ``--out``, or a folder per client profile inside it."""
+        return self.out_dir / self.vars_file.stem if self.vars_file else self.out_dir
+
+    @property
+    def name(self) -> str:
+        """The outputs' base name: the outline's file name without its suffix."""
+        return self.outline.stem
+
+    def target(self, output: str, name: str | None = None) -> Path:
+        """An output's path; refuses names that would leave ``--out`` or break on Windows."""
+        from workshop.output import refuse_bad_name
+
+        path = self.folder / f"{name or self.name}{SUFFIXES[output]}"
+        if self.vars_file:
+            refuse_bad_name(self.vars_file.stem, self.vars_file, "client folder")
+        refuse_bad_name(path.name, self.outline, "output file")
+        return path
 
 
 @dataclass(frozen=True)
@@ -52,6 +70,7 @@ class JobResult:
     seconds: float = 0.0
     slides: int = 0
     notes: tuple[str, ...] = ()  # what happened to hand edits (kept, backed up), for the summary
+    traceback: str | None = None  # for an internal error, shown with --debug
 
     @property
     def ok(self) -> bool:
@@ -119,8 +138,32 @@ def render(prepared: _Prepared, output: str) -> bytes:
     return render_guide(prepared.plan, prepared.brand, prepared.assets)
 
 
-def _inputs(job: Job, prepared: _Prepared | None) -> frozenset[Path]:
+def _files_in(value: object, depth: int = 0) -> list[Path]:
+    """Every path a loaded value holds (a brand: its file, template, logos, fonts), whatever its shape."""
+    if isinstance(value, Path):
+        return [value]
+    if depth > 6 or isinstance(value, (str, bytes, int, float)) or value is None:
+        return []
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        items: Iterable[object] = (getattr(value, f.name) for f in dataclasses.fields(value))
+    elif isinstance(value, Mapping):
+        items = value.values()
+    elif isinstance(value, (list, tuple, frozenset, set)):
+        items = value
+    else:
+        return []
+    return [path for item in items for path in _files_in(item, depth + 1)]
+
+
+def _inputs(job: Job, prepared: _Prepared) -> frozenset[Path]:
+    """What this build reads, which it must never write over: outline, client file, brand, images."""
     paths = [job.outline] + ([job.vars_file] if job.vars_file else [])
+    paths += [p for p in _files_in(prepared.brand) if p.is_file()]
+    assets, folder = prepared.assets, job.outline.parent
+    paths += [folder / name for name in getattr(assets, "images", {})]
+    logo = getattr(assets, "logo", None)
+    if logo is not None:
+        paths.append(folder / logo.name)
     return frozenset(Path(os.path.realpath(p)) for p in paths)
 
 
@@ -164,7 +207,6 @@ def _backup(guard: Guard) -> None:
 
 def run_build(job: Job) -> JobResult:
     from workshop.output import write_together
-
     from workshop.split import render_all, start_worker
 
     started = time.perf_counter()
@@ -173,6 +215,7 @@ def run_build(job: Job) -> JobResult:
     guard: Guard | None = None
     backed_up = False
     try:
+        targets = {o: job.target(o) for o in outputs}  # bad names fail before any work
         prepared = prepare(job)
         deck = job.target("deck", prepared.plan.name)
         # --only handout / guide never look at the deck; writing over an input is refused below
@@ -183,7 +226,7 @@ def run_build(job: Job) -> JobResult:
         kept: list[str] = []
         renderer = render if guard is None or guard.previous is None else _keeping(guard, kept)
         rendered = render_all(prepared, outputs, renderer, worker)
-        files = {job.target(o, prepared.plan.name): rendered[o] for o in outputs}
+        files = {targets[o]: rendered[o] for o in outputs}
         if guard is not None and guard.backup is not None:
             _backup(guard)
             backed_up = True
@@ -232,7 +275,7 @@ def _edit_notes(guard: Guard | None, kept: list[str]) -> tuple[str, ...]:
 def _failed(job: Job, exc: BaseException, started: float) -> JobResult:
     if isinstance(exc, WorkshopError):
         return JobResult(job, error=str(exc), exit_code=exc.exit_code, seconds=time.perf_counter() - started)
-    assert isinstance(exc, OSError)
-    where = exc.filename or job.out_dir
-    return JobResult(job, error=f"{where}: could not write the output: {exc.strerror or exc}",
-                     exit_code=ExitStatus.INPUT, seconds=time.perf_counter() - started)
+    assert isinstance(exc, OSError)  # outputs explain their own (OutputError); this is an input stage's
+    where = exc.filename or job.outline
+    return JobResult(job, error=f"{where}: {exc.strerror or exc}", exit_code=ExitStatus.INPUT,
+                     seconds=time.perf_counter() - started)

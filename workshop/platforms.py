@@ -7,19 +7,39 @@ keeps fonts in. Every function takes a ``Desktop`` (which system, its
 environment, its home and file-system root) so tests can describe a Mac or a
 Windows laptop with a fake folder tree on any machine; ``Desktop.current()``
 is the machine we run on.
+
+The other part knows *how things behave*, so the portable path is the only
+path: worker processes come from :func:`process_context` (``fork`` on Linux,
+``spawn`` on macOS and Windows, or wherever ``WORKSHOP_START_METHOD=spawn``
+forces it); a replaced output keeps its old version with :func:`keep_old` (a
+hard link where the file system has them, a rename otherwise) and the new one
+goes in with ``os.replace``, atomic on all three; stop requests are the
+signals :func:`stop_signals` names (no SIGHUP, SIGQUIT or signal masks); and
+output names follow the strictest system's rules (:func:`file_name_problem`).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import re
+import signal
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.context import ForkContext, SpawnContext
 
 APP = "workshop"
 CONFIG_ENV = "WORKSHOP_CONFIG_DIR"  # overrides the user configuration folder (tests, portable installs)
 SYSTEMS = ("linux", "macos", "windows")  # what Desktop.system may say
+START_METHOD_ENV = "WORKSHOP_START_METHOD"  # "spawn" forces the macOS/Windows process path (one CI run)
+WINDOWS = sys.platform == "win32"
+NAME_MAX = 255  # bytes on Linux and macOS, UTF-16 units on Windows: the common floor
 
 
 @dataclass(frozen=True)
@@ -128,3 +148,136 @@ def font_dirs(desktop: Desktop | None = None) -> tuple[Path, ...]:
 def _absolute(path: Path | None) -> Path | None:
     """XDG says relative values are invalid and must be ignored."""
     return path if path is not None and path.is_absolute() else None
+
+
+# --- how things behave: processes, signals, files -------------------------------------------------
+
+
+def start_method() -> str:
+    """``fork`` on Linux (fast, shares the loaded brand), ``spawn`` elsewhere; the env var wins."""
+    forced = os.environ.get(START_METHOD_ENV, "").strip().lower()
+    available = multiprocessing.get_all_start_methods()
+    if forced in ("fork", "spawn") and forced in available:
+        return forced
+    return "fork" if "fork" in available and sys.platform.startswith("linux") else "spawn"
+
+
+def process_context() -> SpawnContext | ForkContext:
+    if sys.platform != "win32" and start_method() == "fork":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def can_fork() -> bool:
+    """Whether a bare ``os.fork`` helper may be used (not when spawn is chosen or forced)."""
+    return hasattr(os, "fork") and start_method() == "fork"
+
+
+def stop_signals() -> tuple[int, ...]:
+    """The signals that ask this program to stop: Ctrl-C, termination, Ctrl-Break on Windows."""
+    names = ("SIGINT", "SIGTERM", "SIGBREAK")
+    return tuple(int(getattr(signal, name)) for name in names if hasattr(signal, name))
+
+
+def exit_status_for(signum: int) -> int:
+    """128 + the signal number, the shell's convention: 130 for Ctrl-C, 143 for SIGTERM."""
+    if signum == getattr(signal, "SIGTERM", -1):
+        return 143
+    return 130
+
+
+def signal_name(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
+
+
+def keep_old(target: Path, backup: Path) -> bool:
+    """Link ``backup`` to ``target`` so the target never goes missing; False where links fail."""
+    try:
+        os.link(target, backup)
+    except (OSError, AttributeError, NotImplementedError):
+        return False
+    return True
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make renames in ``folder`` durable (POSIX); Windows has no folder handles to flush."""
+    if WINDOWS:
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` so writers and recovery in it take turns.
+
+    POSIX locks the folder itself (``flock`` on its descriptor), so no lock file is
+    left behind. Windows cannot open a folder, so it locks the first byte of a
+    ``.workshop.lock`` file in it.
+    """
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        import msvcrt
+
+        fd = os.open(folder / ".workshop.lock", os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            while True:
+                try:
+                    msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                    break
+                except OSError:  # LK_LOCK gives up after ten seconds; keep waiting
+                    continue
+            try:
+                yield
+            finally:
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        finally:
+            os.close(fd)
+        return
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def name_max(folder: Path) -> int:
+    """The longest file name ``folder`` accepts, in bytes (255 where the system cannot say)."""
+    try:
+        return min(NAME_MAX, int(os.pathconf(folder, "PC_NAME_MAX")))
+    except (OSError, ValueError, AttributeError):
+        return NAME_MAX
+
+
+_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])", re.IGNORECASE)
+_ILLEGAL = set('<>:"/\\|?*')
+
+
+def file_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a file name on every system, or None when it can."""
+    if name in ("", ".", ".."):
+        return "it is empty or a folder reference"
+    bad = sorted({c for c in name if c in _ILLEGAL or ord(c) < 32})
+    if bad:
+        return "it contains " + ", ".join(repr(c) for c in bad) + ", not allowed in Windows file names"
+    if name[-1] in ". ":
+        return "it ends with a dot or a space, which Windows drops"
+    if _RESERVED.fullmatch(name.split(".")[0].rstrip(" ")):
+        return f"'{name.split('.')[0]}' is a reserved device name on Windows"
+    if len(name.encode("utf-8")) > NAME_MAX:
+        return f"it is {len(name.encode('utf-8'))} bytes long; file names may have at most {NAME_MAX}"
+    return None

@@ -2,7 +2,8 @@
 
 A project is a folder with ``workshop.toml`` (found from any subfolder),
 ``decks/`` with the outline, ``clients/`` with a sample client profile for
-``--client`` and the outline's JSON Schema for editors. Every text comes from
+``--client`` and the outline's JSON Schema for editors (the outline's first
+line points at it, for VS Code's YAML extension). Every text comes from
 the package (``workshop.data``), so a pip- or pipx-installed tool scaffolds the
 same project as a checkout. Nothing that exists is overwritten.
 """
@@ -16,9 +17,10 @@ from pathlib import Path
 
 from workshop.config import CONFIG_FILE
 from workshop.errors import UsageError
+from workshop.schema.editor import SCHEMA_FILES, with_modeline, write_schema_file
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")
-SCHEMA_FILE = "outline.schema.json"
+SCHEMA_FILE = SCHEMA_FILES["outline"]
 SAMPLE_CLIENT = "voorbeeld"
 
 
@@ -42,10 +44,19 @@ def outline_path(name: str, folder: Path) -> Path:
     return folder / f"{stem}.yaml"
 
 
-def write_new_outline(name: str, folder: Path, title: str | None = None) -> Path:
-    """Only the outline, in ``folder`` (inside an existing project)."""
+def write_new_outline(name: str, folder: Path, title: str | None = None, project_root: Path | None = None) -> Path:
+    """The outline in ``folder`` (inside an existing project), with its editor schema.
+
+    The outline points at the project's ``outline.schema.json`` when the project
+    has one (refreshed if this version would write another), else at one written
+    beside the outline.
+    """
     path = outline_path(name, folder)
-    return write_files({path: starter_text(path, _title(path, title))})[0]
+    shared = project_root / SCHEMA_FILE if project_root is not None else None
+    schema = shared if shared is not None and shared.is_file() else folder / SCHEMA_FILE
+    written = write_files({path: with_modeline(starter_text(path, _title(path, title)), path, schema)})[0]
+    write_schema_file(schema.parent)
+    return written
 
 
 def project_files(root: Path, name: str, title: str | None = None, decks: str = "decks") -> dict[Path, str]:
@@ -53,9 +64,10 @@ def project_files(root: Path, name: str, title: str | None = None, decks: str = 
     from workshop.schema import schema_json
 
     relative = outline_path(name, Path(decks))
+    outline = starter_text(relative, _title(relative, title))
     return {
         root / CONFIG_FILE: _data("new-workshop.toml").replace("__DECKS__", json.dumps(decks)),
-        root / relative: starter_text(relative, _title(relative, title)),
+        root / relative: with_modeline(outline, root / relative, root / SCHEMA_FILE),
         root / "clients" / f"{SAMPLE_CLIENT}.yaml": _data("new-client.yaml"),
         root / SCHEMA_FILE: schema_json(),
     }

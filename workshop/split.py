@@ -17,6 +17,7 @@ import signal
 from types import MappingProxyType
 from typing import Callable, Sequence
 
+from workshop import platforms
 from workshop.errors import WorkshopError
 
 def read_only(mapping: dict) -> MappingProxyType:
@@ -113,9 +114,9 @@ class PdfWorker:
 
 
 def start_worker(outputs: Sequence[str], render: Callable, *, split: bool) -> PdfWorker | None:
-    """A PDF worker when splitting pays: a deck and at least one PDF, on a system with fork."""
+    """A PDF worker when splitting pays: a deck and at least one PDF, where fork is the start method."""
     pdfs = [o for o in outputs if o != "deck"]
-    if not split or "deck" not in outputs or not pdfs or not hasattr(os, "fork"):
+    if not split or "deck" not in outputs or not pdfs or not platforms.can_fork():
         return None
     return PdfWorker(render, pdfs)
 

@@ -14,7 +14,7 @@ import pytest
 from workshop.kinds import KINDS, Nothing, Ref, SlideKind
 from workshop.layouts.spec import LayoutSpec
 from workshop.model.slides import SLIDE_KINDS, Slide
-from workshop.render.pdf.labels import EN, NL
+from workshop.language import LANGUAGES, language_for
 
 RECORDS = KINDS.records()
 IDS = [r.name for r in RECORDS]
@@ -59,8 +59,8 @@ def test_the_layout_is_the_kinds_and_the_contract_names_its_placeholders(record:
 
 @pytest.mark.parametrize("record", RECORDS, ids=IDS)
 def test_the_labels_key_is_in_every_language(record: SlideKind):
-    for table in (NL, EN):
-        assert table["kinds"][record.label].strip()
+    for code in LANGUAGES:
+        assert language_for(code).kind(record.label).strip()
 
 
 @pytest.mark.parametrize("record", [r for r in RECORDS if r.continues is not None],

@@ -52,7 +52,7 @@ def test_bad_duration_is_explained(write_outline):
     path = write_outline(HEAD.replace("20m", "twintig") + "      - kind: statement\n        text: x\n")
     with pytest.raises(WorkshopError) as info:
         load_outline(path)
-    assert info.value.location.line == 5 and "15m, 1h30m or 90" in info.value.message
+    assert info.value.location.line == 5 and "15m, 1h30m, 90" in info.value.message
 
 
 def test_bad_chart_value(write_outline):

@@ -193,7 +193,7 @@ def test_long_text_that_cannot_continue_is_reported(write_outline, plain_brand, 
                                                 f"        {field}: \"{text.strip()}\"\n")
     (overflow,) = findings(plan, "text-overflow")
     assert overflow.location.line == 11
-    assert "cannot continue" in overflow.message
+    assert f"this {kind if kind == 'quote' else 'statement'} cannot continue" in overflow.message
 
 
 def test_overflow_error_policy_reports_instead_of_continuing(write_outline, plain_brand):

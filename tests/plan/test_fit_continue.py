@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from workshop.language import language_for
 from workshop.plan.texts import Context, TableBlock, blocks_for
-from workshop.plan.words import words
 from workshop.model.slides import ExerciseSlide
 from workshop.outline.load import load_outline
 from workshop.plan.build import make_plan
@@ -96,7 +96,7 @@ def test_table_rows_continue_and_every_part_repeats_the_header(long_nl):
 def test_steps_keep_counting_on_the_next_slide(long_nl, plain_brand):
     parts = parts_of(long_nl, "Twaalf stappen naar een 1+1")
     assert len(parts) == 2
-    context = Context(long_nl.meta, long_nl.agenda, words("nl"))
+    context = Context(long_nl.meta, long_nl.agenda, language_for("nl"))
     fitter = Fitter(plain_brand, long_nl.meta, long_nl.agenda)
     names = [b.name for b in blocks_for(parts[1], fitter.resolved(parts[1]).spec, context)]
     start = parts[1].span[0]
@@ -109,7 +109,7 @@ def test_exercise_instructions_keep_counting_and_the_worksheet_stays_on_the_outl
     first, second = parts
     assert isinstance(first.slide, ExerciseSlide) and len(first.slide.worksheet) == 2
     assert second.slide.goal is None and second.slide.worksheet == []
-    context = Context(long_nl.meta, long_nl.agenda, words("nl"))
+    context = Context(long_nl.meta, long_nl.agenda, language_for("nl"))
     fitter = Fitter(plain_brand, long_nl.meta, long_nl.agenda)
     blocks = {b.name: b for b in blocks_for(second, fitter.resolved(second).spec, context)}
     assert {line.start_at for line in blocks["Instructions"].lines} == {second.span[0] + 1}
@@ -170,7 +170,7 @@ def test_a_single_item_too_long_for_any_slide_is_reported(write_outline, plain_b
 
 def test_the_table_block_holds_the_shown_rows(long_nl, plain_brand):
     parts = parts_of(long_nl, "Veertig metingen van hetzelfde product")
-    context = Context(long_nl.meta, long_nl.agenda, words("nl"))
+    context = Context(long_nl.meta, long_nl.agenda, language_for("nl"))
     fitter = Fitter(plain_brand, long_nl.meta, long_nl.agenda)
     table = next(b for b in blocks_for(parts[1], fitter.resolved(parts[1]).spec, context) if isinstance(b, TableBlock))
     assert table.rows == tuple(tuple(r) for r in drawn(parts[1]).rows)

@@ -206,6 +206,7 @@ class WorkshopSettings:
     overflow: Literal["continue", "error"] = "continue"
     minutes_per_slide: float = 2.0  # a block may hold at most minutes / this many slides
     max_minutes_without_break: int = 90
+    embed_fonts: bool = True  # put the brand's faces in the .pptx (licence permitting)
 
 
 @dataclass(frozen=True)

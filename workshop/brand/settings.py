@@ -23,7 +23,7 @@ from workshop.safety.formats import FormatLimit, check_spec
 from workshop.outline.tree import Node
 
 KEYS = ("template", "layouts", "paper", "footer", "sizes", "overflow", "minutes_per_slide",
-        "max_minutes_without_break")
+        "max_minutes_without_break", "embed_fonts")
 FOOTER_FIELDS = ("client", "date", "title")
 MAX_FOOTER = 1_000  # characters the footer line may be formatted to
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
@@ -68,6 +68,8 @@ def _value(key: str, value: Node, folder: Path, what: str) -> object:
         return _sizes(value, what)
     if key == "minutes_per_slide":
         return nodes.number(value, what, low=0.1, high=60)
+    if key == "embed_fonts":
+        return nodes.choice(value, what, {"true": "true", "false": "false"}) == "true"
     return int(nodes.number(value, what, low=10, high=600, integer=True))
 
 

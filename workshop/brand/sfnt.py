@@ -15,6 +15,7 @@ of the file (``MAX_CODES_PER_BYTE``), so no font can make the reader hang.
 
 from __future__ import annotations
 
+import operator
 import struct
 from dataclasses import dataclass
 
@@ -49,6 +50,7 @@ class Head:
 
     unitsPerEm = 18
     macStyle = 44
+    indexToLocFormat = 50  # 0: 'loca' holds Offset16 (halved), 1: Offset32
     min_length = 54
 
 
@@ -240,11 +242,77 @@ def _read_font_metrics(data: bytes) -> FontMetricsData:
         ascent = max(ascent, _u16(data, os2 + OS2.usWinAscent))
         descent = max(descent, _u16(data, os2 + OS2.usWinDescent))
     widths, glyphs = _advance_widths(data, tables, _u16(data, hhea + Hhea.numberOfHMetrics))
+    declared = _u16(data, tables["maxp"][0] + Maxp.numGlyphs) if "maxp" in tables else glyphs
+    if declared == 0:
+        raise NotAFont("the font's 'maxp' table says it has no glyphs")
+    if "glyf" in tables:
+        _check_locations(data, tables, declared)
     last = widths[-1]
     long_metrics = len(widths)
-    glyph_map = _cmap(data, *tables["cmap"], glyphs=glyphs)
+    glyph_map = _cmap(data, *tables["cmap"], glyphs=glyphs, declared=declared)
     advances = {code: (widths[g] if g < long_metrics else last) for code, g in glyph_map.items()}
     return FontMetricsData(units, advances, widths[0], ascent, descent, max(line_gap, 0))
+
+
+def _check_locations(data: bytes, tables: dict[str, tuple[int, int]], glyphs: int) -> None:
+    """'loca' must place every one of the ``glyphs`` outlines inside 'glyf', in order.
+
+    The PDF writer copies outlines by these offsets when it embeds a subset;
+    a short or disordered table would end the build inside it.
+    """
+    if "loca" not in tables:
+        raise NotAFont("the font has TrueType outlines but no 'loca' table")
+    loca, length = tables["loca"]
+    wide = _u16(data, tables["head"][0] + Head.indexToLocFormat) == 1
+    size = 4 if wide else 2
+    if length < (glyphs + 1) * size:
+        raise NotAFont(f"the font's 'loca' table is too short for its {glyphs:,} glyphs")
+    offsets = struct.unpack_from(f">{glyphs + 1}{'I' if wide else 'H'}", data, loca)
+    scale = 1 if wide else 2
+    if not all(map(operator.le, offsets, offsets[1:])) or offsets[-1] * scale > tables["glyf"][1]:
+        raise NotAFont("the font's 'loca' table points outside its outlines ('glyf')")
+
+
+def check_outlines(data: bytes) -> None:
+    """What the PDF writer needs beyond the metrics: composite glyphs built only from existing glyphs.
+
+    Walking every glyph costs milliseconds, so this runs only for the fonts a PDF embeds.
+    """
+    try:
+        tables = _tables(data)
+        if "glyf" not in tables or "loca" not in tables or "maxp" not in tables or "head" not in tables:
+            return
+        glyphs = _u16(data, tables["maxp"][0] + Maxp.numGlyphs)
+        _check_locations(data, tables, glyphs)
+        wide = _u16(data, tables["head"][0] + Head.indexToLocFormat) == 1
+        offsets = struct.unpack_from(f">{glyphs + 1}{'I' if wide else 'H'}", data, tables["loca"][0])
+        _check_components(data, tables["glyf"][0], offsets, 1 if wide else 2, glyphs)
+    except (struct.error, IndexError) as exc:
+        raise NotAFont(f"damaged font ({exc})") from None
+
+
+_COMPONENT = struct.Struct(">HH")  # flags, glyphIndex
+ARG_1_AND_2_ARE_WORDS, WE_HAVE_A_SCALE, MORE_COMPONENTS = 0x0001, 0x0008, 0x0020
+WE_HAVE_AN_X_AND_Y_SCALE, WE_HAVE_A_TWO_BY_TWO = 0x0040, 0x0080
+
+
+def _check_components(data: bytes, glyf: int, offsets: tuple[int, ...], scale: int, glyphs: int) -> None:
+    """Composite glyphs may only be built from glyphs the font has (the PDF writer follows them)."""
+    contours = _I16.unpack_from
+    for index in range(glyphs):
+        start, end = glyf + offsets[index] * scale, glyf + offsets[index + 1] * scale
+        if end - start < 10 or contours(data, start)[0] >= 0:
+            continue
+        at = start + 10  # after numberOfContours and the bounding box
+        while at + 4 <= end:
+            flags, component = _COMPONENT.unpack_from(data, at)
+            if component >= glyphs:
+                raise NotAFont(f"the font's glyph {index} is built from glyph {component}, which it does not have")
+            at += 4 + (4 if flags & ARG_1_AND_2_ARE_WORDS else 2)
+            at += 8 if flags & WE_HAVE_A_TWO_BY_TWO else 4 if flags & WE_HAVE_AN_X_AND_Y_SCALE else (
+                2 if flags & WE_HAVE_A_SCALE else 0)
+            if not flags & MORE_COMPONENTS:
+                break
 
 
 def _advance_widths(data: bytes, tables: dict[str, tuple[int, int]], long_metrics: int) -> tuple[list[int], int]:
@@ -269,7 +337,7 @@ def _advance_widths(data: bytes, tables: dict[str, tuple[int, int]], long_metric
 _PREFERRED = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
 
 
-def _cmap(data: bytes, offset: int, length: int, *, glyphs: int) -> dict[int, int]:
+def _cmap(data: bytes, offset: int, length: int, *, glyphs: int, declared: int) -> dict[int, int]:
     """Code point → glyph id of the best Unicode subtable; glyph 0 and ids past the font are left out."""
     end = offset + length
     count = min(_u16(data, offset + Cmap.numTables), (length - Cmap.header) // Cmap.encoding_record.size)
@@ -281,7 +349,7 @@ def _cmap(data: bytes, offset: int, length: int, *, glyphs: int) -> dict[int, in
             subtables.setdefault((platform, encoding), offset + sub)
     budget = MAX_CODES_PER_BYTE * len(data)
     for sub in set(subtables.values()):
-        _check_ranges(data, sub, end, budget)
+        _check_ranges(data, sub, end, budget, declared)
     for key in _PREFERRED:
         if key in subtables:
             start = subtables[key]
@@ -293,7 +361,7 @@ def _cmap(data: bytes, offset: int, length: int, *, glyphs: int) -> dict[int, in
     raise NotAFont("the font has no Unicode character map")
 
 
-def _check_ranges(data: bytes, start: int, end: int, budget: int) -> None:
+def _check_ranges(data: bytes, start: int, end: int, budget: int, glyphs: int) -> None:
     """Refuse a subtable whose ranges are out of order, overlap or leave Unicode.
 
     Other readers of the same file (the PDF writer, office suites) pick their
@@ -308,25 +376,54 @@ def _check_ranges(data: bytes, start: int, end: int, budget: int) -> None:
             raise NotAFont("the font's character map (format 4) is truncated")
         ends = struct.unpack_from(f">{segments}H", data, start + CmapFormat4.endCode)
         starts = struct.unpack_from(f">{segments}H", data, first_start)
+        deltas = struct.unpack_from(f">{segments}h", data, first_start + 2 * segments)
+        offsets = struct.unpack_from(f">{segments}H", data, first_start + 4 * segments)
         following = 0
-        for first, last in zip(starts, ends, strict=True):
+        for index, (first, last, delta, range_offset) in enumerate(zip(starts, ends, deltas, offsets, strict=True)):
             if first < following or last < first:
                 raise NotAFont("the font's character map (format 4) has ranges out of order or overlapping")
             following = last + 1
+            if range_offset == 0:
+                fits = first == 0xFFFF or _delta_range_fits(first, last, delta, glyphs)
+            else:
+                fits = _array_fits(data, first_start + 4 * segments + 2 * index, range_offset, last - first + 1,
+                                   delta, end, glyphs)
+            if not fits:
+                raise NotAFont(f"the font's character map (format 4) points past its {glyphs:,} glyphs")
     elif kind in (12, 13) and start + CmapFormat12.groups <= end:
         groups = _U32.unpack_from(data, start + CmapFormat12.numGroups)[0]
         if start + CmapFormat12.groups + CmapFormat12.group.size * groups > end:
             raise NotAFont(f"the font's character map (format {kind}) is truncated")
         following, covered = 0, 0
         raw = data[start + CmapFormat12.groups: start + CmapFormat12.groups + CmapFormat12.group.size * groups]
-        for first, last, _glyph in CmapFormat12.group.iter_unpack(raw):
+        for first, last, glyph in CmapFormat12.group.iter_unpack(raw):
             if first < following or last < first or last > UNICODE_LAST:
                 raise NotAFont(f"the font's character map (format {kind}) has ranges out of order, "
                                "overlapping or past the end of Unicode")
             following, covered = last + 1, covered + last - first + 1
+            if kind == 12 and glyph + last - first >= glyphs or kind == 13 and glyph >= glyphs:
+                raise NotAFont(f"the font's character map (format {kind}) points past its {glyphs:,} glyphs")
         if covered > budget:
             raise NotAFont(f"the font's character map covers {covered:,} characters, more than a font of "
                            f"{len(data):,} bytes can draw")
+
+
+def _delta_range_fits(first: int, last: int, delta: int, glyphs: int) -> bool:
+    """Do the glyph ids ``(code + delta) mod 65536`` for codes first..last all exist (0 allowed)?"""
+    low, high = (first + delta) % 0x10000, (last + delta) % 0x10000
+    if high < low:  # wraps past 65535 to 0: ids low..65535, then 0..high
+        return high < glyphs and glyphs > 0xFFFF
+    return high < glyphs or (low == high == 0)
+
+
+def _array_fits(data: bytes, at: int, range_offset: int, count: int, delta: int, end: int, glyphs: int) -> bool:
+    """Do the glyphIdArray entries a segment reads (those inside the table) name existing glyphs?"""
+    where = at + range_offset
+    count = min(count, max(0, (end - where) // 2))
+    ids = struct.unpack_from(f">{count}H", data, where) if count else ()
+    if delta == 0:
+        return max(ids, default=0) < glyphs
+    return all((g + delta) % 0x10000 < glyphs for g in ids if g)
 
 
 def _format4(data: bytes, start: int, table_end: int, glyphs: int) -> dict[int, int]:

@@ -118,7 +118,7 @@ class SlideKind:
     painter: Ref[Painter]  # the deck
     handout: Ref[HandoutBlock] | Nothing
     guide: Ref[GuideSummary] | Nothing
-    label: str  # key of the kind's name in the PDF labels (``labels(...)["kinds"]``)
+    label: str  # key of the kind's name in the language table (``workshop.language.table.KINDS``)
     purpose: str  # the template contract: what the kind is for …
     shapes: Mapping[str, ShapeRole]  # … and what each named shape holds, in layout order
     continues: Continues | None = None  # the list that may continue on a next slide

@@ -120,10 +120,11 @@ def section_layout(name: str) -> LayoutSpec:
         "section", name,
         shapes=(
             _text("Number", _b(MARGIN, 0.75, 5.0, 2.3),
+                  # Single spacing: below 1.0 an office suite draws the digits' line past the shape.
                   TextStyle("stat", font="heading", bold=True, color="tint-primary", anchor="bottom",
-                            line_spacing=0.9), "01"),
-            _title(_b(MARGIN, 3.5, 11.0, 1.9), TextStyle(
-                "statement", font="heading", bold=True, color=on, anchor="top", line_spacing=0.95)),
+                            line_spacing=1.0), "01"),
+            _title(_b(MARGIN, 3.5, 11.0, 1.9), TextStyle(  # top-anchored: below 1.0 the first line pokes out
+                "statement", font="heading", bold=True, color=on, anchor="top", line_spacing=1.0)),
             _text("Subtitle", _b(MARGIN, 5.45, 11.0, 1.0), TextStyle("subtitle", color=on), "Subtitle"),
         ),
         decorations=(Decoration("Accent Bar", "rect", _b(MARGIN, 3.25, 1.2, 0.09), "secondary"),),

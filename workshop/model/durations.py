@@ -11,33 +11,48 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, WithJsonSchema
 
-_DURATION = re.compile(
-    r"^\s*(?:(?P<h>\d+)\s*(?:h|u|uur|hr|hrs|hour|hours))?\s*"
-    r"(?:(?P<m>\d+)\s*(?:m|min|mins|minute|minutes|minuten)?)?\s*$",
-    re.IGNORECASE,
+from workshop.language.table import HOUR_WORDS, JOIN_WORDS, MINUTE_WORDS
+
+
+def _anycase(word: str) -> str:
+    """``uur`` → ``[uU][uU][rR]``: a case-free pattern that JSON Schema's ECMA regexes can read."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+def _words(words: tuple[str, ...]) -> str:
+    longest_first = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(_anycase(w) for w in longest_first) + r")\.?(?![A-Za-zÀ-ÿ])"
+
+
+_HOURS, _MINUTES, _JOIN = _words(HOUR_WORDS), _words(MINUTE_WORDS), _words(JOIN_WORDS)
+#: one pattern for the parser and the JSON Schema (ECMA-262 and Python alike): 15m, 1h30,
+#: 2 uur, 1 Stunde und 30 Minuten, 1 heure 30, 45 minuten, 90, 1:30; at least one digit not 0
+DURATION_PATTERN = (
+    rf"^(?=.*[1-9])\s*(?:(\d+)\s*{_HOURS}(?:\s*{_JOIN}(?=\s*\d))?)?\s*(?:(\d+)\s*(?:{_MINUTES})?)?\s*$"
+    r"|^\s*(\d+):([0-5]\d)\s*$"
 )
-_CLOCK = re.compile(r"^\s*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*$")
+_DURATION = re.compile(DURATION_PATTERN)
+CLOCK_PATTERN = r"^\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*$"
+_CLOCK = re.compile(CLOCK_PATTERN)
 MAX_MINUTES = 7 * 24 * 60
+_HINT = "write it like 15m, 1h30m, 90, 1:30, 2 uur, 1 Stunde 30 or 45 minutes"
 
 
 def parse_duration(value: object) -> int:
-    """``15m``, ``1h30m``, ``1h``, ``90`` or ``1:30`` → minutes."""
+    """``15m``, ``1h30``, ``2 uur``, ``1 Stunde 30``, ``90`` or ``1:30`` → minutes."""
     if isinstance(value, bool):
-        raise ValueError("a duration is a number of minutes such as 15m, 1h30m or 90")
+        raise ValueError(f"a duration is a length of time, not yes/no; {_HINT}")
     if isinstance(value, int):
         minutes = value
     else:
-        text = str(value).strip()
-        clock = re.fullmatch(r"(\d+):([0-5]\d)", text)
-        match = _DURATION.match(text) if not clock else None
-        if clock:
-            minutes = int(clock.group(1)) * 60 + int(clock.group(2))
-        elif match and (match.group("h") or match.group("m")):
-            minutes = int(match.group("h") or 0) * 60 + int(match.group("m") or 0)
-        else:
-            raise ValueError(
-                f"'{text}' is not a duration; write minutes like 15m, 1h30m or 90"
-            )
+        text = str(value)
+        match = _DURATION.match(text)
+        if not match or not any(match.groups()):
+            raise ValueError(f"'{text.strip()}' is not a duration; {_HINT}")
+        hours, rest, clock_hours, clock_minutes = match.groups()
+        if clock_hours is not None:
+            hours, rest = clock_hours, clock_minutes
+        minutes = int(hours or 0) * 60 + int(rest or 0)
     if minutes <= 0 or minutes > MAX_MINUTES:
         raise ValueError(f"a duration must be between 1 minute and 7 days, not {minutes} minutes")
     return minutes
@@ -48,7 +63,7 @@ def parse_clock(value: object) -> int:
     match = _CLOCK.match(str(value))
     if not match:
         raise ValueError(f"'{value}' is not a clock time; write it as HH:MM, e.g. 09:30")
-    return int(match.group("h")) * 60 + int(match.group("m"))
+    return int(match.group(1)) * 60 + int(match.group(2))
 
 
 def format_clock(minutes: int) -> str:
@@ -57,25 +72,21 @@ def format_clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def format_duration(minutes: int) -> str:
-    """90 → ``1u30``; 45 → ``45 min`` (Dutch-friendly, compact)."""
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} u" if not rest else f"{hours} u {rest:02d}"
-
-
 Minutes = Annotated[
     int,
     BeforeValidator(parse_duration),
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "pattern": r"^\s*(\d+\s*h)?\s*(\d+\s*m?)?\s*$|^\d+:[0-5]\d$"},
-                {"type": "integer", "minimum": 1},
+                {"type": "string", "pattern": DURATION_PATTERN},
+                {"type": "integer", "minimum": 1, "maximum": MAX_MINUTES},
             ],
-            "description": "Duration: 15m, 1h30m, 1h or plain minutes (90).",
-            "examples": ["15m", "1h30m", 90],
+            "description": "A length of time: 15m, 1h30, 1:30, plain minutes (90), or in words in Dutch, "
+                           "English, German or French (2 uur, 45 minutes, 1 Stunde 30, 1 heure).",
+            "markdownDescription": "A length of time. Any of `15m`, `1h30m`, `1h30`, `1:30`, `90` (minutes), "
+                                   "or words in Dutch, English, German or French, singular or plural: "
+                                   "`2 uur`, `1 minuut`, `45 minutes`, `1 Stunde 30`, `2 Stunden`, `1 heure`.",
+            "examples": ["15m", "1h30", 90, "2 uur", "45 minutes"],
         }
     ),
 ]
@@ -86,8 +97,8 @@ ClockTime = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^([01]?\d|2[0-3])[:.][0-5]\d$",
-            "description": "Clock time HH:MM, e.g. 09:30.",
+            "pattern": CLOCK_PATTERN,
+            "description": "A clock time, HH:MM or H.MM, e.g. 09:30. Quote it in YAML (\"09:30\").",
             "examples": ["09:30"],
         }
     ),

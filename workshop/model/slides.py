@@ -9,8 +9,10 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 
+from workshop.language import language_for
+from workshop.language.table import DEFAULT
 from workshop.model.durations import Minutes
 
 MAX_TEXT = 10_000
@@ -19,11 +21,23 @@ Short = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
 SlideId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
 
 
+def default_title(kind: str, language: str = DEFAULT) -> str:
+    """The title a slide of ``kind`` gets when the outline gives none, in the outline's language."""
+    return language_for(language).word(f"title_{kind}")
+
+
+#: kinds whose title may be left out; the workshop fills it in its own language
+TITLED_BY_DEFAULT = ("agenda", "quiz", "break", "closing")
+
+
 class Audience(str, Enum):
     """Who sees a slide or section: everyone, or only the facilitator (guide only)."""
 
     ALL = "all"
     FACILITATOR = "facilitator"
+
+
+TITLE_DEFAULT = "Slide title; left out, it is the word for it in the workshop's language ({word})."
 
 
 class Strict(BaseModel):
@@ -37,7 +51,10 @@ class SlideBase(Strict):
     )
     notes: Text | None = Field(None, description="Speaker notes: what the facilitator says or does.")
     audience: Audience = Field(Audience.ALL, description="`facilitator` keeps it out of the deck and handout.")
-    duration: Minutes | None = Field(None, description="Time this slide takes; untimed slides share the section's rest.")
+    duration: Minutes | None = Field(
+        None,
+        description="Time this slide takes; untimed slides share the section's rest.",
+    )
 
     @property
     def heading(self) -> str | None:
@@ -46,31 +63,44 @@ class SlideBase(Strict):
 
 
 class TitleSlide(SlideBase):
+    """The opening slide: workshop title, subtitle, client, date and facilitator."""
+
     kind: Literal["title"]
     title: Short | None = Field(None, description="Defaults to the workshop title.")
     subtitle: Short | None = Field(None, description="Defaults to the workshop subtitle.")
 
 
 class AgendaSlide(SlideBase):
+    """The programme, made from the sections with their clock times."""
+
     kind: Literal["agenda"]
-    title: Short = "Agenda"
+    title: Short = Field(default_title("agenda"), description=TITLE_DEFAULT.format(word="Agenda"))
 
 
 class SectionSlide(SlideBase):
+    """A divider that opens a section (made for each section unless it says `divider: false`)."""
+
     kind: Literal["section"]
-    title: Short
-    subtitle: Short | None = None
+    title: Short = Field(description="The divider's title, e.g. the section name.")
+    subtitle: Short | None = Field(None, description="A line under the title.")
 
 
 class BulletItem(Strict):
-    text: Text
+    """A point with second-level points under it."""
+
+    text: Text = Field(description="The point itself; **bold** and *italic* work.")
     sub: list[Text] = Field(default_factory=list, max_length=20, description="Second-level points.")
 
 
 class BulletsSlide(SlideBase):
+    """A title with points on two levels."""
+
     kind: Literal["bullets"]
-    title: Short
-    bullets: list[Union[Text, BulletItem]] = Field(min_length=1, max_length=200)
+    title: Short = Field(description="The slide title.")
+    bullets: list[Union[Text, BulletItem]] = Field(
+        min_length=1, max_length=200,
+        description="The points, in order: plain text, or `text` with `sub` points.",
+    )
 
     @property
     def items(self) -> list[BulletItem]:
@@ -78,28 +108,36 @@ class BulletsSlide(SlideBase):
 
 
 class StatementSlide(SlideBase):
+    """One statement, large, to discuss."""
+
     kind: Literal["statement"]
-    text: Text
+    text: Text = Field(description="The statement, large; **bold** marks the words that matter.")
     title: Short | None = Field(None, description="Optional small heading above the statement.")
 
 
 class QuoteSlide(SlideBase):
+    """A quote with who said it."""
+
     kind: Literal["quote"]
-    text: Text
+    text: Text = Field(description="The quote, without quotation marks (they are added).")
     by: Short = Field(description="Who said or wrote it.")
     source: Short | None = Field(None, description="Where: book, talk, year.")
 
 
 class Column(Strict):
-    heading: Short
-    points: list[Text] = Field(min_length=1, max_length=50)
+    """One side of a comparison."""
+
+    heading: Short = Field(description="The column's heading, e.g. Visser.")
+    points: list[Text] = Field(description="The column's points, in order.", min_length=1, max_length=50)
 
 
 class CompareSlide(SlideBase):
+    """Two columns side by side, each with a heading: visser versus vis."""
+
     kind: Literal["compare"]
-    title: Short
-    left: Column
-    right: Column
+    title: Short = Field(description="The slide title.")
+    left: Column = Field(description="The left column: `heading` and `points`.")
+    right: Column = Field(description="The right column: `heading` and `points`.")
 
 
 class ChartType(str, Enum):
@@ -110,14 +148,24 @@ class ChartType(str, Enum):
 
 
 class Series(Strict):
-    name: Short
-    values: list[float] = Field(min_length=1, max_length=500)
+    """One named row of chart values."""
+
+    name: Short = Field(description="The series' name, shown in the legend.")
+    values: list[float] = Field(description="One number per category, in the same order.", min_length=1, max_length=500)
 
 
 class ChartData(Strict):
-    type: ChartType = ChartType.COLUMN
-    categories: list[Short] = Field(min_length=1, max_length=500)
-    series: list[Series] = Field(min_length=1, max_length=12)
+    """A chart's data: one value per category per series."""
+
+    type: ChartType = Field(ChartType.COLUMN, description="bar, column, pie or line.")
+    categories: list[Short] = Field(
+        min_length=1, max_length=500,
+        description="The labels along the axis (or the pie's slices).",
+    )
+    series: list[Series] = Field(
+        min_length=1, max_length=12,
+        description="One or more named rows of values; a pie has exactly one.",
+    )
     unit: Annotated[str, StringConstraints(max_length=10)] | None = Field(
         None, description="Shown after each value, e.g. % or €."
     )
@@ -139,30 +187,39 @@ class ChartData(Strict):
 
 
 class StatSlide(SlideBase):
+    """One big number with what it means and its source, optionally with a small chart."""
+
     kind: Literal["stat"]
     value: Annotated[str, StringConstraints(min_length=1, max_length=40)] = Field(
         description="The big number exactly as shown, e.g. 21%."
     )
-    label: Text
-    source: Short | None = None
-    title: Short | None = None
+    label: Text = Field(description="What the number means, in a sentence.")
+    source: Short | None = Field(None, description="Where the number comes from; listed in the handout's sources.")
+    title: Short | None = Field(None, description="Optional heading above the number.")
     chart: ChartData | None = Field(None, description="Optional small chart next to the number.")
 
 
 class ChartSlide(SlideBase):
+    """A native, editable PowerPoint chart: bar, column, pie or line."""
+
     kind: Literal["chart"]
-    title: Short
-    chart: ChartData
-    source: Short | None = None
-    caption: Text | None = None
+    title: Short = Field(description="The slide title.")
+    chart: ChartData = Field(description="The chart: `type`, `categories`, `series` and an optional `unit`.")
+    source: Short | None = Field(None, description="Where the data comes from; listed in the handout's sources.")
+    caption: Text | None = Field(None, description="A sentence under the chart that says what it shows.")
 
 
 class TableSlide(SlideBase):
+    """A table with a header row."""
+
     kind: Literal["table"]
-    title: Short
-    header: list[Short] = Field(min_length=1, max_length=12)
-    rows: list[list[Text]] = Field(min_length=1, max_length=2_000)
-    source: Short | None = None
+    title: Short = Field(description="The slide title.")
+    header: list[Short] = Field(description="The column headings.", min_length=1, max_length=12)
+    rows: list[list[Text]] = Field(
+        min_length=1, max_length=2_000,
+        description="The rows, each with one cell per heading.",
+    )
+    source: Short | None = Field(None, description="Where the data comes from; listed in the handout's sources.")
 
     @model_validator(mode="after")
     def _rectangular(self) -> "TableSlide":
@@ -176,27 +233,47 @@ class TableSlide(SlideBase):
 
 
 class ImageSlide(SlideBase):
+    """A picture with alternative text (required)."""
+
     kind: Literal["image"]
     image: Short = Field(description="Path to a PNG or JPEG, relative to the outline.")
     alt: Text = Field(description="Alternative text for screen readers (required).")
-    title: Short | None = None
-    caption: Text | None = None
-    source: Short | None = None
+    title: Short | None = Field(None, description="Optional slide title.")
+    caption: Text | None = Field(None, description="A sentence under the image.")
+    source: Short | None = Field(None, description="Credit or origin of the image.")
 
 
 class Step(Strict):
-    title: Short
-    text: Text | None = None
+    """A step with a short explanation."""
+
+    title: Short = Field(description="The step's name.")
+    text: Text | None = Field(None, description="A sentence explaining the step.")
 
 
 class StepsSlide(SlideBase):
+    """A numbered process."""
+
     kind: Literal["steps"]
-    title: Short
-    steps: list[Union[Short, Step]] = Field(min_length=1, max_length=30)
+    title: Short = Field(description="The slide title.")
+    steps: list[Union[Short, Step]] = Field(
+        min_length=1, max_length=30,
+        description="The steps, in order: plain text, or `title` with `text`.",
+    )
 
     @property
     def items(self) -> list[Step]:
         return [s if isinstance(s, Step) else Step(title=s) for s in self.steps]
+
+
+_LETTER = r"^[a-hA-H]$"
+#: one letter (``answer: b``) or a list of letters (``answer: [a, c]``)
+Answer = Annotated[
+    list[Annotated[str, StringConstraints(pattern=_LETTER)]],
+    WithJsonSchema({"anyOf": [
+        {"type": "string", "pattern": _LETTER},
+        {"type": "array", "items": {"type": "string", "pattern": _LETTER}, "minItems": 1, "maxItems": 8},
+    ]}),
+]
 
 
 class Reveal(str, Enum):
@@ -205,15 +282,24 @@ class Reveal(str, Enum):
 
 
 class QuizSlide(SlideBase):
+    """A question with lettered options; the answer follows on the next slide or in the notes."""
+
     kind: Literal["quiz"]
-    question: Text
-    options: list[Short] = Field(min_length=2, max_length=8)
-    answer: list[Annotated[str, StringConstraints(pattern=r"^[a-hA-H]$")]] = Field(
-        min_length=1, description="Letter(s) of the right option(s): a, b, c…"
+    question: Text = Field(description="The question.")
+    options: list[Short] = Field(
+        min_length=2, max_length=8,
+        description="Two to eight answers; they are lettered a, b, c…",
     )
-    explanation: Text | None = None
+    answer: Answer = Field(
+        min_length=1, description="Letter(s) of the right option(s): a, b, c…",
+        json_schema_extra={"markdownDescription": "The right option's letter, `b`, or several: `[a, c]`."},
+    )
+    explanation: Text | None = Field(
+        None,
+        description="Why the answer is right; on the answer slide, in the notes and the guide.",
+    )
     reveal: Reveal = Field(Reveal.NEXT, description="`next`: an answer slide follows; `notes`: only in notes.")
-    title: Short = "Quiz"
+    title: Short = Field(default_title("quiz"), description=TITLE_DEFAULT.format(word="Quiz"))
 
     @model_validator(mode="before")
     @classmethod
@@ -238,18 +324,25 @@ class QuizSlide(SlideBase):
 
 
 class Prompt(Strict):
-    text: Text
+    """A worksheet question with its number of writing lines."""
+
+    text: Text = Field(description="The question on the worksheet.")
     lines: int = Field(4, ge=0, le=40, description="Ruled writing lines in the handout.")
 
 
 class ExerciseSlide(SlideBase):
+    """A group exercise: steps, time, group size, materials; a worksheet in the handout."""
+
     kind: Literal["exercise"]
-    title: Short
+    title: Short = Field(description="The exercise's name.")
     duration: Minutes = Field(description="Time for the exercise.")
-    goal: Text | None = None
+    goal: Text | None = Field(None, description="What the group should have at the end.")
     group: Short | None = Field(None, description="Group size, e.g. '3-4 personen'.")
     steps: list[Text] = Field(min_length=1, max_length=30, description="Instructions, in order.")
-    materials: list[Short] = Field(default_factory=list, max_length=50)
+    materials: list[Short] = Field(
+        default_factory=list, max_length=50,
+        description="What the facilitator must bring; gathered in the guide's checklist.",
+    )
     worksheet: list[Union[Text, Prompt]] = Field(
         default_factory=list, max_length=30,
         description="Questions with writing space in the handout.",
@@ -261,16 +354,27 @@ class ExerciseSlide(SlideBase):
 
 
 class BreakSlide(SlideBase):
+    """A break, with the time the workshop goes on."""
+
     kind: Literal["break"]
-    title: Short = "Pauze"
-    duration: Minutes
-    text: Text | None = None
+    title: Short = Field(
+        default_title("break"), description=TITLE_DEFAULT.format(word="Pauze, Break, Pause, Pause"),
+    )
+    duration: Minutes = Field(description="How long the break lasts.")
+    text: Text | None = Field(None, description="An optional line, e.g. where the coffee is.")
 
 
 class ClosingSlide(SlideBase):
+    """The end: takeaways, a call to action and a question to discuss."""
+
     kind: Literal["closing"]
-    title: Short = "Tot slot"
-    takeaways: list[Text] = Field(default_factory=list, max_length=20)
+    title: Short = Field(
+        default_title("closing"), description=TITLE_DEFAULT.format(word="Tot slot, To close, Zum Schluss, Pour finir"),
+    )
+    takeaways: list[Text] = Field(
+        default_factory=list, max_length=20,
+        description="What participants should remember, one point each.",
+    )
     action: Text | None = Field(None, description="Call to action.")
     question: Text | None = Field(None, description="Discussion question.")
 

@@ -4,38 +4,62 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
+from workshop.language.table import DEFAULT
 from workshop.model.durations import ClockTime, Minutes
-from workshop.model.slides import Audience, Short, Slide, Strict, Text
+from workshop.model.slides import TITLED_BY_DEFAULT, Audience, Short, Slide, Strict, Text, default_title
 
 Language = Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
 HexColor = Annotated[str, StringConstraints(pattern=r"^#?[0-9a-fA-F]{6}$")]
 
 
 class Meta(Strict):
-    title: Short
-    subtitle: Short | None = None
-    client: Short | None = None
-    facilitator: Short | None = None
+    title: Short = Field(description="The workshop's title: title slide, handout cover, document properties.")
+    subtitle: Short | None = Field(None, description="A line under the title.")
+    client: Short | None = Field(None, description="The client's name: title slide, footer, handout cover.")
+    facilitator: Short | None = Field(None, description="Who runs the session.")
     author: Short | None = Field(None, description="Document author; defaults to the facilitator.")
-    date: Short | None = Field(None, description="Shown as typed, e.g. 12 maart 2027.")
-    start: ClockTime = Field(9 * 60, description="Clock time the workshop starts.")
+    date: Short | None = Field(
+        None, examples=["2027-03-12", "12 maart 2027"],
+        description="An ISO date is written out in the workshop's language (12 maart 2027, March 12, 2027, "
+                    "12. März 2027, 12 mars 2027); any other text is shown as typed.",
+    )
+    start: ClockTime = Field("09:00", validate_default=True, description="Clock time the workshop starts.")
     duration: Minutes | None = Field(None, description="Total time budget; sections must add up to it.")
-    language: Language = "nl"
+    language: Language = Field(
+        DEFAULT,
+        description="Language tag (nl, en, de, fr, nl-BE…): the words the tool adds, proofing, document language.",
+    )
     footer: Short | None = Field(None, description="Footer text; defaults to client and date.")
     client_logo: Short | None = Field(None, description="Client logo (PNG/JPEG) for co-branding.")
     client_color: HexColor | None = Field(None, description="Client accent colour for co-branding.")
 
 
 class Section(Strict):
-    title: Short
-    subtitle: Short | None = None
+    title: Short = Field(description="The section's title, on the agenda and its divider slide.")
+    subtitle: Short | None = Field(None, description="A line under the divider's title.")
     duration: Minutes | None = Field(None, description="Defaults to the sum of its slides' durations.")
-    audience: Audience = Audience.ALL
+    audience: Audience = Field(
+        Audience.ALL,
+        description="`facilitator` keeps the whole section out of the deck and handout.",
+    )
     divider: bool = Field(True, description="Start the section with a divider slide.")
-    notes: Text | None = None
-    slides: list[Slide] = Field(min_length=1, max_length=5_000)
+    notes: Text | None = Field(None, description="Speaker notes for the divider slide.")
+    slides: list[Slide] = Field(
+        min_length=1, max_length=5_000,
+        description="The section's slides, in order; each names its `kind`.",
+    )
+
+
+def _with_titles(slides: object, language: str) -> object:
+    if not isinstance(slides, list):
+        return slides
+    return [
+        {**s, "title": default_title(s["kind"], language)}
+        if isinstance(s, dict) and s.get("kind") in TITLED_BY_DEFAULT and "title" not in s else s
+        for s in slides
+    ]
 
 
 def _default_opening() -> list:
@@ -45,7 +69,7 @@ def _default_opening() -> list:
 
 
 class Workshop(Strict):
-    workshop: Meta
+    workshop: Meta = Field(description="The workshop's meta data: title, client, date, start, duration, language.")
     vars: dict[str, object] = Field(
         default_factory=dict,
         description="Default template variables; a client file and --set override them.",
@@ -55,7 +79,31 @@ class Workshop(Strict):
         max_length=20,
         description="Untimed slides before the first section; defaults to a title and an agenda slide.",
     )
-    sections: list[Section] = Field(min_length=1, max_length=200)
+    sections: list[Section] = Field(
+        min_length=1, max_length=200,
+        description="The timed blocks of the workshop, in order.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _titles_in_its_language(cls, data: object) -> object:
+        """Slides that leave out their title get the word for it in the outline's language."""
+        if not isinstance(data, dict):
+            return data
+        meta = data.get("workshop")
+        language = meta.get("language") if isinstance(meta, dict) else None
+        language = language if isinstance(language, str) else DEFAULT
+        out = dict(data)
+        if "opening" not in out:
+            out["opening"] = [{"kind": "title"}, {"kind": "agenda"}]
+        out["opening"] = _with_titles(out["opening"], language)
+        sections = out.get("sections")
+        if isinstance(sections, list):
+            out["sections"] = [
+                {**s, "slides": _with_titles(s["slides"], language)} if isinstance(s, dict) and "slides" in s else s
+                for s in sections
+            ]
+        return out
 
     @property
     def meta(self) -> Meta:

@@ -11,6 +11,7 @@ import functools
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -19,8 +20,8 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter, SecurityError
 
 from workshop.errors import Location, WorkshopError
-from workshop.safety.formats import BoundedFormatter, FormatLimit, percent_size
 from workshop.outline.tree import Node, Scalar, walk
+from workshop.safety.formats import BoundedFormatter, FormatLimit, percent_size
 
 MAX_OUTPUT = 20_000  # characters one value may render to
 MAX_SIZE = 100_000  # largest string/list an operator, filter or method may build
@@ -53,8 +54,8 @@ class _Environment(ImmutableSandboxedEnvironment):
                 raise _Budget("number too large")
         if operator_name == "*":
             for sized, count in ((left, right), (right, left)):
-                if isinstance(sized, (str, list, tuple)) and isinstance(count, int) and len(sized) * count > MAX_SIZE:
-                    raise _Budget("value too large")
+                if isinstance(sized, (str, list, tuple)) and isinstance(count, int):
+                    _at_most(len(sized) * count)
         if operator_name == "%" and isinstance(left, str):
             _formatting(percent_size, left, right, MAX_SIZE)
         result = super().call_binop(context, operator_name, left, right)
@@ -78,8 +79,8 @@ class _Environment(ImmutableSandboxedEnvironment):
             if is_map:
                 if kwargs or len(args) != 1:
                     raise TypeError("format_map() takes exactly one argument")
-                args, kwargs = (), args[0]
-            return _formatting(_SandboxFormatter(self).vformat, template, args, kwargs)
+                return str(_formatting(_SandboxFormatter(self).vformat, template, (), args[0]))
+            return str(_formatting(_SandboxFormatter(self).vformat, template, args, kwargs))
 
         return bounded
 
@@ -138,7 +139,7 @@ def _sized(result: Any) -> Any:
 
 def _at_most(size: int) -> None:
     if size > MAX_SIZE:
-        raise _Budget("value too large")
+        raise _Budget(f"it would build {size:,} characters or items; the limit is {MAX_SIZE:,}")
 
 
 def _width(width: Any, *_: Any, **__: Any) -> None:
@@ -238,12 +239,12 @@ def _environment() -> _Environment:
 
 
 @contextmanager
-def _time_limit(seconds: float):
+def _time_limit(seconds: float) -> Iterator[None]:
     """Stop runaway loops: a timer signal where we can, a call-count clock everywhere."""
     _deadline.at = time.monotonic() + seconds
     use_signal = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     if use_signal:
-        def _raise(signum, frame):
+        def _raise(signum: int, frame: Any) -> None:
             raise _Budget("templates took too long")
 
         previous = signal.signal(signal.SIGALRM, _raise)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from workshop.brand.model import Brand
 from workshop.brand.settings import MAX_FOOTER
-from workshop.errors import Finding, Location
+from workshop.errors import Finding, Location, Severity
+from workshop.language import LANGUAGES, language_for, supported
 from workshop.model import Workshop
 from workshop.kinds import KINDS
 from workshop.model.slides import AgendaSlide, Audience, BreakSlide, QuizSlide, SectionSlide, SlideBase
@@ -94,7 +95,16 @@ def make_plan(
                 section=s_index, is_break=all(isinstance(s, BreakSlide) for s in section.slides),
             ))
 
-    footer = footer_text(workshop, brand)
+    lang = language_for(meta.language)
+    if not supported(meta.language):
+        findings.append(Finding(
+            "language-fallback",
+            f"the outputs have no words for language '{meta.language}'; their labels, durations and dates "
+            f"are in English (supported: {', '.join(LANGUAGES)})",
+            where("workshop", "language"), severity=Severity.INFO,
+        ))
+    date = lang.date(meta.date)
+    footer = footer_text(workshop, brand, date)
     fitted, notes = fit_deck(planned, brand, meta, agenda, footer)
     numbered = _number(fitted)
     fit_findings = tuple(
@@ -111,7 +121,7 @@ def make_plan(
         ))
     return DeckPlan(
         workshop=workshop, name=name, slides=tuple(numbered), agenda=tuple(agenda),
-        start=meta.start, end=clock, footer=footer,
+        start=meta.start, end=clock, footer=footer, date=date,
         sources=tuple(_sources(numbered)), findings=tuple(findings), fit_findings=fit_findings,
     )
 
@@ -128,17 +138,18 @@ def _number(planned: list[PlannedSlide]) -> list[PlannedSlide]:
     return result
 
 
-def footer_text(workshop: Workshop, brand: Brand) -> str:
+def footer_text(workshop: Workshop, brand: Brand, date: str | None = None) -> str:
+    """The footer: the outline's own, else the brand's pattern, else client · date."""
     meta = workshop.meta
     if meta.footer:
         return meta.footer
-    values = {"client": meta.client or "", "date": meta.date or "", "title": meta.title}
+    values = {"client": meta.client or "", "date": date or "", "title": meta.title}
     if brand.settings.footer:
         try:
             return bounded_format(brand.settings.footer, MAX_FOOTER, **values).strip(" ·|-–")
         except (KeyError, IndexError, ValueError):  # FormatLimit too: a value made it too long
             return brand.settings.footer
-    return " · ".join(v for v in (meta.client, meta.date) if v)
+    return " · ".join(v for v in (meta.client, date) if v)
 
 
 def _sources(planned: list[PlannedSlide]) -> list[Source]:

@@ -19,7 +19,6 @@ from dataclasses import replace
 
 from workshop.kinds import KINDS, Continues
 from workshop.plan.texts import Context, shown
-from workshop.plan.words import continued
 
 
 def _count(continues: Continues, slide, context: Context) -> int:
@@ -94,7 +93,7 @@ def split(fitter, item, relievable: list[str]):
     title = slide.title
 
     def make(start: int, stop: int, index: int, parts: int):
-        name = continued(title, fitter.language) if index else None
+        name = fitter.lang.word("continued", title=title) if index else None
         return _part(item, _share(continues, slide, start, stop, name, index == 0), (start, stop), index, parts)
 
     def fits(start: int, stop: int) -> bool:
@@ -130,7 +129,7 @@ def _split_compare(fitter, item, continues: Continues):
             update = {"left": slide.left.model_copy(update={"points": left[la:lb]}),
                       "right": slide.right.model_copy(update={"points": right[ra:rb]})}
             if index:
-                update.update(title=continued(slide.title, fitter.language), notes=None)
+                update.update(title=fitter.lang.word("continued", title=slide.title), notes=None)
             out.append(_part(item, slide.model_copy(update=update), None, index, parts))
         return out
 

@@ -29,8 +29,8 @@ from workshop.kinds import KINDS
 from workshop.layouts import MASTER
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.resolve import footer_frames
+from workshop.language import language_for
 from workshop.plan.texts import Context, TableBlock, blocks_for, shown
-from workshop.plan.words import words
 from workshop.model.slides import Audience
 from workshop.plan.continue_split import split
 from workshop.plan.fit_blocks import Fonts, TableMeasure, TextMeasure
@@ -77,8 +77,8 @@ class Fitter:
         self.brand = brand
         self.geometry = deck_geometry(brand)
         self.fonts = Fonts(brand)
-        self.context = Context(meta, tuple(agenda), words(meta.language))
-        self.language = meta.language
+        self.lang = language_for(meta.language)
+        self.context = Context(meta, tuple(agenda), self.lang)
         self.policy = brand.settings.overflow
         self.footer_text = footer
         self._candidates: dict[frozenset, list[dict[str, float]]] = {}
@@ -335,7 +335,8 @@ def _notes(item, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Not
         elif relieves(item, name):
             advice = "even one item alone is too long for a slide; shorten it"
         else:
-            advice = f"a {what} cannot continue on a next slide; shorten it"
+            subject = f"these {what}" if what in _PLURAL else f"this {what}"
+            advice = f"{subject} cannot continue on a next slide; shorten {'them' if what in _PLURAL else 'it'}"
         verb = "do" if what in _PLURAL else "does"
         yield Note(
             "text-overflow",
@@ -349,7 +350,7 @@ def _notes(item, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Not
                                       "and breaks inside the word", _path(item, name), Severity.INFO, name)
     if fitted.continued is not None:
         name, count, parts = fitted.continued
-        mark = words(fitter.language)["continued"].format(title="").strip()
+        mark = fitter.lang.word("continued", title="").strip()
         more = "1 more slide" if parts == 2 else f"{parts - 1} more slides"
         listed = KINDS[item.kind].continues
         assert listed is not None  # only a kind with a list to continue is continued

@@ -19,6 +19,7 @@ from workshop.layouts.grids import table_column_widths, table_min_row_height
 from workshop.layouts.paragraphs import LINE_HEIGHT, Line
 from workshop.layouts.spec import TextStyle
 from workshop.plan.measure import FontMetrics, Measured, count_lines, measure_runs, metrics_for
+from workshop.plan.substitutes import role_stack, widest
 
 EPSILON = 0.01  # points: rounding, not a margin
 
@@ -36,7 +37,9 @@ class Fonts:
         found = self._faces.get(key)
         if found is None:
             family = self.brand.typography.headings.family if heading else self.brand.typography.base.family
-            found = self._faces[key] = metrics_for(str(family.file(bold=bold, italic=italic)))
+            face = metrics_for(str(family.file(bold=bold, italic=italic)))
+            # Measured as wide as the font a viewer without the brand font draws with.
+            found = self._faces[key] = widest(face, role_stack(self.brand, heading), bold, italic)
         return found
 
     def measure(self, line: Line, style: TextStyle) -> Measured:

@@ -77,6 +77,7 @@ class DeckPlan:
     start: int
     end: int
     footer: str
+    date: str | None = None  # the outline's date as printed: an ISO date written out in its language
     sources: tuple[Source, ...] = ()
     findings: tuple[Finding, ...] = ()
     fit_findings: tuple[Finding, ...] = ()  # the text fit's: overflows (warnings), shrinks and continuations (info)

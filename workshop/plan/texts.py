@@ -11,9 +11,10 @@ marker's number is sized to its circle, not by a text role).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
 from workshop.kinds import KINDS
+from workshop.language import Language
 from workshop.layouts.composite import (
     AGENDA_MINUTES, AGENDA_TIME, AGENDA_TITLE, NO_INSETS, OPTION, STEP, STEP_TEXT_SPACE_BEFORE, STEP_TITLE_ROLE,
 )
@@ -21,7 +22,7 @@ from workshop.layouts.geometry import Box, Insets
 from workshop.layouts.grids import agenda_rows, option_rows, step_cells
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.spec import LayoutSpec, TextStyle
-from workshop.model.durations import format_clock, format_duration
+from workshop.model.durations import format_clock
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Context:
 
     meta: Any  # workshop.model.Meta
     agenda: Sequence[Any]  # plan.model.AgendaRow
-    words: Mapping[str, str]
+    lang: Language  # the fixed words, durations and dates in the outline's language
 
 
 def shown(planned) -> Any:
@@ -89,7 +90,7 @@ def title(planned, slide, spec, ctx) -> list[Block]:
     subtitle = slide.subtitle or meta.subtitle
     if subtitle:
         out.append(_t("Subtitle", Line(subtitle)))
-    details = " · ".join(v for v in (meta.client, meta.date, meta.facilitator) if v)
+    details = " · ".join(v for v in (meta.client, ctx.lang.date(meta.date), meta.facilitator) if v)
     if details:
         out.append(_t("Details", Line(details, markup=False)))
     return out
@@ -108,7 +109,7 @@ def agenda(planned, slide, spec, ctx) -> list[Block]:
         out.append(TextBlock(f"Agenda Time {index}", (Line(when, markup=False),), boxes.time, AGENDA_TIME))
         out.append(TextBlock(f"Agenda Item {index}", (Line(row.title, italic=row.is_break),), boxes.title,
                              AGENDA_TITLE))
-        out.append(TextBlock(f"Agenda Minutes {index}", (Line(format_duration(row.minutes), markup=False),),
+        out.append(TextBlock(f"Agenda Minutes {index}", (Line(ctx.lang.duration(row.minutes), markup=False),),
                              boxes.minutes, AGENDA_MINUTES))
     return out
 
@@ -127,10 +128,10 @@ def section(planned, slide, spec, ctx) -> list[Block]:
 
 
 def pause(planned, slide, spec, ctx) -> list[Block]:
-    back = ctx.words["back"].format(time=format_clock(planned.start + (slide.duration or planned.minutes)))
+    back = ctx.lang.word("back", time=format_clock(planned.start + (slide.duration or planned.minutes)))
     lines = [Line(slide.text)] if slide.text else []
     lines.append(Line(back, markup=False, bold=True, space_before=12 if lines else None))
-    return [_t("Title", Line(slide.title)), _t("Duration", Line(format_duration(slide.duration), markup=False)),
+    return [_t("Title", Line(slide.title)), _t("Duration", Line(ctx.lang.duration(slide.duration), markup=False)),
             _t("Text", *lines)]
 
 
@@ -175,7 +176,7 @@ def compare(planned, slide, spec, ctx) -> list[Block]:
 def _source(slide, ctx) -> list[Block]:
     if not slide.source:
         return []
-    return [_t("Source", Line(f"{ctx.words['source']}: {slide.source}", markup=False))]
+    return [_t("Source", Line(f"{ctx.lang.word('source')}: {slide.source}", markup=False))]
 
 
 def stat(planned, slide, spec, ctx) -> list[Block]:
@@ -242,13 +243,13 @@ def exercise(planned, slide, spec, ctx) -> list[Block]:
         out.append(_t("Goal", Line(slide.goal)))
     start = first_number(planned)
     out.append(_t("Instructions", *(Line(step, start_at=start if start > 1 else None) for step in slide.steps)))
-    out.append(_t("Duration", Line(format_duration(slide.duration), markup=False)))
+    out.append(_t("Duration", Line(ctx.lang.duration(slide.duration), markup=False)))
     details: list[Line] = []
     if slide.group:
-        details.append(Line(ctx.words["group"], markup=False, bold=True, color="primary"))
+        details.append(Line(ctx.lang.word("group"), markup=False, bold=True, color="primary"))
         details.append(Line(slide.group, space_before=2))
     if slide.materials:
-        details.append(Line(ctx.words["materials"], markup=False, bold=True, color="primary",
+        details.append(Line(ctx.lang.word("materials"), markup=False, bold=True, color="primary",
                             space_before=14 if details else None))
         details += [Line(item, bullet=True, space_before=2) for item in slide.materials]
     if details:

@@ -135,22 +135,21 @@ def parse_part(data: bytes, name: str, label: str) -> Any:
     return root
 
 
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def _encoding(data: bytes) -> str:
     """The part's encoding as an XML parser finds it: the BOM, then the declaration, else UTF-8."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            break
-    else:
-        if data.startswith(b"<\x00?\x00"):
-            encoding = "utf-16-le"
-        elif data.startswith(b"\x00<\x00?"):
-            encoding = "utf-16-be"
-        else:
-            declared = _DECLARATION.match(data)
-            encoding = declared.group(1).decode("ascii") if declared else "utf-8"
-    return encoding
+    by_bom = next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+    if by_bom is not None:
+        return by_bom
+    if data.startswith(b"<\x00?\x00"):
+        return "utf-16-le"
+    if data.startswith(b"\x00<\x00?"):
+        return "utf-16-be"
+    declared = _DECLARATION.match(data)
+    return declared.group(1).decode("ascii") if declared else "utf-8"
 
 
 def _decode(data: bytes, encoding: str, name: str, label: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from pptx import Presentation
 
+from workshop.language import language_for
 from workshop.render.deck.charts import number_format, series_colors
 from workshop.render.deck.language import language_tag
 from workshop.render.deck.package import Linker, PartNames
-from workshop.plan.words import words
 
 
 @pytest.mark.parametrize("given, tag", [
@@ -19,9 +19,9 @@ def test_language_tags_get_a_region(given, tag):
 
 
 def test_words_follow_the_language_with_english_as_fallback():
-    assert words("nl")["source"] == "Bron"
-    assert words("nl-BE")["group"] == "Groep"
-    assert words("sv")["materials"] == "Materials"
+    assert language_for("nl").word("source") == "Bron"
+    assert language_for("nl-BE").word("group") == "Groep"
+    assert language_for("sv").word("materials") == "Materials"
 
 
 @pytest.mark.parametrize("unit, values, expected", [

@@ -62,7 +62,7 @@ def test_title_slide_shows_workshop_meta(pairs):
     texts = _texts(slide)
     assert texts["Title"] == "Citroensap"
     assert texts["Subtitle"] == "Waarde ontstaat pas bij de klant"
-    assert texts["Details"] == "Acme · 2027-03-12 · Noor Bakker"
+    assert texts["Details"] == "Acme · 12 maart 2027 · Noor Bakker"
 
 
 def test_bullets_use_real_paragraph_levels_and_inline_emphasis(pairs):
@@ -177,7 +177,7 @@ def test_footer_and_slide_numbers_on_content_slides_only(pairs, plan):
         if planned.kind in ("title", "section", "break"):
             assert "Footer" not in names and "Slide Number" not in names
             continue
-        assert names["Footer"].text_frame.text == plan.footer == "Acme · 2027-03-12"
+        assert names["Footer"].text_frame.text == plan.footer == "Acme · 12 maart 2027"
         field = names["Slide Number"]._element.find(f".//{A}fld")
         assert field.get("type") == "slidenum"
         assert field.find(f"{A}t").text == str(planned.number)

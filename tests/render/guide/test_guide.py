@@ -170,4 +170,4 @@ def test_continued_slides_are_described_once_with_their_range(tmp_path):
     assert last > first
     text = all_text(render_guide(built.plan, built.brand, built.assets))
     assert text.count("Eén keer zeggen.") == 1
-    assert f"dia {first}–{last}".upper() in text.upper()
+    assert f"dia's {first}–{last}".upper() in text.upper()

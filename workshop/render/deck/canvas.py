@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from workshop.language import Language
 from workshop.layouts.default import MASTER
 from workshop.layouts.geometry import Box, Insets
 from workshop.layouts.resolve import footer_frames
@@ -25,11 +26,11 @@ from workshop.safety.images import ImageFile
 
 
 class Canvas:
-    def __init__(self, deck: Deck, slide, placement: Placement, resolved, planned, *, plan, assets, words):
+    def __init__(self, deck: Deck, slide, placement: Placement, resolved, planned, *, plan, assets, lang: Language):
         self.deck = deck
         self.plan = plan
         self.assets = assets
-        self.words = words
+        self.lang = lang
         self.slide = slide
         self.planned = planned
         self.placement = placement
@@ -42,7 +43,7 @@ class Canvas:
         self.palette = deck.palette
         self.type = self.painter.type
         self._under: list[tuple[Box, str]] = []  # filled shapes drawn on the slide so far
-        self._blocks = {b.name: b for b in blocks_for(planned, self.spec, Context(plan.meta, plan.agenda, words))}
+        self._blocks = {b.name: b for b in blocks_for(planned, self.spec, Context(plan.meta, plan.agenda, lang))}
         if placement.fallback:
             self._draw_layout()
 

@@ -156,6 +156,10 @@ class Deck:
             self._notes_template = deepcopy(part._element)
         return notes
 
+    def relate(self, part, reltype: str) -> str:
+        """Relate the presentation part to ``part`` (a font, say), with a counted id."""
+        return self._links.relate(part, reltype)
+
     def image_rid(self, slide_part, data: bytes, fmt: str) -> str:
         """Relate ``slide_part`` to the (shared) image part holding ``data``."""
         return slide_part.relate_to(self.names.image_part(data, fmt), RT.IMAGE)

@@ -18,6 +18,7 @@ from workshop.render.deck.text import Para, Typesetter, para
 from workshop.safety.images import ImageFile, check_image
 
 _NO_INSETS = Insets(0, 0, 0, 0)
+EMU_PER_PT = 12_700
 
 
 class ShapeIds:
@@ -42,11 +43,13 @@ class Painter:
     def decoration(self, dec: Decoration):
         fill = self.palette.fill(dec.fill)
         body = None
+        box = dec.box
         if dec.text and dec.text_style:
             behind = dec.fill if dec.fill and dec.fill != "none" else self.type.behind
             fixed = Typesetter(self.type.brand, self.palette, self.type.lang, lambda role: dec.size, behind)
             body = fixed.body([para(dec.text, markup=False)], dec.text_style, _NO_INSETS, explicit=True)
-        box = shapes.line_box(dec.box) if dec.geometry == "line" else dec.box
+            box = glyph_box(dec, self.type.brand)
+        box = shapes.line_box(box) if dec.geometry == "line" else box
         geometry = "rect" if dec.geometry == "line" else dec.geometry
         return shapes.shape(self.ids(), dec.name, box, geometry=geometry, fill=fill, text_body=body)
 
@@ -71,6 +74,26 @@ class Painter:
                           color=f"on-{background}" if background else "primary")
         return self.decoration(Decoration("Logo", "rect", spec.box, fill="none", text=name,
                                           text_style=style, size=size))
+
+
+def glyph_box(dec: Decoration, brand) -> Box:
+    """A decoration glyph's shape, as tall as its line: the font's ascent plus descent at its size.
+
+    A 200 pt quotation mark needs 200 pt times (ascent + descent) / em of height, not 200 pt:
+    an office suite lays the line out in full and draws past a shorter shape. Measured with
+    the widest of the brand face and its substitute, as the text fit does.
+    """
+    from workshop.plan.fit_blocks import Fonts
+
+    style = dec.text_style
+    assert style is not None
+    heading = style.font == "heading"
+    headings = brand.typography.headings
+    bold = headings.bold if heading and style.bold else style.bold
+    metrics = Fonts(brand).metrics(heading, bold, style.italic or (heading and headings.italic))
+    height = round(dec.size * metrics.line_factor * max(1.0, style.line_spacing) * EMU_PER_PT)
+    width = round(metrics.width(dec.text or "", dec.size) * EMU_PER_PT)
+    return Box(dec.box.x, dec.box.y, max(dec.box.w, width), max(dec.box.h, height))
 
 
 def logo_image(logo: Logo | None) -> ImageFile | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workshop.language import Language
 from workshop.layouts.spec import TextStyle
 from workshop.model.slides import QuizSlide, Reveal
 from workshop.render.deck.text import Para, Typesetter, para
@@ -10,7 +11,7 @@ NOTES = TextStyle("body", line_spacing=1.1, space_before=6)
 NOTES_PT = 12.0
 
 
-def notes_paragraphs(planned, words: dict[str, str]) -> list[Para]:
+def notes_paragraphs(planned, lang: Language) -> list[Para]:
     """What the facilitator reads under the slide, as paragraphs."""
     slide = planned.slide
     texts: list[str] = []
@@ -19,15 +20,15 @@ def notes_paragraphs(planned, words: dict[str, str]) -> list[Para]:
     if isinstance(slide, QuizSlide) and (planned.quiz_answer or slide.reveal is Reveal.NOTES):
         letters = ", ".join(chr(ord("A") + i) for i in slide.answer_indexes)
         options = " / ".join(slide.options[i] for i in slide.answer_indexes)
-        texts.append(f"{words['answer']}: {letters} – {options}")
+        texts.append(f"{lang.word('answer')}: {letters} – {options}")
         if slide.explanation:
-            texts.append(f"{words['explanation']}: {slide.explanation}")
+            texts.append(f"{lang.word('explanation')}: {slide.explanation}")
     return [para(text) for text in texts]
 
 
-def write_notes(deck, slide, planned, words: dict[str, str]) -> bool:
+def write_notes(deck, slide, planned, lang: Language) -> bool:
     """Add a notes page when there is anything to say; True when one was added."""
-    paras = notes_paragraphs(planned, words)
+    paras = notes_paragraphs(planned, lang)
     if not paras:
         return False
     notes = deck.add_notes_slide(slide)

@@ -6,13 +6,14 @@ from pathlib import Path
 
 from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
+from workshop.language import language_for
 from workshop.layouts import layouts_for
 from workshop.layouts.specimens import LABEL_PREFIX, SPECIMEN_MARK
 from workshop.plan.texts import shown
-from workshop.plan.words import words
 from workshop.render.deck.canvas import Canvas
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.deck import Deck, generated_deck, template_deck
+from workshop.render.deck.embed import embed_brand_fonts
 from workshop.render.deck.language import language_tag
 from workshop.render.deck.notes import write_notes
 from workshop.render.deck.properties import set_master_properties, set_properties
@@ -58,6 +59,7 @@ def render_deck(plan, brand, assets) -> bytes:
 
     tag_deck(deck, record_generated(deck, painted, deck_identities(plan)))
     set_properties(deck.prs, plan, brand, deck.lang, len(painted), notes)
+    _embed(deck, brand)
     return deck.save()
 
 
@@ -69,7 +71,14 @@ def render_deck_keeping(plan, brand, assets, previous: bytes, report) -> tuple[b
     slides, summary = keep_edits(deck, painted, plan, previous, report)
     notes = sum(1 for slide in slides if slide.has_notes_slide)
     set_properties(deck.prs, plan, brand, deck.lang, len(slides), notes)
+    _embed(deck, brand)
     return deck.save(), summary
+
+
+def _embed(deck: Deck, brand) -> None:
+    """The brand faces the finished deck uses, in the deck (unless the brand turns it off)."""
+    if brand.settings.embed_fonts:
+        embed_brand_fonts(deck)
 
 
 def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
@@ -77,7 +86,7 @@ def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
     refuse_overflow(plan, brand)
     meta = plan.meta
     lang = language_tag(meta.language)
-    labels = words(meta.language)
+    labels = language_for(meta.language)
     deck = open_deck(brand, lang, meta.client_color)
     notes = 0
     painted = []
@@ -86,7 +95,7 @@ def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
         record = KINDS[planned.kind]
         resolved = placement.resolved.variant(record.variant(shown(planned), planned.quiz_answer))
         slide = deck.add_slide(placement.layout)
-        canvas = Canvas(deck, slide, placement, resolved, planned, plan=plan, assets=assets, words=labels)
+        canvas = Canvas(deck, slide, placement, resolved, planned, plan=plan, assets=assets, lang=labels)
         record.painter.load()(canvas, planned)
         if resolved.spec.footer:
             canvas.footer(plan.footer, planned.number)

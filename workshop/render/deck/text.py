@@ -2,7 +2,10 @@
 
 Sizes come from the text role (the fit's choice, else the brand's maximum)
 and are written on every run, so PowerPoint and LibreOffice show the same
-thing without an autofit pass (every body says ``a:noAutofit``). Bullets,
+thing without an autofit pass. Placeholders say ``a:normAutofit`` without a
+``fontScale``: shown at the written sizes (100 %), and shrunk by PowerPoint
+once someone edits more text into them; text boxes (labels, decorations,
+table cells) say ``a:noAutofit``, as a decoration must keep its size. Bullets,
 margins, spacing and typefaces follow ``workshop.layouts.paragraphs``, the
 rules the text fit measures with. Colour and alignment are written only for
 text boxes; placeholders inherit them from the layout so a designer's
@@ -54,7 +57,8 @@ class Typesetter:
     def body(self, paras: list[Para], style: TextStyle, insets: Insets, *, explicit: bool, tag: str = "p:txBody"):
         """A complete ``p:txBody`` (or ``a:txBody`` for table cells)."""
         tx = el(tag)
-        tx.append(self.body_pr(style, insets) if explicit else el("a:bodyPr", None, el("a:noAutofit")))
+        # A placeholder keeps its layout's look; on an edit PowerPoint shrinks what no longer fits.
+        tx.append(self.body_pr(style, insets) if explicit else el("a:bodyPr", None, el("a:normAutofit")))
         sub(tx, "a:lstStyle")
         self.write(tx, paras, style, explicit=explicit)
         return tx
@@ -144,7 +148,7 @@ class Typesetter:
     def list_style(self, style: TextStyle, insets: Insets, prompt: str):
         """A layout placeholder's text body: its look (inherited by slides) and a prompt."""
         tx = el("p:txBody")
-        tx.append(self.body_pr(style, insets))
+        tx.append(self.body_pr(style, insets, autofit=True))
         lst = sub(tx, "a:lstStyle")
         for level in (0, 1):
             lst.append(self.level_props(style, level))

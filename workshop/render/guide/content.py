@@ -62,7 +62,7 @@ def stat(kit: Kit, slide: m.StatSlide) -> list[Flowable]:
 def chart(kit: Kit, slide: m.ChartSlide) -> list[Flowable]:
     data = slide.chart
     series = ", ".join(markup.inline(s.name) for s in data.series)
-    out = [kit.raw(markup.escape(f"{kit.kind('chart')} ({data.type.value}): ") + series, kit.styles.tight)]
+    out = [kit.raw(markup.escape(f"{kit.kind('chart')} ({kit.lang.chart(data.type.value)}): ") + series, kit.styles.tight)]
     if slide.caption:
         out.append(kit.p(slide.caption, kit.styles.muted))
     return out

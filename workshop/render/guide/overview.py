@@ -66,7 +66,7 @@ def blocks(plan: DeckPlan) -> list[Block]:
 def heading(kit: Kit, plan: DeckPlan) -> list[Flowable]:
     s = kit.styles
     meta = plan.meta
-    line = [meta.client, meta.date, f"{kit.span(plan.start, plan.end)} ({kit.duration(plan.end - plan.start)})"
+    line = [meta.client, plan.date, f"{kit.span(plan.start, plan.end)} ({kit.duration(plan.end - plan.start)})"
             if plan.end > plan.start else None, meta.facilitator]
     out = [kit.raw(markup.escape(kit.word("guide")), s.kicker), kit.p(meta.title, s.h1)]
     if meta.subtitle:

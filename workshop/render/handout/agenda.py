@@ -50,6 +50,6 @@ def agenda(kit: Kit, plan: DeckPlan) -> list[Flowable]:
     for index in breaks:
         commands.append(("BACKGROUND", (0, index), (-1, index), p.c(p.light)))
     table.setStyle(TableStyle(commands))
-    intro = " · ".join(x for x in (meta.date, kit.span(plan.start, plan.end)) if x)
+    intro = " · ".join(x for x in (plan.date, kit.span(plan.start, plan.end)) if x)
     return [Bookmark(kit.word("agenda")), kit.p(kit.word("agenda"), s.h1),
             kit.raw(markup.inline(intro), s.subtitle), table]

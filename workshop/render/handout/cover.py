@@ -93,7 +93,7 @@ def cover_painter(kit: Kit, plan: DeckPlan, client_logo: ImageFile | None):
 
         rows = [
             (kit.word("for"), meta.client),
-            (kit.word("date"), meta.date),
+            (kit.word("date"), plan.date),
             (kit.word("time"), f"{kit.span(plan.start, plan.end)} ({kit.duration(plan.end - plan.start)})"
              if plan.end > plan.start else None),
             (kit.word("facilitator"), meta.facilitator),

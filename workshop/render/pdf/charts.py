@@ -22,18 +22,17 @@ from workshop.brand.colors import mix
 from workshop.model.slides import ChartData, ChartType
 from workshop.render.pdf import measure
 from workshop.render.pdf.markup import clean
+from workshop.language import language_for
 from workshop.render.pdf.styles import Palette
 
 LABEL = 7.5
 
 
 def number_format(language: str, unit: str | None) -> Callable[[float], str]:
-    comma = language.lower().startswith(("nl", "de", "fr", "es", "it"))
+    lang = language_for(language)
 
     def fmt(value: float) -> str:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-        if comma:
-            text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+        text = lang.number(value)
         if unit:
             text = f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
         return text

@@ -22,7 +22,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from workshop.brand.model import Brand, FontFamily
-from workshop.errors import WorkshopError
+from workshop.brand.fontfiles import MAX_FONT_BYTES
+from workshop.brand.sfnt import NotAFont, check_outlines
+from workshop.errors import Location, WorkshopError
+from workshop.safety.paths import read_regular_file
 from workshop.plan.measure import metrics_for
 
 _STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -105,16 +108,22 @@ def _register(family: FontFamily, style: str) -> str:
         raise WorkshopError(f"the {style.replace('_', ' ')} font of '{family.name}': {error.message}",
                             error.location, error.hint) from None
     name = _font_name(family.name, style, path)
-    try:
-        pdfmetrics.registerFont(TTFont(name, str(path.resolve())))
-    except (TTFError, OSError, ValueError, IndexError, KeyError, struct.error) as error:
-        raise WorkshopError(
-            f"the {style.replace('_', ' ')} font file of '{family.name}' cannot be used in a PDF: {error}",
-            hint="use a TrueType (.ttf) file; PostScript-flavoured .otf files are not supported by the PDF writer",
-        ) from None
+    pdfmetrics.registerFont(open_pdf_font(name, path, f"the {style.replace('_', ' ')} font file of '{family.name}'"))
     _registered[key] = name
     _files[name] = path.resolve()
     return name
+
+
+def open_pdf_font(name: str, path: Path, what: str) -> TTFont:
+    """reportlab's reading of a font file, its failures turned into a WorkshopError naming the file."""
+    try:
+        check_outlines(read_regular_file(path, max_bytes=MAX_FONT_BYTES))
+        return TTFont(name, str(path.resolve()))
+    except (NotAFont, TTFError, OSError, ValueError, IndexError, KeyError, struct.error) as error:
+        raise WorkshopError(
+            f"{what} cannot be used in a PDF: {error}", Location(str(path)),
+            hint="use a TrueType (.ttf) file; PostScript-flavoured .otf files are not supported by the PDF writer",
+        ) from None
 
 
 def register_family(family: FontFamily) -> Family:

@@ -8,7 +8,9 @@ unsplittable flowable taller than the page.
 
 from __future__ import annotations
 
+import hashlib
 import io
+from collections import OrderedDict
 
 from workshop.render.pdf import settings  # noqa: F401  (pins reportlab before it loads)
 
@@ -25,9 +27,32 @@ def fit(width: float, height: float, max_width: float, max_height: float) -> tup
     return width * scale, height * scale
 
 
+_READERS: OrderedDict[bytes, ImageReader] = OrderedDict()  # digest of the image bytes → its reader
+MAX_DECODED = 256 * 1024 * 1024  # bytes of decoded pixels the readers may keep between uses
+
+
+def reader(image: ImageFile) -> ImageReader:
+    """One reportlab reader per distinct image, so every use shares one decoding.
+
+    The readers kept are bounded by their decoded size (least recently used
+    go first), so a deck of many large pictures cannot hold them all.
+    """
+    key = hashlib.sha256(image.data).digest()
+    found = _READERS.get(key)
+    if found is not None:
+        _READERS.move_to_end(key)
+        return found
+    found = _READERS[key] = ImageReader(io.BytesIO(image.data))
+    found.decoded_size = image.width * image.height * 4
+    while len(_READERS) > 1 and sum(r.decoded_size for r in _READERS.values()) > MAX_DECODED:
+        _READERS.popitem(last=False)
+    return found
+
+
 def image_flowable(image: ImageFile, max_width: float, max_height: float, align: str = "LEFT") -> Image:
     w, h = fit(image.width, image.height, max_width, max_height)
     flowable = Image(io.BytesIO(image.data), width=w, height=h, lazy=0)
+    flowable._img = reader(image)  # draw from the shared, once-decoded reader
     flowable.hAlign = align
     return flowable
 
@@ -54,6 +79,6 @@ def draw_image(canvas, image: ImageFile, x: float, y: float, max_width: float, m
     w, h = fit(image.width, image.height, max_width, max_height)
     if align == "right":
         x += max_width - w
-    canvas.drawImage(ImageReader(io.BytesIO(image.data)), x, y + (max_height - h) / 2, w, h,
+    canvas.drawImage(reader(image), x, y + (max_height - h) / 2, w, h,
                      mask="auto")
     return w

@@ -16,10 +16,10 @@ from reportlab.platypus import Paragraph
 
 from workshop.brand.model import Brand
 from workshop.kinds import KINDS
-from workshop.model.durations import format_clock, format_duration
+from workshop.language import Language, language_for
+from workshop.model.durations import format_clock
 from workshop.render.pdf import markup
 from workshop.render.pdf.fallback import apply_markup
-from workshop.render.pdf.labels import labels
 from workshop.render.pdf.pages import Geometry, geometry
 from workshop.render.pdf.styles import Palette, Styles, styles_for
 
@@ -29,7 +29,7 @@ class Kit:
     brand: Brand
     styles: Styles
     palette: Palette
-    words: dict
+    lang: Language  # the fixed words, durations and numbers in the outline's language
     geo: Geometry
     language: str
 
@@ -50,12 +50,12 @@ class Kit:
         drawable = apply_markup(safe_markup, style.fontName, self.styles.fonts.chain)
         return Paragraph(drawable, style, bulletText=bullet)
 
-    def word(self, key: str, **values) -> str:
-        return self.words[key].format(**values) if values else self.words[key]
+    def word(self, key: str, **values: object) -> str:
+        return self.lang.word(key, **values)
 
     def kind(self, kind: str) -> str:
-        """The kind's name in the document's language (the record names the labels key)."""
-        return self.words["kinds"][KINDS[kind].label]
+        """The kind's name in the document's language (the record names the table's key)."""
+        return self.lang.kind(KINDS[kind].label)
 
     @staticmethod
     def clock(minutes: int) -> str:
@@ -66,13 +66,12 @@ class Kit:
         return f"{format_clock(start)}–{format_clock(end)}"
 
     def duration(self, minutes: int) -> str:
-        text = format_duration(minutes)
-        return text if self.language.lower().startswith("nl") else text.replace(" u", " h")
+        return self.lang.duration(minutes)
 
 
 def make_kit(brand: Brand, language: str, scale: float = 1.0) -> Kit:
     styles = styles_for(brand, scale)
     return Kit(
-        brand=brand, styles=styles, palette=styles.palette, words=labels(language),
+        brand=brand, styles=styles, palette=styles.palette, lang=language_for(language),
         geo=geometry(brand.settings.paper), language=language,
     )

@@ -116,6 +116,9 @@ def pin() -> None:
 
     for name, default in defaults.items():
         setattr(rl_config, name, copy.deepcopy(SAFE.get(name, default)))
+    # Read by reportlab's TrueType reader but missing from its settings (4.x): without it, a font
+    # without a PostScript name raises AttributeError instead of reportlab's own TTFError.
+    rl_config.autoGenerateTTFMissingTTFName = False
 
 
 def check_source_date_epoch() -> None:

@@ -35,7 +35,7 @@ def _client_logo(c) -> None:
         height = slot.h
     area = Box(start, slot.y + (slot.h - height) // 2, max(0, slot.right - start), height)
     client = c.assets.client_logo
-    alt = f"Logo {c.plan.meta.client}" if c.plan.meta.client else "Client logo"
+    alt = c.lang.word("logo_of", client=c.plan.meta.client) if c.plan.meta.client else c.lang.word("client_logo")
     c.picture("Client Logo", client, area, alt, align="left")
 
 

@@ -1,0 +1,173 @@
+"""Embed the brand fonts in the deck, as PowerPoint does, so it looks and fits the same anywhere.
+
+What PowerPoint writes (ECMA-376 Part 1, §19.2.1.9–10 and §19.2.1.13, and
+MS-PPTX/MS-OI29500 for ``.fntdata``):
+
+- ``p:presentation/@embedTrueTypeFonts="1"`` (§19.2.1.26); ``saveSubsetFonts``
+  is left out because faces are embedded whole;
+- ``p:embeddedFontLst`` right after ``p:notesSz`` (the element order of
+  ``CT_Presentation``), with one ``p:embeddedFont`` per typeface: a ``p:font``
+  (typeface, panose, pitchFamily, charset) and ``p:regular``/``p:bold``/
+  ``p:italic``/``p:boldItalic``, each an ``r:id`` of a relationship of type
+  ``.../officeDocument/2006/relationships/font``;
+- each face in ``/ppt/fonts/fontN.fntdata``, content type
+  ``application/x-fontdata``, holding Embedded OpenType (``brand.eot``).
+
+Only faces the deck sets text in are listed, each once, whatever the slide
+count. A face whose licence forbids embedding, or a CFF face, is left out
+(``check.embedding`` has said so before the build); a style the family lacks
+(bold drawn from the regular file) is not listed, so PowerPoint emboldens the
+regular face itself, as it does on screen.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+
+from workshop.brand.eot import FaceHeader, NotEmbeddable, read_header, to_eot
+from workshop.brand.model import FontFamily
+from workshop.render.deck.ooxml import el, qn
+
+FONTDATA = "application/x-fontdata"
+STYLES = (("regular", False, False), ("bold", True, False), ("italic", False, True),
+          ("boldItalic", True, True))
+_TEXT_PARTS = ("/ppt/slides/", "/ppt/slideLayouts/", "/ppt/slideMasters/", "/ppt/charts/")
+# CT_Presentation children that come after p:embeddedFontLst (ECMA-376 Part 1, §19.2.1.26)
+_AFTER = ("custShowLst", "photoAlbum", "custDataLst", "kinsoku", "defaultTextStyle",
+          "modifyVerifier", "extLst")
+
+
+def faces_used(package) -> dict[tuple[str, bool, bool], set[str]]:
+    """(typeface, bold, italic) → characters set in it, over every slide, layout, master and chart."""
+    used: dict[tuple[str, bool, bool], set[str]] = {}
+    latin, text_tag = qn("a:latin"), qn("a:t")
+    for part in package.iter_parts():
+        name = str(part.partname)
+        if not name.startswith(_TEXT_PARTS) or not hasattr(part, "_element"):
+            continue
+        chart_text = None
+        for props in part._element.iter(qn("a:rPr"), qn("a:defRPr")):
+            face = props.find(latin)
+            if face is None:
+                continue
+            key = (face.get("typeface", ""), props.get("b") in ("1", "true"), props.get("i") in ("1", "true"))
+            if props.tag == qn("a:rPr"):
+                text = "".join(t.text or "" for t in props.getparent().iter(text_tag))
+                if not text:
+                    continue
+            elif name.startswith("/ppt/charts/"):
+                if chart_text is None:
+                    chart_text = "".join(v.text or "" for v in part._element.iter(qn("c:v")))
+                text = chart_text
+            else:
+                continue  # a layout's default look, not text anyone sees
+            used.setdefault(key, set()).update(text)
+    return used
+
+
+@lru_cache(maxsize=32)
+def _eot(path: str, _mtime: int, _size: int) -> bytes | None:
+    try:
+        return to_eot(Path(path).read_bytes())
+    except (NotEmbeddable, OSError):
+        return None
+
+
+def eot_for(path: Path) -> bytes | None:
+    """The face at ``path`` as EOT (cached per file), or None when it may not be embedded."""
+    stat = path.stat()
+    return _eot(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def embed_brand_fonts(deck) -> int:
+    """Add the brand faces the deck uses; the number of faces embedded."""
+    brand = deck.brand
+    families: dict[str, FontFamily] = {}
+    for family in (brand.typography.headings.family, brand.typography.base.family):
+        families.setdefault(family.name, family)
+    used = faces_used(deck.package)
+    presentation = deck.prs.part._element
+    _drop_existing(deck, presentation)
+    font_list = el("p:embeddedFontLst")
+    embedded = 0
+    for typeface, family in families.items():
+        entry = None
+        for tag, bold, italic in STYLES:
+            if (typeface, bold, italic) not in used or _borrowed(family, bold, italic):
+                continue
+            path = Path(family.file(bold=bold, italic=italic))
+            data = eot_for(path)
+            if data is None:
+                continue
+            if entry is None:
+                entry = el("p:embeddedFont", None, _font_element(typeface, family))
+                font_list.append(entry)
+            part = Part(deck.names.next_partname("/ppt/fonts/font%d.fntdata"), FONTDATA, deck.package, data)
+            entry.append(el(f"p:{tag}", {"r:id": deck.relate(part, RT.FONT)}))
+            embedded += 1
+    if embedded:
+        _insert(presentation, font_list)
+        presentation.set("embedTrueTypeFonts", "1")
+        # Faces are whole: PowerPoint would otherwise subset them on its next save.
+        presentation.attrib.pop("saveSubsetFonts", None)
+    return embedded
+
+
+def _borrowed(family: FontFamily, bold: bool, italic: bool) -> bool:
+    """True when this style has no file of its own (it is drawn from another style's file)."""
+    style = {(False, False): "regular", (True, False): "bold", (False, True): "italic",
+             (True, True): "bold_italic"}[(bold, italic)]
+    return style in family.fallbacks
+
+
+def _font_element(typeface: str, family: FontFamily):
+    header = read_header(Path(family.regular).read_bytes())
+    return el("p:font", {"typeface": typeface, "panose": header.panose.hex().upper(),
+                         "pitchFamily": _pitch_family(header), "charset": 0})
+
+
+def _pitch_family(header: FaceHeader) -> int:
+    """Windows LOGFONT pitch-and-family: pitch (variable 2, fixed 1) plus the family class.
+
+    From PANOSE where it says (Latin text: serif style 11-15 are sans), else from
+    the OS/2 IBM font class; PowerPoint writes 34 for a sans like Calibri, 18 for a serif.
+    """
+    kind, serif, proportion = header.panose[0], header.panose[1], header.panose[3]
+    if kind == 2 and proportion == 9:
+        return 0x30 | 1  # FF_MODERN, FIXED_PITCH
+    if kind == 2 and serif >= 2:
+        return (0x20 if serif >= 11 else 0x10) | 2  # FF_SWISS or FF_ROMAN
+    if kind == 3 or header.family_class == 10:
+        return 0x40 | 2  # FF_SCRIPT
+    if kind in (4, 5) or header.family_class in (9, 12):
+        return 0x50 | 2  # FF_DECORATIVE
+    if header.family_class == 8:
+        return 0x20 | 2
+    if 1 <= header.family_class <= 7:
+        return 0x10 | 2
+    return 2  # FF_DONTCARE, variable pitch
+
+
+def _drop_existing(deck, presentation) -> None:
+    """A template's own font list goes: the deck lists exactly the faces it uses."""
+    old = presentation.find(qn("p:embeddedFontLst"))
+    if old is None:
+        return
+    for rid in old.iter():
+        value = rid.get(qn("r:id"))
+        if value and value in deck.prs.part.rels:
+            deck.prs.part.rels.pop(value)
+    presentation.remove(old)
+
+
+def _insert(presentation, font_list) -> None:
+    """Put ``p:embeddedFontLst`` where CT_Presentation's sequence wants it."""
+    for child in presentation:
+        if child.tag.split("}")[-1] in _AFTER:
+            child.addprevious(font_list)
+            return
+    presentation.append(font_list)
