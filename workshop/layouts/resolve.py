@@ -146,7 +146,7 @@ def match_placeholders(spec: LayoutSpec, layout: TemplateLayout) -> dict[str, Pl
             continue
         for type_ in STAND_INS.get(shape.placeholder, (shape.placeholder,)):
             candidates = [
-                ph for ph in sorted(layout.of_type(type_), key=lambda p: p.idx)
+                ph for ph in sorted(layout.of_type(type_), key=lambda p: (p.idx, _distance(p, shape.box)))
                 if id(ph) not in claimed and ph.box is not None
                 and not (ph.name in named and spec.shape(ph.name) is not None)
             ]
@@ -155,6 +155,14 @@ def match_placeholders(spec: LayoutSpec, layout: TemplateLayout) -> dict[str, Pl
                 claimed.add(id(candidates[0]))
                 break
     return matches
+
+
+def _distance(placeholder: PlaceholderGeometry, box: Box) -> int:
+    """How far a placeholder is from where the spec puts a shape: the tie-break when ``idx`` is gone."""
+    if placeholder.box is None:
+        return 0
+    here = placeholder.box
+    return abs(here.x - box.x) + abs(here.y - box.y) + abs(here.w - box.w) + abs(here.h - box.h)
 
 
 def resolve_layout(spec: LayoutSpec, template: TemplateGeometry) -> ResolvedLayout:

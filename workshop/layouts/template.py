@@ -12,12 +12,14 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.errors import WorkshopError
 from workshop.layouts.geometry import Box, Insets, SlideSize
 from workshop.layouts.spec import LayoutSpec, MasterSpec
+from workshop.layouts.specimens import SPECIMEN_MARK, Specimen, label_of, recover
 
 MAX_PART_BYTES = 8 * 1024 * 1024
 MAX_LAYOUTS = 200
@@ -41,6 +43,7 @@ class PlaceholderGeometry:
     idx: int
     box: Box | None  # None: no position anywhere (unusable)
     insets: Insets = Insets()
+    inherits: bool = True  # False: slides must state the position (the layout itself does not hold it)
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class TemplateLayout:
     name: str
     placeholders: tuple[PlaceholderGeometry, ...]
     master: int = 0  # which slide master it belongs to
+    part: str = ""  # the layout's part in the package ("ppt/slideLayouts/slideLayout1.xml")
 
     def placeholder(self, name: str) -> PlaceholderGeometry | None:
         for ph in self.placeholders:
@@ -215,13 +219,16 @@ def _layouts(root, size: SlideSize, rels, xml, presentation: str, note) -> Templ
     pres_rels = rels(presentation)
     layouts: list[TemplateLayout] = []
     master_phs: list[PlaceholderGeometry] = []
+    by_master: dict[int, tuple[PlaceholderGeometry, ...]] = {}
     for m_index, master_id in enumerate(root.findall("p:sldMasterIdLst/p:sldMasterId", _NS)):
         master_path = pres_rels.get(master_id.get(_R_ID))
         if not master_path:
             continue
         note(master_path)
         master = xml(master_path)
-        inherited = {ph.type: ph for ph in _placeholders(master, {})}
+        own = _placeholders(master, {})
+        by_master[m_index] = tuple(own)
+        inherited = {ph.type: ph for ph in own}
         if m_index == 0:
             master_phs = list(inherited.values())
         master_rels = rels(master_path)
@@ -233,8 +240,30 @@ def _layouts(root, size: SlideSize, rels, xml, presentation: str, note) -> Templ
             layout = xml(layout_path)
             c_sld = layout.find("p:cSld", _NS)
             name = c_sld.get("name", "") if c_sld is not None else ""
-            layouts.append(TemplateLayout(name, tuple(_placeholders(layout, inherited)), m_index))
-    return TemplateGeometry(size, tuple(layouts), tuple(master_phs))
+            layouts.append(TemplateLayout(name, tuple(_placeholders(layout, inherited)), m_index, layout_path))
+    specimens = list(_specimens(root, pres_rels, xml, rels))
+    return TemplateGeometry(size, tuple(recover(layouts, specimens, by_master)), tuple(master_phs))
+
+
+def _specimens(root, pres_rels: dict[str, str], xml, rels) -> Iterator[Specimen]:
+    """The labelled sample slides ``template export`` wrote (see ``workshop.layouts.specimens``)."""
+    for slide_id in root.findall("p:sldIdLst/p:sldId", _NS)[:MAX_LAYOUTS]:
+        slide_path = pres_rels.get(slide_id.get(_R_ID))
+        if not slide_path:
+            continue
+        try:
+            slide = xml(slide_path)
+        except WorkshopError:  # a missing or oversized slide says nothing about the layouts
+            continue
+        label = None
+        for sp in slide.iterfind("p:cSld/p:spTree/p:sp", _NS):
+            c_nv_pr = sp.find("p:nvSpPr/p:cNvPr", _NS)
+            if c_nv_pr is not None and c_nv_pr.get("name") == SPECIMEN_MARK:
+                label = label_of("".join(sp.itertext()))
+                break
+        layout_path = next((target for target in rels(slide_path).values() if "slideLayout" in target), None)
+        if label is not None and layout_path is not None:
+            yield Specimen(label, layout_path, tuple(_placeholders(slide, {})))
 
 
 def _placeholders(root, inherited: dict[str, PlaceholderGeometry]) -> list[PlaceholderGeometry]:

@@ -126,6 +126,9 @@ def _workshop_settings() -> dict[str, Any]:
                               "description": "Minutes an untimed slide takes when a section has no duration."},
         "max_minutes_without_break": {"type": "integer", "minimum": 10, "maximum": 600,
                                       "description": "`check` warns when this long passes without a break."},
+        "embed_fonts": {"type": "boolean",
+                        "description": "Put the heading and body fonts inside the .pptx (default true, where "
+                                       "the font's licence allows); false makes the deck about 1 MB smaller."},
     })
 
 

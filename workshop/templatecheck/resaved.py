@@ -3,9 +3,10 @@
 A master without slides that LibreOffice saves comes back with only its stock
 layouts; one with a slide on every layout (what ``template export`` writes)
 comes back from LibreOffice 7.4 as one slide master per layout, with the
-placeholder names gone. Either way no slide kind finds its layout, and the
-per-kind problems alone would not say why: this says what happened and how
-to get the layouts back.
+placeholder names gone. The second is taken back from its labelled sample
+slides when they are still there (``workshop.layouts.specimens``); otherwise
+no slide kind finds its layout, and the per-kind problems alone would not say
+why: this says what happened and how to get the layouts back.
 """
 
 from __future__ import annotations

@@ -249,7 +249,7 @@ def test_the_brand_can_turn_embedding_off(plan, brand, assets, outline):
     deck = render_deck(plan, off, assets)
     assert not _fntdata(deck)
     assert b"embeddedFontLst" not in zipfile.ZipFile(io.BytesIO(deck)).read("ppt/presentation.xml")
-    assert [f.code for f in check_embedding(plan, off, outline)] == ["font-not-embedded"]
+    assert [f.code for f in check_embedding(plan, off, outline)] == ["font-embedding-off"]
     assert _fntdata(render_deck(plan, brand, assets))
     assert check_embedding(plan, brand, outline) == []
 

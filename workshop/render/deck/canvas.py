@@ -89,10 +89,11 @@ class Canvas:
         match = self.resolved.matches.get(name)
         if match is not None and not self.placement.fallback and fill is None:
             moved = spec.box if spec.box != match.box else None  # a variant moved it
+            box = moved if match.inherits else spec.box  # the layout does not hold it: say where it goes
             body = self.type.on(spec.fill or self.behind(spec.box)).body(paras, spec.text, spec.insets,
                                                                          explicit=False)
             element = shapes.placeholder(
-                self.painter.ids(), match.name, match.type, match.idx, box=moved, text_body=body,
+                self.painter.ids(), match.name, match.type, match.idx, box=box, text_body=body,
                 fill=self.palette.fill(spec.fill) if moved is not None and spec.fill else None,
             )
         else:
@@ -188,7 +189,9 @@ class Canvas:
         paras = [para(text, markup=False)]
         if in_placeholder:
             body = self.type.body(paras, default.text, default.insets, explicit=False)
-            return shapes.placeholder(self.painter.ids(), placeholder.name, type_, placeholder.idx, text_body=body)
+            box = None if placeholder.inherits else placeholder.box  # recovered layouts hold no position
+            return shapes.placeholder(self.painter.ids(), placeholder.name, type_, placeholder.idx, box=box,
+                                      text_body=body)
         return self.painter.text_box(replace(default, box=frame.box), paras)
 
 

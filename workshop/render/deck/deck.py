@@ -57,9 +57,15 @@ class Deck:
         self.lang = lang
         self.generated = generated  # our own master (not a designer's template)
         by_name: dict[str, object] = {}
+        by_part: dict[str, object] = {}
         for master in prs.slide_masters:
             for layout in master.slide_layouts:
                 by_name.setdefault(layout.name, layout)
+                by_part[str(layout.part.partname).lstrip("/")] = layout
+        # a layout recovered from its sample slide (layouts.specimens) is known by its part, not its name
+        for recovered in geometry.layouts:
+            if recovered.part in by_part:
+                by_name.setdefault(recovered.name, by_part[recovered.part])
         self._layouts = by_name
         blank = geometry.blank()
         self._blank = by_name.get(blank.name) if blank else next(iter(by_name.values()))

@@ -8,6 +8,7 @@ from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
 from workshop.language import language_for
 from workshop.layouts import layouts_for
+from workshop.layouts.specimens import LABEL_PREFIX, SPECIMEN_MARK
 from workshop.render.deck.canvas import Canvas
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.deck import Deck, generated_deck, template_deck
@@ -103,9 +104,6 @@ def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
     return deck, painted, notes
 
 
-SPECIMEN_MARK = "Workshop Layout"  # the name of the label on each sample slide of an exported master
-
-
 def build_master(brand, language: str = "en", specimens: bool = False) -> bytes:
     """The generated master, for designers to restyle in PowerPoint.
 
@@ -130,5 +128,5 @@ def _add_specimens(deck: Deck) -> None:
         slide.shapes.clone_layout_placeholders(layout)
         label = slide.shapes.add_textbox(Emu(0), Emu(0), Emu(deck.prs.slide_width // 3), Emu(Pt(18)))
         label.name = SPECIMEN_MARK
-        label.text_frame.text = f"Layout: {layout.name}"
+        label.text_frame.text = f"{LABEL_PREFIX}{layout.name}"
         label.text_frame.paragraphs[0].runs[0].font.size = Pt(9)
