@@ -101,6 +101,14 @@ def test_strict_turns_warnings_into_exit_3(tmp_path):
     assert result.exit_code == ExitStatus.STRICT and "a11y-language" in result.stderr
 
 
+def test_an_unsupported_language_is_said_without_verbose(tmp_path):
+    outline = tmp_path / "w.yaml"
+    outline.write_text(MINIMAL.replace('start: "09:30"', 'start: "09:30"\n  language: sv'), encoding="utf-8")
+    result = run("check", str(outline))
+    assert result.exit_code == ExitStatus.OK
+    assert result.stderr.count("language-fallback") == 1 and "'sv'" in result.stderr
+
+
 def test_quiet_prints_only_errors(tmp_path):
     outline = tmp_path / "w.yaml"
     outline.write_text(MINIMAL, encoding="utf-8")

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
     from workshop.pipeline import JobResult
 
 
+# Information a user must see even without ``--verbose``: it changes what the
+# outputs say (for example, labels printed in English for an unknown language).
+ALWAYS_SHOWN = frozenset({"language-fallback"})
+
+
 @dataclass
 class Console:
     """How much to print and to which streams (None: the process's current ones)."""
@@ -97,7 +102,8 @@ class Console:
                     self.err(result.traceback.rstrip())
             return
         for finding in result.findings:
-            if self.quiet or (finding.severity is not Severity.WARNING and not self.verbose):
+            if self.quiet or not (finding.severity is Severity.WARNING or self.verbose
+                                  or finding.code in ALWAYS_SHOWN):
                 continue
             if str(finding) not in seen:
                 seen.add(str(finding))
