@@ -564,6 +564,8 @@ def main() -> None:
         app(obj=Console())
     except KeyboardInterrupt as exc:  # arrived after the command had finished: exit quietly
         raise SystemExit(getattr(exc, "status", ExitStatus.INTERRUPTED)) from None
+    finally:
+        stopping.ignore_while_exiting()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -62,6 +62,17 @@ def install_stop_handlers() -> None:
         signal.signal(signum, _handler)
 
 
+def ignore_while_exiting() -> None:
+    """When the command is done: ignore further stop requests for the last moments.
+
+    While the interpreter shuts down it gives every Python-level handler back to
+    the system default, so a late Ctrl-C would kill the process by the signal
+    (exit status -2, not 130) after all was already said and written.
+    """
+    for signum in stop_signals():
+        signal.signal(signum, signal.SIG_IGN)
+
+
 @contextmanager
 def stop_handlers(on_signal: Callable[[int, bool], None] = raise_interrupted) -> Iterator[None]:
     """Route Ctrl-C and termination requests to ``on_signal(signum, held)`` while the block runs.
