@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,3 +40,23 @@ def _fresh_font_caches():
     fonts.clear_caches()
     yield
     fonts.clear_caches()
+
+
+@contextmanager
+def _deadline(seconds: int) -> Iterator[None]:
+    def stop(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def deadline() -> Callable[[int], AbstractContextManager[None]]:
+    """``with deadline(10):`` fails a read that hangs (a FIFO, a font bomb) instead of hanging the suite."""
+    return _deadline

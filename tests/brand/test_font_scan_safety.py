@@ -7,8 +7,6 @@ A FIFO named ``*.ttf`` used to hang the build for ever; a symlink named
 from __future__ import annotations
 
 import os
-import signal
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,20 +17,6 @@ from workshop.errors import WorkshopError
 from workshop.safety.paths import NotRegularFile, file_problem, read_regular_file
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX FIFOs")
-
-
-@contextmanager
-def deadline(seconds: int):
-    def stop(signum, frame):
-        raise TimeoutError(f"the font scan still runs after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture
@@ -51,13 +35,13 @@ def hostile_brand(tmp_path: Path, lato_regular: bytes) -> Path:
     fonts.clear_caches()
 
 
-def test_fifo_device_and_outside_links_are_left_out_of_the_scan(hostile_brand: Path):
+def test_fifo_device_and_outside_links_are_left_out_of_the_scan(hostile_brand: Path, deadline):
     with deadline(10):
         place = brand_place(hostile_brand)
     assert place.fonts == ()
 
 
-def test_a_hostile_brand_folder_gives_a_clean_miss_not_a_hang(hostile_brand: Path):
+def test_a_hostile_brand_folder_gives_a_clean_miss_not_a_hang(hostile_brand: Path, deadline):
     with deadline(10), pytest.raises(WorkshopError, match="not installed"):
         fonts.resolve_family("Lato", hostile_brand, places=[brand_place(hostile_brand)], thorough=True)
 
@@ -71,7 +55,7 @@ def test_links_inside_the_brand_folder_still_work(tmp_path: Path, lato_regular: 
     assert len(brand_place(folder).fonts) == 2
 
 
-def test_reading_refuses_a_fifo_without_blocking(tmp_path: Path):
+def test_reading_refuses_a_fifo_without_blocking(tmp_path: Path, deadline):
     fifo = tmp_path / "x.ttf"
     os.mkfifo(fifo)
     assert file_problem(fifo, max_bytes=100) == "it is not a regular file"
