@@ -109,3 +109,43 @@ def test_every_glyph_is_real(built):
         chars = [c for page in document.pages for c in page.chars]
     assert chars
     assert not [c for c in chars if c["text"] in ("\x00", "\ufffd", "")]
+
+
+CHARTS = """
+workshop:
+  title: Grafy
+  language: cs
+sections:
+  - title: Čísla
+    slides:
+      - kind: chart
+        title: Sloupce
+        chart:
+          type: column
+          categories: ["№ 1‑A", "Dvořák ř"]
+          series:
+            - {name: "Řada‑1", values: [1, 2]}
+            - {name: "Řada‑2", values: [2, 3]}
+      - kind: chart
+        title: Pruhy
+        chart:
+          type: bar
+          categories: ["Šipka‑vlevo", "Ђорђе‑2"]
+          series: [{name: Jedna, values: [3, 4]}]
+      - kind: chart
+        title: Koláč
+        chart:
+          type: pie
+          categories: ["Výseč‑jedna", "Výseč‑dvě"]
+          series: [{name: Podíl, values: [30, 70]}]
+"""
+
+
+def test_chart_labels_fall_back_per_character(tmp_path):
+    # The body font (Lato) has no U+2011: axis labels, legends and pie labels draw it with Noto Sans.
+    charts = build(tmp_path, CHARTS, name="grafy")
+    text = _text(render_handout(charts.plan, charts.brand, charts.assets), tmp_path, "grafy")
+    assert "\x00" not in text
+    flat = _flat(text)
+    for label in ("№ 1‑A", "Dvořák ř", "Řada‑1", "Řada‑2", "Šipka‑vlevo", "Ђорђе‑2", "Výseč‑jedna", "Výseč‑dvě"):
+        assert label in flat, label

@@ -2,12 +2,13 @@
 
 The deck gets native PowerPoint charts; the PDFs get the same data drawn with
 reportlab.graphics, so figures stay sharp in print and the text stays text.
-Labels are plain strings drawn with ``drawString``: no markup is parsed.
+Labels are plain strings (no markup is parsed), split per character onto the
+brand's fallback fonts where the body font lacks a letter (``fallback``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -20,6 +21,8 @@ from workshop.brand.colors import mix
 from workshop.language import language_for
 from workshop.model.slides import ChartData, ChartType
 from workshop.render.pdf import measure
+from workshop.render.pdf.fallback import drawing_with_fallback
+from workshop.render.pdf.fonts import Family
 from workshop.render.pdf.markup import clean
 from workshop.render.pdf.styles import Palette
 
@@ -45,11 +48,13 @@ def shorten(text: str, font: str, size: float, width: float) -> str:
 class ChartPainter:
     """Draws one chart of ``width`` × ``height`` points with the brand's palette and body font."""
 
-    def __init__(self, palette: Palette, font: str, bold: str, language: str) -> None:
+    def __init__(self, palette: Palette, font: str, bold: str, language: str,
+                 chain: Sequence[Family] = ()) -> None:
         self.palette = palette
         self.font = font
         self.bold = bold
         self.language = language
+        self.chain = tuple(chain)  # the brand's families, for labels the body font cannot draw
 
     def colors(self, count: int):
         base = list(self.palette.series)
@@ -64,7 +69,7 @@ class ChartPainter:
         fmt = number_format(self.language, chart.unit)
         if chart.type is ChartType.PIE:
             self._pie(drawing, chart, width, height, fmt)
-            return drawing
+            return drawing_with_fallback(drawing, self.chain)
         legend = self._legend(drawing, [s.name for s in chart.series], width, height) if len(chart.series) > 1 else 0
         plot_h = height - legend
         if chart.type is ChartType.BAR:
@@ -73,7 +78,7 @@ class ChartPainter:
             self._line(drawing, chart, width, plot_h, fmt)
         else:
             self._column(drawing, chart, width, plot_h, fmt)
-        return drawing
+        return drawing_with_fallback(drawing, self.chain)
 
     # -- pieces -------------------------------------------------------------------------
     def _legend(self, drawing: Drawing, names: list[str], width: float, height: float) -> float:

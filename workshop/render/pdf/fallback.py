@@ -13,7 +13,8 @@ and the glyph check has already warned about it.
 No-break spaces stay unbreakable: reportlab breaks lines at U+202F and
 U+2007, so paragraphs get U+00A0 for them. Paragraph markup gets ``<font face>`` spans (our markup only ever holds
 ``<b>``, ``<i>``, ``<br/>`` and ``<font color>`` tags, and entities for
-``&<>"'``); canvas strings are drawn segment by segment.
+``&<>"'``); canvas strings are drawn segment by segment, and so are the strings
+of a drawing (chart labels, legends), once its widgets are expanded to shapes.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from reportlab.graphics.shapes import Drawing, Group, String, UserNode
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -162,3 +164,52 @@ def _face(chain: Chain, index: int, font_name: str) -> str:
         return font_name
     bold, italic = style_of(font_name)
     return chain.families[index].face(bold, italic)
+
+
+def drawing_with_fallback(drawing: Drawing, others: Sequence[Family] = ()) -> Drawing:
+    """``drawing`` with every string split by font, like :func:`draw_string` (chart labels, legends).
+
+    Axis and bar labels exist only once a widget draws itself, so the widgets are
+    expanded to plain shapes first (all the way down, while the widgets that style
+    their labels are alive); a drawing with ASCII text only comes back as it was.
+    """
+    flat = drawing.expandUserNodes()
+    return flat if _split_strings(flat, others) else drawing
+
+
+def _split_strings(group: Group, others: Sequence[Family]) -> bool:
+    """Replace, in place, each string that needs more than its own font by one string per font."""
+    changed = False
+    for position, node in enumerate(group.contents):
+        child = node
+        while isinstance(child, UserNode):  # a label widget inside a chart's drawn group
+            child = child.provideNode()
+        if child is not node:
+            group.contents[position] = child
+        if isinstance(child, Group):
+            changed = _split_strings(child, others) or changed
+        elif isinstance(child, String) and not child.text.isascii():
+            pieces = _string_pieces(child, others)
+            if pieces is not None:
+                group.contents[position] = pieces
+                changed = True
+    return changed
+
+
+def _string_pieces(string: String, others: Sequence[Family]) -> Group | None:
+    chain = chain_for(string.fontName, others)
+    if chain is None:
+        return None
+    bold, italic = style_of(string.fontName)
+    runs = [(_face(chain, i, string.fontName), piece) for i, piece in segments(string.text, chain, bold, italic)]
+    if len(runs) == 1 and runs[0][0] == string.fontName:
+        return None
+    width = sum(stringWidth(piece, face, string.fontSize) for face, piece in runs)
+    x = string.x - {"middle": width / 2, "end": width}.get(string.textAnchor, 0.0)
+    group = Group()
+    for face, piece in runs:
+        part = string.copy()
+        part.text, part.fontName, part.x, part.textAnchor = piece, face, x, "start"
+        group.add(part)
+        x += stringWidth(piece, face, string.fontSize)
+    return group

@@ -37,7 +37,7 @@ class Kit:
         from workshop.render.pdf.charts import ChartPainter
 
         fonts = self.styles.fonts
-        return ChartPainter(self.palette, fonts.body.regular, fonts.body.bold, self.language)
+        return ChartPainter(self.palette, fonts.body.regular, fonts.body.bold, self.language, fonts.chain)
 
     def p(self, text: str, style, bullet: str | None = None) -> Paragraph:
         """Outline text (with ``**bold**``/``*italic*``) as a paragraph."""
