@@ -125,6 +125,9 @@ def test_exported_master_resaved_by_libreoffice(house, tmp_path):
     text = "\n".join(format_report(report))
     assert report.ok, text
     assert "saved by LibreOffice" not in text and not report.of("warning"), text
+    # the renamed placeholders are said once for the whole template, not once per placeholder (54)
+    by_type = [p for p in report.of("info") if "found by their type" in p.message or "found by type" in p.message]
+    assert len(by_type) == 1 and "54 placeholders on 16 layouts" in by_type[0].message, by_type
     specs = layouts_for(house)
     assert {k.kind: k.layout for k in report.kinds} == {kind: spec.name for kind, spec in specs.items()}
     geometry = read_template(data)

@@ -121,8 +121,24 @@ def test_a_placeholder_found_by_type_is_a_note_not_a_problem(designed, edit, hou
     quiz = next(k for k in report.kinds if k.kind == "quiz")
     question = next(s for s in quiz.shapes if s.name == "Question")
     assert question.how == "type" and question.placeholder.name == "Text Placeholder 7"
-    notes = [p for p in report.of(Severity.INFO) if p.shape == "Question"]
-    assert notes and "rename 'Text Placeholder 7' to 'Question'" in notes[0].fix
+    notes = [p for p in report.of(Severity.INFO) if p.layout == "Quiz"]
+    assert len(notes) == 1 and notes[0].shape == "Question"
+    assert "'Text Placeholder 7' takes the question (name it 'Question')" in notes[0].message
+    assert "rename it in the Selection Pane" in notes[0].fix
+
+
+def test_placeholders_found_by_type_are_one_note_per_layout(designed, edit, house):
+    def change(prs):
+        compare = edit.layout(prs, "Compare")
+        for n, name in enumerate(("Left Heading", "Right Heading")):
+            edit.placeholder(compare, name).name = f"Text Placeholder {n + 3}"
+
+    report = check_template_file(designed(change), house)
+    notes = [p for p in report.of(Severity.INFO) if "found by type" in p.message]
+    assert len(notes) == 1 and notes[0].layout == "Compare", notes
+    assert "2 placeholders are found by type" in notes[0].message
+    assert "'Text Placeholder 3' takes" in notes[0].message and "(name it 'Left Heading')" in notes[0].message
+    assert "(name it 'Right Heading')" in notes[0].message
 
 
 def test_a_missing_optional_placeholder_is_a_warning(designed, edit, house):

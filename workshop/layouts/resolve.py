@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from workshop.layouts.geometry import WIDESCREEN, Box, Insets, SlideSize
 from workshop.layouts.spec import LayoutSpec, MasterSpec, TextStyle
+from workshop.layouts.specimens import near
 from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
 
 #: placeholder types that may stand in for each other when found by type.
@@ -173,7 +174,8 @@ def resolve_layout(spec: LayoutSpec, template: TemplateGeometry) -> ResolvedLayo
         return ResolvedLayout(scaled, None, MappingProxyType({}))
     matches = match_placeholders(scaled, layout)
     boxes: dict[str, Box] = {name: ph.box for name, ph in matches.items() if ph.box is not None}
-    moved = frozenset(name for name, box in boxes.items() if box != scaled.box(name))
+    # a box within LibreOffice's rounding of ours was not moved by a designer (a re-saved master)
+    moved = frozenset(name for name, box in boxes.items() if not near(box, scaled.box(name)))
     footer = next(iter(layout.of_type("ftr")), None)
     number = next(iter(layout.of_type("sldNum")), None)
     return ResolvedLayout(scaled.with_boxes(boxes), layout.name, MappingProxyType(matches), moved, footer, number,

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 SPECIMEN_MARK = "Workshop Layout"  # the name of the label on each sample slide of an exported master
 LABEL_PREFIX = "Layout: "
 _CONTENT = frozenset({"body", "obj", "pic", "chart", "tbl"})
-_SLACK = 4 * 3600  # EMU: four edges, each within 0.1 mm
+ROUNDING = 4 * 3600  # EMU over four edges, each within 0.1 mm: LibreOffice rounds positions to 1/100 mm
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def _placeholders(master: tuple[PlaceholderGeometry, ...],
     """
     result = [_recovered(ph) for ph in master if ph.box is not None]
     for ph in slide:
-        if ph.box is not None and not any(_near(ph.box, other.box) for other in result):
+        if ph.box is not None and not any(near(ph.box, other.box) for other in result):
             result.append(_recovered(ph))
     # names from two parts repeat ("PlaceHolder 2" on both): number them once, in this order
     return tuple(replace(ph, name=f"PlaceHolder {n}") for n, ph in enumerate(result, 1))
@@ -86,6 +86,6 @@ def _recovered(ph: PlaceholderGeometry) -> PlaceholderGeometry:
     return replace(ph, type=type_, inherits=False)
 
 
-def _near(a: Box, b: Box | None) -> bool:
+def near(a: Box, b: Box | None) -> bool:
     """The same place, give or take LibreOffice's rounding to 1/100 mm."""
-    return b is not None and abs(a.x - b.x) + abs(a.y - b.y) + abs(a.w - b.w) + abs(a.h - b.h) <= _SLACK
+    return b is not None and abs(a.x - b.x) + abs(a.y - b.y) + abs(a.w - b.w) + abs(a.h - b.h) <= ROUNDING

@@ -28,6 +28,7 @@ from workshop.layouts.geometry import EMU_PER_PT, Box, SlideSize
 from workshop.layouts.resolve import STAND_INS
 from workshop.layouts.spec import ShapeSpec
 from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
+from workshop.templatecheck.bytype import found_by_type
 from workshop.templatecheck.contract import NOT_FOR_TEXT, TYPE_WORDS, shape_role, type_word
 from workshop.templatecheck.resaved import lost_layouts
 
@@ -221,6 +222,7 @@ def check_template(data: bytes, brand, source: str, *, generated: bool = False) 
         kinds.append(KindUse(kind, spec.name, layout.name, None, tuple(uses), errors, *footer))
         problems += found
 
+    problems += found_by_type(kinds, geometry, _SELECTION_PANE)
     problems += _layout_notes(geometry, specs, kinds, unused, blank, brand)
     slides = _slide_count(data)
     if slides:
@@ -290,14 +292,6 @@ def _shape(kind: str, shape: ShapeSpec, layout: TemplateLayout, resolved, brand,
             f"Layout '{layout.name}' has no placeholder named '{shape.name}' (and no placeholder of type "
             f"{types} to use instead): {fallback}.",
             _insert_fix(shape, where, role.what),
-            kind, layout.name, shape.name,
-        ))
-    elif how == "type":
-        problems.append(Problem(
-            Severity.INFO,
-            f"On layout '{layout.name}', {role.what} goes into the placeholder '{match.name}' "
-            f"(found by its type, {type_word(match.type)}, because none is named '{shape.name}').",
-            f"to be sure, rename '{match.name}' to '{shape.name}' in the Selection Pane ({_SELECTION_PANE}).",
             kind, layout.name, shape.name,
         ))
     if match is not None and match.box is not None:

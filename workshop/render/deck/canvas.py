@@ -96,6 +96,7 @@ class Canvas:
                 self.painter.ids(), match.name, match.type, match.idx, box=box, text_body=body,
                 fill=self.palette.fill(spec.fill) if moved is not None and spec.fill else None,
             )
+            self.deck.restyle(self.placement, match, element)
         else:
             element = self.painter.text_box(spec, paras, fill=fill, behind=self.behind(spec.box))
         self.tree.append(element)

@@ -12,7 +12,8 @@ from copy import deepcopy
 from dataclasses import dataclass
 
 from workshop.layouts import BLANK, MASTER, LayoutSpec, ResolvedLayout, TemplateGeometry, resolve_layout
-from workshop.layouts.template import generated_geometry, read_template
+from workshop.layouts.specimens import SPECIMEN_MARK
+from workshop.layouts.template import PlaceholderGeometry, generated_geometry, read_template
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.drawing import Painter, ShapeIds
 from workshop.render.deck.master import generate, strip_extras
@@ -30,6 +31,7 @@ from workshop.render.deck.package import (
     element,
     write_package,
 )
+from workshop.render.deck.restyle import MasterPlaceholders, restyle
 from workshop.render.deck.text import Typesetter
 from workshop.render.deck.theme import brand_theme_part
 
@@ -80,6 +82,8 @@ class Deck:
         self._links = Linker(prs.part)
         self._notes_template = None
         self._fonts = None
+        self._masters: dict[str, MasterPlaceholders] = {}  # per recovered layout: its master's placeholders
+        self.samples: dict[str, object] = {}  # layout part → the template's sample slide on it
 
     @property
     def links(self) -> Linker:
@@ -163,6 +167,19 @@ class Deck:
             self._notes_template = deepcopy(element(part))
         return notes
 
+    def restyle(self, placement: Placement, match: PlaceholderGeometry, element) -> None:
+        """Copy onto ``element`` the look a LibreOffice save left on the master's placeholder (``restyle``)."""
+        if match.inherits or placement.fallback:
+            return  # the layout holds the placeholder, and slides inherit its look
+        part = str(placement.layout.part.partname)
+        shapes = self._masters.get(part)
+        if shapes is None:  # the master's placeholders first, then those only the sample slide has
+            sources = [placement.layout.slide_master.element, self.samples.get(part)]
+            shapes = self._masters[part] = MasterPlaceholders([s for s in sources if s is not None])
+        source = shapes.at(match.box)
+        if source is not None:
+            restyle(element, source)
+
     def relate(self, part, reltype: str) -> str:
         """Relate the presentation part to ``part`` (a font, say), with a counted id."""
         return self._links.relate(part, reltype)
@@ -196,9 +213,15 @@ def template_deck(data: bytes, brand, specs: dict[str, LayoutSpec], palette: Pal
     geometry = read_template(data)
     prs = Presentation(io.BytesIO(data))
     slide_list = element(prs.part).get_or_add_sldIdLst()
+    samples: dict[str, object] = {}  # layout part → its labelled sample slide (``restyle``)
     for entry in list(slide_list):
+        slide = prs.part.rels[entry.rId].target_part.slide
+        if any(shape.name == SPECIMEN_MARK for shape in slide.shapes):
+            samples.setdefault(str(slide.slide_layout.part.partname), slide.element)
         prs.part.rels.pop(entry.rId)
         slide_list.remove(entry)
     strip_extras(prs)
     names = PartNames(prs.part.package).install()
-    return Deck(prs, names, geometry, specs, brand, palette, lang)
+    deck = Deck(prs, names, geometry, specs, brand, palette, lang)
+    deck.samples = samples
+    return deck
