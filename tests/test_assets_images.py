@@ -46,12 +46,38 @@ def test_scaling_is_deterministic_and_small_images_are_untouched():
     assert shown_size(small) is small
 
 
-def test_every_use_of_an_image_in_a_pdf_shares_one_decoding():
-    from workshop.render.pdf.images import image_flowable, reader
+def _pdf(draw) -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
 
-    image = check_image("a.png", png(800, 600))
-    first, second = image_flowable(image, 100, 100), image_flowable(image, 50, 50)
-    assert first._img is second._img is reader(image)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    draw(canvas)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_pdf_embeds_an_image_once_at_print_resolution_however_often_it_is_drawn():
+    from workshop.render.pdf.images import PRINT_DPI, draw_image, image_flowable
+
+    image = check_image("a.png", png(2400, 1200))
+    flowable = image_flowable(image, 144, 144)  # a 2 × 2 inch box: 2 × 1 inch drawn, 600 × 300 pixels
+    assert (flowable.image.width, flowable.image.height) == (2 * PRINT_DPI, PRINT_DPI)
+
+    def draw(canvas) -> None:
+        for n in range(40):
+            draw_image(canvas, image, 10 + n, 10, 144, 144)
+
+    data = _pdf(draw)
+    assert data.count(b"/Subtype /Image") == 1  # one image object for 40 uses
+    assert b"/Width 600" in data and b"/Height 300" in data
+
+
+def test_a_small_image_is_never_enlarged_for_print():
+    from workshop.render.pdf.images import image_flowable
+
+    image = check_image("s.png", png(200, 100))
+    assert image_flowable(image, 500, 500).image is image
 
 
 def test_an_outline_image_is_scaled_when_collected(tmp_path: Path, monkeypatch):
@@ -61,3 +87,54 @@ def test_an_outline_image_is_scaled_when_collected(tmp_path: Path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     image = load_image("big.png", tmp_path, [tmp_path], None)
     assert (image.width, image.height) == (MAX_SHOWN_SIDE, 640)
+
+
+def _outline(tmp_path: Path, slides: str, monkeypatch):
+    from workshop.outline.load import load_outline
+
+    (tmp_path / "deck.yaml").write_text(
+        "workshop: {title: Beelden, language: nl}\nsections:\n  - title: Deel\n    slides:\n" + slides,
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return load_outline(tmp_path / "deck.yaml")
+
+
+def test_images_are_scaled_to_the_largest_box_any_output_shows(tmp_path: Path, monkeypatch):
+    from workshop.assets import PRINT_LIMIT, SCREEN_DPI, collect_assets
+    from workshop.brand.load import load_brand
+    from workshop.plan.build import make_plan
+
+    (tmp_path / "wide.png").write_bytes(png(6000, 1000))
+    (tmp_path / "tall.png").write_bytes(png(1000, 6000))
+    outline = _outline(tmp_path, "      - {kind: image, title: Breed, image: wide.png, alt: breed}\n"
+                                 "      - {kind: image, title: Hoog, image: tall.png, alt: hoog}\n", monkeypatch)
+    brand = load_brand("default")
+    plan = make_plan(outline.workshop, brand, name="deck")
+    assets = collect_assets(outline, plan)
+    picture = next(p for p in plan.deck_slides if p.kind == "image").layout.spec.box("Picture")
+    deck_w, deck_h = round(picture.w * SCREEN_DPI / 914_400), round(picture.h * SCREEN_DPI / 914_400)
+    wide, tall = assets.image("wide.png"), assets.image("tall.png")
+    assert wide.width == min(MAX_SHOWN_SIDE, max(deck_w, PRINT_LIMIT[0]))  # the deck or the print, the wider
+    assert tall.height == max(deck_h, PRINT_LIMIT[1]) < MAX_SHOWN_SIDE  # not a fixed 2,560 pixels
+
+
+def test_images_past_the_decoding_budget_are_refused_before_any_is_decoded(tmp_path: Path, monkeypatch):
+    import pytest
+
+    from workshop import assets as assets_module
+    from workshop.errors import WorkshopError
+
+    for n in range(3):
+        (tmp_path / f"p{n}.png").write_bytes(png(2000, 2000 + n))
+    outline = _outline(tmp_path, "".join(
+        f"      - {{kind: image, title: Beeld {n}, image: p{n}.png, alt: beeld}}\n" for n in (0, 1, 2, 0)),
+        monkeypatch)
+    monkeypatch.setattr(assets_module, "MAX_DECODED_PIXELS", 2000 * 2001 * 2 + 2000)
+    decoded: list[str] = []
+    monkeypatch.setattr(assets_module, "shown_size", lambda image, *a, **k: decoded.append(image.name) or image)
+    with pytest.raises(WorkshopError) as caught:
+        assets_module.collect_assets(outline)
+    error = caught.value
+    assert "'p2.png' (2000 × 2002 pixels)" in str(error) and "megapixels" in str(error)
+    assert error.location is not None and error.location.line == 7  # the outline line that names p2.png
+    assert "export the pictures at that size" in error.hint and not decoded

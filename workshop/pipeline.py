@@ -119,7 +119,7 @@ def prepare(job: Job) -> _Prepared:
     )
     plan = make_plan(outline.workshop, brand, name=outline.name, outline_path=str(job.outline),
                      sources=outline.sources)
-    assets = collect_assets(outline)
+    assets = collect_assets(outline, plan)
     findings = list(brand_findings) + list(plan.findings) + list(check_plan(plan, brand, outline))
     return _Prepared(outline, brand, plan, assets, findings)
 

@@ -4,6 +4,12 @@ Renderers get bytes that ``workshop.assets`` (outline images) or the brand
 loader (logos) already checked; nothing here opens a path an outline named.
 An image is never taller than the box it is given, so it can never be an
 unsplittable flowable taller than the page.
+
+Each image is embedded at the resolution it is printed at (``PRINT_DPI`` for
+the box it is drawn in, never more than it has), so the PDFs do not carry
+slide-sized pictures. It is embedded once per document, as a form that every
+use draws: reportlab's own ``drawImage`` hashes all of an image's pixels on
+every use (0.1 s each for a 2,560-pixel picture), a form costs nothing more.
 """
 
 from __future__ import annotations
@@ -11,10 +17,13 @@ from __future__ import annotations
 import hashlib
 import io
 from collections import OrderedDict
+from functools import lru_cache
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Image
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
+from workshop.assets import shown_size
 from workshop.brand.model import Logo
 from workshop.errors import WorkshopError
 from workshop.safety.images import MAX_IMAGE_BYTES, ImageFile, check_image
@@ -26,7 +35,8 @@ def fit(width: float, height: float, max_width: float, max_height: float) -> tup
 
 
 _READERS: OrderedDict[bytes, ImageReader] = OrderedDict()  # digest of the image bytes → its reader
-MAX_DECODED = 256 * 1024 * 1024  # bytes of decoded pixels the readers may keep between uses
+MAX_DECODED = 64 * 1024 * 1024  # bytes of decoded pixels the readers may keep between uses
+PRINT_DPI = 300
 
 
 def reader(image: ImageFile) -> ImageReader:
@@ -47,12 +57,50 @@ def reader(image: ImageFile) -> ImageReader:
     return found
 
 
-def image_flowable(image: ImageFile, max_width: float, max_height: float, align: str = "LEFT") -> Image:
+def for_print(image: ImageFile, width: float, height: float) -> ImageFile:
+    """``image`` as printed in a ``width`` × ``height`` point box: at most ``PRINT_DPI`` (never enlarged)."""
+    return _scaled(image, round(width * PRINT_DPI / 72), round(height * PRINT_DPI / 72))
+
+
+@lru_cache(maxsize=64)
+def _scaled(image: ImageFile, width: int, height: int) -> ImageFile:
+    return shown_size(image, None, (max(1, width), max(1, height)))
+
+
+class SharedImage(Flowable):
+    """A picture drawn from the document's one copy of it (see the module docstring)."""
+
+    def __init__(self, image: ImageFile, width: float, height: float) -> None:
+        super().__init__()
+        self.image = for_print(image, width, height)
+        self.drawWidth, self.drawHeight = width, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.drawWidth, self.drawHeight
+
+    def draw(self) -> None:
+        _draw_shared(self.canv, self.image, 0, 0, self.drawWidth, self.drawHeight)
+
+
+def image_flowable(image: ImageFile, max_width: float, max_height: float, align: str = "LEFT") -> SharedImage:
     w, h = fit(image.width, image.height, max_width, max_height)
-    flowable = Image(io.BytesIO(image.data), width=w, height=h, lazy=0)
-    flowable._img = reader(image)  # draw from the shared, once-decoded reader
+    flowable = SharedImage(image, w, h)
     flowable.hAlign = align
     return flowable
+
+
+def _draw_shared(canvas: Canvas, image: ImageFile, x: float, y: float, width: float, height: float) -> None:
+    """Draw ``image`` stretched to the box at (x, y): the first use in a document makes its form."""
+    name = "Picture" + hashlib.sha256(image.data).hexdigest()[:32]
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, 0, 0, 1, 1)
+        canvas.drawImage(reader(image), 0, 0, 1, 1, mask="auto")
+        canvas.endForm()
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(width, height)
+    canvas.doForm(name)
+    canvas.restoreState()
 
 
 def logo_image(logo: Logo | None) -> ImageFile | None:
@@ -77,6 +125,5 @@ def draw_image(canvas, image: ImageFile, x: float, y: float, max_width: float, m
     w, h = fit(image.width, image.height, max_width, max_height)
     if align == "right":
         x += max_width - w
-    canvas.drawImage(reader(image), x, y + (max_height - h) / 2, w, h,
-                     mask="auto")
+    _draw_shared(canvas, for_print(image, w, h), x, y + (max_height - h) / 2, w, h)
     return w
