@@ -89,7 +89,8 @@ class BulletItem(Strict):
     """A point with second-level points under it."""
 
     text: Text = Field(description="The point itself; **bold** and *italic* work.")
-    sub: list[Text] = Field(default_factory=list, max_length=20, description="Second-level points.")
+    # limits: what fits on one slide under the widest fallback font (tests/plan/test_documented_maximums.py)
+    sub: list[Text] = Field(default_factory=list, max_length=12, description="Second-level points.")
 
 
 class BulletsSlide(SlideBase):
@@ -190,7 +191,7 @@ class StatSlide(SlideBase):
     """One big number with what it means and its source, optionally with a small chart."""
 
     kind: Literal["stat"]
-    value: Annotated[str, StringConstraints(min_length=1, max_length=40)] = Field(
+    value: Annotated[str, StringConstraints(min_length=1, max_length=30)] = Field(
         description="The big number exactly as shown, e.g. 21%."
     )
     label: Text = Field(description="What the number means, in a sentence.")
@@ -340,7 +341,7 @@ class ExerciseSlide(SlideBase):
     group: Short | None = Field(None, description="Group size, e.g. '3-4 personen'.")
     steps: list[Text] = Field(min_length=1, max_length=30, description="Instructions, in order.")
     materials: list[Short] = Field(
-        default_factory=list, max_length=50,
+        default_factory=list, max_length=10,
         description="What the facilitator must bring; gathered in the guide's checklist.",
     )
     worksheet: list[Union[Text, Prompt]] = Field(
@@ -372,7 +373,7 @@ class ClosingSlide(SlideBase):
         default_title("closing"), description=TITLE_DEFAULT.format(word="Tot slot, To close, Zum Schluss, Pour finir"),
     )
     takeaways: list[Text] = Field(
-        default_factory=list, max_length=20,
+        default_factory=list, max_length=10,
         description="What participants should remember, one point each.",
     )
     action: Text | None = Field(None, description="Call to action.")
