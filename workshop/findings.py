@@ -43,6 +43,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("time-crowded", _W, "a section has more slides than its minutes allow at the brand's pace", _TIME),
     Code("time-no-break", _W, "longer without a break than the brand allows", _TIME),
     Code("text-overflow", _W, "text does not fit its box even at the brand's smallest size", _TEXT),
+    Code("text-substitution-overflow", _W,
+         "text fits in the brand fonts but not in the font a viewer without them substitutes", _TEXT),
     Code("text-word-break", _I, "a word wider than its box breaks inside the word", _TEXT),
     Code("text-continued", _I, "a list too long for one slide continues on follow-up slides", _TEXT),
     Code("text-shrunk", _I, "text is set smaller than the brand's size so it fits its box", _TEXT),

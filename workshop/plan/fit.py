@@ -71,10 +71,12 @@ class SlideFit:
 class Fitter:
     """Fits the slides of one deck: brand fonts, geometry and size ranges loaded once."""
 
-    def __init__(self, brand: Brand, meta, agenda, footer: str = "") -> None:
+    def __init__(self, brand: Brand, meta, agenda, footer: str = "", substitutes: bool = True) -> None:
         self.brand = brand
         self.geometry = deck_geometry(brand)
-        self.fonts = Fonts(brand)
+        self.fonts = Fonts(brand, substitutes)
+        self._meta, self._agenda, self._footer = meta, agenda, footer
+        self._face_only: Fitter | None = None
         self.lang = language_for(meta.language)
         self.context = Context(meta, tuple(agenda), self.lang)
         self.policy = brand.settings.overflow
@@ -83,6 +85,12 @@ class Fitter:
         self._footers: dict[tuple, tuple[float, float]] = {}
         self._resolved: dict[tuple, object] = {}
         self.footer_overflow = 0.0
+
+    def face_only(self) -> Fitter:
+        """The same fit measured with the brand faces alone, not their substitutes."""
+        if self._face_only is None:
+            self._face_only = Fitter(self.brand, self._meta, self._agenda, self._footer, substitutes=False)
+        return self._face_only
 
     # -- measuring -------------------------------------------------------------------------
 
@@ -322,6 +330,26 @@ def _path(item, name: str) -> tuple:
     return (*item.source_path, *field_path)
 
 
+def _substitution_note(item, name: str, what: str, excess: float, smallest: str, heading: bool,
+                       brand: Brand) -> Note:
+    """Text that fits in the brand fonts but not in the font a viewer without them draws with."""
+    from workshop.plan.substitutes import is_serif, role_stack, substitute_family
+
+    family = (brand.typography.headings if heading else brand.typography.base).family
+    stack = role_stack(brand, heading)
+    stand_in = substitute_family(stack, is_serif(str(family.regular))).replace("Liberation", "Liberation ")
+    plural = what in _PLURAL
+    them, fit = ("them", "fit") if plural else ("it", "fits")
+    return Note(
+        "text-substitution-overflow",
+        f"the {what} {fit} in {family.name}, but not in {stand_in}, the font a viewer without "
+        f"{family.name} draws with (from the stack '{', '.join(stack)}'), even at the brand's smallest size "
+        f"({smallest}): {excess:.0f} pt too tall — LibreOffice and several viewers ignore embedded fonts; "
+        f"shorten {them} so that {them} {fit} everywhere",
+        _path(item, name), shape=name,
+    )
+
+
 def _notes(item, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Note]:
     for name, excess in fitted.overflow.items():
         what, _ = describe(item, name)
@@ -336,6 +364,11 @@ def _notes(item, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Not
             subject = f"these {what}" if what in _PLURAL else f"this {what}"
             advice = f"{subject} cannot continue on a next slide; shorten {'them' if what in _PLURAL else 'it'}"
         verb = "do" if what in _PLURAL else "does"
+        if name not in fitter.face_only().fit_slide(item).overflow:
+            heading = any(isinstance(m, TextMeasure) and m.style.font == "heading"
+                          for m in fitter.measures(item, lambda n, name=name: n == name))
+            yield _substitution_note(item, name, what, excess, smallest, heading, brand)
+            continue
         yield Note(
             "text-overflow",
             f"the {what} {verb} not fit its box even at the brand's smallest size ({smallest}): "

@@ -27,8 +27,9 @@ EPSILON = 0.01  # points: rounding, not a margin
 class Fonts:
     """The brand's heading and body faces, by (heading?, bold, italic), with measured lines cached."""
 
-    def __init__(self, brand) -> None:
+    def __init__(self, brand, substitutes: bool = True) -> None:
         self.brand = brand
+        self.substitutes = substitutes  # False: the brand faces alone (to tell what breaks only under substitution)
         self._faces: dict[tuple[bool, bool, bool], FontMetrics] = {}
         self._measured: dict[tuple, Measured] = {}
 
@@ -39,7 +40,8 @@ class Fonts:
             family = self.brand.typography.headings.family if heading else self.brand.typography.base.family
             face = metrics_for(str(family.file(bold=bold, italic=italic)))
             # Measured as wide as the font a viewer without the brand font draws with.
-            found = self._faces[key] = widest(face, role_stack(self.brand, heading), bold, italic)
+            found = self._faces[key] = (widest(face, role_stack(self.brand, heading), bold, italic)
+                                        if self.substitutes else face)
         return found
 
     def measure(self, line: Line, style: TextStyle) -> Measured:
@@ -99,6 +101,7 @@ class TextMeasure:
 
     def __init__(self, name: str, lines, style: TextStyle, box: Box, insets: Insets, fonts: Fonts) -> None:
         self.name = name
+        self.style = style
         inner = box.inner(insets)
         self.width = to_pt(inner.w)
         self.room = to_pt(inner.h)
