@@ -225,6 +225,8 @@ class SceneMaker:
                 drawn.add(Shape("rect", boxes.band, self.hex("soft-success" if correct else "light")))
                 marker = "success" if correct else ("rule" if wrong else "primary")
                 drawn.add(Shape("ellipse", boxes.letter, self.hex(marker)))
+                if correct:
+                    drawn.add(Shape("ellipse", boxes.mark, self.hex("success")))  # the answer slide's check mark
 
     def _table(self, drawn: _Drawn, box: Box, block: TableBlock) -> None:
         count = len(block.rows) + 1
