@@ -109,11 +109,16 @@ class SceneMaker:
         drawn = _Drawn(self.hex("background"))
         art = resolved.artwork
         blocks = blocks_for(item, spec, self.context)
+        client_bar = self.plan.meta.client_color and item.kind == "title"
         if art is not None:
             filled = frozenset(m.name for name, m in resolved.matches.items() if name in {b.name for b in blocks})
             self._artwork(drawn, art, filled)
         if art is None or resolved.fallback:
             self._generated(drawn, spec, art is None)
+        if client_bar:  # co-branding: the title painter lays the client's colour over the accent bar
+            bar = next((d.box for d in spec.decorations if d.name == "Accent Bar"), None)
+            if bar is not None:
+                drawn.add(Shape("rect", bar, self.hex("client")))
         self._composites(drawn, item, spec)
         size = _sizes(item, self.brand)
         for block in blocks:
