@@ -160,9 +160,10 @@ def runsheet(kit: Kit, plan: DeckPlan, blocks: list[Block], scenes: SceneMaker) 
         if not items:
             continue
         block = by_index[index]
-        divider = items[0] if isinstance(items[0].slide, SectionSlide) else None
+        opener = items[0].slide
+        heading = opener.title if isinstance(opener, SectionSlide) else section.title
         out.extend(lead)  # a section with nothing to show after its band
-        lead[:] = band(kit, divider.slide.title if divider else section.title, kit.span(block.start, block.end),
+        lead[:] = band(kit, heading, kit.span(block.start, block.end),
                        kit.duration(max(1, block.end - block.start)), None, block.facilitator)
         for item in items:
             if item.first_part:  # a continued slide is described once, with its slide range
