@@ -29,6 +29,7 @@ from workshop.layouts.grids import agenda_rows, option_rows, step_cells
 from workshop.layouts.paragraphs import LINE_HEIGHT, face, margins, role_of, runs, scale_of
 from workshop.layouts.spec import LayoutSpec, TextStyle
 from workshop.model.slides import ChartData, ChartType, QuizSlide, StepsSlide
+from workshop.plan.charts import ChartColors, chart_view
 from workshop.plan.model import DeckPlan, PlannedSlide
 from workshop.plan.texts import Context, TableBlock, TextBlock, blocks_for
 from workshop.render.pdf.fonts import FontSet
@@ -249,54 +250,54 @@ class SceneMaker:
                                            width * (6 if r == 0 else 5) // 10, bar), ink))
 
     def _chart(self, drawn: _Drawn, box: Box, chart: ChartData) -> None:
+        """The chart as the deck draws it (``plan.charts``: order, value range, highlight), in miniature."""
+        view = chart_view(chart)
+        paint = ChartColors(tuple(self.brand.colors.series()), self.hex("secondary"), self.hex("foreground"),
+                            drawn.background).paint
         area = Box(box.x + box.w // 20, box.y + box.h // 12, box.w * 9 // 10, box.h * 5 // 6)
-        colors = [self.hex(c) for c in ("primary", "secondary", "tertiary", "dark")]
-        series = chart.series
-        if chart.type is ChartType.PIE:
-            values = [max(0.0, v) for v in series[0].values]
-            total = sum(values) or 1.0
+        if view.type is ChartType.PIE:
+            first = view.series[0]
+            total = sum(max(0.0, v) for v in first.values) or 1.0
             r = min(area.w, area.h) // 2
             square = Box(area.x + area.w // 2 - r, area.y + area.h // 2 - r, 2 * r, 2 * r)
             angle = 90.0
-            for n, value in enumerate(values):
-                extent = -360.0 * value / total
+            for value, tone in zip(first.values, first.points, strict=False):
+                extent = -360.0 * max(0.0, value) / total
                 if extent:
-                    drawn.add(Shape("wedge", square, colors[n % len(colors)], angle, extent))
+                    drawn.add(Shape("wedge", square, paint(tone), angle, extent))
                 angle += extent
             return
-        values = [v for s in series for v in s.values]
-        top, low = max(values + [0.0]), min(values + [0.0])
+        low, top = (view.axis.minimum, view.axis.maximum) if view.axis is not None else (0.0, 1.0)
         span = (top - low) or 1.0
-        count = len(chart.categories)
-        axis = self.hex("rule")
-        if chart.type is ChartType.LINE:
-            for n, s in enumerate(series):
-                step = area.w / max(count - 1, 1)
+        count = len(view.categories)
+        rule = self.hex("rule")
+        thin = max(area.h // 120, 1)
+        for tick in view.gridlines:
+            y = round(area.bottom - (tick - low) / span * area.h)
+            drawn.add(Shape("rect", Box(area.x, y, area.w, thin), rule))
+        if view.type is ChartType.LINE:
+            step = area.w / max(count - 1, 1)
+            for series in view.series:
                 points = tuple((round(area.x + i * step), round(area.bottom - (v - low) / span * area.h))
-                               for i, v in enumerate(s.values))
-                drawn.add(Polyline(points, colors[n % len(colors)], max(area.h // 40, 1)))
-            drawn.add(Shape("rect", Box(area.x, area.bottom, area.w, max(area.h // 120, 1)), axis))
+                               for i, v in enumerate(series.values))
+                drawn.add(Polyline(points, paint(series.tone), max(area.h // 40, 1)))
             return
-        horizontal = chart.type is ChartType.BAR
-        slots = count * len(series)
+        horizontal = view.type is ChartType.BAR
         along = (area.h if horizontal else area.w) / max(count, 1)
-        thick = along * 0.7 / max(len(series), 1)
-        for c in range(count):
-            for n, s in enumerate(series):
-                value = (s.values[c] - low) / span
+        thick = along * 0.7 / max(len(view.series), 1)
+        for n, series in enumerate(view.series):
+            for c, (value, tone) in enumerate(zip(series.values, series.points, strict=False)):
+                length = max(0.0, (value - low) / span)
                 offset = c * along + along * 0.15 + n * thick
-                color = colors[n % len(colors)]
                 if horizontal:
-                    drawn.add(Shape("rect", Box(area.x, round(area.y + offset), round(area.w * value),
-                                                round(thick * 0.9)), color))
+                    drawn.add(Shape("rect", Box(area.x, round(area.y + offset), round(area.w * length),
+                                                round(thick * 0.9)), paint(tone)))
                 else:
-                    h = round(area.h * value)
+                    h = round(area.h * length)
                     drawn.add(Shape("rect", Box(round(area.x + offset), area.bottom - h, round(thick * 0.9), h),
-                                    color))
-        if slots:
-            base = Box(area.x, area.y, max(area.w // 150, 1), area.h) if horizontal else \
-                Box(area.x, area.bottom, area.w, max(area.h // 120, 1))
-            drawn.add(Shape("rect", base, axis))
+                                    paint(tone)))
+        base = Box(area.x, area.y, thin, area.h) if horizontal else Box(area.x, area.bottom, area.w, thin)
+        drawn.add(Shape("rect", base, rule))
 
     def _picture(self, drawn: _Drawn, box: Box) -> None:
         """A picture as a tinted area with a sun and a hill: where the image sits, not the image."""
