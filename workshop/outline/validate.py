@@ -6,9 +6,10 @@ file:line:col using the tree, and phrases the message for a consultant.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from workshop.errors import Location, WorkshopError
 from workshop.kinds import KINDS
@@ -63,15 +64,16 @@ def _check_ids(tree: Mapping) -> None:
                 )
 
 
-def _slide_lists(tree: Mapping):
+def _slide_lists(tree: Mapping) -> Iterator[Sequence]:
     opening = tree.get("opening")
     if isinstance(opening, Sequence):
         yield opening
     sections = tree.get("sections")
     if isinstance(sections, Sequence):
         for section in sections.items:
-            if isinstance(section, Mapping) and isinstance(section.get("slides"), Sequence):
-                yield section.get("slides")
+            slides = section.get("slides") if isinstance(section, Mapping) else None
+            if isinstance(slides, Sequence):
+                yield slides
 
 
 def _check_kinds(tree: Mapping) -> None:
@@ -104,12 +106,12 @@ def _check_kinds(tree: Mapping) -> None:
                 )
 
 
-def _model_at(path: tuple) -> type[BaseModel] | None:
+def _model_at(path: tuple[str | int, ...]) -> type[BaseModel] | None:
     """Which model class the error path points into (for did-you-mean on keys)."""
     from workshop.model import Meta, Section
     from workshop.model.slides import BulletItem, ChartData, Column, Prompt, Series, Step
 
-    nested = {"chart": ChartData, "left": Column, "right": Column, "series": Series}
+    nested: dict[str, type[BaseModel]] = {"chart": ChartData, "left": Column, "right": Column, "series": Series}
     model: type[BaseModel] | None = Workshop
     for part in path:
         if isinstance(part, int):
@@ -133,7 +135,7 @@ def _model_at(path: tuple) -> type[BaseModel] | None:
     return model
 
 
-def _best(errors: list[dict]) -> dict:
+def _best(errors: list[ErrorDetails]) -> ErrorDetails:
     """Among union alternatives, prefer the error about the input's real shape."""
     type_only = {"string_type", "model_type", "model_attributes_type", "dict_type", "list_type"}
     specific = [e for e in errors if e["type"] not in type_only]
@@ -194,7 +196,7 @@ def _in(path: tuple) -> str:
     return f" in {human_path(path)}" if path else ""
 
 
-def _phrase(error: dict[str, Any]) -> str:
+def _phrase(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "string_too_long":
