@@ -77,6 +77,11 @@ def is_null(node: Node | None) -> bool:
     return node is None or (isinstance(node, Scalar) and node.to_python() is None)
 
 
+def given(node: Node | None) -> Node | None:
+    """``node``, or None where it is missing or empty (so the type checker sees which)."""
+    return None if is_null(node) else node
+
+
 def mapping(node: Node, what: str) -> Mapping:
     if not isinstance(node, Mapping):
         raise WorkshopError(f"{what} should be a group of 'key: value' settings, not {kind_of(node)}",
