@@ -84,7 +84,8 @@ def line_box(box: Box, weight: int = 12_700) -> Box:
     return Box(box.x, box.y, box.w, max(box.h, weight))
 
 
-def polyline(shape_id: int, name: str, box: Box, points: tuple[tuple[int, int], ...], color, width: int):
+def polyline(shape_id: int, name: str, box: Box, points: tuple[tuple[int, int], ...], color: Element,
+             width: int) -> Element:
     """An open path through ``points`` (in a 100 × 100 grid over ``box``): a check mark, say.
 
     Drawn as vectors, so it needs no glyph in the brand font and stays editable.
