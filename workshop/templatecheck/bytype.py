@@ -11,21 +11,16 @@ layouts were recovered from a LibreOffice save, where nothing needs doing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from workshop.errors import Severity
 from workshop.layouts.template import TemplateGeometry
-
-if TYPE_CHECKING:
-    from workshop.templatecheck.check import KindUse, Problem
+from workshop.templatecheck.report import KindUse, Problem
 
 _SHOWN = 2  # renames listed in the template-wide note
 
 
 def found_by_type(kinds: Sequence[KindUse], geometry: TemplateGeometry, selection_pane: str) -> list[Problem]:
     """The notes for placeholders found by type: per layout, and one for the recovered layouts."""
-    from workshop.templatecheck.check import Problem  # check imports this module: import at call time
-
     renames: dict[str, dict[str, tuple[str, str]]] = {}  # layout → placeholder → (name wanted, what it takes)
     for use in kinds:
         for shape in use.shapes:

@@ -119,7 +119,7 @@ def logo_image(logo: Logo | None) -> ImageFile | None:
         return None  # the brand loader reports unusable logos; the PDF falls back to the name
 
 
-def draw_image(canvas, image: ImageFile, x: float, y: float, max_width: float, max_height: float,
+def draw_image(canvas: Canvas, image: ImageFile, x: float, y: float, max_width: float, max_height: float,
                align: str = "left") -> float:
     """Draw ``image`` fitted in the box whose bottom-left is (x, y); returns the drawn width."""
     w, h = fit(image.width, image.height, max_width, max_height)
