@@ -22,13 +22,16 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop import platforms, stopping
 from workshop.errors import ExitStatus, UsageError, WorkshopError
 from workshop.pipeline import Job, JobResult, run_build, run_check
+
+if TYPE_CHECKING:  # multiprocessing is imported when workers start, never for a single build
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 
@@ -221,6 +224,8 @@ def _recover(outcome: BatchOutcome, before: dict[Job, tuple[tuple[int, int, int]
 def _parallel(jobs: list[Job], workers: int, check_only: bool, on_result: Callable[[JobResult], None],
               on_stopping: Callable[[int, int], None], outcome: BatchOutcome,
               before: dict[Job, tuple[tuple[int, int, int] | None, ...]]) -> None:
+    from multiprocessing.connection import wait
+
     stop = _Stop()
     pending = deque(jobs)
     pool: list[_Worker] = []
