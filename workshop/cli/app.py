@@ -53,7 +53,15 @@ def _main(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Print every file written and timings."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Show the version, with those of python-pptx and reportlab."),
+    no_cache: bool = typer.Option(False, "--no-cache",
+                                  help="Neither read nor write the cached masters (as WORKSHOP_CACHE=off)."),
 ) -> None:
+    if no_cache:  # through the environment, so worker processes see it too
+        import os
+
+        from workshop.render.deck.master_cache import CACHE_ENV
+
+        os.environ[CACHE_ENV] = "off"
     console = ctx.obj if isinstance(ctx.obj, Console) else Console()
     console.debug, console.quiet, console.verbose = debug, quiet, verbose
     ctx.obj = console

@@ -109,3 +109,20 @@ def test_changed_brand_files_and_logo_bytes_change_the_key(brand, tmp_path):
     changed = dataclasses.replace(named, logos=dataclasses.replace(
         named.logos, images={**named.logos.images, "large": redrawn}))
     assert master_key(changed, "nl-NL", None) != second
+
+
+def test_no_cache_flag(cache, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from workshop.cli import app
+
+    monkeypatch.setenv(CACHE_ENV, "on")  # restored after the test: the flag sets it for worker processes
+    outline = Path(__file__).resolve().parents[3] / "decks" / "citroensap.yaml"
+    result = CliRunner().invoke(app, ["--no-cache", "build", str(outline), "--only", "deck",
+                                      "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert not cache.exists()
+    monkeypatch.setenv(CACHE_ENV, "on")  # a new process, without the flag
+    result = CliRunner().invoke(app, ["build", str(outline), "--only", "deck", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert len(_entries(cache)) == 1
