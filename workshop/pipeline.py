@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workshop import heap
 from workshop.edits.guard import EditPolicy, Guard
 from workshop.errors import ExitStatus, Finding, Location, Severity, WorkshopError
 from workshop.fingerprint import files_in
@@ -109,6 +110,7 @@ def prepare(job: Job) -> _Prepared:
     from workshop.plan.build import make_plan
 
     brand, brand_findings = get_brand(job.brand)
+    heap.start_work()  # the model and the brand are loaded: what follows is this build's own data
     outline = load_outline(
         job.outline,
         vars_files=[job.vars_file] if job.vars_file else (),

@@ -18,7 +18,7 @@ import signal
 from collections.abc import Callable, Sequence
 from types import MappingProxyType
 
-from workshop import platforms
+from workshop import heap, platforms
 from workshop.errors import WorkshopError
 
 
@@ -72,6 +72,7 @@ class PdfWorker:
                 _warm_up()
             except Exception:  # noqa: BLE001 - rendering will raise it properly below
                 pass
+            heap.start_work()
             with os.fdopen(inbox, "rb") as pipe:
                 data = pipe.read()
             if not data:  # the parent gave up (its planning failed)

@@ -21,7 +21,9 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """The ``workshop`` entry point."""
-    from workshop import stopping
+    from workshop import heap, stopping
+
+    heap.pause_for_start()  # until the first build has loaded what it needs (see workshop.heap)
 
     stopping.install_stop_handlers()  # SIGTERM unwinds like Ctrl-C, with exit status 143
     try:
