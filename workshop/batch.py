@@ -145,6 +145,32 @@ def _warm_up(brand: str) -> None:
         pass  # the job itself will report it
 
 
+def preload(check_only: bool) -> None:
+    """Import everything a build uses in the parent, once, before the workers fork from it.
+
+    Forked workers then start warm and share those pages instead of each
+    importing (and building the model classes) on its own; the collector's
+    frozen generation keeps the shared pages from being copied. Where workers
+    are spawned this does nothing: they would not inherit it.
+    """
+    from workshop import heap, platforms
+
+    if platforms.start_method() != "fork":
+        return
+    import workshop.assets  # noqa: F401
+    import workshop.check  # noqa: F401
+    import workshop.edits.guard  # noqa: F401
+    import workshop.outline.load  # noqa: F401
+    import workshop.plan.build  # noqa: F401
+
+    if not check_only:
+        import workshop.output  # noqa: F401
+        import workshop.render.deck.render  # noqa: F401
+        import workshop.render.guide.render  # noqa: F401
+        import workshop.render.handout.render  # noqa: F401
+    heap.start_work()
+
+
 def _serve(conn: Connection, brand: str, check_only: bool) -> None:
     """A worker process: build the jobs it is sent until told to stop (None) or the pipe closes."""
     stopping.worker_signals()
@@ -232,6 +258,7 @@ def _parallel(jobs: list[Job], workers: int, check_only: bool, on_result: Callab
     ended = 0  # 1: running jobs were asked to end (SIGTERM), 2: killed
     try:
         with stopping.stop_handlers(lambda signum, held: stop.request(signum)):
+            preload(check_only)
             pool = [_start(jobs[0].brand, check_only) for _ in range(min(workers, len(jobs)))]
             while True:
                 for worker in pool:
