@@ -427,7 +427,7 @@ sections:
       - kind: statement
         text: {text}
       - kind: stat
-        value: "1234567890123456789012345678901234567890"
+        value: "123456789012345678901234567890"
         label: {text}
         chart:
           type: pie
