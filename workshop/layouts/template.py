@@ -12,14 +12,26 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop.errors import WorkshopError
+from workshop.layouts.artwork import Artwork, color_scheme, read_artwork
 from workshop.layouts.geometry import Box, Insets, SlideSize
 from workshop.layouts.spec import LayoutSpec, MasterSpec
 from workshop.layouts.specimens import SPECIMEN_MARK, Specimen, label_of, recover
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
+
+    from workshop.layouts.spec import ShapeSpec
+
+#: a part's XML root by its name in the package
+ReadXml = Callable[[str], "Element"]
+#: a part's relationships: id → target part name
+ReadRels = Callable[[str], dict[str, str]]
 
 MAX_PART_BYTES = 8 * 1024 * 1024
 MAX_LAYOUTS = 200
@@ -52,6 +64,8 @@ class TemplateLayout:
     placeholders: tuple[PlaceholderGeometry, ...]
     master: int = 0  # which slide master it belongs to
     part: str = ""  # the layout's part in the package ("ppt/slideLayouts/slideLayout1.xml")
+    artwork: Artwork | None = None  # the designer's background and shapes (None: our generated layout)
+    show_master: bool = True  # False: the master's shapes are hidden on this layout
 
     def placeholder(self, name: str) -> PlaceholderGeometry | None:
         for ph in self.placeholders:
@@ -74,6 +88,17 @@ class TemplateGeometry:
     size: SlideSize
     layouts: tuple[TemplateLayout, ...]
     master_placeholders: tuple[PlaceholderGeometry, ...] = ()
+    master_artwork: tuple[Artwork, ...] = ()  # per slide master, in order (empty: our generated master)
+
+    def artwork(self, layout: TemplateLayout) -> Artwork | None:
+        """What slides on ``layout`` show behind their content (None: drawn from our specs)."""
+        if layout.artwork is None:
+            return None
+        from workshop.layouts.artwork import on_top
+
+        masters = self.master_artwork
+        master = masters[layout.master] if layout.master < len(masters) else None
+        return on_top(master, layout.artwork, layout.show_master)
 
     def layout(self, name: str) -> TemplateLayout | None:
         """The layout called ``name`` (exact first, then ignoring case and spaces at the ends)."""
@@ -120,7 +145,7 @@ class TemplateGeometry:
         return None
 
 
-def placeholder_index(shape, position: int) -> int:
+def placeholder_index(shape: ShapeSpec, position: int) -> int:
     """The ``idx`` a generated layout gives the placeholder of ``shape`` at ``position``.
 
     Titles are idx 0 as PowerPoint expects; footer and slide number are 11 and 12.
@@ -131,7 +156,8 @@ def placeholder_index(shape, position: int) -> int:
 def generated_geometry(master: MasterSpec, layouts: dict[str, LayoutSpec]) -> TemplateGeometry:
     """The geometry of our own generated master, as if read from its exported file."""
 
-    def ph(spec, idx) -> PlaceholderGeometry:
+    def ph(spec: ShapeSpec, idx: int) -> PlaceholderGeometry:
+        assert spec.placeholder is not None, f"{spec.name} is not a placeholder"
         return PlaceholderGeometry(spec.name, spec.placeholder, idx, spec.box, spec.insets)
 
     common = (ph(master.footer, 11), ph(master.slide_number, 12))
@@ -161,7 +187,7 @@ def read_template(source: str | Path | bytes) -> TemplateGeometry:
         raise WorkshopError(f"{_label(source)} is not a PowerPoint file (not a zip package)") from None
     names = set(archive.namelist())
 
-    def xml(path: str):
+    def xml(path: str) -> Element:
         if path not in names:
             raise WorkshopError(f"{_label(source)} is missing its part '{path}'; save it again from PowerPoint")
         if archive.getinfo(path).file_size > MAX_PART_BYTES:
@@ -215,11 +241,13 @@ def _int(value: str | None, default: int | None = None) -> int:
     return number
 
 
-def _layouts(root, size: SlideSize, rels, xml, presentation: str, note) -> TemplateGeometry:
+def _layouts(root: Element, size: SlideSize, rels: ReadRels, xml: ReadXml, presentation: str,
+             note: Callable[[str], None]) -> TemplateGeometry:
     pres_rels = rels(presentation)
     layouts: list[TemplateLayout] = []
     master_phs: list[PlaceholderGeometry] = []
     by_master: dict[int, tuple[PlaceholderGeometry, ...]] = {}
+    artwork: list[Artwork] = []
     for m_index, master_id in enumerate(root.findall("p:sldMasterIdLst/p:sldMasterId", _NS)):
         master_path = pres_rels.get(master_id.get(_R_ID))
         if not master_path:
@@ -232,6 +260,9 @@ def _layouts(root, size: SlideSize, rels, xml, presentation: str, note) -> Templ
         if m_index == 0:
             master_phs = list(inherited.values())
         master_rels = rels(master_path)
+        theme = next((t for t in master_rels.values() if posixpath.basename(t).startswith("theme")), None)
+        scheme = color_scheme(xml(theme) if theme else None, master.find("p:clrMap", _NS))
+        artwork.append(read_artwork(master, scheme))
         for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", _NS):
             layout_path = master_rels.get(layout_id.get(_R_ID))
             if not layout_path or len(layouts) >= MAX_LAYOUTS:
@@ -240,12 +271,14 @@ def _layouts(root, size: SlideSize, rels, xml, presentation: str, note) -> Templ
             layout = xml(layout_path)
             c_sld = layout.find("p:cSld", _NS)
             name = c_sld.get("name", "") if c_sld is not None else ""
-            layouts.append(TemplateLayout(name, tuple(_placeholders(layout, inherited)), m_index, layout_path))
+            shows_master = layout.get("showMasterSp") not in ("0", "false")
+            layouts.append(TemplateLayout(name, tuple(_placeholders(layout, inherited)), m_index, layout_path,
+                                          read_artwork(layout, scheme), shows_master))
     specimens = list(_specimens(root, pres_rels, xml, rels))
-    return TemplateGeometry(size, tuple(recover(layouts, specimens, by_master)), tuple(master_phs))
+    return TemplateGeometry(size, tuple(recover(layouts, specimens, by_master)), tuple(master_phs), tuple(artwork))
 
 
-def _specimens(root, pres_rels: dict[str, str], xml, rels) -> Iterator[Specimen]:
+def _specimens(root: Element, pres_rels: dict[str, str], xml: ReadXml, rels: ReadRels) -> Iterator[Specimen]:
     """The labelled sample slides ``template export`` wrote (see ``workshop.layouts.specimens``)."""
     for slide_id in root.findall("p:sldIdLst/p:sldId", _NS)[:MAX_LAYOUTS]:
         slide_path = pres_rels.get(slide_id.get(_R_ID))
@@ -266,7 +299,7 @@ def _specimens(root, pres_rels: dict[str, str], xml, rels) -> Iterator[Specimen]
             yield Specimen(label, layout_path, tuple(_placeholders(slide, {})))
 
 
-def _placeholders(root, inherited: dict[str, PlaceholderGeometry]) -> list[PlaceholderGeometry]:
+def _placeholders(root: Element, inherited: dict[str, PlaceholderGeometry]) -> list[PlaceholderGeometry]:
     result = []
     for sp in root.iterfind("p:cSld/p:spTree/p:sp", _NS):
         ph = sp.find("p:nvSpPr/p:nvPr/p:ph", _NS)
@@ -281,7 +314,7 @@ def _placeholders(root, inherited: dict[str, PlaceholderGeometry]) -> list[Place
     return result
 
 
-def _box(sp) -> Box | None:
+def _box(sp: Element) -> Box | None:
     off = sp.find("p:spPr/a:xfrm/a:off", _NS)
     ext = sp.find("p:spPr/a:xfrm/a:ext", _NS)
     if off is None or ext is None:
@@ -289,14 +322,17 @@ def _box(sp) -> Box | None:
     return Box(_int(off.get("x"), 0), _int(off.get("y"), 0), _int(ext.get("cx"), 0), _int(ext.get("cy"), 0))
 
 
-def _insets(sp, default: Insets) -> Insets:
+def _insets(sp: Element, default: Insets) -> Insets:
     body = sp.find("p:txBody/a:bodyPr", _NS)
     if body is None:
         return default
-    get = lambda key, fallback: _int(body.get(key), fallback)  # noqa: E731
+
+    def get(key: str, fallback: int) -> int:
+        return _int(body.get(key), fallback)
+
     return Insets(get("lIns", default.left), get("tIns", default.top), get("rIns", default.right),
                   get("bIns", default.bottom))
 
 
-def _label(source) -> str:
+def _label(source: str | Path | bytes) -> str:
     return "the template" if isinstance(source, bytes) else f"the template '{source}'"

@@ -164,7 +164,7 @@ _IMAGE_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg"}
 class PartNames:
     """Hands out ``/ppt/slides/slide%d.xml``-style names from per-template counters."""
 
-    def __init__(self, package) -> None:
+    def __init__(self, package: Any) -> None:
         self._next: dict[str, int] = defaultdict(lambda: 1)
         for part in package.iter_parts():  # one walk, at the start
             name = str(part.partname)
@@ -208,12 +208,12 @@ class Linker:
     is quadratic. Ids already taken (by python-pptx, say) are skipped.
     """
 
-    def __init__(self, part) -> None:
+    def __init__(self, part: Any) -> None:
         self.part = part
         numbers = [int(r[3:]) for r in part.rels.keys() if r.startswith("rId") and r[3:].isdigit()]
         self._next = max(numbers, default=0) + 1
 
-    def relate(self, target, reltype: str) -> str:
+    def relate(self, target: Any, reltype: str) -> str:
         rels = self.part.rels
         while f"rId{self._next}" in rels:
             self._next += 1
@@ -240,7 +240,7 @@ def drop_relationship(part: Any, rid: str) -> None:
     part.rels._rels.pop(rid, None)
 
 
-def write_package(package) -> bytes:
+def write_package(package: Any) -> bytes:
     """The package as .pptx bytes: content types, package rels, then parts in a fixed order."""
     parts = sorted(package.iter_parts(), key=lambda p: _order(str(p.partname)))
     buffer = io.BytesIO()

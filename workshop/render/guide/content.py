@@ -7,6 +7,8 @@ act on — exercise instructions, quiz answers with their explanation.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from reportlab.platypus import Flowable
 
 from workshop.kinds import KINDS, Nothing
@@ -21,7 +23,7 @@ def _label(kit: Kit, key: str) -> str:
     return markup.bold(markup.escape(kit.word(key) + ": "))
 
 
-def _list(kit: Kit, items, numbered: bool = False) -> list[Flowable]:
+def _list(kit: Kit, items: Iterable[str], numbered: bool = False) -> list[Flowable]:
     style = kit.styles.bullet
     return [kit.p(text, style, bullet=f"{n}." if numbered else "•") for n, text in enumerate(items, start=1)]
 
@@ -59,19 +61,27 @@ def stat(kit: Kit, slide: m.StatSlide) -> list[Flowable]:
 
 
 def chart(kit: Kit, slide: m.ChartSlide) -> list[Flowable]:
+    """What the chart shows, in the outline's words: its series over its categories (the miniature shows the shape)."""
     data = slide.chart
-    series = ", ".join(markup.inline(s.name) for s in data.series)
-    label = markup.escape(f"{kit.kind('chart')} ({kit.lang.chart(data.type.value)}): ")
-    out = [kit.raw(label + series, kit.styles.tight)]
+    series = " · ".join(markup.inline(s.name) for s in data.series)
+    over = data.categories
+    span = markup.inline(over[0]) + (" … " + markup.inline(over[-1]) if len(over) > 1 else "")
+    out = [kit.raw(markup.bold(series) + markup.color(markup.escape(" — ") + span, kit.palette.muted),
+                   kit.styles.tight)]
     if slide.caption:
         out.append(kit.p(slide.caption, kit.styles.muted))
     return out
 
 
 def table(kit: Kit, slide: m.TableSlide) -> list[Flowable]:
-    head = " | ".join(markup.inline(h) for h in slide.header)
-    size = markup.escape(f" ({len(slide.rows)} × {len(slide.header)})")
-    return [kit.raw(head + markup.color(size, kit.palette.muted), kit.styles.tight)]
+    """The columns, and the first column's rows: what the facilitator points at."""
+    head = " · ".join(markup.inline(h) for h in slide.header)
+    out = [kit.raw(markup.bold(head), kit.styles.tight)]
+    firsts = [row[0] for row in slide.rows if row and row[0].strip()]
+    if firsts:
+        out.append(kit.raw(markup.color(" · ".join(markup.inline(x) for x in firsts), kit.palette.muted),
+                           kit.styles.tight))
+    return out
 
 
 def image(kit: Kit, slide: m.ImageSlide) -> list[Flowable]:
@@ -148,13 +158,14 @@ def closing(kit: Kit, slide: m.ClosingSlide) -> list[Flowable]:
     return out
 
 
-def title(kit: Kit, slide) -> list[Flowable]:
-    return [kit.p(slide.subtitle, kit.styles.tight)] if getattr(slide, "subtitle", None) else []
+def title(kit: Kit, slide: m.SlideBase) -> list[Flowable]:
+    subtitle: str | None = getattr(slide, "subtitle", None)
+    return [kit.p(subtitle, kit.styles.tight)] if subtitle else []
 
 
 def summary(kit: Kit, item: PlannedSlide) -> list[Flowable]:
     """What the run sheet shows of ``item``: its kind's summary (the answer for a quiz answer slide)."""
     if item.quiz_answer:
-        return quiz_answer(kit, item.slide)
+        return quiz_answer(kit, item.shown_as(m.QuizSlide))
     build = KINDS[item.kind].guide
     return [] if isinstance(build, Nothing) else build.load()(kit, item.slide)
