@@ -189,6 +189,12 @@ class PartNames:
         self.package.next_image_partname = self.next_image_partname
         return self
 
+    def adopt_images(self) -> None:
+        """Share the package's existing image parts (a master opened from bytes) with later slides."""
+        for part in self.package.iter_parts():
+            if isinstance(part, ImagePart):
+                self._images.setdefault(hashlib.sha1(part.blob).hexdigest(), part)
+
     def image_part(self, data: bytes, fmt: str) -> ImagePart:
         """One image part per distinct image, without python-pptx's walk over all parts."""
         digest = hashlib.sha1(data).hexdigest()
