@@ -15,6 +15,8 @@ from workshop.layouts import BLANK, MASTER, LayoutSpec, ResolvedLayout, Template
 from workshop.layouts.template import generated_geometry, read_template
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.drawing import Painter, ShapeIds
+from workshop.render.deck.embed import Faces, faces_in
+from workshop.render.deck.finish import Finisher
 from workshop.render.deck.master import generate, strip_extras
 from workshop.render.deck.ooxml import el, qn, sub
 from workshop.render.deck.package import (
@@ -26,6 +28,7 @@ from workshop.render.deck.package import (
     NotesSlidePart,
     PartNames,
     SlidePart,
+    all_parts,
     drop_relationship,
     element,
     write_package,
@@ -80,6 +83,9 @@ class Deck:
         self._links = Linker(prs.part)
         self._notes_template = None
         self._fonts = None
+        self._finisher = Finisher()
+        self._slide_rids: dict[int, str] = {}  # id(slide part) → the presentation's relationship to it
+        self.faces: Faces = {}  # the faces finished parts set text in (see embed.faces_used)
 
     @property
     def links(self) -> Linker:
@@ -120,8 +126,23 @@ class Deck:
         part = SlidePart(partname, CT.PML_SLIDE, self.package, CT_Slide.new())
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         rid = self._links.relate(part, RT.SLIDE)
+        self._slide_rids[id(part)] = rid
         sub(self._slide_list, "p:sldId", {"id": FIRST_SLIDE_ID + self._count - 1, "r:id": rid})
         return part.slide
+
+    def finish(self, slide) -> None:
+        """``slide`` is complete: deflate it with its notes, charts and tags, and drop their trees.
+
+        Nothing may change the slide afterwards; the deck's bytes stay what they
+        would have been had it been kept (see ``finish``).
+        """
+        rid = self._slide_rids.pop(id(slide.part))
+        self._finisher.finish(self.prs.part, rid, slide.part, lambda name, tree: faces_in(name, tree, self.faces))
+
+    def live_parts(self) -> list:
+        """Every part not finished yet (masters, layouts, images, the presentation…)."""
+        written = self._finisher.written
+        return [p for p in all_parts(self.package, self._finisher.kept.values()) if str(p.partname) not in written]
 
     def append_slide(self, part) -> None:
         """List a slide part made elsewhere (a slide carried from an edited deck) at the end."""
@@ -177,7 +198,7 @@ class Deck:
                                                 behind or "background"), ShapeIds())
 
     def save(self) -> bytes:
-        return write_package(self.package)
+        return write_package(self.package, self._finisher.written, self._finisher.kept.values())
 
 
 def generated_deck(brand, specs: dict[str, LayoutSpec], palette: Palette, lang: str) -> Deck:
