@@ -25,12 +25,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop.brand.eot import FaceHeader, NotEmbeddable, read_header, to_eot
 from workshop.brand.model import FontFamily
 from workshop.render.deck.ooxml import el, qn
 from workshop.render.deck.package import RT, Part, element, has_element
+
+if TYPE_CHECKING:
+    from workshop.render.deck.deck import Deck
 
 FONTDATA = "application/x-fontdata"
 STYLES = (("regular", False, False), ("bold", True, False), ("italic", False, True),
@@ -92,7 +95,7 @@ def eot_for(path: Path) -> bytes | None:
     return _eot(str(path), stat.st_mtime_ns, stat.st_size)
 
 
-def embed_brand_fonts(deck) -> int:
+def embed_brand_fonts(deck: Deck) -> int:
     """Add the brand faces the deck uses; the number of faces embedded."""
     brand = deck.brand
     families: dict[str, FontFamily] = {}
@@ -133,7 +136,7 @@ def _borrowed(family: FontFamily, bold: bool, italic: bool) -> bool:
     return style in family.fallbacks
 
 
-def _font_element(typeface: str, family: FontFamily):
+def _font_element(typeface: str, family: FontFamily) -> Any:
     header = read_header(Path(family.regular).read_bytes())
     return el("p:font", {"typeface": typeface, "panose": header.panose.hex().upper(),
                          "pitchFamily": _pitch_family(header), "charset": 0})
@@ -161,7 +164,7 @@ def _pitch_family(header: FaceHeader) -> int:
     return 2  # FF_DONTCARE, variable pitch
 
 
-def _drop_existing(deck, presentation) -> None:
+def _drop_existing(deck: Deck, presentation: Any) -> None:
     """A template's own font list goes: the deck lists exactly the faces it uses."""
     old = presentation.find(qn("p:embeddedFontLst"))
     if old is None:
@@ -173,7 +176,7 @@ def _drop_existing(deck, presentation) -> None:
     presentation.remove(old)
 
 
-def _insert(presentation, font_list) -> None:
+def _insert(presentation: Any, font_list: Any) -> None:
     """Put ``p:embeddedFontLst`` where CT_Presentation's sequence wants it."""
     for child in presentation:
         if child.tag.split("}")[-1] in _AFTER:
