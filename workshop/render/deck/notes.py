@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from lxml import etree
+
 from workshop.language import Language
 from workshop.layouts.spec import TextStyle
 from workshop.model.slides import QuizSlide, Reveal
-from workshop.render.deck.package import text_body
+from workshop.render.deck.package import NAMESPACES, element, text_body
 from workshop.render.deck.text import Para, Typesetter, para
 
 NOTES = TextStyle("body", line_spacing=1.1, space_before=6)
 NOTES_PT = 12.0
+# The notes page's body placeholder text (what python-pptx's ``notes_placeholder`` finds, without
+# building an object for every placeholder on every page).
+_BODY = etree.XPath("p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph[@type='body']][1]/p:txBody",
+                    namespaces={"p": NAMESPACES["p"]})
 
 
 def notes_paragraphs(planned, lang: Language) -> list[Para]:
@@ -33,9 +39,14 @@ def write_notes(deck, slide, planned, lang: Language) -> bool:
     if not paras:
         return False
     notes = deck.add_notes_slide(slide)
-    placeholder = notes.notes_placeholder
-    if placeholder is None:
-        return False
+    found = _BODY(element(notes))
+    if found:
+        body = found[0]
+    else:  # a designer's notes master whose body placeholder has no text body yet
+        placeholder = notes.notes_placeholder
+        if placeholder is None:
+            return False
+        body = text_body(placeholder.text_frame)
     typesetter = Typesetter(deck.brand, deck.palette, deck.lang, lambda role: NOTES_PT, "#FFFFFF")  # paper
-    typesetter.write(text_body(placeholder.text_frame), paras, NOTES, explicit=True)
+    typesetter.write(body, paras, NOTES, explicit=True)
     return True
