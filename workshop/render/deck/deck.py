@@ -93,6 +93,7 @@ class Deck:
         self._finisher = Finisher()
         self._slide_rids: dict[int, str] = {}  # id(slide part) → the presentation's relationship to it
         self.faces: Faces = {}  # the faces finished parts set text in (see embed.faces_used)
+        self.made: dict = {}  # run and paragraph properties the deck's typesetters made (see text.Typesetter)
 
     @property
     def links(self) -> Linker:
@@ -202,7 +203,7 @@ class Deck:
     def painter(self, size: Callable[[str], float], behind: str | None = None) -> Painter:
         """Colours, brand type at sizes ``size(role)`` on ``behind``, and a fresh shape-id counter."""
         return Painter(self.palette, Typesetter(self.brand, self.palette, self.lang, size,
-                                                behind or "background"), ShapeIds())
+                                                behind or "background", self.made), ShapeIds())
 
     def save(self) -> bytes:
         return write_package(self.package, self._finisher.written, self._finisher.kept.values())

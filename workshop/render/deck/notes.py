@@ -47,6 +47,7 @@ def write_notes(deck, slide, planned, lang: Language) -> bool:
         if placeholder is None:
             return False
         body = text_body(placeholder.text_frame)
-    typesetter = Typesetter(deck.brand, deck.palette, deck.lang, lambda role: NOTES_PT, "#FFFFFF")  # paper
+    typesetter = Typesetter(deck.brand, deck.palette, deck.lang, lambda role: NOTES_PT, "#FFFFFF",  # paper
+                            deck.made)
     typesetter.write(body, paras, NOTES, explicit=True)
     return True
