@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from lxml import etree
 
 from workshop.language import Language
@@ -9,6 +11,10 @@ from workshop.layouts.spec import TextStyle
 from workshop.model.slides import QuizSlide, Reveal
 from workshop.render.deck.package import NAMESPACES, element, text_body
 from workshop.render.deck.text import Para, Typesetter, para
+
+if TYPE_CHECKING:
+    from workshop.plan.model import PlannedSlide
+    from workshop.render.deck.deck import Deck
 
 NOTES = TextStyle("body", line_spacing=1.1, space_before=6)
 NOTES_PT = 12.0
@@ -18,7 +24,7 @@ _BODY = etree.XPath("p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph[@type='body']][1]
                     namespaces={"p": NAMESPACES["p"]})
 
 
-def notes_paragraphs(planned, lang: Language) -> list[Para]:
+def notes_paragraphs(planned: PlannedSlide, lang: Language) -> list[Para]:
     """What the facilitator reads under the slide, as paragraphs."""
     slide = planned.slide
     texts: list[str] = []
@@ -33,7 +39,7 @@ def notes_paragraphs(planned, lang: Language) -> list[Para]:
     return [para(text) for text in texts]
 
 
-def write_notes(deck, slide, planned, lang: Language) -> bool:
+def write_notes(deck: Deck, slide: Any, planned: PlannedSlide, lang: Language) -> bool:
     """Add a notes page when there is anything to say; True when one was added."""
     paras = notes_paragraphs(planned, lang)
     if not paras:
