@@ -15,7 +15,10 @@ slide, notes slide or chart: quadratic in slide count. ``PartNames`` counts
 per name template instead, installed on the one package object we build
 (nothing global is patched). ``write_package`` replaces python-pptx's writer,
 which stamps zip entries with the current time: fixed timestamps and a
-stable order make the same input give the same bytes.
+stable order make the same input give the same bytes. It takes the parts
+already finished (``Written``: deflated while the deck was built, see
+``finish``) beside the live ones, and writes relationships with ``rels_xml``
+(python-pptx's bytes without building a tree per part).
 
 To reach a new internal, add a function or name here and a line to
 ``INTERNALS``; callers elsewhere keep to the functions.
