@@ -79,6 +79,46 @@ def test_chart_shape_mismatch(write_outline):
     assert "2 values but there are 3 categories" in error.message
 
 
+CHART = """      - kind: chart
+        title: T
+        chart:
+          type: {type}
+          categories: [Plezier, Geld]
+          series: [{{name: Stemmen, values: [9, 3]}}]
+          {extra}
+"""
+
+
+def test_a_highlight_naming_nothing_points_at_it_and_suggests(write_outline):
+    error = error_of(write_outline, CHART.format(type="bar", extra="highlight: Plezir"))
+    assert error.location.line == 13 and error.location.column == 22
+    assert "highlight 'Plezir' names no category or series" in error.message
+    assert "did you mean 'Plezier'?" in error.message
+
+
+def test_the_only_series_cannot_be_highlighted(write_outline):
+    error = error_of(write_outline, CHART.format(type="bar", extra="highlight: Stemmen"))
+    assert "the only series; name one of the categories" in error.message and error.location.line == 13
+
+
+def test_a_line_chart_cannot_be_sorted(write_outline):
+    error = error_of(write_outline, CHART.format(type="line", extra="sort: descending"))
+    assert "a line chart cannot be sorted" in error.message
+    assert error.location.line == 13 and error.location.column == 17
+
+
+def test_an_unknown_sort_lists_the_choices(write_outline):
+    error = error_of(write_outline, CHART.format(type="bar", extra="sort: biggest"))
+    assert "'biggest' is not allowed" in error.message and "descending" in error.message
+    assert error.location.line == 13
+
+
+def test_highlight_and_sort_reach_the_model(write_outline):
+    path = write_outline(HEAD + CHART.format(type="bar", extra="highlight: Geld\n          sort: ascending"))
+    data = load_outline(path).workshop.sections[0].slides[0].chart
+    assert data.highlight == "Geld" and data.sort.value == "ascending"
+
+
 def test_quiz_answer_must_name_an_option(write_outline):
     slides = "      - kind: quiz\n        question: q\n        options: [a, b]\n        answer: d\n"
     error = error_of(write_outline, slides)
