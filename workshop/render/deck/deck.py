@@ -8,7 +8,7 @@ Slides and notes are added here rather than through python-pptx's
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from copy import deepcopy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -20,7 +20,7 @@ from workshop.render.deck.drawing import Painter, ShapeIds
 from workshop.render.deck.embed import Faces, faces_in
 from workshop.render.deck.finish import Finisher
 from workshop.render.deck.master import generate, strip_extras
-from workshop.render.deck.ooxml import el, qn, sub
+from workshop.render.deck.ooxml import Element, el, qn, sub
 from workshop.render.deck.package import (
     CT,
     RT,
@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     from workshop.brand.model import Brand
     from workshop.plan.fit_blocks import Fonts
 
+#: a python-pptx object (presentation, part, layout, slide): typed by python-pptx, reached through the adapter
+Pptx = Any
+
 FIRST_SLIDE_ID = 256
 
 
@@ -55,7 +58,7 @@ class Placement:
 
 
 class Deck:
-    def __init__(self, prs: Any, names: PartNames, geometry: TemplateGeometry,
+    def __init__(self, prs: Pptx, names: PartNames, geometry: TemplateGeometry,
                  specs: dict[str, LayoutSpec], brand: Brand, palette: Palette, lang: str,
                  generated: bool = False) -> None:
         self.prs = prs
@@ -88,12 +91,12 @@ class Deck:
         self._count = len(self._slide_list)
         self._notes_master_part = self._notes_master(prs)  # before counting ids
         self._links = Linker(prs.part)
-        self._notes_template: Any = None
+        self._notes_template: Any = None  # the first notes page's XML, copied for the others
         self._fonts: Fonts | None = None
         self._finisher = Finisher()
         self._slide_rids: dict[int, str] = {}  # id(slide part) → the presentation's relationship to it
         self.faces: Faces = {}  # the faces finished parts set text in (see embed.faces_used)
-        self.made: dict = {}  # run and paragraph properties the deck's typesetters made (see text.Typesetter)
+        self.made: dict[tuple[object, ...], Element] = {}  # properties its typesetters made (text.Typesetter)
 
     @property
     def links(self) -> Linker:
@@ -109,7 +112,7 @@ class Deck:
             self._fonts = Fonts(self.brand)
         return self._fonts
 
-    def _notes_master(self, prs: Any) -> Any:
+    def _notes_master(self, prs: Pptx) -> Pptx:
         """The notes master, created (in brand colours and fonts) when the master has none."""
         had = any(rel.reltype == RT.NOTES_MASTER for rel in prs.part.rels.values())
         part = prs.part.notes_master_part
@@ -127,7 +130,7 @@ class Deck:
 
     # -- building ------------------------------------------------------------------------
 
-    def add_slide(self, layout: Any) -> Any:
+    def add_slide(self, layout: Pptx) -> Pptx:
         """A new empty slide on ``layout`` (no placeholders: painters add what they fill)."""
         self._count += 1
         partname = self.names.next_partname("/ppt/slides/slide%d.xml")
@@ -138,7 +141,7 @@ class Deck:
         sub(self._slide_list, "p:sldId", {"id": FIRST_SLIDE_ID + self._count - 1, "r:id": rid})
         return part.slide
 
-    def finish(self, slide: Any) -> None:
+    def finish(self, slide: Pptx) -> None:
         """``slide`` is complete: deflate it with its notes, charts and tags, and drop their trees.
 
         Nothing may change the slide afterwards; the deck's bytes stay what they
@@ -147,18 +150,18 @@ class Deck:
         rid = self._slide_rids.pop(id(slide.part))
         self._finisher.finish(self.prs.part, rid, slide.part, lambda name, tree: faces_in(name, tree, self.faces))
 
-    def live_parts(self) -> list[Any]:
+    def live_parts(self) -> list[Pptx]:
         """Every part not finished yet (masters, layouts, images, the presentation…)."""
         written = self._finisher.written
         return [p for p in all_parts(self.package, self._finisher.kept.values()) if str(p.partname) not in written]
 
-    def append_slide(self, part: Any) -> None:
+    def append_slide(self, part: Pptx) -> None:
         """List a slide part made elsewhere (a slide carried from an edited deck) at the end."""
         self._count += 1
         rid = self._links.relate(part, RT.SLIDE)
         sub(self._slide_list, "p:sldId", {"id": FIRST_SLIDE_ID + self._count - 1, "r:id": rid})
 
-    def arrange(self, slides: Sequence[Any]) -> None:
+    def arrange(self, slides: Iterable[Pptx]) -> None:
         """Make ``slides`` the deck's slides, in that order; any other slide is dropped (not written)."""
         entries = {}
         for entry in list(self._slide_list):
@@ -169,15 +172,15 @@ class Deck:
         for entry in entries.values():
             drop_relationship(self.prs.part, entry.get(qn("r:id")))
 
-    def layout_named(self, name: str) -> Any:
+    def layout_named(self, name: str) -> Pptx:
         """The layout called ``name`` in this deck's master, else the blank layout."""
         return self._layouts.get(name) or self._blank
 
     @property
-    def notes_master_part(self) -> Any:
+    def notes_master_part(self) -> Pptx:
         return self._notes_master_part
 
-    def add_notes_slide(self, slide: Any) -> Any:
+    def add_notes_slide(self, slide: Pptx) -> Pptx:
         """A notes page for ``slide`` with the notes master's placeholders."""
         partname = self.names.next_partname("/ppt/notesSlides/notesSlide%d.xml")
         first = self._notes_template is None
@@ -192,11 +195,11 @@ class Deck:
             self._notes_template = deepcopy(element(part))
         return notes
 
-    def relate(self, part: Any, reltype: str) -> str:
+    def relate(self, part: Pptx, reltype: str) -> str:
         """Relate the presentation part to ``part`` (a font, say), with a counted id."""
         return self._links.relate(part, reltype)
 
-    def image_rid(self, slide_part: Any, data: bytes, fmt: str) -> str:
+    def image_rid(self, slide_part: Pptx, data: bytes, fmt: str) -> str:
         """Relate ``slide_part`` to the (shared) image part holding ``data``."""
         return slide_part.relate_to(self.names.image_part(data, fmt), RT.IMAGE)
 
@@ -211,7 +214,10 @@ class Deck:
 
 def generated_deck(brand: Brand, specs: dict[str, LayoutSpec], palette: Palette, lang: str) -> Deck:
     """A deck on the master generated from the brand."""
-    maximum = lambda role: brand.size(role).max_pt  # noqa: E731
+
+    def maximum(role: str) -> float:
+        return brand.size(role).max_pt
+
     typesetter = Typesetter(brand, palette, lang, maximum)
     prs, names = generate(brand, specs, lambda ids: Painter(palette, typesetter, ids))
     geometry = generated_geometry(MASTER, {**specs, "blank": BLANK})

@@ -34,6 +34,7 @@ from workshop.render.deck.package import RT, Part, element, has_element
 
 if TYPE_CHECKING:
     from workshop.render.deck.deck import Deck
+    from workshop.render.deck.ooxml import Element
 
 FONTDATA = "application/x-fontdata"
 STYLES = (("regular", False, False), ("bold", True, False), ("italic", False, True),
@@ -136,7 +137,7 @@ def _borrowed(family: FontFamily, bold: bool, italic: bool) -> bool:
     return style in family.fallbacks
 
 
-def _font_element(typeface: str, family: FontFamily) -> Any:
+def _font_element(typeface: str, family: FontFamily) -> Element:
     header = read_header(Path(family.regular).read_bytes())
     return el("p:font", {"typeface": typeface, "panose": header.panose.hex().upper(),
                          "pitchFamily": _pitch_family(header), "charset": 0})
@@ -164,7 +165,7 @@ def _pitch_family(header: FaceHeader) -> int:
     return 2  # FF_DONTCARE, variable pitch
 
 
-def _drop_existing(deck: Deck, presentation: Any) -> None:
+def _drop_existing(deck: Deck, presentation: Element) -> None:
     """A template's own font list goes: the deck lists exactly the faces it uses."""
     old = presentation.find(qn("p:embeddedFontLst"))
     if old is None:
@@ -176,7 +177,7 @@ def _drop_existing(deck: Deck, presentation: Any) -> None:
     presentation.remove(old)
 
 
-def _insert(presentation: Any, font_list: Any) -> None:
+def _insert(presentation: Element, font_list: Element) -> None:
     """Put ``p:embeddedFontLst`` where CT_Presentation's sequence wants it."""
     for child in presentation:
         if child.tag.split("}")[-1] in _AFTER:

@@ -39,7 +39,7 @@ def notes_paragraphs(planned: PlannedSlide, lang: Language) -> list[Para]:
     return [para(text) for text in texts]
 
 
-def write_notes(deck: Deck, slide: Any, planned: PlannedSlide, lang: Language) -> bool:
+def write_notes(deck: Deck, slide: Any, planned: PlannedSlide, lang: Language) -> bool:  # slide: python-pptx's
     """Add a notes page when there is anything to say; True when one was added."""
     paras = notes_paragraphs(planned, lang)
     if not paras:

@@ -24,7 +24,7 @@ from workshop.safety.templates import read_template as read_checked_template
 if TYPE_CHECKING:
     from workshop.assets import Assets
     from workshop.brand.model import Brand
-    from workshop.edits import EditReport
+    from workshop.edits.diff import EditReport
     from workshop.edits.records import Listed
     from workshop.plan.model import DeckPlan
 
@@ -85,8 +85,8 @@ def render_deck(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
     return deck.save()
 
 
-def render_deck_keeping(plan: DeckPlan, brand: Brand, assets: Assets, previous: bytes,
-                        report: EditReport) -> tuple[bytes, tuple[str, ...]]:
+def render_deck_keeping(plan: DeckPlan, brand: Brand, assets: Assets, previous: bytes, report: EditReport
+                        ) -> tuple[bytes, tuple[str, ...]]:
     """The deck for ``plan`` with the hand edits of ``previous`` (described by ``report``) carried over."""
     from workshop.render.deck.keep import keep_edits
 
@@ -117,7 +117,7 @@ def _paint(plan: DeckPlan, brand: Brand, assets: Assets,
     labels = language_for(meta.language)
     deck = open_deck(brand, lang, meta.client_color)
     notes = 0
-    painted = []
+    painted: list[Any] = []
     for planned in plan.deck_slides:
         placement = deck.placements[planned.kind]
         resolved = planned.layout

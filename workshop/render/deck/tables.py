@@ -18,7 +18,7 @@ from workshop.layouts.geometry import Box, Insets
 from workshop.layouts.grids import table_column_widths
 from workshop.layouts.spec import TextStyle
 from workshop.plan.fit_blocks import TableMeasure
-from workshop.render.deck.ooxml import el, qn, sub
+from workshop.render.deck.ooxml import Element, el, qn, sub
 from workshop.render.deck.package import element, table_cell
 from workshop.render.deck.text import para
 
@@ -61,7 +61,7 @@ def add_table(canvas: Canvas, name: str, box: Box, header: list[str], rows: list
     return frame
 
 
-def _cell(canvas: Canvas, tc: Any, value: str, style: TextStyle, fill: str, insets: Insets) -> None:
+def _cell(canvas: Canvas, tc: Element, value: str, style: TextStyle, fill: str, insets: Insets) -> None:
     for child in list(tc):
         tc.remove(child)
     body = canvas.type.on(fill).body([para(value)], style, insets, explicit=True, tag="a:txBody")

@@ -16,18 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from copy import deepcopy
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from workshop.brand.model import Brand
 from workshop.layouts import paragraphs as rules
 from workshop.layouts.geometry import Insets
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.spec import TextStyle
 from workshop.render.deck.colors import Palette
-from workshop.render.deck.ooxml import el, sub
+from workshop.render.deck.ooxml import Element, el, sub
 from workshop.text.inline import Run
-
-if TYPE_CHECKING:
-    from workshop.brand.model import Brand
 
 ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 ALIGN = {"left": "l", "center": "ctr", "right": "r"}
@@ -46,7 +44,7 @@ class Typesetter:
     """Writes text bodies for one deck: brand fonts, palette, language, sizes per role."""
 
     def __init__(self, brand: Brand, palette: Palette, lang: str, size: Callable[[str], float],
-                 behind: str = "background", made: dict[tuple, Any] | None = None) -> None:
+                 behind: str = "background", made: dict[tuple[object, ...], Element] | None = None) -> None:
         self.brand = brand
         self.palette = palette
         self.lang = lang
@@ -54,7 +52,7 @@ class Typesetter:
         self.behind = behind  # the colour role under the text: text colours are made readable on it
         # Run and paragraph properties already made, by everything they depend on beyond the brand,
         # palette and language (which a ``made`` dict is shared for): a copy is cheaper than a rebuild.
-        self.made: dict[tuple, Any] = {} if made is None else made
+        self.made: dict[tuple[object, ...], Element] = {} if made is None else made
 
     def on(self, behind: str | None) -> Typesetter:
         """The same typesetter for text drawn on ``behind`` (a fill's colour role)."""
@@ -62,8 +60,8 @@ class Typesetter:
             return self
         return Typesetter(self.brand, self.palette, self.lang, self.size, behind, self.made)
 
-    def body(self, paras: list[Para], style: TextStyle, insets: Insets, *, explicit: bool,
-             tag: str = "p:txBody") -> Any:
+    def body(self, paras: list[Para], style: TextStyle, insets: Insets, *, explicit: bool, tag: str = "p:txBody"
+             ) -> Element:
         """A complete ``p:txBody`` (or ``a:txBody`` for table cells)."""
         tx = el(tag)
         # A placeholder keeps its layout's look; on an edit PowerPoint shrinks what no longer fits.
@@ -72,13 +70,13 @@ class Typesetter:
         self.write(tx, paras, style, explicit=explicit)
         return tx
 
-    def body_pr(self, style: TextStyle, insets: Insets, autofit: bool = False) -> Any:
+    def body_pr(self, style: TextStyle, insets: Insets, autofit: bool = False) -> Element:
         return el("a:bodyPr", {
             "wrap": "square", "lIns": insets.left, "tIns": insets.top, "rIns": insets.right,
             "bIns": insets.bottom, "anchor": ANCHOR[style.anchor], "rtlCol": "0",
         }, el("a:normAutofit") if autofit else el("a:noAutofit"))
 
-    def write(self, tx: Any, paras: list[Para], style: TextStyle, *, explicit: bool) -> None:
+    def write(self, tx: Element, paras: list[Para], style: TextStyle, *, explicit: bool) -> None:
         for old in tx.findall("{http://schemas.openxmlformats.org/drawingml/2006/main}p"):
             tx.remove(old)
         for index, item in enumerate(paras or [Line("")]):
@@ -87,7 +85,7 @@ class Typesetter:
     def point_size(self, item: Para, style: TextStyle) -> float:
         return self.size(rules.role_of(item, style)) * rules.scale_of(item, style)
 
-    def paragraph(self, item: Para, style: TextStyle, *, first: bool, explicit: bool) -> Any:
+    def paragraph(self, item: Para, style: TextStyle, *, first: bool, explicit: bool) -> Element:
         size = self.point_size(item, style)
         p = el("a:p")
         p.append(self._ppr(item, style, first, explicit, size))
@@ -97,7 +95,7 @@ class Typesetter:
         return p
 
     def rpr(self, item: Para, style: TextStyle, size: float, explicit: bool, run: Run | None = None,
-            tag: str = "a:rPr") -> Any:
+            tag: str = "a:rPr") -> Element:
         heading, bold, italic = rules.face(item, style, run, heading_bold=self.brand.typography.headings.bold,
                                            heading_italic=self.brand.typography.headings.italic)
         color = item.color or (style.color if explicit else None)
@@ -107,7 +105,7 @@ class Typesetter:
             made = self.made[key] = self._rpr(tag, heading, bold, italic, size, color)
         return deepcopy(made)
 
-    def _rpr(self, tag: str, heading: bool, bold: bool, italic: bool, size: float, color: str | None) -> Any:
+    def _rpr(self, tag: str, heading: bool, bold: bool, italic: bool, size: float, color: str | None) -> Element:
         props = el(tag, {"lang": self.lang, "sz": round(size * 100), "b": int(bold), "i": int(italic),
                          "dirty": "0"})
         if color:
@@ -118,7 +116,7 @@ class Typesetter:
         props.append(el("a:cs", {"typeface": family.name}))
         return props
 
-    def _runs(self, p: Any, run: Run, item: Para, style: TextStyle, size: float, explicit: bool) -> None:
+    def _runs(self, p: Element, run: Run, item: Para, style: TextStyle, size: float, explicit: bool) -> None:
         for n, line in enumerate(run.text.split("\n")):
             if n:
                 p.append(el("a:br", None, self.rpr(item, style, size, explicit, run)))
@@ -128,7 +126,7 @@ class Typesetter:
                 t.text = line
                 p.append(r)
 
-    def _ppr(self, item: Para, style: TextStyle, first: bool, explicit: bool, size: float) -> Any:
+    def _ppr(self, item: Para, style: TextStyle, first: bool, explicit: bool, size: float) -> Element:
         bullets = rules.bullets_of(item, style)
         margins = rules.margins(item, style)
         align = item.align or (style.align if explicit else None)
@@ -140,9 +138,9 @@ class Typesetter:
             made = self.made[key] = self._new_ppr(item, style, bullets, margins, align, before)
         return deepcopy(made)
 
-    def _new_ppr(self, item: Para, style: TextStyle, bullets: str, margins: tuple, align: str | None,
-                 before: float) -> Any:
-        attrs: dict = {"lvl": item.level}
+    def _new_ppr(self, item: Para, style: TextStyle, bullets: str, margins: tuple[int, int], align: str | None,
+                 before: float) -> Element:
+        attrs: dict[str, object] = {"lvl": item.level}
         attrs["marL"], attrs["indent"] = margins
         if align:
             attrs["algn"] = ALIGN[align]
@@ -162,7 +160,7 @@ class Typesetter:
             sub(ppr, "a:buChar", {"char": BULLET_CHARS[min(item.level, 1)]})
         return ppr
 
-    def level_props(self, style: TextStyle, level: int) -> Any:
+    def level_props(self, style: TextStyle, level: int) -> Element:
         """``a:lvlNpPr`` for a list style: paragraph look plus default run properties."""
         item = Line("", level=level)
         ppr = self._ppr(item, style, first=level == 0, explicit=True, size=0)
@@ -171,7 +169,7 @@ class Typesetter:
         ppr.append(self.rpr(item, style, self.point_size(item, style), explicit=True, tag="a:defRPr"))
         return ppr
 
-    def list_style(self, style: TextStyle, insets: Insets, prompt: str) -> Any:
+    def list_style(self, style: TextStyle, insets: Insets, prompt: str) -> Element:
         """A layout placeholder's text body: its look (inherited by slides) and a prompt."""
         tx = el("p:txBody")
         tx.append(self.body_pr(style, insets, autofit=True))
