@@ -19,7 +19,7 @@ from workshop.layouts.spec import ShapeSpec, TextStyle
 from workshop.plan.texts import Context, TableBlock, blocks_for
 from workshop.render.deck import shapes
 from workshop.render.deck.deck import Deck, Placement
-from workshop.render.deck.drawing import logo_box, logo_image
+from workshop.render.deck.drawing import is_dark, logo_box, logo_image
 from workshop.render.deck.ooxml import el
 from workshop.render.deck.package import shape_tree
 from workshop.render.deck.text import Para, para
@@ -161,7 +161,8 @@ class Canvas:
             self.tree.append(self.painter.decoration(dec))
         if spec.logo is not None:
             brand = self.deck.brand
-            logo = brand.logos.get("large" if spec.kind == "title" else "small", dark=spec.dark)
+            logo = brand.logos.get("large" if spec.kind == "title" else "small",
+                                   dark=is_dark(self.palette, spec.behind_logo))
             image = logo_image(logo)
             if image is not None:
                 rid = self.deck.image_rid(self.slide.part, image.data, image.format)

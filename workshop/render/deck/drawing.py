@@ -106,6 +106,14 @@ def logo_image(logo: Logo | None) -> ImageFile | None:
     return check_image(str(logo.path), data)
 
 
+def is_dark(palette: Palette, role: str) -> bool:
+    """Does white read better than black on the fill in ``role``? Then the brand's dark logo goes there."""
+    from workshop.brand.colors import contrast_ratio
+
+    fill = palette.hex(role)
+    return contrast_ratio("#FFFFFF", fill) > contrast_ratio("#000000", fill)
+
+
 def logo_box(spec: LogoSpec, image: ImageFile) -> Box:
     """The logo fitted into its slot, undistorted, aligned as the slot says."""
     return spec.box.fit(image.aspect, align=spec.align, anchor="middle")
