@@ -91,7 +91,7 @@ def test_a_shrink_is_information_with_the_size_chosen(write_outline, plain_brand
 def test_text_that_fits_at_the_maximum_says_nothing(write_outline, plain_brand):
     plan = plan_of(write_outline, plain_brand, bullets(3))
     assert plan.fit_findings == ()
-    assert dict(content(plan)[0].fit) == {"title": 40, "body": 24, "footer": 10}
+    assert dict(content(plan)[0].fit) == {"title": 40, "body": 24, "footer": 11}
 
 
 def test_height_counts_lines_spacing_and_space_before(plain_brand):

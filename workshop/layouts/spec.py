@@ -40,7 +40,7 @@ class TextStyle:
     bullet_color: str = "secondary"
     indent: int = 0  # EMU from the left edge to the text of a level-1 bullet
     level_indent: int = 0  # EMU added per deeper level
-    sub_scale: float = 0.85  # size of second-level bullets relative to the first level
+    sub_scale: float = 0.86  # second-level bullets relative to the first: 14 pt body keeps them at 12 pt
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,19 @@ class Meta(Strict):
     client_logo: Short | None = Field(None, description="Client logo (PNG/JPEG) for co-branding.")
     client_color: HexColor | None = Field(None, description="Client accent colour for co-branding.")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_absent(cls, data: object) -> object:
+        """A line a variable left empty (``client: "{{ client.name }}"`` without a profile) is left out.
+
+        So a deck built without a client profile names no client on its cover
+        or in its footer, rather than a placeholder such as "Your organisation".
+        """
+        if not isinstance(data, dict):
+            return data
+        optional = ("subtitle", "client", "facilitator", "author", "date", "footer", "client_logo", "client_color")
+        return {k: v for k, v in data.items() if not (k in optional and isinstance(v, str) and not v.strip())}
+
 
 class Section(Strict):
     title: Short = Field(description="The section's title, on the agenda and its divider slide.")
