@@ -30,6 +30,7 @@ from workshop.layouts import MASTER
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.resolve import footer_frames
 from workshop.model.slides import Audience
+from workshop.plan.balance import balance
 from workshop.plan.continue_split import split
 from workshop.plan.fit_blocks import Fonts, TableMeasure, TextMeasure
 from workshop.plan.fit_geometry import deck_geometry
@@ -248,7 +249,8 @@ def fit_deck(planned: list, brand: Brand, meta, agenda, footer: str = "") -> tup
         size = fitter.footer(item)
         if size is not None:
             sizes["footer"] = size
-        out.append(replace(item, fit=MappingProxyType(sizes), layout=fitter.resolved(item)))
+        layout = balance(item, fitter.resolved(item), fitter, sizes)
+        out.append(replace(item, fit=MappingProxyType(sizes), layout=layout))
         notes.append(list(_notes(item, fitted, brand, fitter)))
     if fitter.footer_overflow and notes:
         first = next((i for i, it in enumerate(out) if it.audience is Audience.ALL), 0)
