@@ -148,8 +148,9 @@ def test_a_step_title_and_text_shrink_together(write_outline, plain_brand):
                       for n in range(5))
     plan = plan_of(write_outline, plain_brand, f"      - kind: steps\n        title: Stappen\n        steps:\n{steps}\n")
     fit = content(plan)[0].fit
-    assert fit["subtitle"] < 24 and fit["body"] < 24
-    assert 24 - fit["subtitle"] == 24 - fit["body"]  # the same steps down from the same maximum
+    assert fit["attribution"] < 18  # the texts, in their own boxes …
+    assert 24 - fit["subtitle"] == 18 - fit["attribution"]  # … shrink with the headings, the same steps down
+    assert fit["subtitle"] > fit["attribution"]  # a heading stays larger than its text
 
 
 def test_a_quiz_and_its_answer_slide_share_sizes(write_outline, plain_brand):

@@ -7,6 +7,10 @@ box moves down so that ``LEAN`` of the free space is above the content and
 the rest below — the optical centre, a little above the geometric one. The
 text stays top-anchored in the moved box, so a hand edit in PowerPoint grows
 downwards as usual. Shapes a designer placed in their template stay put.
+
+A section divider's subtitle is grouped with its title the same way: it
+starts just under the title's last line, not at a fixed height that leaves
+a gap under a one-line title.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from workshop.layouts.geometry import Box, pt
+from workshop.layouts.geometry import Box, inch, pt
 
 #: kind → the shape whose content is balanced
 BALANCED: Mapping[str, str] = {"bullets": "Body", "table": "Table"}
@@ -30,8 +34,14 @@ def balanced_box(box: Box, content_pt: float, room_pt: float) -> Box | None:
     return Box(box.x, box.y + shift, box.w, box.h - shift)
 
 
+#: kind → (a shape, the shape that follows right under its text)
+FOLLOWS: Mapping[str, tuple[str, str]] = {"section": ("Title", "Subtitle")}
+FOLLOW_GAP = inch(0.22)
+
+
 def balance(item, resolved, fitter, sizes: Mapping[str, float]):
     """The resolved layout of ``item`` with its content balanced (the same layout when there is nothing to do)."""
+    resolved = _follow(item, resolved, fitter, sizes)
     name = BALANCED.get(item.kind)
     if name is None or name in resolved.moved or resolved.spec.shape(name) is None:
         return resolved
@@ -45,3 +55,24 @@ def balance(item, resolved, fitter, sizes: Mapping[str, float]):
     if moved is None:
         return resolved
     return replace(resolved, spec=resolved.spec.with_boxes({name: moved}))
+
+
+def _follow(item, resolved, fitter, sizes: Mapping[str, float]):
+    """A section divider's subtitle right under its title's last line, however many lines the title has."""
+    pair = FOLLOWS.get(item.kind)
+    spec = resolved.spec
+    if pair is None or pair[1] in resolved.moved or pair[0] in resolved.moved:
+        return resolved
+    lead, follower = pair
+    measures = {m.name: m for m in fitter.measures(item, lambda n: n in pair)}
+    if lead not in measures or follower not in measures:  # no subtitle on this slide
+        return resolved
+    trial = measures[lead].trial(sizes)
+    frame = resolved.frame(lead)
+    if frame.style.anchor != "top" or not trial.fits:
+        return resolved
+    top = frame.inner.y + pt(trial.height) + FOLLOW_GAP
+    box = spec.box(follower)
+    if top >= box.y:
+        return resolved
+    return replace(resolved, spec=spec.with_boxes({follower: Box(box.x, top, box.w, box.bottom - top)}))

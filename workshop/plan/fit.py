@@ -105,7 +105,8 @@ class Fitter:
             if isinstance(block, TableBlock):
                 out.append(TableMeasure(block.name, block.header, block.rows, spec.box(block.name), self.fonts))
             elif block.is_label:
-                out.append(TextMeasure(block.name, block.lines, block.style, block.box, block.insets, self.fonts))
+                out.append(TextMeasure(block.name, block.lines, block.style, block.box, block.insets, self.fonts,
+                                       block.linked))
             else:
                 frame = resolved.frame(block.name)
                 out.append(TextMeasure(block.name, block.lines, frame.style, frame.box, frame.insets, self.fonts))

@@ -42,6 +42,8 @@ def steps(c, planned) -> None:
                    "tint-primary")
         _marker(c, f"Step Number {index}", cell.marker, str(index), "primary" if index % 2 else "secondary")
         c.put(f"Step {index}")
+        if c.has(f"Step {index} Text"):
+            c.put(f"Step {index} Text")
 
 
 def quiz(c, planned) -> None:
