@@ -34,6 +34,9 @@ class Meta(Strict):
     footer: Short | None = Field(None, description="Footer text; defaults to client and date.")
     client_logo: Short | None = Field(None, description="Client logo (PNG/JPEG) for co-branding.")
     client_color: HexColor | None = Field(None, description="Client accent colour for co-branding.")
+    client_footer: bool = Field(
+        False, description="Show the client logo in the footer of every content slide too, before ours.",
+    )
 
     @model_validator(mode="before")
     @classmethod

@@ -61,3 +61,35 @@ def test_the_closing_boxes_are_labelled_as_in_the_handout(outline):
         first = shapes[name].text_frame.paragraphs[0]
         assert first.text == words.word(word)
         assert first.runs[0].font.size.pt >= 12
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_the_client_colour_is_a_real_accent_that_stands_out(brand):
+    from workshop.brand.colors import contrast_ratio
+
+    prs = presentation(next(p for p in SAMPLES if p.stem == "citroensap"), brand, client=True)
+    slides = list(prs.slides)
+    names = [{s.name for s in slide.shapes} for slide in slides]
+    assert {"Client Accent", "Client Band", "Client Logo"} <= names[0]
+    sections = [slide for slide in slides if slide.slide_layout.name == "Section"]
+    from workshop.brand.load import load_brand
+
+    primary = load_brand(brand).colors.primary  # the divider's background
+    assert sections
+    for slide in sections:
+        bar = next(s for s in slide.shapes if s.name == "Client Accent")
+        assert contrast_ratio(f"#{bar.fill.fore_color.rgb}", primary) >= 3
+    tables = [n for n in names if "Table" in n]
+    assert tables and all("Client Accent" in n for n in tables)
+    content = [n for slide, n in zip(slides, names, strict=True) if "Footer" in n]
+    assert content and all("Client Footer Logo" in n for n in content)
+
+
+def test_without_a_client_profile_there_is_no_client_on_any_slide():
+    prs = presentation(next(p for p in SAMPLES if p.stem == "citroensap"))
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            assert not shape.name.startswith("Client"), shape.name
+            if shape.has_text_frame:
+                assert "organisatie ·" not in shape.text_frame.text
+                assert "Uw organisatie" not in shape.text_frame.text

@@ -25,6 +25,8 @@ from workshop.render.deck.package import shape_tree
 from workshop.render.deck.text import Para, para
 from workshop.safety.images import ImageFile
 
+CLIENT_GAP = 228_600  # 0.25 in between the client's footer logo and ours
+
 
 class Canvas:
     def __init__(self, deck: Deck, slide, placement: Placement, resolved, planned, *, plan, assets,
@@ -45,6 +47,7 @@ class Canvas:
         self.palette = deck.palette
         self.type = self.painter.type
         self._under: list[tuple[Box, str]] = []  # filled shapes drawn on the slide so far
+        self.last_table = None  # the table drawn last (its frame), for painters that mark it
         self._blocks = {b.name: b for b in blocks_for(planned, self.spec, Context(plan.meta, plan.agenda, lang))}
         if placement.fallback:
             self._draw_layout()
@@ -72,8 +75,9 @@ class Canvas:
         if isinstance(block, TableBlock):
             from workshop.render.deck.tables import add_table
 
-            return add_table(self, block.name, self.box(block.name), list(block.header),
-                             [list(r) for r in block.rows])
+            self.last_table = add_table(self, block.name, self.box(block.name), list(block.header),
+                                        [list(r) for r in block.rows])
+            return self.last_table
         if block.is_label:
             return self.label(block.name, block.box, list(block.lines), block.style, insets=block.insets)
         return self.text(block.name, list(block.lines))
@@ -184,6 +188,23 @@ class Canvas:
                                      str(number))
         _as_slide_number_field(element)
         self.tree.append(element)
+
+    def client_footer_logo(self) -> None:
+        """Co-branding: the client's logo in the footer band, just before our logo, as tall as ours."""
+        client = self.assets.client_logo
+        if client is None:
+            return
+        ours = logo_image(self.deck.brand.logos.get("small"))
+        slot = MASTER.logo.box
+        right = logo_box(MASTER.logo, ours).x if ours is not None else slot.right
+        height = slot.h * 4 // 5
+        width = min(round(height * client.aspect), right - slot.x - CLIENT_GAP)
+        if width <= 0:
+            return
+        box = Box(right - CLIENT_GAP - width, slot.y + (slot.h - height) // 2, width, height)
+        name = self.plan.meta.client
+        alt = self.lang.word("logo_of", client=name) if name else self.lang.word("client_logo")
+        self.picture("Client Footer Logo", client, box, alt, align="right")
 
     def _footer_shape(self, framed, placeholder, type_: str, default: ShapeSpec, text: str):
         frame, in_placeholder = framed

@@ -99,6 +99,8 @@ def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
         KINDS[planned.kind].painter.load()(canvas, planned)
         if resolved.spec.footer:
             canvas.footer(plan.footer, planned.number)
+            if meta.client_footer:
+                canvas.client_footer_logo()
         notes += write_notes(deck, slide, planned, labels)
         painted.append(slide)
     return deck, painted, notes

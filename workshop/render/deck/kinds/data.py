@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workshop.errors import WorkshopError
+from workshop.layouts.geometry import Box, inch
 from workshop.render.deck.charts import add_chart
 
 
@@ -24,6 +25,11 @@ def chart(c, planned) -> None:
 
 def table(c, planned) -> None:
     c.put_all()
+    frame = c.last_table
+    if c.plan.meta.client_color and frame is not None:  # co-branding: the client's rule under the header
+        header = frame.table.rows[0].height
+        c.rect("Client Accent", Box(frame.left, frame.top + header - inch(0.03), frame.width, inch(0.06)),
+               c.palette.roles.accent("client", "background"))
 
 
 def image(c, planned) -> None:
