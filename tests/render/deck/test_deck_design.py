@@ -93,3 +93,21 @@ def test_without_a_client_profile_there_is_no_client_on_any_slide():
             if shape.has_text_frame:
                 assert "organisatie ·" not in shape.text_frame.text
                 assert "Uw organisatie" not in shape.text_frame.text
+
+
+def test_a_covered_picture_fills_its_area_and_a_contained_one_stands_on_the_text_column():
+    from workshop.layouts.default import MARGIN
+    from workshop.layouts.geometry import inch
+
+    prs = presentation(next(p for p in SAMPLES if p.stem == "visser-of-vis"))
+    covered = next(s for slide in prs.slides for s in slide.shapes if s.name == "Picture")
+    src = covered._element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}srcRect")
+    assert src is not None and int(src.get("t", 0)) > 0  # cropped top and bottom around the fish
+    assert covered.width == inch(13.333 - 2 * MARGIN)
+    for outline in SAMPLES:
+        for slide in presentation(outline).slides:
+            shapes = {s.name: s for s in slide.shapes}
+            if "Picture" in shapes and "Caption" in shapes:
+                picture, caption = shapes["Picture"], shapes["Caption"]
+                assert picture.left == inch(MARGIN) == caption.left  # the caption under the picture's edge
+                assert 0 <= caption.top - (picture.top + picture.height) <= inch(0.15)

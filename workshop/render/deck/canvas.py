@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from workshop.language import Language
 from workshop.layouts.default import MASTER
-from workshop.layouts.geometry import Box, Insets
+from workshop.layouts.geometry import Align, Anchor, Box, Insets
 from workshop.layouts.resolve import footer_frames
 from workshop.layouts.spec import ShapeSpec, TextStyle
 from workshop.plan.texts import Context, TableBlock, blocks_for
@@ -140,13 +140,22 @@ class Canvas:
 
     # -- pictures -------------------------------------------------------------------------
 
-    def picture(self, name: str, image: ImageFile, box: Box, alt: str, align: str = "center"):
-        """``image`` fitted into ``box`` without distortion, with alt text."""
-        placed = box.fit(image.aspect, align=align)
+    def picture(self, name: str, image: ImageFile, box: Box, alt: str, align: Align = "center",
+                anchor: Anchor = "middle", cover: tuple[float, float] | None = None):
+        """``image`` in ``box`` without distortion, with alt text; returns where it went.
+
+        Fitted whole (aligned as asked), or with ``cover`` (the focus) filling
+        the box, cropped around the focus.
+        """
+        placed = box if cover is not None else box.fit(image.aspect, align=align, anchor=anchor)
+        crop = box.crop(image.aspect, cover) if cover is not None else None
         rid = self.deck.image_rid(self.slide.part, image.data, image.format)
-        element = self.painter.picture(name, placed, rid, alt)
-        self.tree.append(element)
-        return element
+        self.tree.append(self.painter.picture(name, placed, rid, alt, crop))
+        return placed
+
+    def move(self, boxes: dict[str, Box]) -> None:
+        """Move shapes of this slide's layout before they are drawn (a caption under its picture)."""
+        self.spec = self.spec.with_boxes(boxes)
 
     def sync_ids(self, shape_id: int) -> None:
         """After python-pptx added a shape (chart, table), continue numbering after it."""

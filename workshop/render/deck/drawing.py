@@ -61,8 +61,8 @@ class Painter:
         return shapes.shape(self.ids(), spec.name, box or spec.box, fill=self.palette.fill(role),
                             text_body=body, text_box=role is None)
 
-    def picture(self, name: str, box: Box, rid: str, alt: str):
-        return shapes.picture(self.ids(), name, box, rid, alt)
+    def picture(self, name: str, box: Box, rid: str, alt: str, crop=None):
+        return shapes.picture(self.ids(), name, box, rid, alt, crop)
 
     def wordmark(self, spec: LogoSpec, text: str, background: str | None):
         """The brand's name as bold heading text where its logo would go (no usable logo)."""
