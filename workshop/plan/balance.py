@@ -17,8 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from workshop.layouts.geometry import Box, inch, pt
+
+if TYPE_CHECKING:
+    from workshop.layouts.resolve import ResolvedLayout
+    from workshop.plan.fit import Fitter
+    from workshop.plan.model import PlannedSlide
 
 #: kind → the shape whose content is balanced
 BALANCED: Mapping[str, str] = {"bullets": "Body", "table": "Table"}
@@ -39,7 +45,8 @@ FOLLOWS: Mapping[str, tuple[str, str]] = {"section": ("Title", "Subtitle")}
 FOLLOW_GAP = inch(0.22)
 
 
-def balance(item, resolved, fitter, sizes: Mapping[str, float]):
+def balance(item: PlannedSlide, resolved: ResolvedLayout, fitter: Fitter, sizes: Mapping[str, float]
+            ) -> ResolvedLayout:
     """The resolved layout of ``item`` with its content balanced (the same layout when there is nothing to do)."""
     resolved = _follow(item, resolved, fitter, sizes)
     name = BALANCED.get(item.kind)
@@ -57,7 +64,8 @@ def balance(item, resolved, fitter, sizes: Mapping[str, float]):
     return replace(resolved, spec=resolved.spec.with_boxes({name: moved}))
 
 
-def _follow(item, resolved, fitter, sizes: Mapping[str, float]):
+def _follow(item: PlannedSlide, resolved: ResolvedLayout, fitter: Fitter, sizes: Mapping[str, float]
+            ) -> ResolvedLayout:
     """A section divider's subtitle right under its title's last line, however many lines the title has."""
     pair = FOLLOWS.get(item.kind)
     spec = resolved.spec
