@@ -8,6 +8,9 @@ are a slim band instead.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import partial
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer
 
@@ -26,6 +29,7 @@ from workshop.render.pdf.document import Bookmark, DocInfo, build_pdf
 from workshop.render.pdf.flowables import here_or_later
 from workshop.render.pdf.kit import Kit, make_kit
 from workshop.render.pdf.pages import RunningText, body_frame, running_painter, template
+from workshop.safety.images import ImageFile
 from workshop.text.inline import plain
 
 
@@ -43,9 +47,9 @@ def participant_slides(plan: DeckPlan) -> list[PlannedSlide]:
 def section_header(kit: Kit, plan: DeckPlan, index: int, first: PlannedSlide) -> list[Flowable]:
     s, p = kit.styles, kit.palette
     section = plan.workshop.sections[index]
-    explicit = isinstance(first.slide, SectionSlide)
-    title = first.slide.title if explicit else section.title
-    subtitle = first.slide.subtitle if explicit else section.subtitle
+    divider = first.slide if isinstance(first.slide, SectionSlide) else None
+    title = divider.title if divider is not None else section.title
+    subtitle = divider.subtitle if divider is not None else section.subtitle
     row = next((r for r in plan.agenda if r.section == index), None)
     number = first.section_number if row and not row.is_break else None
     kicker = [kit.word("section", n=number)] if number else []
@@ -83,7 +87,7 @@ def story(kit: Kit, plan: DeckPlan, assets: Assets) -> list[Flowable]:
         if _break_only(plan, index, items):
             for item in items:
                 if isinstance(item.slide, BreakSlide):
-                    here, there = here_or_later(lambda slide=item.slide: pause_panel(kit, slide))
+                    here, there = here_or_later(partial(pause_panel, kit, item.slide))
                     out.append(here)
                     later.append(there)
             continue
@@ -97,7 +101,7 @@ def story(kit: Kit, plan: DeckPlan, assets: Assets) -> list[Flowable]:
     return out
 
 
-def _block(kit: Kit, item: PlannedSlide, images, fresh: bool) -> list[Flowable]:
+def _block(kit: Kit, item: PlannedSlide, images: Mapping[str, ImageFile], fresh: bool) -> list[Flowable]:
     """``fresh``: worksheets and the closing start their own page (not right after a heading)."""
     block = KINDS[item.kind].handout
     if isinstance(block, Nothing):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from workshop.brand.model import Brand
@@ -20,6 +22,9 @@ from workshop.render.pdf import markup
 from workshop.render.pdf.fallback import apply_markup
 from workshop.render.pdf.pages import Geometry, geometry
 from workshop.render.pdf.styles import Palette, Styles, styles_for
+
+if TYPE_CHECKING:
+    from workshop.render.pdf.charts import ChartPainter
 
 
 @dataclass(frozen=True)
@@ -32,18 +37,18 @@ class Kit:
     language: str
 
     @cached_property
-    def charts(self):
+    def charts(self) -> ChartPainter:
         """The chart painter, imported only when an outline has charts (saves start-up time)."""
         from workshop.render.pdf.charts import ChartPainter
 
         fonts = self.styles.fonts
         return ChartPainter(self.palette, fonts.body.regular, fonts.body.bold, self.language)
 
-    def p(self, text: str, style, bullet: str | None = None) -> Paragraph:
+    def p(self, text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
         """Outline text (with ``**bold**``/``*italic*``) as a paragraph."""
         return self.raw(markup.inline(text), style, bullet)
 
-    def raw(self, safe_markup: str, style, bullet: str | None = None) -> Paragraph:
+    def raw(self, safe_markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
         """Markup built by ``markup`` helpers only (our labels and escaped outline text)."""
         drawable = apply_markup(safe_markup, style.fontName, self.styles.fonts.chain)
         return Paragraph(drawable, style, bulletText=bullet)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
@@ -57,7 +58,7 @@ def template(template_id: str, frames: list[Frame], geo: Geometry,
              paint: Callable | None = None) -> PageTemplate:
     """A page template that records its id on the canvas (and paints static art, if any)."""
 
-    def on_page(canvas, doc) -> None:
+    def on_page(canvas: Canvas, doc: Any) -> None:
         canvas._workshop_template = template_id
         if paint is not None:
             canvas.saveState()
@@ -90,7 +91,7 @@ def running_painter(geo: Geometry, styles: Styles, text: RunningText) -> Callabl
     chain = styles.fonts.chain
     size = 7.5
 
-    def paint(canvas, number: int, total: int) -> None:
+    def paint(canvas: Canvas, number: int, total: int) -> None:
         if getattr(canvas, "_workshop_template", "").startswith("cover"):
             return
         canvas.saveState()
@@ -126,7 +127,7 @@ def numbered_canvas(paint: Callable[[Canvas, int, int], None]) -> type[Canvas]:
     """A Canvas class that holds pages until ``save()`` so ``paint`` knows the total."""
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict] = []
 

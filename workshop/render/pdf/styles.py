@@ -10,8 +10,9 @@ Typography decisions, applied to every style so the documents are consistent:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
@@ -43,7 +44,7 @@ class Palette:
     series: tuple[str, ...]
 
     @staticmethod
-    def c(hex_color: str):
+    def c(hex_color: str) -> Color:
         return HexColor("#" + hex_color.lstrip("#"))
 
 
@@ -109,7 +110,7 @@ class Styles:
         body_font = fonts.body.regular
         head = fonts.heading_face
 
-        def style(name, parent=None, **kw) -> ParagraphStyle:
+        def style(name: str, parent: ParagraphStyle | None = None, **kw: Any) -> ParagraphStyle:
             base = dict(
                 fontName=body_font, fontSize=size, leading=size * ratio,
                 textColor=p.c(p.text), alignment=TA_LEFT, allowWidows=0, allowOrphans=0,

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workshop.errors import WorkshopError
 from workshop.layouts.geometry import Box, inch
+from workshop.model import slides as m
 from workshop.render.deck.charts import add_chart
 
+if TYPE_CHECKING:
+    from workshop.plan.model import PlannedSlide
+    from workshop.render.deck.canvas import Canvas
 
-def stat(c, planned) -> None:
-    slide = planned.shown
+
+
+def stat(c: Canvas, planned: PlannedSlide) -> None:
+    slide = planned.shown_as(m.StatSlide)
     for name in ("Title", "Value", "Label"):
         if c.has(name):
             c.put(name)
@@ -17,13 +25,13 @@ def stat(c, planned) -> None:
     c.put_all()
 
 
-def chart(c, planned) -> None:
+def chart(c: Canvas, planned: PlannedSlide) -> None:
     c.put("Title")
-    add_chart(c, "Chart", c.box("Chart"), planned.shown.chart)
+    add_chart(c, "Chart", c.box("Chart"), planned.shown_as(m.ChartSlide).chart)
     c.put_all()
 
 
-def table(c, planned) -> None:
+def table(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
     frame = c.last_table
     if c.plan.meta.client_color and frame is not None:  # co-branding: the client's rule under the header
@@ -32,13 +40,13 @@ def table(c, planned) -> None:
                c.palette.roles.accent("client", "background"))
 
 
-def image(c, planned) -> None:
+def image(c: Canvas, planned: PlannedSlide) -> None:
     """The picture fills its area (cropped around its focus) or stands whole on the text column's edge.
 
     The caption and source follow the picture: under its bottom edge, the
     caption from its left edge.
     """
-    slide = planned.shown
+    slide = planned.shown_as(m.ImageSlide)
     if c.has("Title"):
         c.put("Title")
     picture = c.assets.images.get(slide.image)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workshop.layouts.geometry import Box, inch
 from workshop.layouts.grids import agenda_rows
 from workshop.render.deck.drawing import logo_box, logo_image
 
+if TYPE_CHECKING:
+    from workshop.plan.model import PlannedSlide
+    from workshop.render.deck.canvas import Canvas
 
-def title(c, planned) -> None:
+
+
+def title(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
     client_accent(c, "Accent Bar", "Client Accent")
     client_accent(c, "Band Accent", "Client Band")  # the cover band's block: the client's, not our coral
@@ -15,7 +22,7 @@ def title(c, planned) -> None:
         _client_logo(c)
 
 
-def client_accent(c, decoration: str, name: str) -> None:
+def client_accent(c: Canvas, decoration: str, name: str) -> None:
     """Co-branding: the layout's ``decoration`` drawn again in the client's colour, readable on its fill.
 
     The colour keeps its hue but is moved towards black or white where it
@@ -30,7 +37,7 @@ def client_accent(c, decoration: str, name: str) -> None:
     c.rect(name, box, c.palette.roles.accent("client", behind or c.spec.background or "background"))
 
 
-def _client_logo(c) -> None:
+def _client_logo(c: Canvas) -> None:
     """The client's logo after ours, with a thin rule between: ours leads."""
     slot = c.box("Client Logo")
     ours = logo_image(c.deck.brand.logos.get("large"))
@@ -46,11 +53,13 @@ def _client_logo(c) -> None:
         height = slot.h
     area = Box(start, slot.y + (slot.h - height) // 2, max(0, slot.right - start), height)
     client = c.assets.client_logo
+    if client is None:
+        return
     alt = c.lang.word("logo_of", client=c.plan.meta.client) if c.plan.meta.client else c.lang.word("client_logo")
     c.picture("Client Logo", client, area, alt, align="left")
 
 
-def agenda(c, planned) -> None:
+def agenda(c: Canvas, planned: PlannedSlide) -> None:
     c.put("Title")
     start, stop = planned.span(len(c.plan.agenda))
     rows = c.plan.agenda[start:stop]
@@ -62,16 +71,16 @@ def agenda(c, planned) -> None:
             c.put(name)
 
 
-def section(c, planned) -> None:
+def section(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
     client_accent(c, "Accent Bar", "Client Accent")
 
 
-def pause(c, planned) -> None:
+def pause(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
 
 
-def closing(c, planned) -> None:
+def closing(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
 
 
