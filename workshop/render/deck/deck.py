@@ -18,6 +18,7 @@ from workshop.layouts.template import generated_geometry, read_template
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.drawing import Painter, ShapeIds
 from workshop.render.deck.master import generate, strip_extras
+from workshop.render.deck.master_cache import cached_master, master_key
 from workshop.render.deck.ooxml import el, qn, sub
 from workshop.render.deck.package import (
     CT,
@@ -197,9 +198,21 @@ def generated_deck(brand: Brand, specs: dict[str, LayoutSpec], palette: Palette,
         return brand.size(role).max_pt
 
     typesetter = Typesetter(brand, palette, lang, maximum)
-    prs, names = generate(brand, specs, lambda ids: Painter(palette, typesetter, ids))
+    key = master_key(brand, f"{lang} scheme={palette.scheme}", palette.client)
+    prs, names = cached_master(key, lambda: generate(brand, specs, lambda ids: Painter(palette, typesetter, ids)),
+                               lambda made: write_package(made[0].part.package), _open_generated)
     geometry = generated_geometry(MASTER, {**specs, "blank": BLANK})
     return Deck(prs, names, geometry, specs, brand, palette, lang, generated=True)
+
+
+def _open_generated(data: bytes) -> tuple[Pptx, PartNames]:
+    """A generated master saved by the cache, opened as ``generate`` would have returned it."""
+    from pptx import Presentation
+
+    prs = Presentation(io.BytesIO(data))
+    names = PartNames(prs.part.package).install()
+    names.adopt_images()  # the master's logo: a slide showing it again shares the part, as when generated
+    return prs, names
 
 
 def template_deck(data: bytes, brand: Brand, specs: dict[str, LayoutSpec], palette: Palette, lang: str) -> Deck:

@@ -31,10 +31,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -48,6 +46,9 @@ from pptx.oxml.slide import CT_NotesSlide, CT_Slide
 from pptx.parts.image import ImagePart
 from pptx.parts.slide import NotesSlidePart, SlideLayoutPart, SlidePart
 from pptx.util import lazyproperty
+
+if TYPE_CHECKING:  # imported when a deck has a chart: they bring in xlsxwriter
+    from pptx.chart.data import CategoryChartData
 
 __all__ = [
     "CT", "RT", "CT_NotesSlide", "CT_Slide", "INTERNALS", "ImagePart", "Linker", "NAMESPACES", "NotesSlidePart",
@@ -158,6 +159,8 @@ def chart_data_dated(created: datetime) -> Callable[..., CategoryChartData]:
     xlsxwriter stamps the workbook with the current time; a fixed date keeps
     the deck's bytes the same from run to run.
     """
+    from pptx.chart.data import CategoryChartData
+    from pptx.chart.xlsx import CategoryWorkbookWriter
 
     class _FixedDateWorkbook(CategoryWorkbookWriter):
         @contextmanager
@@ -210,6 +213,12 @@ class PartNames:
         self.package.next_partname = self.next_partname
         self.package.next_image_partname = self.next_image_partname
         return self
+
+    def adopt_images(self) -> None:
+        """Share the package's existing image parts (a master opened from bytes) with later slides."""
+        for part in self.package.iter_parts():
+            if isinstance(part, ImagePart):
+                self._images.setdefault(hashlib.sha1(part.blob).hexdigest(), part)
 
     def image_part(self, data: bytes, fmt: str) -> ImagePart:
         """One image part per distinct image, without python-pptx's walk over all parts."""
