@@ -128,6 +128,8 @@ def _paint(plan: DeckPlan, brand: Brand, assets: Assets,
         KINDS[planned.kind].painter.load()(canvas, planned)
         if resolved.spec.footer:
             canvas.footer(plan.footer, planned.number)
+            if meta.client_footer:
+                canvas.client_footer_logo()
         notes += write_notes(deck, slide, planned, labels)
         if finish is None:
             painted.append(slide)
