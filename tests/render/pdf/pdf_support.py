@@ -494,3 +494,28 @@ sections:
         bullets:
 {bullets}
 """
+
+
+DECKS = sorted((REPO / "decks").glob("*.yaml"))
+ACME = REPO / "decks" / "clients" / "acme.yaml"
+
+
+@pytest.fixture(scope="session")
+def sample_handouts() -> dict[tuple[str, str, str], bytes]:
+    """Every sample outline's handout, both brands, with and without the Acme profile.
+
+    Keyed by (outline name, brand, "acme" or ""), built once per test session.
+    """
+    from workshop.render.handout import render_handout
+
+    out = {}
+    for brand_name in ("default", "noord"):
+        brand = load_brand(brand_name)
+        for path in DECKS:
+            for client in ("", "acme"):
+                outline = load_outline(path.relative_to(REPO), vars_files=[ACME] if client else [],
+                                       trusted=[ACME.parent])
+                plan = make_plan(outline.workshop, brand, name=outline.name, outline_path=str(path),
+                                 sources=outline.sources)
+                out[(path.stem, brand_name, client)] = render_handout(plan, brand, collect_assets(outline))
+    return out

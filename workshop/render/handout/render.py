@@ -28,6 +28,9 @@ from workshop.render.pdf.kit import Kit, make_kit
 from workshop.render.pdf.pages import RunningText, body_frame, running_painter, template
 from workshop.text.inline import plain
 
+# Body text at 10.5 pt (the styles' base is 10 pt): a handout is read on paper at arm's length.
+SCALE = 1.05
+
 
 def participant_slides(plan: DeckPlan) -> list[PlannedSlide]:
     """Participant slides once each: continuation parts are covered by their first part.
@@ -107,7 +110,7 @@ def _block(kit: Kit, item: PlannedSlide, images, fresh: bool) -> list[Flowable]:
 
 def render(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
     meta = plan.meta
-    kit = make_kit(brand, meta.language)
+    kit = make_kit(brand, meta.language, SCALE)
     geo = kit.geo
     frame = body_frame(geo)
     cover = template("cover", [body_frame(geo, "cover")], geo,

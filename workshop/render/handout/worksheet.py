@@ -50,7 +50,7 @@ def worksheet(kit: Kit, slide: ExerciseSlide, ctx: HandoutContext) -> list[Flowa
             kit.raw(markup.escape(kit.word("how")), s.h3)]
     gutter = 9 * mm
     for number, step in enumerate(slide.steps, start=1):
-        mark = badge(str(number), s.fonts.body.bold, 8, p.c(p.accent), p.c(p.on_accent), 5.5 * mm)
+        mark = badge(str(number), s.fonts.body.bold, 9, p.c(p.accent), p.c(p.on_accent), 6 * mm)
         out += hanging(mark, [kit.p(step, s.tight)], gutter, space_before=1.5 * mm)
     prompts = slide.prompts
     if not prompts:
@@ -58,7 +58,7 @@ def worksheet(kit: Kit, slide: ExerciseSlide, ctx: HandoutContext) -> list[Flowa
                       WritingBox(95 * mm, p.c(p.rule))]
     for number, prompt in enumerate(prompts, start=1):
         out.append(Spacer(1, 3 * mm))
-        question = markup.color(markup.escape(f"{number}. "), p.accent) + markup.inline(prompt.text)
+        question = markup.color(markup.escape(f"{number}. "), p.accent_ink) + markup.inline(prompt.text)
         out.append(kit.raw(markup.bold(question), s.h3))
         if prompt.lines:
             out.append(WritingLines(prompt.lines, p.c(p.rule)))

@@ -23,7 +23,7 @@ from workshop.render.pdf import measure
 from workshop.render.pdf.markup import clean
 from workshop.render.pdf.styles import Palette
 
-LABEL = 7.5
+LABEL = 8.0  # tick and data labels: the smallest printed size (issue 16)
 
 
 def number_format(language: str, unit: str | None) -> Callable[[float], str]:

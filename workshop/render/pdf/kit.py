@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from workshop.brand.model import Brand
@@ -39,12 +40,18 @@ class Kit:
         fonts = self.styles.fonts
         return ChartPainter(self.palette, fonts.body.regular, fonts.body.bold, self.language)
 
-    def p(self, text: str, style, bullet: str | None = None) -> Paragraph:
+    def p(self, text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
         """Outline text (with ``**bold**``/``*italic*``) as a paragraph."""
         return self.raw(markup.inline(text), style, bullet)
 
-    def raw(self, safe_markup: str, style, bullet: str | None = None) -> Paragraph:
-        """Markup built by ``markup`` helpers only (our labels and escaped outline text)."""
+    def raw(self, safe_markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+        """Markup built by ``markup`` helpers only (our labels and escaped outline text).
+
+        Outside table cells the last two words of each line are tied, so no
+        paragraph ends in a line of one word; cells are too narrow for that.
+        """
+        if style.name not in self.styles.narrow:
+            safe_markup = markup.tie_last_words(safe_markup)
         drawable = apply_markup(safe_markup, style.fontName, self.styles.fonts.chain)
         return Paragraph(drawable, style, bulletText=bullet)
 
@@ -68,7 +75,7 @@ class Kit:
 
 
 def make_kit(brand: Brand, language: str, scale: float = 1.0) -> Kit:
-    styles = styles_for(brand, scale)
+    styles = styles_for(brand, scale, language)
     return Kit(
         brand=brand, styles=styles, palette=styles.palette, lang=language_for(language),
         geo=geometry(brand.settings.paper), language=language,

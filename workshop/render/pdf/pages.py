@@ -88,7 +88,7 @@ def running_painter(geo: Geometry, styles: Styles, text: RunningText) -> Callabl
     p = styles.palette
     regular, bold = styles.fonts.body.regular, styles.fonts.body.bold
     chain = styles.fonts.chain
-    size = 7.5
+    size = 8.0  # running heads and page numbers: the smallest size the handout uses
 
     def paint(canvas, number: int, total: int) -> None:
         if getattr(canvas, "_workshop_template", "").startswith("cover"):
