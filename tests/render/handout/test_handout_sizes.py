@@ -40,6 +40,7 @@ def _hex(color) -> str:
     return "#" + "".join(f"{round(v * 255):02X}" for v in color)
 
 
+@pytest.mark.slow  # every sample × brand × client
 def test_no_text_under_8_pt_in_any_sample_handout(sample_handouts):
     small = {}
     for key, data in sample_handouts.items():
@@ -67,6 +68,7 @@ def test_cells_and_labels_are_readable(handout_pdf):
         assert min(sizes) >= least - 0.01, (phrase, sizes)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("brand", ["default", "noord"])
 def test_accent_figures_and_kickers_meet_contrast_on_paper(sample_handouts, brand):
     """The big figure ("21%") and the small accent labels read on white: 4.5:1 (the ochre was 2.9:1)."""

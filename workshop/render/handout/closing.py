@@ -16,11 +16,13 @@ from workshop.text.inline import plain
 
 
 def closing(kit: Kit, slide: ClosingSlide, ctx: HandoutContext) -> list[Flowable]:
-    """The closing page; it opens a page of its own unless the section heading just did."""
+    """The closing block; it flows on after what came before (a new page only when little is left)."""
     s, p = kit.styles, kit.palette
     out: list[Flowable] = []
     if ctx.fresh:
-        out += [CondPageBreak(kit.geo.frame_height * 0.6), Bookmark(plain(slide.title), 1)]
+        mark = Bookmark(plain(slide.title), 1)
+        mark.keepWithNext = 1
+        out += [CondPageBreak(kit.geo.frame_height * 0.3), mark]
     out.append(kit.p(slide.title, s.h2))
     if slide.takeaways:
         out.append(kit.raw(markup.escape(kit.word("takeaways")), s.kicker))
