@@ -61,8 +61,11 @@ def test_variants_follow_the_slide_content():
     assert KINDS["stat"].variant(StatSlide(kind="stat", value="1", label="x"), False) is None
     assert KINDS["image"].variant(ImageSlide(kind="image", image="a.png", alt="x"), False) == "untitled"
     quiz = QuizSlide(kind="quiz", question="?", options=["a", "b"], answer="a")
-    assert KINDS["quiz"].variant(quiz, True) == "answer"
-    assert KINDS["quiz"].variant(quiz, False) is None
+    assert KINDS["quiz"].variant(quiz, True) == KINDS["quiz"].variant(quiz, False) == "wide"
+    explained = QuizSlide(kind="quiz", question="?", options=["a", "b"], answer="a", explanation="Omdat.")
+    assert KINDS["quiz"].variant(explained, True) is KINDS["quiz"].variant(explained, False) is None
+    in_notes = QuizSlide(kind="quiz", question="?", options=["a", "b"], answer="a", explanation="x", reveal="notes")
+    assert KINDS["quiz"].variant(in_notes, False) == "wide"
 
 
 def test_stat_with_chart_leaves_room_for_the_chart():

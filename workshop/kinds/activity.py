@@ -11,8 +11,8 @@ from workshop.model import slides as m
 
 
 def _quiz_variant(slide: m.QuizSlide, quiz_answer: bool) -> str | None:
-    """A quiz answer slide makes room for the explanation."""
-    return "answer" if quiz_answer else None
+    """The question and its answer slide share one geometry; without an answer panel the options are wide."""
+    return None if slide.explanation and slide.reveal is m.Reveal.NEXT else "wide"
 
 
 STEPS = SlideKind(

@@ -21,6 +21,7 @@ WIDTH = 13.333 - 2 * MARGIN  # 11.833 in of content width
 CONTENT_TOP = 1.95
 CONTENT_BOTTOM = 6.55
 GAP = 0.45  # between columns
+QUIZ_OPTIONS_W = 7.45  # the quiz options' column; the answer panel takes the rest
 
 NO_SIDE = Insets(0, inch(0.05), 0, inch(0.05))
 CARD = Insets.even(0.25, 0.18)
@@ -251,18 +252,28 @@ def steps_layout(name: str) -> LayoutSpec:
 
 
 def quiz_layout(name: str) -> LayoutSpec:
+    """Options on the left, the answer panel on the right: the reveal is this slide with the answer lit.
+
+    The question slide and its answer slide share every position (no variant
+    for the answer), so nothing moves when the answer shows; the panel holds a
+    question mark first, then the explanation. Without an explanation the
+    options take the full width (variant ``wide``) on both slides.
+    """
+    panel_x = MARGIN + QUIZ_OPTIONS_W + GAP
+    options_top, options_h = 3.25, CONTENT_BOTTOM - 3.25
     return LayoutSpec(
         "quiz", name,
         shapes=(
             _title(),
             _text("Question", _b(MARGIN, CONTENT_TOP, WIDTH, 1.15), TextStyle(
                 "subtitle", font="heading", bold=True, color="dark", line_spacing=1.05), "Question"),
-            _area("Options", _b(MARGIN, 3.25, WIDTH, 3.3), "area", "body", "Lettered options are drawn here"),
-            _text("Explanation", _b(MARGIN, 5.15, WIDTH, 1.4), TextStyle("body", anchor="middle", line_spacing=1.05),
-                  "Explanation (answer slide)", insets=Insets.even(0.25, 0.1), fill="light"),
+            _area("Options", _b(MARGIN, options_top, QUIZ_OPTIONS_W, options_h), "area", "body",
+                  "Lettered options are drawn here"),
+            _text("Explanation", _b(panel_x, options_top, 13.333 - MARGIN - panel_x, options_h),
+                  TextStyle("attribution", line_spacing=1.1), "Explanation (answer slide)", insets=CARD, fill="light"),
         ),
         decorations=(ACCENT_BAR,),
-        variants=MappingProxyType({"answer": MappingProxyType({"Options": _b(MARGIN, 3.2, WIDTH, 1.82)})}),
+        variants=MappingProxyType({"wide": MappingProxyType({"Options": _b(MARGIN, options_top, WIDTH, options_h)})}),
     )
 
 

@@ -77,10 +77,11 @@ class OptionBoxes:
     band: Box  # the option's background
     letter: Box  # the lettered circle
     text: Box
+    mark: Box  # where the answer slide's check mark goes, at the band's right end
 
 
 def option_rows(area: Box, count: int) -> tuple[OptionBoxes, ...]:
-    """Quiz options a, b, c… down one column (two columns for five or more)."""
+    """Quiz options a, b, c… down one column (two columns for five or more); the same on the answer slide."""
     if count <= 0:
         return ()
     columns = 1 if count <= 4 else 2
@@ -94,8 +95,9 @@ def option_rows(area: Box, count: int) -> tuple[OptionBoxes, ...]:
         band = Box(col_box.x, area.y + row * pitch, col_box.w, height)
         diameter = min(inch(0.55), band.h - inch(0.12))
         letter = Box(band.x + inch(0.14), band.y + (band.h - diameter) // 2, diameter, diameter)
-        text = Box(letter.right + inch(0.22), band.y, max(0, band.right - letter.right - inch(0.4)), band.h)
-        result.append(OptionBoxes(band, letter, text))
+        mark = Box(band.right - inch(0.14) - diameter, letter.y, diameter, diameter)
+        text = Box(letter.right + inch(0.22), band.y, max(0, mark.x - letter.right - inch(0.4)), band.h)
+        result.append(OptionBoxes(band, letter, text, mark))
     return tuple(result)
 
 

@@ -218,7 +218,8 @@ def quiz(planned, slide, spec, ctx) -> list[Block]:
         out.append(TextBlock(f"Option Text {letter}", (Line(option, bold=True if correct else None,
                                                             color="muted" if wrong else None),), boxes.text, OPTION))
     if answer and slide.explanation:
-        out.append(_t("Explanation", Line(slide.explanation)))
+        heading = Line(ctx.lang.word("explanation"), markup=False, bold=True, font="heading", color="primary")
+        out.append(_t("Explanation", heading, Line(slide.explanation, space_before=6)))
     return out
 
 

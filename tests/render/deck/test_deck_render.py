@@ -100,7 +100,7 @@ def test_quiz_answer_slide_highlights_the_right_option(pairs):
     question = [p for p in pairs if p[0].kind == "quiz" and not p[0].quiz_answer][0][1]
     answer = [p for p in pairs if p[0].quiz_answer][0][1]
     assert "Explanation" not in _texts(question)
-    assert _texts(answer)["Explanation"] == "Het onverwachte tweede snoepje voelt als aandacht."
+    assert _texts(answer)["Explanation"] == "Uitleg\nHet onverwachte tweede snoepje voelt als aandacht."
     bands = {s.name: s for s in answer.shapes if s.name.startswith("Option ") and len(s.name) == 8}
     assert _fill(bands["Option C"]._element) != _fill(bands["Option A"]._element)
     letter_c = next(s for s in answer.shapes if s.name == "Option Letter C")

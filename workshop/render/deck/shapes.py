@@ -80,3 +80,27 @@ def picture(shape_id: int, name: str, box: Box, rid: str, descr: str):
 def line_box(box: Box, weight: int = 12_700) -> Box:
     """A rule drawn as a thin rectangle (renders identically everywhere)."""
     return Box(box.x, box.y, box.w, max(box.h, weight))
+
+
+def polyline(shape_id: int, name: str, box: Box, points: tuple[tuple[int, int], ...], color, width: int):
+    """An open path through ``points`` (in a 100 × 100 grid over ``box``): a check mark, say.
+
+    Drawn as vectors, so it needs no glyph in the brand font and stays editable.
+    """
+    sp = el("p:sp")
+    nv = sub(sp, "p:nvSpPr")
+    sub(nv, "p:cNvPr", {"id": shape_id, "name": clean(name)})
+    sub(nv, "p:cNvSpPr")
+    sub(nv, "p:nvPr")
+    sp_pr = sub(sp, "p:spPr")
+    sp_pr.append(xfrm(box))
+    geom = sub(sp_pr, "a:custGeom")
+    for tag in ("a:avLst", "a:gdLst", "a:ahLst", "a:cxnLst"):
+        sub(geom, tag)
+    sub(geom, "a:rect", {"l": "0", "t": "0", "r": "r", "b": "b"})
+    path = sub(sub(geom, "a:pathLst"), "a:path", {"w": "100", "h": "100", "fill": "none"})
+    for index, (x, y) in enumerate(points):
+        sub(path, "a:moveTo" if index == 0 else "a:lnTo", None, el("a:pt", {"x": x, "y": y}))
+    sp_pr.append(el("a:noFill"))
+    sub(sp_pr, "a:ln", {"w": width, "cap": "rnd"}, el("a:solidFill", None, color), el("a:round"))
+    return sp

@@ -6,6 +6,7 @@ from workshop.layouts.composite import MARKER_SCALE, NO_INSETS
 from workshop.layouts.geometry import Box, inch, to_pt
 from workshop.layouts.grids import option_rows, step_cells
 from workshop.layouts.spec import TextStyle
+from workshop.model.slides import Reveal
 from workshop.render.deck import shapes
 from workshop.render.deck.text import Typesetter, para
 
@@ -44,6 +45,7 @@ def steps(c, planned) -> None:
 
 
 def quiz(c, planned) -> None:
+    """The question, and its answer slide: the same geometry with the answer lit and the others dimmed."""
     slide = planned.shown
     answer = planned.quiz_answer
     right = set(slide.answer_indexes)
@@ -53,12 +55,35 @@ def quiz(c, planned) -> None:
         letter = chr(ord("A") + index)
         correct = answer and index in right
         wrong = answer and index not in right
-        band = "soft-success" if correct else "light"
-        c.rect(f"Option {letter}", boxes.band, band)
+        c.rect(f"Option {letter}", boxes.band, "soft-success" if correct else "light")
         _marker(c, f"Option Letter {letter}", boxes.letter, letter,
                 "success" if correct else ("rule" if wrong else "primary"))
         c.put(f"Option Text {letter}")
+        if correct:
+            _check(c, letter, boxes.mark)
+    if not answer and slide.explanation and slide.reveal is Reveal.NEXT and c.spec.shape("Explanation"):
+        _answer_to_come(c, c.box("Explanation"), c.shape_spec("Explanation").fill or "light")
     c.put_all()
+
+
+def _check(c, letter: str, box: Box) -> None:
+    """The right option's mark: a check drawn as vectors in a circle of the success colour."""
+    c.rect(f"Option Mark {letter}", box, "success", geometry="ellipse")
+    inset = box.w // 4
+    tick = Box(box.x + inset, box.y + inset, box.w - 2 * inset, box.h - 2 * inset)
+    color = c.palette.color(c.palette.text_role("on-success", "success", True))
+    c.tree.append(shapes.polyline(c.painter.ids(), f"Option Check {letter}", tick,
+                                  ((8, 55), (38, 84), (92, 18)), color, max(19_050, box.w // 11)))
+
+
+def _answer_to_come(c, box: Box, fill: str) -> None:
+    """The answer panel on the question slide: the explanation's place, holding a question mark."""
+    c.rect("Answer Panel", box, fill)
+    size = round(min(120.0, to_pt(box.h) * 0.45), 1)
+    style = TextStyle("label", font="heading", bold=True, color="tint-primary", align="center", anchor="middle")
+    fixed = Typesetter(c.deck.brand, c.palette, c.type.lang, lambda role: size, fill)
+    body = fixed.body([para("?", markup=False)], style, NO_INSETS, explicit=True)
+    c.tree.append(shapes.shape(c.painter.ids(), "Answer Mark", box, text_body=body, text_box=True))
 
 
 def exercise(c, planned) -> None:
