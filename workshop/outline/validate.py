@@ -108,8 +108,9 @@ def _model_at(path: tuple) -> type[BaseModel] | None:
     """Which model class the error path points into (for did-you-mean on keys)."""
     from workshop.model import Meta, Section
     from workshop.model.slides import BulletItem, ChartData, Column, Prompt, Series, Step
+    from workshop.model.workshop import HandoutBack
 
-    nested = {"chart": ChartData, "left": Column, "right": Column, "series": Series}
+    nested = {"chart": ChartData, "left": Column, "right": Column, "series": Series, "handout": HandoutBack}
     model: type[BaseModel] | None = Workshop
     for part in path:
         if isinstance(part, int):

@@ -131,7 +131,8 @@ def test_pages_are_numbered_n_of_m(handout_pdf):
     pages = page_texts(handout_pdf)
     total = len(pages)
     assert "pagina 1 van" not in pages[0]  # the cover has no running footer
-    for number, text in enumerate(pages[1:], start=2):
+    assert "pagina" not in pages[-1]  # nor has the back cover
+    for number, text in enumerate(pages[1:-1], start=2):
         assert f"pagina {number} van {total}" in text
 
 

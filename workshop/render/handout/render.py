@@ -10,6 +10,9 @@ Break-only sections are a slim band.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import partial
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer
 
@@ -19,6 +22,7 @@ from workshop.kinds import KINDS, Nothing
 from workshop.model.slides import BreakSlide, ExerciseSlide, SectionSlide
 from workshop.plan.model import DeckPlan, PlannedSlide
 from workshop.render.handout.agenda import agenda
+from workshop.render.handout.back import back_cover, back_template, notes_page, sources_fit
 from workshop.render.handout.blocks import pause_panel
 from workshop.render.handout.closing import sources
 from workshop.render.handout.context import HandoutContext
@@ -28,6 +32,7 @@ from workshop.render.pdf.document import Bookmark, DocInfo, build_pdf
 from workshop.render.pdf.flowables import here_or_later, page_start
 from workshop.render.pdf.kit import Kit, make_kit
 from workshop.render.pdf.pages import RunningText, body_frame, running_painter, template
+from workshop.safety.images import ImageFile
 from workshop.text.inline import plain
 
 # Body text at 10.5 pt (the styles' base is 10 pt): a handout is read on paper at arm's length.
@@ -57,9 +62,9 @@ def section_header(kit: Kit, plan: DeckPlan, index: int, first: PlannedSlide,
     """
     s, p = kit.styles, kit.palette
     section = plan.workshop.sections[index]
-    explicit = isinstance(first.slide, SectionSlide)
-    title = first.slide.title if explicit else section.title
-    subtitle = first.slide.subtitle if explicit else section.subtitle
+    divider = first.slide if isinstance(first.slide, SectionSlide) else None
+    title = divider.title if divider else section.title
+    subtitle = divider.subtitle if divider else section.subtitle
     row = next((r for r in plan.agenda if r.section == index), None)
     number = first.section_number if row and not row.is_break else None
     kicker = [kit.word("section", n=number)] if number else []
@@ -102,7 +107,7 @@ def story(kit: Kit, plan: DeckPlan, assets: Assets) -> list[Flowable]:
         if _break_only(plan, index, items):
             for item in items:
                 if isinstance(item.slide, BreakSlide):
-                    here, there = here_or_later(lambda slide=item.slide: pause_panel(kit, slide))
+                    here, there = here_or_later(partial(pause_panel, kit, item.slide))
                     out.append(here)
                     later.append(there)
             continue
@@ -113,11 +118,14 @@ def story(kit: Kit, plan: DeckPlan, assets: Assets) -> list[Flowable]:
         later = []
         for n, item in enumerate(body):
             out += _block(kit, item, images, fresh=n > 0)
-    out += later + sources(kit, plan.sources)
-    return out
+    on_back = sources_fit(kit, plan)
+    out += later + ([] if on_back else sources(kit, plan.sources))
+    if plan.back.notes_page:
+        out += notes_page(kit)
+    return out + back_cover(kit, plan, with_sources=on_back)
 
 
-def _block(kit: Kit, item: PlannedSlide, images, fresh: bool) -> list[Flowable]:
+def _block(kit: Kit, item: PlannedSlide, images: Mapping[str, ImageFile], fresh: bool) -> list[Flowable]:
     """``fresh``: worksheets and the closing start their own page (not right after a heading)."""
     block = KINDS[item.kind].handout
     if isinstance(block, Nothing):
@@ -146,6 +154,6 @@ def render(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
         language=meta.language,
         keywords=("workshop", kit.word("handout"), plain(meta.client or ""), brand.meta.name),
     )
-    return build_pdf(story(kit, plan, assets), info=info, geo=geo, templates=[cover, body],
+    return build_pdf(story(kit, plan, assets), info=info, geo=geo, templates=[cover, body, back_template(kit, plan)],
                      paint=running_painter(geo, kit.styles, running),
                      initial_font=kit.styles.fonts.body.regular)

@@ -43,9 +43,9 @@ def worksheet(kit: Kit, slide: ExerciseSlide, ctx: HandoutContext) -> list[Flowa
     s, p = kit.styles, kit.palette
     fresh_page = ctx.fresh
     out: list[Flowable] = [page_start(kit.geo.frame_height)] if fresh_page else []
-    mark = Bookmark(plain(slide.title), 1)
-    mark.keepWithNext = 1
-    out += [mark, kit.raw(markup.escape(kit.word("worksheet")), s.kicker),
+    bookmark = Bookmark(plain(slide.title), 1)
+    bookmark.keepWithNext = 1
+    out += [bookmark, kit.raw(markup.escape(kit.word("worksheet")), s.kicker),
             kit.p(slide.title, s.h1 if fresh_page else s.h2)]
     panel = []
     if slide.goal:

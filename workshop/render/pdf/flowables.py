@@ -301,14 +301,16 @@ class NotesGrid(Flowable):
             return
         canvas = self.canv
         canvas.saveState()
-        canvas.setFillColor(self.label_color)
-        draw_string(canvas, 0, self.height - 8, self.label, self.font, 8)
+        head = 14 if self.label else 0
+        if self.label:
+            canvas.setFillColor(self.label_color)
+            draw_string(canvas, 0, self.height - 8, self.label, self.font, 8)
         canvas.setFillColor(self.color)
         columns = int(self.width // self.pitch)
-        rows = int((self.height - 14) // self.pitch)
+        rows = int((self.height - head) // self.pitch)
         left = (self.width - columns * self.pitch) / 2
         for row in range(rows):
-            y = self.height - 14 - (row + 0.5) * self.pitch
+            y = self.height - head - (row + 0.5) * self.pitch
             for column in range(columns + 1):
                 canvas.circle(left + column * self.pitch, y, 0.5, stroke=0, fill=1)
         canvas.restoreState()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -22,6 +23,9 @@ from workshop.render.pdf.fallback import apply_markup
 from workshop.render.pdf.pages import Geometry, geometry
 from workshop.render.pdf.styles import Palette, Styles, styles_for
 
+if TYPE_CHECKING:
+    from workshop.render.pdf.charts import ChartPainter
+
 
 @dataclass(frozen=True)
 class Kit:
@@ -33,7 +37,7 @@ class Kit:
     language: str
 
     @cached_property
-    def charts(self):
+    def charts(self) -> ChartPainter:
         """The chart painter, imported only when an outline has charts (saves start-up time)."""
         from workshop.render.pdf.charts import ChartPainter
 

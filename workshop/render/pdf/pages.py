@@ -58,7 +58,7 @@ def template(template_id: str, frames: list[Frame], geo: Geometry,
              paint: Callable | None = None) -> PageTemplate:
     """A page template that records its id on the canvas (and paints static art, if any)."""
 
-    def on_page(canvas, doc) -> None:
+    def on_page(canvas: Canvas, doc: object) -> None:
         canvas._workshop_template = template_id
         if paint is not None:
             canvas.saveState()
@@ -91,7 +91,7 @@ def running_painter(geo: Geometry, styles: Styles, text: RunningText) -> Callabl
     chain = styles.fonts.chain
     size = 8.0  # running heads and page numbers: the smallest size the handout uses
 
-    def paint(canvas, number: int, total: int) -> None:
+    def paint(canvas: Canvas, number: int, total: int) -> None:
         if getattr(canvas, "_workshop_template", "").startswith("cover"):
             return
         canvas.saveState()

@@ -47,7 +47,7 @@ class Palette:
     series: tuple[str, ...]
 
     @staticmethod
-    def c(hex_color: str):
+    def c(hex_color: str) -> HexColor:
         return HexColor("#" + hex_color.lstrip("#"))
 
 
