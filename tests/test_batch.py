@@ -14,19 +14,7 @@ from workshop.batch import check_targets, run_jobs, unique_jobs
 from workshop.errors import UsageError, WorkshopError
 from workshop.pipeline import Job, JobResult
 
-MINIMAL = """workshop:
-  title: "T {{ client.name }}"
-  start: "09:30"
-  language: nl
-vars:
-  client: {name: X}
-sections:
-  - title: Een
-    duration: 20m
-    slides:
-      - kind: statement
-        text: Hallo
-"""
+MINIMAL = (Path(__file__).parent / "data" / "small.yaml").read_text(encoding="utf-8")
 
 fork_only = pytest.mark.skipif(platforms.start_method() != "fork",
                                reason="patches the build function, which spawned workers do not see")

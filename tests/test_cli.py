@@ -20,17 +20,7 @@ from workshop.console import Console
 from workshop.errors import ExitStatus, UsageError
 
 REPO = Path(__file__).resolve().parents[1]
-MINIMAL = """
-workshop:
-  title: Test
-  start: "09:30"
-sections:
-  - title: Een
-    duration: 20m
-    slides:
-      - kind: statement
-        text: Hallo
-"""
+MINIMAL = (REPO / "tests" / "data" / "small.yaml").read_text(encoding="utf-8").replace("  language: nl\n", "")
 
 
 def run(*args: str):
@@ -72,7 +62,7 @@ def test_bad_input_is_exit_1_with_location_and_no_traceback(tmp_path):
     bad.write_text(MINIMAL.replace("kind: statement", "kind: statment"), encoding="utf-8")
     result = run("check", str(bad))
     assert result.exit_code == ExitStatus.INPUT
-    assert f"{bad}:9:15:" in result.stderr and "did you mean 'statement'" in result.stderr
+    assert f"{bad}:12:15:" in result.stderr and "did you mean 'statement'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 

@@ -14,17 +14,7 @@ import pytest
 from workshop.pipeline import Job, run_build
 
 REPO = Path(__file__).resolve().parents[1]
-OUTLINE = """workshop:
-  title: T
-  start: "09:30"
-  language: nl
-sections:
-  - title: Een
-    duration: 20m
-    slides:
-      - kind: statement
-        text: Hallo
-"""
+OUTLINE = (REPO / "tests" / "data" / "small.yaml").read_text(encoding="utf-8")
 IMAGE_SLIDE = """      - kind: image
         title: Plaatje
         image: {image}

@@ -9,12 +9,19 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop.edits.guard import EditPolicy, Guard
 from workshop.errors import ExitStatus, Finding, Location, Severity, WorkshopError
+
+if TYPE_CHECKING:
+    from workshop.assets import Assets
+    from workshop.brand.model import Brand
+    from workshop.outline.load import Outline
+    from workshop.plan.model import DeckPlan
 
 OUTPUTS = ("deck", "handout", "guide")
 SUFFIXES = {"deck": ".pptx", "handout": "-handout.pdf", "guide": "-guide.pdf"}
@@ -79,17 +86,17 @@ class JobResult:
 
 @dataclass
 class _Prepared:
-    outline: object
-    brand: object
-    plan: object
-    assets: object
+    outline: Outline
+    brand: Brand
+    plan: DeckPlan
+    assets: Assets
     findings: list[Finding] = field(default_factory=list)
 
 
-_BRANDS: dict[str, tuple] = {}
+_BRANDS: dict[str, tuple[Brand, list[Finding]]] = {}
 
 
-def get_brand(name: str):
+def get_brand(name: str) -> tuple[Brand, list[Finding]]:
     """Load a brand once per process (fonts and metrics are reused across builds)."""
     if name not in _BRANDS:
         from workshop.brand.load import load_brand_with_findings
@@ -244,7 +251,7 @@ def run_build(job: Job) -> JobResult:
                      slides=len(prepared.plan.deck_slides), notes=_edit_notes(guard, kept))
 
 
-def _keeping(guard: Guard, said: list[str]):
+def _keeping(guard: Guard, said: list[str]) -> Callable[[_Prepared, str], bytes]:
     """``render`` with the deck rendered by carrying ``guard``'s edits over (the summary lands in ``said``)."""
 
     def rendering(prepared: _Prepared, output: str) -> bytes:

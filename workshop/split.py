@@ -16,12 +16,16 @@ import pickle
 import signal
 from collections.abc import Callable, Sequence
 from types import MappingProxyType
+from typing import Any
 
 from workshop import platforms
-from workshop.errors import WorkshopError
+from workshop.errors import ExitStatus, WorkshopError
+
+#: ``render(prepared, output) -> bytes``; the prepared build is the pipeline's, opaque here.
+Render = Callable[[Any, str], bytes]
 
 
-def read_only(mapping: dict) -> MappingProxyType:
+def read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
     return MappingProxyType(mapping)
 
 
@@ -38,19 +42,21 @@ def _warm_up() -> None:
 class PdfWorker:
     """A forked child that renders the PDF outputs of one build."""
 
-    def __init__(self, render: Callable, outputs: Sequence[str]) -> None:
+    def __init__(self, render: Render, outputs: Sequence[str]) -> None:
         self.outputs = list(outputs)
-        to_child_r, self._to_child = os.pipe()
-        self._from_child, from_child_w = os.pipe()
-        self.pid = os.fork()
+        to_child_r, to_child = os.pipe()
+        from_child, from_child_w = os.pipe()
+        self._to_child: int | None = to_child
+        self._from_child: int | None = from_child
+        self.pid: int | None = os.fork()
         if self.pid == 0:
-            os.close(self._to_child)
-            os.close(self._from_child)
+            os.close(to_child)
+            os.close(from_child)
             self._serve(render, to_child_r, from_child_w)
         os.close(to_child_r)
         os.close(from_child_w)
 
-    def _serve(self, render: Callable, inbox: int, outbox: int) -> None:  # in the child; never returns
+    def _serve(self, render: Render, inbox: int, outbox: int) -> None:  # in the child; never returns
         try:
             try:
                 _warm_up()
@@ -61,6 +67,7 @@ class PdfWorker:
             if not data:  # the parent gave up (its planning failed)
                 os._exit(0)
             prepared = pickle.loads(data)
+            payload: tuple[str, Any]
             try:
                 payload = ("ok", {o: render(prepared, o) for o in self.outputs})
             except WorkshopError as exc:
@@ -74,27 +81,32 @@ class PdfWorker:
         finally:
             os._exit(0)
 
-    def send(self, prepared) -> None:
+    def send(self, prepared: Any) -> None:
+        assert self._to_child is not None, "send() once"
         with os.fdopen(self._to_child, "wb") as pipe:
             pickle.dump(prepared, pipe, protocol=pickle.HIGHEST_PROTOCOL)
         self._to_child = None
 
     def result(self) -> dict[str, bytes]:
+        assert self._from_child is not None and self.pid is not None, "result() once, after send()"
         with os.fdopen(self._from_child, "rb") as pipe:
             data = pipe.read()  # read to the end before waiting: results exceed a pipe's buffer
         self._from_child = None
         os.waitpid(self.pid, 0)
         self.pid = None
-        status, value = pickle.loads(data) if data else ("crash", "the PDF renderer ended without a result")
+        reply: tuple[str, Any] = pickle.loads(data) if data else ("crash", "the PDF renderer ended without a result")
+        status, value = reply
         if status == "error":
-            error = WorkshopError(value[0])
-            error.exit_code = value[1]
+            message, code = value
+            error = WorkshopError(message)
+            error.exit_code = ExitStatus(code)
             raise error
         if status == "interrupt":
             raise KeyboardInterrupt
         if status == "crash":
             raise RuntimeError(value)
-        return value
+        rendered: dict[str, bytes] = value
+        return rendered
 
     def stop(self) -> None:
         """End the child (if still running) and close the pipes; safe to call twice."""
@@ -114,7 +126,7 @@ class PdfWorker:
             self.pid = None
 
 
-def start_worker(outputs: Sequence[str], render: Callable, *, split: bool) -> PdfWorker | None:
+def start_worker(outputs: Sequence[str], render: Render, *, split: bool) -> PdfWorker | None:
     """A PDF worker when splitting pays: a deck and at least one PDF, where fork is the start method."""
     pdfs = [o for o in outputs if o != "deck"]
     if not split or "deck" not in outputs or not pdfs or not platforms.can_fork():
@@ -122,7 +134,7 @@ def start_worker(outputs: Sequence[str], render: Callable, *, split: bool) -> Pd
     return PdfWorker(render, pdfs)
 
 
-def render_all(prepared, outputs: Sequence[str], render: Callable, worker: PdfWorker | None) -> dict[str, bytes]:
+def render_all(prepared: Any, outputs: Sequence[str], render: Render, worker: PdfWorker | None) -> dict[str, bytes]:
     """``{output: bytes}`` in the order given; the worker (if any) renders the PDFs."""
     if worker is None:
         return {o: render(prepared, o) for o in outputs}

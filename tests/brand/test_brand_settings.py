@@ -52,6 +52,17 @@ def test_empty_section_keeps_defaults(brand_dir):
     assert brand.settings.paper == "A4" and brand.settings.sizes == DEFAULT_SIZES
 
 
+def test_every_problem_in_the_sizes_and_layouts_is_reported_at_once(brand_dir):
+    error = error_for(brand_dir, "sizes:\n  title: {max: 40, mn: 20, mx: 3}\n  bdy: {max: 20}\n"
+                                 "  body: {max: 9, min: 12}\nlayouts:\n  qoute: Citaat\n  statment: X")
+    found = [(e.location.line, e.location.column, e.message) for e in error.errors]
+    assert [(line, column) for line, column, _ in found] == [(6, 24), (6, 32), (7, 7), (8, 13), (10, 7), (11, 7)]
+    assert [m.split(" in ")[0] for _, _, m in found[:3]] == ["unknown setting 'mn'", "unknown setting 'mx'",
+                                                             "unknown setting 'bdy'"]
+    assert "min (12 pt) is larger than max (9 pt)" in found[3][2]
+    assert {e.hint for e in error.errors[4:]} == {"did you mean 'quote'?", "did you mean 'statement'?"}
+
+
 def test_unknown_key_is_an_error_with_line_and_suggestion(brand_dir):
     error = error_for(brand_dir, "paper: A4\npapr: letter")
     assert "unknown setting 'papr'" in error.message

@@ -9,46 +9,29 @@ fit, and reportlab's reader for the PDFs, with a subset of a few characters
 as the PDF writer makes it. Everything must end in a font or a
 ``WorkshopError``; anything else fails with the seed and case to replay.
 
-CI runs 2,000 cases from a fixed seed; ``WORKSHOP_FUZZ_SECONDS`` or
+CI runs 2,000 cases from a fixed seed (the loop is ``tests/fuzz/conftest.py``'s); ``WORKSHOP_FUZZ_SECONDS`` or
 ``WORKSHOP_FUZZ_CASES`` run longer, ``WORKSHOP_FUZZ_SEED`` another stream.
 """
 
 from __future__ import annotations
 
-import os
 import random
-import signal
 import struct
-import time
-import traceback
 from pathlib import Path
 
 import pytest
 
 from workshop.brand.fontfiles import clear_caches
 from workshop.brand.fonts import read_face
-from workshop.errors import WorkshopError
 from workshop.plan.measure import FontMetrics
 from workshop.render.pdf.fonts import open_pdf_font
 
-CASES = int(os.environ.get("WORKSHOP_FUZZ_CASES", "2000"))
-SECONDS = float(os.environ.get("WORKSHOP_FUZZ_SECONDS", "0"))
-SEED = int(os.environ.get("WORKSHOP_FUZZ_SEED", "15"))
-CASE_LIMIT = 20
 SOURCES = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")]
 FIELDS = {  # table → offsets of fields the readers use (the OpenType names are in workshop/brand/sfnt.py)
     "head": [18, 44, 50], "hhea": [4, 6, 8, 34], "maxp": [4], "OS/2": [4, 8, 62, 74, 76],
     "cmap": [2, 4, 6, 8, 10, 12, 14], "name": [2, 4, 6, 14, 16], "hmtx": [0, 2], "loca": [0, 2, 4], "glyf": [0, 2],
 }
 HOSTILE = [0, 1, 0x7FFF, 0x8000, 0xFFFF, 0xFFFE, 2, 3]
-
-
-class _Hang(Exception):
-    pass
-
-
-def _alarm(signum, frame):
-    raise _Hang()
 
 
 def tables(data: bytes) -> dict[str, tuple[int, int, int]]:
@@ -97,38 +80,17 @@ def mutate(rng: random.Random, data: bytes) -> tuple[bytes, str]:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not all(p.is_file() for p in SOURCES), reason="needs fonts-dejavu")
-def test_mutated_fonts_are_usable_or_refused_by_name(tmp_path: Path, lato_regular: bytes):
+def test_mutated_fonts_are_usable_or_refused_by_name(fuzz, lato_regular: bytes):
     originals = [lato_regular] + [p.read_bytes() for p in SOURCES]
-    rng = random.Random(SEED)
-    failures: list[str] = []
-    outcomes = {"usable": 0, "refused": 0}
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    started, case = time.monotonic(), 0
+
+    def use(path: Path, case: int) -> None:
+        read_face(path)  # the font scan: None or a face, never an exception
+        FontMetrics(path)
+        font = open_pdf_font(f"Fuzz{case}", path, f"the font file '{path.name}'")
+        font.face.makeSubset([32, 65, 97, 233, 8364])
+
     try:
-        while (time.monotonic() - started < SECONDS) if SECONDS else case < CASES:
-            case += 1
-            data, what = mutate(rng, rng.choice(originals))
-            path = tmp_path / f"case{case}.ttf"
-            path.write_bytes(data)
-            signal.alarm(CASE_LIMIT)
-            try:
-                read_face(path)  # the font scan: None or a face, never an exception
-                FontMetrics(path)
-                font = open_pdf_font(f"Fuzz{case}", path, f"the font file '{path.name}'")
-                font.face.makeSubset([32, 65, 97, 233, 8364])
-                outcomes["usable"] += 1
-            except WorkshopError:
-                outcomes["refused"] += 1
-            except _Hang:
-                failures.append(f"case {case} (seed {SEED}): {what}: still running after {CASE_LIMIT} s")
-            except Exception:  # noqa: BLE001 - the point: nothing but WorkshopError may escape
-                failures.append(f"case {case} (seed {SEED}): {what}:\n{traceback.format_exc(limit=-3)}")
-            finally:
-                signal.alarm(0)
-                path.unlink()
+        outcome = fuzz("fonts", ".ttf", lambda rng: mutate(rng, rng.choice(originals)), use)
     finally:
-        signal.signal(signal.SIGALRM, previous)
         clear_caches()
-    print(f"{case} mutated fonts in {time.monotonic() - started:.0f} s: {outcomes}")
-    assert outcomes["usable"] > case // 20, "the mutations should leave some fonts usable"
-    assert not failures, f"{len(failures)} of {case} cases ended in an internal error:\n" + "\n".join(failures[:6])
+    outcome.check()

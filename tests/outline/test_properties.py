@@ -1,6 +1,8 @@
 """Property tests: random and hostile outlines end in a model or a clean, located error.
 
-Run longer with ``HYPOTHESIS_PROFILE=long pytest tests/outline/test_properties.py``.
+Each property runs twice: a quick share of examples in the inner loop (``-m "not slow"``) and
+the profile's full count in the whole suite. Run longer with
+``HYPOTHESIS_PROFILE=long pytest tests/outline/test_properties.py``.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,6 +29,16 @@ settings.register_profile("long", max_examples=20_000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+#: examples per property in the inner loop; the whole suite also runs the profile's count
+QUICK = 60
+SIZES = [pytest.param(QUICK, id="quick"), pytest.param(None, id="full", marks=pytest.mark.slow)]
+
+
+def run_property(examples: int | None, strategy: st.SearchStrategy, check) -> None:
+    """``check`` for ``examples`` drawn values (None: as many as the profile says)."""
+    test = given(strategy)(check)
+    (settings(max_examples=examples)(test) if examples else test)()
+
 
 def assert_clean(error: WorkshopError) -> None:
     """A clean error: a message, and a location or a stated limit."""
@@ -43,12 +56,15 @@ def load_text(tmp_path: Path, text: str | bytes) -> None:
         assert_clean(error)
 
 
-@given(st.binary(max_size=2_000))
-def test_random_bytes_read_cleanly(data):
-    try:
-        read_yaml_bytes(data, "r.yaml")
-    except WorkshopError as error:
-        assert_clean(error)
+@pytest.mark.parametrize("examples", SIZES)
+def test_random_bytes_read_cleanly(examples):
+    def check(data: bytes) -> None:
+        try:
+            read_yaml_bytes(data, "r.yaml")
+        except WorkshopError as error:
+            assert_clean(error)
+
+    run_property(examples, st.binary(max_size=2_000), check)
 
 
 @st.composite
@@ -80,9 +96,9 @@ def mutated_sample(draw):
     return "\n".join(lines)
 
 
-@given(mutated_sample())
-def test_mutated_samples_load_or_fail_cleanly(tmp_path_factory, text):
-    load_text(tmp_path_factory.mktemp("m"), text)
+@pytest.mark.parametrize("examples", SIZES)
+def test_mutated_samples_load_or_fail_cleanly(tmp_path_factory, examples):
+    run_property(examples, mutated_sample(), lambda text: load_text(tmp_path_factory.mktemp("m"), text))
 
 
 printable = st.text(st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=40)
@@ -112,6 +128,6 @@ def random_outline(draw):
     return yaml.safe_dump({"workshop": meta, "sections": sections}, allow_unicode=True)
 
 
-@given(random_outline())
-def test_schema_shaped_random_outlines_load_or_fail_cleanly(tmp_path_factory, text):
-    load_text(tmp_path_factory.mktemp("r"), text)
+@pytest.mark.parametrize("examples", SIZES)
+def test_schema_shaped_random_outlines_load_or_fail_cleanly(tmp_path_factory, examples):
+    run_property(examples, random_outline(), lambda text: load_text(tmp_path_factory.mktemp("r"), text))

@@ -38,18 +38,6 @@ def test_structure_cannot_be_changed_by_a_variable():
     assert out == {"t": "a\nkind: evil"}
 
 
-def test_undefined_variable_names_field_line_and_suggests():
-    error = error_of('w:\n  title: "{{ clinet.name }}"\n', {"client": {"name": "A"}})
-    assert str(error.location) == "o.yaml:2:10"
-    assert "w › title" in error.message and "clinet" in error.message
-    assert "did you mean 'client'" in error.hint
-
-
-def test_syntax_error_is_located():
-    error = error_of('a: ok\nb: "{{ x "\n', {"x": 1})
-    assert error.location.line == 2 and "template error" in error.message
-
-
 @pytest.mark.parametrize(
     "expression",
     [

@@ -218,28 +218,29 @@ def _assemble(
         "italic": ("regular",),
         "bold_italic": ("bold", "italic", "regular"),
     }
-    real = dict(chosen)
     missing = []
+    filled: dict[str, Face] = {"regular": regular}
     for style, order in fallback_order.items():
-        if real[style] is None:
+        own = chosen[style]
+        if own is None:
             missing.append(style)
-            source = next(o for o in order if real[o] is not None)
-            chosen[style] = real[source]
+            own = next(face for face in (chosen[o] for o in order) if face is not None)
+        filled[style] = own
     if missing:
         findings.append(Finding(
             "brand-font-style",
             f"'{family}' has no " + " or ".join(_STYLE_WORDS[s] for s in missing)
             + f" in {where}; "
-            + "; ".join(f"{_STYLE_WORDS[s]} text uses {chosen[s].path.name}" for s in missing),
+            + "; ".join(f"{_STYLE_WORDS[s]} text uses {filled[s].path.name}" for s in missing),
             location,
             details={"family": family, "missing": missing},
         ))
     result = FontFamily(
         name=regular.legacy_family,
-        regular=chosen["regular"].path,
-        bold=chosen["bold"].path,
-        italic=chosen["italic"].path,
-        bold_italic=chosen["bold_italic"].path,
+        regular=regular.path,
+        bold=filled["bold"].path,
+        italic=filled["italic"].path,
+        bold_italic=filled["bold_italic"].path,
         fallbacks=tuple(missing),
     )
     return result, findings

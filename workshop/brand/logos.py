@@ -41,31 +41,32 @@ class LogoReader:
         return Logos(MappingProxyType(found), wordmark=self.title)
 
     def _read(self, section: Node | None) -> dict[str, Logo]:
-        if nodes.is_null(section):
+        if section is None or nodes.is_null(section):
             return {}
         if isinstance(section, Scalar) or (isinstance(section, Mapping) and section.get("path") is not None):
-            single = self.resource(section, "logo")  # type: ignore[arg-type]
+            single = self.resource(section, "logo")
             return {"large": single} if single else {}
-        logo = nodes.mapping(section, "logo")  # type: ignore[arg-type]
+        logo = nodes.mapping(section, "logo")
         nodes.warn_unknown_keys(logo, ("images", *SIZES), "logo", self.findings)
-        images = logo.get("images")
-        if not nodes.is_null(images):
-            for name, _, value in nodes.items(nodes.mapping(images, "logo.images")):  # type: ignore[arg-type]
-                self.images[name] = value
+        images = nodes.given(logo.get("images"))
+        if images is not None:
+            for name, _, image in nodes.items(nodes.mapping(images, "logo.images")):
+                self.images[name] = image
         found: dict[str, Logo] = {}
         for size in SIZES:
-            value = logo.get(size)
-            if nodes.is_null(value):
+            value = nodes.given(logo.get(size))
+            if value is None:
                 continue
             if isinstance(value, Mapping) and (value.get("light") is not None or value.get("dark") is not None):
                 nodes.warn_unknown_keys(value, ("light", "dark"), f"logo.{size}", self.findings)
                 for variant, suffix in (("light", ""), ("dark", "-dark")):
-                    if not nodes.is_null(value.get(variant)):
-                        got = self.resource(value.get(variant), f"logo.{size}.{variant}")  # type: ignore[arg-type]
+                    shade = nodes.given(value.get(variant))
+                    if shade is not None:
+                        got = self.resource(shade, f"logo.{size}.{variant}")
                         if got:
                             found[size + suffix] = got
             else:
-                got = self.resource(value, f"logo.{size}")  # type: ignore[arg-type]
+                got = self.resource(value, f"logo.{size}")
                 if got:
                     found[size] = got
         if not found and self.images and not any(not nodes.is_null(logo.get(s)) for s in SIZES):
@@ -84,9 +85,11 @@ class LogoReader:
             path_node = node.get("path")
             if path_node is None:
                 nodes.text(node, f"{what}.path")  # raises: a mapping without a path
-            if not nodes.is_null(node.get("alt")):
-                alt = nodes.text(node.get("alt"), f"{what}.alt")  # type: ignore[arg-type]
-            node = path_node  # type: ignore[assignment]
+            alt_node = nodes.given(node.get("alt"))
+            if alt_node is not None:
+                alt = nodes.text(alt_node, f"{what}.alt")
+            assert path_node is not None  # text() refused the mapping without one
+            node = path_node
         value = nodes.text(node, what)
         if lookup and value in self.images:
             logo = self.resource(self.images[value], f"logo.images.{value}", lookup=False)

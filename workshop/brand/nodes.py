@@ -77,6 +77,11 @@ def is_null(node: Node | None) -> bool:
     return node is None or (isinstance(node, Scalar) and node.to_python() is None)
 
 
+def given(node: Node | None) -> Node | None:
+    """``node``, or None where it is missing or empty (so the type checker sees which)."""
+    return None if is_null(node) else node
+
+
 def mapping(node: Node, what: str) -> Mapping:
     if not isinstance(node, Mapping):
         raise WorkshopError(f"{what} should be a group of 'key: value' settings, not {kind_of(node)}",
@@ -134,11 +139,14 @@ def weight(node: Node, what: str) -> int | None:
 
 
 def check_keys(node: Mapping, allowed: tuple[str, ...] | list[str], what: str) -> None:
-    """Unknown keys are errors (our own settings: a typo must not be silently ignored)."""
-    for key, _ in node.items:
-        if key.value not in allowed:
-            raise WorkshopError(f"unknown setting '{key.value}' in {what}", key.location,
-                                hint=did_you_mean(key.value, allowed))
+    """Unknown keys are errors (our own settings: a typo must not be silently ignored); all of them at once."""
+    unknown = [WorkshopError(f"unknown setting '{key.value}' in {what}", key.location,
+                             hint=did_you_mean(key.value, allowed))
+               for key, _ in node.items if key.value not in allowed]
+    if len(unknown) == 1:
+        raise unknown[0]
+    if unknown:
+        raise WorkshopErrors(unknown)
 
 
 def warn_unknown_keys(node: Mapping, allowed: tuple[str, ...] | list[str], what: str,

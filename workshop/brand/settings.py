@@ -139,23 +139,33 @@ def _footer(node: Node, what: str) -> str:
 
 
 def _sizes(node: Node, what: str) -> MappingProxyType:
+    """Every role's range; every problem in them at once (an unknown role, a bad value, min over max)."""
     mapping = nodes.mapping(node, what)
-    nodes.check_keys(mapping, TEXT_ROLES, f"{what} (text roles)")
+    report = nodes.Report()
+    report.attempt(lambda: nodes.check_keys(mapping, TEXT_ROLES, f"{what} (text roles)"), None)
     sizes = dict(DEFAULT_SIZES)
     for role, _, value in nodes.items(mapping):
-        role_what = f"{what}.{role}"
-        if nodes.is_null(value):
-            continue
-        pair = nodes.mapping(value, role_what)
-        nodes.check_keys(pair, ("max", "min"), role_what)
-        default = DEFAULT_SIZES[role]
-        high, low = default.max_pt, default.min_pt
-        if not nodes.is_null(pair.get("max")):
-            high = nodes.number(pair.get("max"), f"{role_what}.max", low=4, high=400)  # type: ignore[arg-type]
-        if not nodes.is_null(pair.get("min")):
-            low = nodes.number(pair.get("min"), f"{role_what}.min", low=4, high=400)  # type: ignore[arg-type]
-        if low > high:
-            raise WorkshopError(f"{role_what}: min ({low:g} pt) is larger than max ({high:g} pt)",
-                                pair.location, hint="min is the smallest size text may shrink to")
-        sizes[role] = SizeRange(high, low)
+        if role in DEFAULT_SIZES and not nodes.is_null(value):
+            found = report.attempt(partial(_size_range, role, value, f"{what}.{role}"), None)
+            if found is not None:
+                sizes[role] = found
+    report.raise_errors()
     return MappingProxyType(sizes)
+
+
+def _size_range(role: str, value: Node, what: str) -> SizeRange:
+    pair = nodes.mapping(value, what)
+    report = nodes.Report()
+    report.attempt(lambda: nodes.check_keys(pair, ("max", "min"), what), None)
+    default = DEFAULT_SIZES[role]
+    high, low = default.max_pt, default.min_pt
+    given_max, given_min = nodes.given(pair.get("max")), nodes.given(pair.get("min"))
+    if given_max is not None:
+        high = report.attempt(partial(nodes.number, given_max, f"{what}.max", low=4, high=400), high)
+    if given_min is not None:
+        low = report.attempt(partial(nodes.number, given_min, f"{what}.min", low=4, high=400), low)
+    report.raise_errors()
+    if low > high:
+        raise WorkshopError(f"{what}: min ({low:g} pt) is larger than max ({high:g} pt)",
+                            pair.location, hint="min is the smallest size text may shrink to")
+    return SizeRange(high, low)

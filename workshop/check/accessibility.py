@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from workshop.errors import Finding
 from workshop.model.slides import ImageSlide
 
+if TYPE_CHECKING:
+    from workshop.brand.model import Brand
+    from workshop.outline.load import Outline
+    from workshop.plan.model import DeckPlan
+
 _WEAK_ALT = re.compile(r"^\s*(image|img|picture|foto|afbeelding|plaatje|logo|\S+\.(png|jpe?g))\s*$", re.I)
 
 
-def check_accessibility(plan, brand, outline) -> list[Finding]:
+def check_accessibility(plan: DeckPlan, brand: Brand, outline: Outline) -> list[Finding]:
     return [*_alt_texts(plan, outline), *_titles(plan, outline), *_contrast(brand), *_language(plan, outline)]
 
 
-def _alt_texts(plan, outline):
+def _alt_texts(plan: DeckPlan, outline: Outline) -> Iterator[Finding]:
     for item in plan.deck_slides:
         slide = item.slide
         if isinstance(slide, ImageSlide) and _WEAK_ALT.match(slide.alt):
@@ -25,8 +32,8 @@ def _alt_texts(plan, outline):
             )
 
 
-def _titles(plan, outline):
-    seen: dict[str, int] = {}
+def _titles(plan: DeckPlan, outline: Outline) -> Iterator[Finding]:
+    seen: dict[str, int | None] = {}  # deck slides: every number is set
     for item in plan.deck_slides:
         if item.generated or not item.first_part:
             continue
@@ -45,13 +52,13 @@ def _titles(plan, outline):
             seen[key] = item.number
 
 
-def _contrast(brand):
+def _contrast(brand: Brand) -> list[Finding]:
     from workshop.check.contrast import contrast_findings
 
     return contrast_findings(brand)
 
 
-def _language(plan, outline):
+def _language(plan: DeckPlan, outline: Outline) -> Iterator[Finding]:
     if ("workshop", "language") not in outline.sources:
         yield Finding(
             "a11y-language",

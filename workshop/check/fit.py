@@ -8,8 +8,15 @@ continuations are information.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workshop.errors import Finding
 
+if TYPE_CHECKING:
+    from workshop.brand.model import Brand
+    from workshop.outline.load import Outline
+    from workshop.plan.model import DeckPlan
 
-def check_fit(plan, brand, outline) -> list[Finding]:
+
+def check_fit(plan: DeckPlan, brand: Brand, outline: Outline) -> list[Finding]:
     return list(plan.fit_findings)

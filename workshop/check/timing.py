@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workshop.errors import Finding
 from workshop.model.slides import Audience, BreakSlide
 
+if TYPE_CHECKING:
+    from workshop.brand.model import Brand
+    from workshop.outline.load import Outline
+    from workshop.plan.model import AgendaRow, DeckPlan
 
-def check_timing(plan, brand, outline) -> list[Finding]:
+
+def check_timing(plan: DeckPlan, brand: Brand, outline: Outline) -> list[Finding]:
     findings: list[Finding] = []
     rate = brand.settings.minutes_per_slide
     for row in plan.agenda:
@@ -20,7 +27,8 @@ def check_timing(plan, brand, outline) -> list[Finding]:
                 outline.where("sections", row.section), details={"slides": len(slides)},
             ))
     limit = brand.settings.max_minutes_without_break
-    since, start_row = 0, None
+    since = 0
+    start_row: AgendaRow | None = None
     for row in plan.agenda:
         if row.is_break or _has_break(plan, row.section):
             since, start_row = 0, None
@@ -38,5 +46,5 @@ def check_timing(plan, brand, outline) -> list[Finding]:
     return findings
 
 
-def _has_break(plan, section: int) -> bool:
+def _has_break(plan: DeckPlan, section: int) -> bool:
     return any(isinstance(s.slide, BreakSlide) and s.audience is Audience.ALL for s in plan.section_slides(section))

@@ -45,15 +45,6 @@ Item = New | Carried
 
 
 @dataclass(frozen=True)
-class Generated:
-    """One slide of the new build, as the merge sees it."""
-
-    identity: str
-    fingerprint: str
-    title: str
-
-
-@dataclass(frozen=True)
 class Merge:
     items: tuple[Item, ...]  # the new deck, in order
     listed: tuple[Listed, ...]  # the generated slides the new deck stands for (its records' list)
@@ -74,7 +65,7 @@ def _removed_note(title: str) -> str:
 Line = tuple[Item | None, str]  # an item (None: nothing, just said) and its summary line ("{n}": its number)
 
 
-def plan_merge(report: EditReport, generated: list[Generated]) -> Merge:
+def plan_merge(report: EditReport, generated: list[Listed]) -> Merge:
     """The new deck for ``generated`` with the edits of ``report`` carried over."""
     by_change: dict[Change, set] = defaultdict(set)
     for edit in report.edits:
@@ -129,14 +120,14 @@ def plan_merge(report: EditReport, generated: list[Generated]) -> Merge:
             items.append(item)
         if line:
             summary.append(line.replace("{n}", str(len(items))))
-    entries = tuple(Listed(g.identity, g.fingerprint, g.title) for g in generated)
+    entries = tuple(generated)
     return Merge(tuple(items), entries, tuple(summary))
 
 
 _BY_NUMBER = (Change.ADDED, Change.COPIED, Change.KEPT)
 
 
-def _group(index: int, slide: Generated, old: DeckSlide | None, by_change: dict[Change, set],
+def _group(index: int, slide: Listed, old: DeckSlide | None, by_change: dict[Change, set],
            listed: dict[str, Listed]) -> list[Line]:
     """The new deck's slides for one generated slide, by the rules above."""
     identity, title = slide.identity, slide.title

@@ -74,6 +74,9 @@ WORDS: dict[str, tuple[str, str, str, str]] = {
     "image": ("Beeld", "Image", "Bild", "Image"),
     "logo_of": ("Logo {client}", "Logo {client}", "Logo {client}", "Logo {client}"),
     "client_logo": ("Logo klant", "Client logo", "Kundenlogo", "Logo du client"),
+    # a chart's alt text: what its highlight (`highlight:`) points at
+    "chart_highlight": ("Uitgelicht: {name}", "Highlighted: {name}", "Hervorgehoben: {name}",
+                        "Mis en avant\u00a0: {name}"),
     # words the deck adds itself
     "back": ("We gaan verder om {time}", "Back at {time}", "Weiter um {time}", "Reprise à {time}"),
     "continued": ("{title} (vervolg)", "{title} (continued)", "{title} (Fortsetzung)", "{title} (suite)"),

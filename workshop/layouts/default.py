@@ -57,8 +57,9 @@ def _title(box: Box = TITLE_BOX, style: TextStyle = TITLE) -> ShapeSpec:
     return ShapeSpec("Title", "text", box, "title", style, NO_SIDE, prompt="Slide title")
 
 
-def _text(name: str, box: Box, style: TextStyle, prompt: str = "", **kw) -> ShapeSpec:
-    return ShapeSpec(name, "text", box, "body", style, kw.pop("insets", NO_SIDE), prompt=prompt or name, **kw)
+def _text(name: str, box: Box, style: TextStyle, prompt: str = "", *, insets: Insets = NO_SIDE,
+          fill: str | None = None) -> ShapeSpec:
+    return ShapeSpec(name, "text", box, "body", style, insets, fill=fill, prompt=prompt or name)
 
 
 def _area(name: str, box: Box, kind: str, placeholder: str, prompt: str) -> ShapeSpec:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from workshop.layouts.geometry import WIDESCREEN, Box, Insets, SlideSize
-from workshop.layouts.spec import LayoutSpec, MasterSpec, TextStyle
+from workshop.layouts.spec import LayoutSpec, MasterSpec, ShapeSpec, TextStyle
 from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
 
 #: placeholder types that may stand in for each other when found by type.
@@ -99,13 +99,19 @@ def footer_frames(resolved: ResolvedLayout, geometry: TemplateGeometry, master: 
                               ("sldNum", resolved.slide_number, master.slide_number)):
         if own is not None and not fallback:
             box = own.box or _master_box(geometry, key, default)
-            out[key] = (TextFrame(box, own.insets, default.text), True)
+            out[key] = (TextFrame(box, own.insets, _style(default)), True)
         else:
-            out[key] = (TextFrame(_master_box(geometry, key, default), default.insets, default.text), False)
+            out[key] = (TextFrame(_master_box(geometry, key, default), default.insets, _style(default)), False)
     return out
 
 
-def _master_box(geometry: TemplateGeometry, type_: str, default) -> Box:
+def _style(shape: ShapeSpec) -> TextStyle:
+    if shape.text is None:
+        raise ValueError(f"the master's {shape.name} has no text style")
+    return shape.text
+
+
+def _master_box(geometry: TemplateGeometry, type_: str, default: ShapeSpec) -> Box:
     found = geometry.master_placeholder(type_)
     if found is not None and found.box is not None:
         return found.box

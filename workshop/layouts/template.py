@@ -12,14 +12,25 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop.errors import WorkshopError
 from workshop.layouts.geometry import Box, Insets, SlideSize
 from workshop.layouts.spec import LayoutSpec, MasterSpec
 from workshop.layouts.specimens import SPECIMEN_MARK, Specimen, label_of, recover
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
+
+    from workshop.layouts.spec import ShapeSpec
+
+#: a part's XML root by its name in the package
+ReadXml = Callable[[str], "Element"]
+#: a part's relationships: id → target part name
+ReadRels = Callable[[str], dict[str, str]]
 
 MAX_PART_BYTES = 8 * 1024 * 1024
 MAX_LAYOUTS = 200
@@ -120,7 +131,7 @@ class TemplateGeometry:
         return None
 
 
-def placeholder_index(shape, position: int) -> int:
+def placeholder_index(shape: ShapeSpec, position: int) -> int:
     """The ``idx`` a generated layout gives the placeholder of ``shape`` at ``position``.
 
     Titles are idx 0 as PowerPoint expects; footer and slide number are 11 and 12.
@@ -131,7 +142,8 @@ def placeholder_index(shape, position: int) -> int:
 def generated_geometry(master: MasterSpec, layouts: dict[str, LayoutSpec]) -> TemplateGeometry:
     """The geometry of our own generated master, as if read from its exported file."""
 
-    def ph(spec, idx) -> PlaceholderGeometry:
+    def ph(spec: ShapeSpec, idx: int) -> PlaceholderGeometry:
+        assert spec.placeholder is not None, f"{spec.name} is not a placeholder"
         return PlaceholderGeometry(spec.name, spec.placeholder, idx, spec.box, spec.insets)
 
     common = (ph(master.footer, 11), ph(master.slide_number, 12))
@@ -161,7 +173,7 @@ def read_template(source: str | Path | bytes) -> TemplateGeometry:
         raise WorkshopError(f"{_label(source)} is not a PowerPoint file (not a zip package)") from None
     names = set(archive.namelist())
 
-    def xml(path: str):
+    def xml(path: str) -> Element:
         if path not in names:
             raise WorkshopError(f"{_label(source)} is missing its part '{path}'; save it again from PowerPoint")
         if archive.getinfo(path).file_size > MAX_PART_BYTES:
@@ -215,7 +227,8 @@ def _int(value: str | None, default: int | None = None) -> int:
     return number
 
 
-def _layouts(root, size: SlideSize, rels, xml, presentation: str, note) -> TemplateGeometry:
+def _layouts(root: Element, size: SlideSize, rels: ReadRels, xml: ReadXml, presentation: str,
+             note: Callable[[str], None]) -> TemplateGeometry:
     pres_rels = rels(presentation)
     layouts: list[TemplateLayout] = []
     master_phs: list[PlaceholderGeometry] = []
@@ -245,7 +258,7 @@ def _layouts(root, size: SlideSize, rels, xml, presentation: str, note) -> Templ
     return TemplateGeometry(size, tuple(recover(layouts, specimens, by_master)), tuple(master_phs))
 
 
-def _specimens(root, pres_rels: dict[str, str], xml, rels) -> Iterator[Specimen]:
+def _specimens(root: Element, pres_rels: dict[str, str], xml: ReadXml, rels: ReadRels) -> Iterator[Specimen]:
     """The labelled sample slides ``template export`` wrote (see ``workshop.layouts.specimens``)."""
     for slide_id in root.findall("p:sldIdLst/p:sldId", _NS)[:MAX_LAYOUTS]:
         slide_path = pres_rels.get(slide_id.get(_R_ID))
@@ -266,7 +279,7 @@ def _specimens(root, pres_rels: dict[str, str], xml, rels) -> Iterator[Specimen]
             yield Specimen(label, layout_path, tuple(_placeholders(slide, {})))
 
 
-def _placeholders(root, inherited: dict[str, PlaceholderGeometry]) -> list[PlaceholderGeometry]:
+def _placeholders(root: Element, inherited: dict[str, PlaceholderGeometry]) -> list[PlaceholderGeometry]:
     result = []
     for sp in root.iterfind("p:cSld/p:spTree/p:sp", _NS):
         ph = sp.find("p:nvSpPr/p:nvPr/p:ph", _NS)
@@ -281,7 +294,7 @@ def _placeholders(root, inherited: dict[str, PlaceholderGeometry]) -> list[Place
     return result
 
 
-def _box(sp) -> Box | None:
+def _box(sp: Element) -> Box | None:
     off = sp.find("p:spPr/a:xfrm/a:off", _NS)
     ext = sp.find("p:spPr/a:xfrm/a:ext", _NS)
     if off is None or ext is None:
@@ -289,14 +302,17 @@ def _box(sp) -> Box | None:
     return Box(_int(off.get("x"), 0), _int(off.get("y"), 0), _int(ext.get("cx"), 0), _int(ext.get("cy"), 0))
 
 
-def _insets(sp, default: Insets) -> Insets:
+def _insets(sp: Element, default: Insets) -> Insets:
     body = sp.find("p:txBody/a:bodyPr", _NS)
     if body is None:
         return default
-    get = lambda key, fallback: _int(body.get(key), fallback)  # noqa: E731
+
+    def get(key: str, fallback: int) -> int:
+        return _int(body.get(key), fallback)
+
     return Insets(get("lIns", default.left), get("tIns", default.top), get("rIns", default.right),
                   get("bIns", default.bottom))
 
 
-def _label(source) -> str:
+def _label(source: str | Path | bytes) -> str:
     return "the template" if isinstance(source, bytes) else f"the template '{source}'"

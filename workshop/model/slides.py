@@ -9,11 +9,21 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from workshop.language import language_for
 from workshop.language.table import DEFAULT
 from workshop.model.durations import Minutes
+from workshop.suggest import did_you_mean
 
 MAX_TEXT = 10_000
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
@@ -147,6 +157,14 @@ class ChartType(str, Enum):
     LINE = "line"
 
 
+class ChartSort(str, Enum):
+    """The order of a chart's categories: as the outline gives them, or by value."""
+
+    NONE = "none"
+    DESCENDING = "descending"
+    ASCENDING = "ascending"
+
+
 class Series(Strict):
     """One named row of chart values."""
 
@@ -156,6 +174,12 @@ class Series(Strict):
 
 class ChartData(Strict):
     """A chart's data: one value per category per series."""
+
+    # editors flag a sorted line chart as the tool does
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"properties": {"type": {"const": "line"}}, "required": ["type"]},
+        "then": {"properties": {"sort": {"const": "none", "description": "A line chart keeps its order."}}},
+    })
 
     type: ChartType = Field(ChartType.COLUMN, description="bar, column, pie or line.")
     categories: list[Short] = Field(
@@ -169,6 +193,46 @@ class ChartData(Strict):
     unit: Annotated[str, StringConstraints(max_length=10)] | None = Field(
         None, description="Shown after each value, e.g. % or €."
     )
+    highlight: Short | None = Field(
+        None,
+        description=(
+            "A category (or, with several series, a series) to stand out in the brand's accent colour "
+            "while the rest go muted: the share or the moment the slide is about."
+        ),
+    )
+    sort: ChartSort = Field(
+        ChartSort.NONE,
+        description=(
+            "none (the outline's order), descending or ascending: the categories by value (of the "
+            "highlighted series, else the first). Not for line charts, whose categories are an order."
+        ),
+    )
+
+    @field_validator("highlight")
+    @classmethod
+    def _highlight_exists(cls, value: str | None, info: ValidationInfo) -> str | None:
+        categories, series = info.data.get("categories"), info.data.get("series")
+        if value is None or categories is None or series is None:
+            return value
+        names = [s.name for s in series]
+        if value in categories and value in names:
+            raise ValueError(f"highlight '{value}' is both a category and a series; rename one of them")
+        if value in categories or (value in names and len(names) > 1):
+            return value
+        if value in names:
+            raise ValueError(f"highlight '{value}' is the only series; name one of the categories instead")
+        hint = did_you_mean(value, [*categories, *(names if len(names) > 1 else [])])
+        raise ValueError(f"highlight '{value}' names no category or series of this chart; {hint}")
+
+    @field_validator("sort")
+    @classmethod
+    def _sort_fits_the_type(cls, value: ChartSort, info: ValidationInfo) -> ChartSort:
+        if value is not ChartSort.NONE and info.data.get("type") is ChartType.LINE:
+            raise ValueError(
+                "a line chart cannot be sorted: its categories are an order (times, steps); "
+                "remove `sort:` or make it a bar or column chart"
+            )
+        return value
 
     @model_validator(mode="after")
     def _shape(self) -> "ChartData":
@@ -262,7 +326,7 @@ class StepsSlide(SlideBase):
 
     @property
     def items(self) -> list[Step]:
-        return [s if isinstance(s, Step) else Step(title=s) for s in self.steps]
+        return [s if isinstance(s, Step) else Step.model_validate({"title": s}) for s in self.steps]
 
 
 _LETTER = r"^[a-hA-H]$"
@@ -350,7 +414,7 @@ class ExerciseSlide(SlideBase):
 
     @property
     def prompts(self) -> list[Prompt]:
-        return [p if isinstance(p, Prompt) else Prompt(text=p) for p in self.worksheet]
+        return [p if isinstance(p, Prompt) else Prompt.model_validate({"text": p}) for p in self.worksheet]
 
 
 class BreakSlide(SlideBase):

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from workshop.errors import Location, WorkshopError
 from workshop.model import Workshop
@@ -35,7 +36,7 @@ class Outline:
     def folder(self) -> Path:
         return self.path.parent
 
-    def where(self, *path) -> Location:
+    def where(self, *path: str | int) -> Location:
         return locate(self.sources, tuple(path)) or Location(str(self.path))
 
 
@@ -82,12 +83,13 @@ def _default_language(tree: Mapping, language: str) -> None:
         meta.items.append((Scalar("language", where), Scalar(language, where, plain=False)))
 
 
-def _logo_relative_to_outline(data: dict, vars_path: Path, outline_path: Path) -> dict:
+def _logo_relative_to_outline(data: dict[str, Any], vars_path: Path, outline_path: Path) -> dict[str, Any]:
     """A client file names its logo relative to itself; assets resolve from the outline."""
     client = data.get("client")
     logo = client.get("logo") if isinstance(client, dict) else None
     if not isinstance(logo, str) or not logo or os.path.isabs(logo) or ":" in logo or logo.startswith("~"):
         return data  # absolute paths and URLs are refused later, by name
+    assert isinstance(client, dict)  # the logo was found in it
     moved = os.path.relpath(vars_path.parent / logo, outline_path.parent)
     return {**data, "client": {**client, "logo": moved}}
 

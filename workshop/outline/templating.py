@@ -93,7 +93,7 @@ class _Environment(ImmutableSandboxedEnvironment):
         return "".join(pieces)
 
     @staticmethod
-    def concat(parts: Any) -> str:  # type: ignore[override]  # jinja's block and macro output
+    def concat(parts: Any) -> str:  # jinja's block and macro output
         pieces = list(parts)
         if sum(map(len, pieces)) > MAX_SIZE:
             raise _Budget(f"a block produced more than {MAX_SIZE:,} characters")

@@ -6,16 +6,20 @@ file:line:col using the tree, and phrases the message for a consultant.
 
 from __future__ import annotations
 
-from typing import Any
+import difflib
+from collections.abc import Iterator
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from workshop.errors import Location, WorkshopError
+from workshop.errors import Location, WorkshopError, WorkshopErrors
 from workshop.kinds import KINDS
 from workshop.model import Workshop
 from workshop.suggest import did_you_mean
 from workshop.yamltree.tree import Mapping, Node, Scalar, Sequence, find, walk
 
+#: a place in the tree: keys and list indexes from the root
+Path = tuple[str | int, ...]
 SourceMap = dict[tuple, Location]
 MAX_SLIDES = 10_000
 
@@ -38,11 +42,13 @@ def validate(tree: Node) -> Workshop:
             "an outline must be a mapping with `workshop:` and `sections:`", tree.location,
             hint="start from `workshop new NAME` for a working example",
         )
-    _check_kinds(tree)
+    problems, unknown = _check_kinds(tree)
     try:
         workshop = Workshop.model_validate(tree.to_python())
     except ValidationError as exc:
-        raise _explain(exc, tree) from None
+        problems += _explain(exc, tree, unknown)
+    if problems:  # every problem at once (a slide of unknown kind once, not again as pydantic's union error)
+        raise problems[0] if len(problems) == 1 else WorkshopErrors(problems) from None
     _check_ids(tree)
     return workshop
 
@@ -50,7 +56,7 @@ def validate(tree: Node) -> Workshop:
 def _check_ids(tree: Mapping) -> None:
     """Slide ids name one slide each: hand edits in PowerPoint are tied to them."""
     seen: dict[str, Location] = {}
-    for slides in _slide_lists(tree):
+    for _path, slides in _slide_lists(tree):
         for slide in slides.items:
             node = slide.get("id") if isinstance(slide, Mapping) else None
             if not isinstance(node, Scalar) or node.value is None:
@@ -63,54 +69,64 @@ def _check_ids(tree: Mapping) -> None:
                 )
 
 
-def _slide_lists(tree: Mapping):
+def _slide_lists(tree: Mapping) -> Iterator[tuple[Path, Sequence]]:
+    """Each list of slides with its path in the tree: ("opening",), ("sections", 0, "slides")…"""
     opening = tree.get("opening")
     if isinstance(opening, Sequence):
-        yield opening
+        yield ("opening",), opening
     sections = tree.get("sections")
     if isinstance(sections, Sequence):
-        for section in sections.items:
-            if isinstance(section, Mapping) and isinstance(section.get("slides"), Sequence):
-                yield section.get("slides")
+        for index, section in enumerate(sections.items):
+            slides = section.get("slides") if isinstance(section, Mapping) else None
+            if isinstance(slides, Sequence):
+                yield ("sections", index, "slides"), slides
 
 
-def _check_kinds(tree: Mapping) -> None:
-    """Unknown or missing `kind` gets a clearer message than pydantic's union error."""
+def _check_kinds(tree: Mapping) -> tuple[list[WorkshopError], set[Path]]:
+    """Unknown or missing `kind` gets a clearer message than pydantic's union error.
+
+    Returns the problems and the paths of the slides they are about (pydantic's
+    errors under those say the same again).
+    """
+    problems: list[WorkshopError] = []
+    unknown: set[Path] = set()
     total = 0
-    for slides in _slide_lists(tree):
+    for path, slides in _slide_lists(tree):
         total += len(slides.items)
         if total > MAX_SLIDES:
             raise WorkshopError(
                 f"the outline has more than {MAX_SLIDES:,} slides; that is over the limit",
                 slides.items[-1].location, hint="split it into several workshops",
             )
-        for slide in slides.items:
-            if not isinstance(slide, Mapping):
-                raise WorkshopError(
-                    "a slide must be a mapping with a `kind:`", slide.location,
-                    hint="for example `- kind: bullets`",
-                )
-            kind = slide.get("kind")
-            if kind is None:
-                raise WorkshopError(
-                    "this slide has no `kind:`", slide.location,
-                    hint="add one of: " + ", ".join(KINDS),
-                )
-            if not isinstance(kind, Scalar) or kind.value not in KINDS:
-                value = kind.value if isinstance(kind, Scalar) else "?"
-                raise WorkshopError(
-                    f"unknown slide kind '{value}'", kind.location,
-                    hint=did_you_mean(value, KINDS),
-                )
+        for index, slide in enumerate(slides.items):
+            problem = _kind_problem(slide)
+            if problem is not None:
+                problems.append(problem)
+                unknown.add((*path, index))
+    return problems, unknown
 
 
-def _model_at(path: tuple) -> type[BaseModel] | None:
+def _kind_problem(slide: Node) -> WorkshopError | None:
+    if not isinstance(slide, Mapping):
+        return WorkshopError("a slide must be a mapping with a `kind:`", slide.location,
+                             hint="for example `- kind: bullets`")
+    kind = slide.get("kind")
+    if kind is None:
+        return WorkshopError("this slide has no `kind:`", slide.location, hint="add one of: " + ", ".join(KINDS))
+    if not isinstance(kind, Scalar) or kind.value not in KINDS:
+        value = kind.value if isinstance(kind, Scalar) else "?"
+        return WorkshopError(f"unknown slide kind '{value}'", kind.location, hint=did_you_mean(value, KINDS))
+    return None
+
+
+def _model_at(path: tuple[str | int, ...]) -> type[BaseModel] | None:
     """Which model class the error path points into (for did-you-mean on keys)."""
     from workshop.model import Meta, Section
     from workshop.model.slides import BulletItem, ChartData, Column, Prompt, Series, Step
     from workshop.model.workshop import HandoutBack
 
-    nested = {"chart": ChartData, "left": Column, "right": Column, "series": Series, "handout": HandoutBack}
+    nested: dict[str, type[BaseModel]] = {"chart": ChartData, "left": Column, "right": Column, "series": Series,
+                                        "handout": HandoutBack}
     model: type[BaseModel] | None = Workshop
     for part in path:
         if isinstance(part, int):
@@ -134,7 +150,7 @@ def _model_at(path: tuple) -> type[BaseModel] | None:
     return model
 
 
-def _best(errors: list[dict]) -> dict:
+def _best(errors: list[ErrorDetails]) -> ErrorDetails:
     """Among union alternatives, prefer the error about the input's real shape."""
     type_only = {"string_type", "model_type", "model_attributes_type", "dict_type", "list_type"}
     specific = [e for e in errors if e["type"] not in type_only]
@@ -142,14 +158,44 @@ def _best(errors: list[dict]) -> dict:
     return (unknown or specific or errors)[0]
 
 
-def _explain(exc: ValidationError, tree: Mapping) -> WorkshopError:
-    errors = exc.errors(include_url=False)
-    error = _best(errors)
+def _explain(exc: ValidationError, tree: Mapping, unknown: set[Path]) -> list[WorkshopError]:
+    """One error per problem: union alternatives are one problem, told by the likeliest alternative."""
+    groups: dict[Path, list[ErrorDetails]] = {}
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        if any(loc[:len(slide)] == slide for slide in unknown):
+            continue  # said already: the slide's kind is unknown
+        groups.setdefault(_place(loc), []).append(error)
+    chosen = [_best(group) for group in groups.values()]
+    misspelt = {(tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in chosen if e["type"] == "extra_forbidden"}
+    return [_one(error, tree) for error in chosen if not _follows_from(error, misspelt)]
+
+
+#: pydantic's names for the alternatives of a union (``str | BulletItem``), as they appear in error paths
+_PRIMITIVES = {"str", "int", "float", "bool", "list", "dict", "none"}
+
+
+def _place(loc: Path) -> Path:
+    """The path up to the first union alternative: the errors of one union's alternatives share it."""
+    for index, part in enumerate(loc):
+        if isinstance(part, str) and (part[:1].isupper() or "-" in part or part in _PRIMITIVES):
+            return loc[:index]
+    return loc
+
+
+def _follows_from(error: ErrorDetails, misspelt: set[tuple[Path, str]]) -> bool:
+    """A missing field beside an unknown key that looks like it (``sectoins``) is that key's problem."""
+    if error["type"] != "missing":
+        return False
+    parent, name = tuple(error["loc"][:-1]), str(error["loc"][-1])
+    return any(at == parent and difflib.get_close_matches(key, [name], n=1, cutoff=0.6) for at, key in misspelt)
+
+
+def _one(error: ErrorDetails, tree: Mapping) -> WorkshopError:
     loc = tuple(error["loc"])
     node, matched = find(tree, loc)
     kind = error["type"]
     field = human_path(matched)
-    extra = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
 
     if kind == "extra_forbidden":
         key = str(loc[-1])
@@ -158,19 +204,19 @@ def _explain(exc: ValidationError, tree: Mapping) -> WorkshopError:
         model = _model_at(loc[:-1])
         choices = [n for n in (model.model_fields if model else {}) if n != "kind"]
         return WorkshopError(
-            f"unknown key '{key}'" + _in(matched[:-1]) + extra,
+            f"unknown key '{key}'" + _in(matched[:-1]),
             (key_node or node).location,
             hint=did_you_mean(key, choices) if choices else "remove it",
         )
     if kind == "missing":
         name = str(loc[-1])
         return WorkshopError(
-            f"missing required field '{name}'" + _in(matched) + extra,
+            f"missing required field '{name}'" + _in(matched),
             node.location,
             hint=f"add `{name}:` here",
         )
     message = _phrase(error)
-    return WorkshopError(f"{field}: {message}{extra}", node.location)
+    return WorkshopError(f"{field}: {message}", node.location)
 
 
 def human_path(path: tuple) -> str:
@@ -195,7 +241,7 @@ def _in(path: tuple) -> str:
     return f" in {human_path(path)}" if path else ""
 
 
-def _phrase(error: dict[str, Any]) -> str:
+def _phrase(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "string_too_long":

@@ -26,8 +26,8 @@ class _Where:
         self.path = outline_path
         self.sources = sources or {}
 
-    def __call__(self, *path) -> Location:
-        path = tuple(path)
+    def __call__(self, *parts: str | int) -> Location:
+        path = tuple(parts)
         while path and path not in self.sources:
             path = path[:-1]
         return self.sources.get(path) or Location(self.path)

@@ -15,19 +15,42 @@ their header.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Protocol
 
+from workshop.brand.model import Brand
 from workshop.kinds import KINDS, Continues
-from workshop.plan.model import Continuation
+from workshop.language import Language
+from workshop.model.slides import CompareSlide, SlideBase
+from workshop.plan.fit_blocks import Measure, SlideFit
+from workshop.plan.model import Continuation, PlannedSlide
 from workshop.plan.texts import Context
 
 
-def _count(continues: Continues, slide, context: Context) -> int:
+class Fitter(Protocol):
+    """What splitting asks of ``plan.fit.Fitter`` (named here so the two modules do not import each other)."""
+
+    brand: Brand
+    context: Context
+    lang: Language
+
+    def measures(self, item: PlannedSlide, only: Callable[[str], bool] | None = None) -> list[Measure]: ...
+
+    def fit_slide(self, item: PlannedSlide) -> SlideFit: ...
+
+
+#: the parts of a continued slide, each with its fit
+Parts = list[tuple[PlannedSlide, SlideFit]]
+
+
+def _count(continues: Continues, slide: SlideBase, context: Context) -> int:
     """How many items the list has (agenda rows come from the plan, not the slide)."""
     return len(context.agenda) if continues.cut == "agenda" else len(getattr(slide, continues.list_field))
 
 
-def _share(continues: Continues, slide, start: int, stop: int, title: str | None, first: bool):
+def _share(continues: Continues, slide: SlideBase, start: int, stop: int, title: str | None, first: bool
+           ) -> SlideBase:
     """The slide model showing items [start, stop) of the list (parts 2… lose notes and extras)."""
     update: dict[str, object] = {}
     if continues.cut == "items":
@@ -40,7 +63,7 @@ def _share(continues: Continues, slide, start: int, stop: int, title: str | None
     return slide.model_copy(update=update)
 
 
-def _longest(start: int, count: int, fits) -> int:
+def _longest(start: int, count: int, fits: Callable[[int, int], bool]) -> int:
     """The end of the longest run of items from ``start`` that fits (at least one item).
 
     Doubling, then halving: a part of k items costs about 2 log k tries of at
@@ -72,7 +95,8 @@ def _even(count: int, parts: int) -> list[tuple[int, int]]:
     return [(count * i // parts, count * (i + 1) // parts) for i in range(parts)]
 
 
-def _part(item, slide_share, span, index: int, parts: int):
+def _part(item: PlannedSlide, slide_share: SlideBase, span: tuple[int, int] | None, index: int, parts: int
+          ) -> PlannedSlide:
     continuation = Continuation(index + 1, parts, slide_share, span)
     if index == 0:
         return replace(item, continuation=continuation)
@@ -80,7 +104,7 @@ def _part(item, slide_share, span, index: int, parts: int):
                    quiz_answer=False)
 
 
-def split(fitter, item, relievable: list[str]):
+def split(fitter: Fitter, item: PlannedSlide, relievable: list[str]) -> Parts | None:
     """``item`` as continued parts with their fits, or None when splitting cannot help."""
     continues = KINDS[item.kind].continues
     if continues is None:
@@ -92,9 +116,9 @@ def split(fitter, item, relievable: list[str]):
     if count < 2:
         return None
     listed = continues.relieves
-    title = slide.title
+    title: str | None = getattr(slide, "title", None)  # every kind that continues has one
 
-    def make(start: int, stop: int, index: int, parts: int):
+    def make(start: int, stop: int, index: int, parts: int) -> PlannedSlide:
         name = fitter.lang.word("continued", title=title) if index else None
         return _part(item, _share(continues, slide, start, stop, name, index == 0), (start, stop), index, parts)
 
@@ -117,19 +141,20 @@ def split(fitter, item, relievable: list[str]):
                    count)
 
 
-def _split_compare(fitter, item, continues: Continues):
+def _split_compare(fitter: Fitter, item: PlannedSlide, continues: Continues) -> Parts | None:
     slide = item.shown
+    assert isinstance(slide, CompareSlide)
     left, right = list(slide.left.points), list(slide.right.points)
     most = max(len(left), len(right))
     if most < 2:
         return None
     columns = continues.relieves
 
-    def make(parts: int) -> list:
+    def make(parts: int) -> list[PlannedSlide]:
         out = []
         shares = zip(_even(len(left), parts), _even(len(right), parts), strict=True)
         for index, ((la, lb), (ra, rb)) in enumerate(shares):
-            update = {"left": slide.left.model_copy(update={"points": left[la:lb]}),
+            update: dict[str, object] = {"left": slide.left.model_copy(update={"points": left[la:lb]}),
                       "right": slide.right.model_copy(update={"points": right[ra:rb]})}
             if index:
                 update.update(title=fitter.lang.word("continued", title=slide.title), notes=None)
@@ -145,11 +170,11 @@ def _split_compare(fitter, item, continues: Continues):
     return _finish(fitter, item, chosen, "Left", len(left) + len(right))
 
 
-def _smallest(fitter, measure) -> dict[str, float]:
+def _smallest(fitter: Fitter, measure: Measure) -> dict[str, float]:
     return {role: fitter.brand.size(role).min_pt for role in measure.roles}
 
 
-def _finish(fitter, item, parts: list, name: str, count: int):
+def _finish(fitter: Fitter, item: PlannedSlide, parts: Sequence[PlannedSlide], name: str, count: int) -> Parts:
     """Fit every part, give the list one size over all parts, note the continuation on part 1."""
     continues = KINDS[item.kind].continues
     assert continues is not None

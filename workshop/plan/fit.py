@@ -19,20 +19,22 @@ them on every run, so no office suite needs to autofit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from workshop.brand.model import Brand
 from workshop.kinds import KINDS
 from workshop.language import language_for
-from workshop.layouts import MASTER
+from workshop.layouts import MASTER, ResolvedLayout
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.resolve import footer_frames
+from workshop.model import Meta
 from workshop.model.slides import Audience
 from workshop.plan.continue_split import split
-from workshop.plan.fit_blocks import Fonts, TableMeasure, TextMeasure
+from workshop.plan.fit_blocks import Fonts, Measure, SlideFit, TableMeasure, TextMeasure
 from workshop.plan.fit_geometry import deck_geometry
+from workshop.plan.model import AgendaRow, PlannedSlide
 from workshop.plan.texts import Context, TableBlock, blocks_for
 
 
@@ -53,25 +55,14 @@ class Note:
 
     code: str
     message: str
-    path: tuple | None = None  # model path for the location; None: the slide's own
+    path: tuple[str | int, ...] | None = None  # model path for the location; None: the slide's own
     shape: str | None = None  # the text block (shape name) it is about
-
-
-@dataclass
-class SlideFit:
-    """The sizes chosen for one slide and what would not fit even at the minimum."""
-
-    sizes: dict[str, float]
-    overflow: dict[str, float] = field(default_factory=dict)  # block name → points too tall at the minimum
-    broken: tuple[str, ...] = ()  # blocks where a word wider than the box breaks inside it
-    refused: bool = False  # a continuation would help but the brand says ``overflow: error``
-    continued: tuple[str, int, int] | None = None  # (block, items, parts) on part 1 of a continued slide
 
 
 class Fitter:
     """Fits the slides of one deck: brand fonts, geometry and size ranges loaded once."""
 
-    def __init__(self, brand: Brand, meta, agenda, footer: str = "") -> None:
+    def __init__(self, brand: Brand, meta: Meta, agenda: Iterable[AgendaRow], footer: str = "") -> None:
         self.brand = brand
         self.geometry = deck_geometry(brand)
         self.fonts = Fonts(brand)
@@ -79,31 +70,31 @@ class Fitter:
         self.context = Context(meta, tuple(agenda), self.lang)
         self.policy = brand.settings.overflow
         self.footer_text = footer
-        self._candidates: dict[frozenset, list[dict[str, float]]] = {}
-        self._footers: dict[tuple, tuple[float, float]] = {}
-        self._resolved: dict[tuple, object] = {}
+        self._candidates: dict[frozenset[str], list[dict[str, float]]] = {}
+        self._footers: dict[tuple[object, ...], tuple[float, float]] = {}
+        self._resolved: dict[tuple[str, str | None], ResolvedLayout] = {}
         self.footer_overflow = 0.0
 
     # -- measuring -------------------------------------------------------------------------
 
-    def resolved(self, item):
+    def resolved(self, item: PlannedSlide) -> ResolvedLayout:
         key = (item.kind, KINDS[item.kind].variant(item.shown, item.quiz_answer))
         found = self._resolved.get(key)
         if found is None:
             found = self._resolved[key] = self.geometry.layouts[item.kind].variant(key[1])
         return found
 
-    def measures(self, item, only: Callable[[str], bool] | None = None) -> list:
+    def measures(self, item: PlannedSlide, only: Callable[[str], bool] | None = None) -> list[Measure]:
         """Every text block of ``item`` in its frame (``only``: just the blocks it names)."""
         resolved = self.resolved(item)
         spec = resolved.spec
-        out: list = []
+        out: list[Measure] = []
         for block in blocks_for(item, spec, self.context):
             if only is not None and not only(block.name):
                 continue
             if isinstance(block, TableBlock):
                 out.append(TableMeasure(block.name, block.header, block.rows, spec.box(block.name), self.fonts))
-            elif block.is_label:
+            elif block.box is not None and block.style is not None:  # a label with its own box and style
                 out.append(TextMeasure(block.name, block.lines, block.style, block.box, block.insets, self.fonts))
             else:
                 frame = resolved.frame(block.name)
@@ -112,7 +103,7 @@ class Fitter:
 
     # -- choosing sizes --------------------------------------------------------------------
 
-    def candidates(self, roles: frozenset) -> list[dict[str, float]]:
+    def candidates(self, roles: frozenset[str]) -> list[dict[str, float]]:
         """Size sets to try for roles that shrink together, largest first."""
         found = self._candidates.get(roles)
         if found is None:
@@ -129,14 +120,15 @@ class Fitter:
             self._candidates[roles] = found
         return found
 
-    def fit_measures(self, measures: list) -> SlideFit:
+    def fit_measures(self, measures: Sequence[Measure]) -> SlideFit:
         """The largest sizes at which every block fits, role group by role group."""
         result = SlideFit({})
         broken: list[str] = []
         for roles, members in _groups(measures):
             candidates = self.candidates(roles)
 
-            def fits(index: int, candidates: list[dict[str, float]] = candidates, members: list = members) -> bool:
+            def fits(index: int, candidates: list[dict[str, float]] = candidates,
+                     members: list[Measure] = members) -> bool:
                 return all(m.trial(candidates[index]).fits for m in members)
 
             last = len(candidates) - 1
@@ -163,10 +155,10 @@ class Fitter:
         result.broken = tuple(broken)
         return result
 
-    def fit_slide(self, item) -> SlideFit:
+    def fit_slide(self, item: PlannedSlide) -> SlideFit:
         return self.fit_measures(self.measures(item))
 
-    def footer(self, item) -> float | None:
+    def footer(self, item: PlannedSlide) -> float | None:
         """The footer role's size on ``item`` (footer text and slide number), or None without a footer."""
         resolved = self.resolved(item)
         if not resolved.spec.footer:
@@ -175,7 +167,7 @@ class Fitter:
         key = tuple((f.box, f.insets) for f, _ in frames.values())
         found = self._footers.get(key)
         if found is None:
-            members: list = []
+            members: list[Measure] = []
             for (frame, _), text in ((frames["ftr"], self.footer_text), (frames["sldNum"], "8888")):
                 if text:
                     members.append(TextMeasure("Footer", (Line(text, markup=False),), frame.style, frame.box,
@@ -187,7 +179,7 @@ class Fitter:
         return found[0]
 
 
-def _groups(measures: list) -> list[tuple[frozenset, list]]:
+def _groups(measures: Sequence[Measure]) -> list[tuple[frozenset[str], list[Measure]]]:
     """Blocks grouped by roles that must shrink together (roles sharing a box are linked)."""
     parent: dict[str, str] = {}
 
@@ -202,7 +194,7 @@ def _groups(measures: list) -> list[tuple[frozenset, list]]:
         for role in roles[1:]:
             parent[find(role)] = find(roles[0])
         find(roles[0])
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Measure]] = {}
     for measure in measures:
         groups.setdefault(find(next(iter(measure.roles))), []).append(measure)
     return [(frozenset(r for m in members for r in m.roles), members) for members in groups.values()]
@@ -211,14 +203,15 @@ def _groups(measures: list) -> list[tuple[frozenset, list]]:
 # --- the whole deck ----------------------------------------------------------------------
 
 
-def fit_deck(planned: list, brand: Brand, meta, agenda, footer: str = "") -> tuple[list, list[list[Note]]]:
+def fit_deck(planned: Iterable[PlannedSlide], brand: Brand, meta: Meta, agenda: Iterable[AgendaRow], footer: str = ""
+             ) -> tuple[list[PlannedSlide], list[list[Note]]]:
     """Fit every deck slide of ``planned``; continuations are inserted after the slide they continue.
 
     Returns the new slide list and, index for index, what the fit has to say
     about each slide (turned into findings once the slides are numbered).
     """
     fitter = Fitter(brand, meta, agenda, footer)
-    items: list = []
+    items: list[PlannedSlide] = []
     fits: list[SlideFit | None] = []
     for item in planned:
         if item.audience is not Audience.ALL:
@@ -238,18 +231,19 @@ def fit_deck(planned: list, brand: Brand, meta, agenda, footer: str = "") -> tup
         items.append(item)
         fits.append(fitted)
     _same_options_on_the_answer_slide(items, fits)
-    out, notes = [], []
-    for item, fitted in zip(items, fits, strict=False):
-        if fitted is None:
+    out: list[PlannedSlide] = []
+    notes: list[list[Note]] = []
+    for item, found in zip(items, fits, strict=False):
+        if found is None:
             out.append(item)
             notes.append([])
             continue
-        sizes = dict(fitted.sizes)
+        sizes = dict(found.sizes)
         size = fitter.footer(item)
         if size is not None:
             sizes["footer"] = size
         out.append(replace(item, fit=MappingProxyType(sizes), layout=fitter.resolved(item)))
-        notes.append(list(_notes(item, fitted, brand, fitter)))
+        notes.append(list(_notes(item, found, brand, fitter)))
     if fitter.footer_overflow and notes:
         first = next((i for i, it in enumerate(out) if it.audience is Audience.ALL), 0)
         notes[first].append(Note(
@@ -261,19 +255,22 @@ def fit_deck(planned: list, brand: Brand, meta, agenda, footer: str = "") -> tup
     return out, notes
 
 
-def relieves(item, name: str) -> bool:
+def relieves(item: PlannedSlide, name: str) -> bool:
     """Can a continuation relieve the overflow of block ``name`` on ``item``?"""
     continues = KINDS[item.kind].continues
     return continues is not None and continues.relieves(name)
 
 
-def _same_options_on_the_answer_slide(items: list, fits: list) -> None:
+def _same_options_on_the_answer_slide(items: list[PlannedSlide], fits: list[SlideFit | None]) -> None:
     """A quiz and its answer slide share sizes, so the options do not jump when the answer shows."""
     for index in range(len(items) - 1):
         question, answer = items[index], items[index + 1]
         if (question.kind == "quiz" and answer.quiz_answer and not question.quiz_answer
-                and question.source_path == answer.source_path and fits[index] and fits[index + 1]):
-            a, b = fits[index].sizes, fits[index + 1].sizes
+                and question.source_path == answer.source_path):
+            first, second = fits[index], fits[index + 1]
+            if first is None or second is None:
+                continue
+            a, b = first.sizes, second.sizes
             for role in set(a) & set(b):
                 a[role] = b[role] = min(a[role], b[role])
 
@@ -297,7 +294,7 @@ _NAMES = {
 }
 
 
-def describe(item, name: str) -> tuple[str, tuple]:
+def describe(item: PlannedSlide, name: str) -> tuple[str, tuple[str | int, ...]]:
     """(what the user calls block ``name``, its path in the model under the slide)."""
     if name.startswith("Step "):
         number = int(name.split()[1])
@@ -313,7 +310,7 @@ def describe(item, name: str) -> tuple[str, tuple]:
     return _NAMES.get(name, (name.lower(), ()))
 
 
-def _path(item, name: str) -> tuple:
+def _path(item: PlannedSlide, name: str) -> tuple[str | int, ...]:
     what, field_path = describe(item, name)
     if item.kind == "title" and name in ("Title", "Subtitle") and not getattr(item.slide, name.lower(), None):
         return ("workshop", name.lower())
@@ -322,10 +319,14 @@ def _path(item, name: str) -> tuple:
     return (*item.source_path, *field_path)
 
 
-def _notes(item, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Note]:
+def _named(name: str) -> Callable[[str], bool]:
+    return lambda block: block == name
+
+
+def _notes(item: PlannedSlide, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Note]:
     for name, excess in fitted.overflow.items():
         what, _ = describe(item, name)
-        roles = sorted({r for m in fitter.measures(item, lambda n, name=name: n == name) for r in m.roles})
+        roles = sorted({r for m in fitter.measures(item, _named(name)) for r in m.roles})
         smallest = ", ".join(f"{brand.size(r).min_pt:g} pt" for r in roles) or "its smallest size"
         if fitted.refused and relieves(item, name):
             advice = ("the brand sets `overflow: error`, so it is not continued on a next slide; shorten it "
@@ -355,7 +356,7 @@ def _notes(item, fitted: SlideFit, brand: Brand, fitter: Fitter) -> Iterable[Not
         yield Note("text-continued",
                    f"the {listed.noun} ({count}) do not fit one slide; they continue on {more} "
                    f"marked '{mark}'", (*item.source_path, *listed.path), name)
-    overflowing = {r for name in fitted.overflow for m in fitter.measures(item, lambda n, name=name: n == name)
+    overflowing = {r for name in fitted.overflow for m in fitter.measures(item, _named(name))
                    for r in m.roles}
     shrunk = [(role, size) for role, size in sorted(fitted.sizes.items())
               if size < brand.size(role).max_pt - 1e-9 and role not in overflowing]

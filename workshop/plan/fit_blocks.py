@@ -9,8 +9,9 @@ no font is consulted again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from workshop.layouts import paragraphs as rules
 from workshop.layouts.composite import TABLE_CELL, TABLE_HEADER, TABLE_INSETS
@@ -21,16 +22,30 @@ from workshop.layouts.spec import TextStyle
 from workshop.plan.measure import FontMetrics, Measured, count_lines, measure_runs, metrics_for
 from workshop.plan.substitutes import role_stack, widest
 
+if TYPE_CHECKING:
+    from workshop.brand.model import Brand
+
 EPSILON = 0.01  # points: rounding, not a margin
+
+
+@dataclass
+class SlideFit:
+    """The sizes chosen for one slide and what would not fit even at the minimum."""
+
+    sizes: dict[str, float]
+    overflow: dict[str, float] = field(default_factory=dict)  # block name → points too tall at the minimum
+    broken: tuple[str, ...] = ()  # blocks where a word wider than the box breaks inside it
+    refused: bool = False  # a continuation would help but the brand says ``overflow: error``
+    continued: tuple[str, int, int] | None = None  # (block, items, parts) on part 1 of a continued slide
 
 
 class Fonts:
     """The brand's heading and body faces, by (heading?, bold, italic), with measured lines cached."""
 
-    def __init__(self, brand) -> None:
+    def __init__(self, brand: Brand) -> None:
         self.brand = brand
         self._faces: dict[tuple[bool, bool, bool], FontMetrics] = {}
-        self._measured: dict[tuple, Measured] = {}
+        self._measured: dict[tuple[object, ...], Measured] = {}
 
     def metrics(self, heading: bool, bold: bool, italic: bool) -> FontMetrics:
         key = (heading, bold, italic)
@@ -49,7 +64,7 @@ class Fonts:
         if found is None:
             brand = self.brand
 
-            def face(run):
+            def face(run: rules.Run | None) -> FontMetrics:
                 return self.metrics(*rules.face(line, style, run, heading_bold=brand.typography.headings.bold,
                                                 heading_italic=brand.typography.headings.italic))
 
@@ -97,7 +112,8 @@ class Trial:
 class TextMeasure:
     """A text block in its frame: paragraphs measured once, tried at any sizes."""
 
-    def __init__(self, name: str, lines, style: TextStyle, box: Box, insets: Insets, fonts: Fonts) -> None:
+    def __init__(self, name: str, lines: Sequence[Line], style: TextStyle, box: Box, insets: Insets,
+                 fonts: Fonts) -> None:
         self.name = name
         inner = box.inner(insets)
         self.width = to_pt(inner.w)
@@ -131,7 +147,8 @@ class TableMeasure:
     role = "table"
     roles = frozenset({"table"})
 
-    def __init__(self, name: str, header, rows, box: Box, fonts: Fonts) -> None:
+    def __init__(self, name: str, header: Sequence[str], rows: Sequence[Sequence[str]], box: Box,
+                 fonts: Fonts) -> None:
         self.name = name
         self.box = box
         self.count = len(rows)
@@ -163,3 +180,7 @@ class TableMeasure:
     def trial(self, sizes: Mapping[str, float]) -> Trial:
         heights, overlong = self.row_heights(sizes["table"])
         return Trial(to_pt(sum(heights)), self.room, overlong)
+
+
+#: a block measured in its frame: text or a native table
+Measure = TextMeasure | TableMeasure

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
 from workshop.layouts import BLANK, MASTER, ResolvedLayout, TemplateGeometry, layouts_for, resolve_layout
 from workshop.layouts.template import generated_geometry, read_template
+
+if TYPE_CHECKING:
+    from workshop.brand.model import Brand
 
 
 @dataclass(frozen=True)
@@ -22,10 +26,10 @@ class DeckGeometry:
     layouts: dict[str, ResolvedLayout]  # kind → resolved layout (variants applied per slide)
 
 
-_CACHE: dict[tuple, DeckGeometry] = {}
+_CACHE: dict[tuple[object, ...], DeckGeometry] = {}
 
 
-def template_path(brand) -> Path | None:
+def template_path(brand: Brand) -> Path | None:
     template = brand.settings.template
     if template is None:
         return None
@@ -33,12 +37,12 @@ def template_path(brand) -> Path | None:
     return path if path.is_absolute() else Path(brand.folder) / path
 
 
-def deck_geometry(brand) -> DeckGeometry:
+def deck_geometry(brand: Brand) -> DeckGeometry:
     """Every kind's layout as the renderer will resolve it for ``brand`` (cached per template file)."""
     names = tuple(brand.layout_name(kind) for kind in KINDS)
     path = template_path(brand)
     if path is None:
-        key: tuple = ("generated", names)
+        key: tuple[object, ...] = ("generated", names)
     else:
         if not path.is_file():
             raise WorkshopError(f"the brand's template '{path}' does not exist")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 from workshop.brand.fontfiles import MAX_FONT_BYTES
 from workshop.brand.sfnt import NotAFont, read_font_metrics
 from workshop.errors import Location, WorkshopError
+from workshop.layouts.paragraphs import Run
 from workshop.safety.paths import read_regular_file
 
 _SPACE = " "
@@ -112,7 +114,8 @@ class Measured:
         return widest
 
 
-def measure_runs(runs, metrics_of, space_metrics: FontMetrics) -> Measured:
+def measure_runs(runs: Iterable[Run], metrics_of: Callable[[Run], FontMetrics], space_metrics: FontMetrics
+                 ) -> Measured:
     """Word widths at 1 pt for ``runs`` (objects with ``text``), each run in ``metrics_of(run)``.
 
     A word may span runs (``**echte**,``): its pieces are measured in their own

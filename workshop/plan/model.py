@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TypeVar
 
 from workshop.errors import Finding, Location
 from workshop.layouts.resolve import ResolvedLayout
 from workshop.model import Meta, Workshop
 from workshop.model.slides import Audience, SlideBase
+
+S = TypeVar("S", bound=SlideBase)
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,13 @@ class PlannedSlide:
     def shown(self) -> SlideBase:
         """The slide model the deck draws: a continuation's share, else the slide."""
         return self.continuation.shown if self.continuation is not None else self.slide
+
+    def shown_as(self, model: type[S]) -> S:
+        """``shown`` as its kind's model class, for a stage that handles one kind (another is a bug)."""
+        shown = self.shown
+        if not isinstance(shown, model):
+            raise TypeError(f"a {self.kind} slide drawn as {model.__name__}")
+        return shown
 
     @property
     def first_part(self) -> bool:

@@ -23,9 +23,13 @@ import re
 import zlib
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop.brand.shipped_fonts import SHIPPED_FONTS
 from workshop.plan.measure import FontMetrics
+
+if TYPE_CHECKING:
+    from workshop.brand.model import Brand
 
 METRICS = SHIPPED_FONTS / "metrics"
 SANS, SERIF = "LiberationSans", "LiberationSerif"
@@ -131,7 +135,7 @@ def widest(face: FontMetrics, stack: tuple[str, ...], bold: bool, italic: bool) 
     return _widest(face, family, bold, italic)
 
 
-def role_stack(brand, heading: bool) -> tuple[str, ...]:
+def role_stack(brand: Brand, heading: bool) -> tuple[str, ...]:
     """The CSS stack the brand gives a role (the family alone when it declares none)."""
     role = brand.typography.headings if heading else brand.typography.base
     return tuple(role.stack) or (role.family.name,)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop.kinds import KINDS
 from workshop.language import Language
@@ -31,6 +31,10 @@ from workshop.layouts.grids import agenda_rows, option_rows, step_cells
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.spec import LayoutSpec, TextStyle
 from workshop.model.durations import format_clock
+
+if TYPE_CHECKING:
+    from workshop.model import slides as m
+    from workshop.plan.model import PlannedSlide
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ class Context:
     lang: Language  # the fixed words, durations and dates in the outline's language
 
 
-def blocks_for(planned, spec: LayoutSpec, context: Context) -> list[Block]:
+def blocks_for(planned: PlannedSlide, spec: LayoutSpec, context: Context) -> list[Block]:
     """Every text block of ``planned`` on its (resolved, variant) layout ``spec``, in drawing order."""
     return KINDS[planned.kind].texts.load()(planned, planned.shown, spec, context)
 
@@ -82,7 +86,7 @@ def _parts(text: str) -> list[Line]:
     return [Line(part) for part in text.split("\n\n")]
 
 
-def title(planned, slide, spec, ctx) -> list[Block]:
+def title(planned: PlannedSlide, slide: m.TitleSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     meta = ctx.meta
     out: list[Block] = [_t("Title", Line(slide.title or meta.title))]
     subtitle = slide.subtitle or meta.subtitle
@@ -94,7 +98,7 @@ def title(planned, slide, spec, ctx) -> list[Block]:
     return out
 
 
-def agenda(planned, slide, spec, ctx) -> list[Block]:
+def agenda(planned: PlannedSlide, slide: m.AgendaSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     start, stop = planned.span(len(ctx.agenda))
     rows = list(ctx.agenda)[start:stop]
@@ -109,7 +113,7 @@ def agenda(planned, slide, spec, ctx) -> list[Block]:
     return out
 
 
-def section(planned, slide, spec, ctx) -> list[Block]:
+def section(planned: PlannedSlide, slide: m.SectionSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     out: list[Block] = [_t("Number", Line(f"{planned.section_number:02d}", markup=False)),
                         _t("Title", Line(slide.title))]
     if slide.subtitle:
@@ -117,7 +121,7 @@ def section(planned, slide, spec, ctx) -> list[Block]:
     return out
 
 
-def pause(planned, slide, spec, ctx) -> list[Block]:
+def pause(planned: PlannedSlide, slide: m.BreakSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     back = ctx.lang.word("back", time=format_clock(planned.start + (slide.duration or planned.minutes)))
     lines = [Line(slide.text)] if slide.text else []
     lines.append(Line(back, markup=False, bold=True, space_before=12 if lines else None))
@@ -125,7 +129,7 @@ def pause(planned, slide, spec, ctx) -> list[Block]:
             _t("Text", *lines)]
 
 
-def closing(planned, slide, spec, ctx) -> list[Block]:
+def closing(planned: PlannedSlide, slide: m.ClosingSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     if slide.takeaways:
         out.append(_t("Takeaways", *(Line(t) for t in slide.takeaways)))
@@ -136,7 +140,7 @@ def closing(planned, slide, spec, ctx) -> list[Block]:
     return out
 
 
-def bullets(planned, slide, spec, ctx) -> list[Block]:
+def bullets(planned: PlannedSlide, slide: m.BulletsSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     lines: list[Line] = []
     for item in slide.items:
         lines.append(Line(item.text))
@@ -144,18 +148,18 @@ def bullets(planned, slide, spec, ctx) -> list[Block]:
     return [_t("Title", Line(slide.title)), _t("Body", *lines)]
 
 
-def statement(planned, slide, spec, ctx) -> list[Block]:
+def statement(planned: PlannedSlide, slide: m.StatementSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))] if slide.title else []
     out.append(_t("Statement", *_parts(slide.text)))
     return out
 
 
-def quote(planned, slide, spec, ctx) -> list[Block]:
+def quote(planned: PlannedSlide, slide: m.QuoteSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     who = f"— {slide.by}" + (f", {slide.source}" if slide.source else "")
     return [_t("Quote", *_parts(slide.text)), _t("Attribution", Line(who))]
 
 
-def compare(planned, slide, spec, ctx) -> list[Block]:
+def compare(planned: PlannedSlide, slide: m.CompareSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     for side, column in (("Left", slide.left), ("Right", slide.right)):
         out.append(_t(f"{side} Heading", Line(column.heading)))
@@ -163,38 +167,38 @@ def compare(planned, slide, spec, ctx) -> list[Block]:
     return out
 
 
-def _source(slide, ctx) -> list[Block]:
+def _source(slide: m.StatSlide | m.ChartSlide | m.TableSlide | m.ImageSlide, ctx: Context) -> list[Block]:
     if not slide.source:
         return []
     return [_t("Source", Line(f"{ctx.lang.word('source')}: {slide.source}", markup=False))]
 
 
-def stat(planned, slide, spec, ctx) -> list[Block]:
+def stat(planned: PlannedSlide, slide: m.StatSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))] if slide.title else []
     out += [_t("Value", Line(slide.value, markup=False)), _t("Label", Line(slide.label))]
     return out + _source(slide, ctx)
 
 
-def chart(planned, slide, spec, ctx) -> list[Block]:
+def chart(planned: PlannedSlide, slide: m.ChartSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     if slide.caption:
         out.append(_t("Caption", Line(slide.caption)))
     return out + _source(slide, ctx)
 
 
-def table(planned, slide, spec, ctx) -> list[Block]:
+def table(planned: PlannedSlide, slide: m.TableSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     table = TableBlock("Table", tuple(slide.header), tuple(tuple(row) for row in slide.rows))
     return [_t("Title", Line(slide.title)), table, *_source(slide, ctx)]
 
 
-def image(planned, slide, spec, ctx) -> list[Block]:
+def image(planned: PlannedSlide, slide: m.ImageSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))] if slide.title else []
     if slide.caption:
         out.append(_t("Caption", Line(slide.caption)))
     return out + _source(slide, ctx)
 
 
-def steps(planned, slide, spec, ctx) -> list[Block]:
+def steps(planned: PlannedSlide, slide: m.StepsSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     items = slide.items
     for index, (step, cell) in enumerate(zip(items, step_cells(spec.box("Steps"), len(items)), strict=False),
@@ -206,7 +210,7 @@ def steps(planned, slide, spec, ctx) -> list[Block]:
     return out
 
 
-def quiz(planned, slide, spec, ctx) -> list[Block]:
+def quiz(planned: PlannedSlide, slide: m.QuizSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     answer = planned.quiz_answer
     right = set(slide.answer_indexes)
     out: list[Block] = [_t("Title", Line(slide.title)), _t("Question", Line(slide.question))]
@@ -223,7 +227,7 @@ def quiz(planned, slide, spec, ctx) -> list[Block]:
     return out
 
 
-def exercise(planned, slide, spec, ctx) -> list[Block]:
+def exercise(planned: PlannedSlide, slide: m.ExerciseSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     if slide.goal:
         out.append(_t("Goal", Line(slide.goal)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.model import Section
-from workshop.model.slides import Audience, SectionSlide
+from workshop.model.slides import Audience, SectionSlide, SlideBase
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ def section_minutes(section: Section, minutes_per_slide: float) -> int:
     return max(1, round(len(section.slides) * minutes_per_slide))
 
 
-def _shares(slide, section: Section) -> bool:
+def _shares(slide: SlideBase, section: Section) -> bool:
     """Does an untimed slide take a share of the section's remaining minutes?"""
     facilitator = section.audience is Audience.FACILITATOR or slide.audience is Audience.FACILITATOR
     return not facilitator and not isinstance(slide, SectionSlide)

@@ -57,13 +57,13 @@ def check_image(name: str, data: bytes, location: Location | None = None) -> Ima
     return ImageFile(name, data, fmt, width, height)
 
 
-def _png_size(name: str, data: bytes, location) -> tuple[int, int]:
+def _png_size(name: str, data: bytes, location: Location | None) -> tuple[int, int]:
     if len(data) < 33 or data[12:16] != b"IHDR":
         raise WorkshopError(f"the image '{name}' is a damaged PNG (no header chunk)", location)
     return struct.unpack(">II", data[16:24])
 
 
-def _jpeg_size(name: str, data: bytes, location) -> tuple[int, int]:
+def _jpeg_size(name: str, data: bytes, location: Location | None) -> tuple[int, int]:
     offset = 2
     while offset + 9 < len(data):
         if data[offset] != 0xFF:

@@ -11,16 +11,20 @@ why: this says what happened and how to get the layouts back.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
+from workshop.findings import Severity
 from workshop.layouts.names import saved_by_libreoffice
+from workshop.layouts.spec import LayoutSpec
 from workshop.layouts.template import TemplateGeometry
+from workshop.templatecheck.report import Problem
 
 if TYPE_CHECKING:
-    from workshop.templatecheck.check import Problem
+    from workshop.brand.model import Brand
 
 
-def lost_layouts(geometry: TemplateGeometry, specs: dict, brand: Any) -> Problem | None:
+def lost_layouts(geometry: TemplateGeometry, specs: Mapping[str, LayoutSpec], brand: Brand) -> Problem | None:
     """A master re-saved by LibreOffice, or one left with a single layout: say what was lost."""
     names = [ly.name for ly in geometry.layouts]
     own = {spec.name.casefold().strip() for spec in specs.values()}
@@ -44,10 +48,8 @@ def lost_layouts(geometry: TemplateGeometry, specs: dict, brand: Any) -> Problem
                 "without slides.")
     else:
         return None
-    from workshop.templatecheck.check import Problem  # check imports this module: import at call time
-
     return Problem(
-        "warning", what,
+        Severity.WARNING, what,
         f"start again from the master the tool makes (`workshop template export --brand {brand.name} -o "
         "master.pptx`), make your changes in PowerPoint and save from there; or, in LibreOffice, name the "
         "layouts (or masters) you want each slide kind to use in _brand.yml under defaults: workshop: "

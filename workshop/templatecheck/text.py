@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 
 from workshop.findings import Severity
-from workshop.templatecheck.check import Problem, TemplateReport, cm
 from workshop.templatecheck.contract import type_word
+from workshop.templatecheck.report import Problem, TemplateReport, cm
 
 WIDTH = 100
 _LABEL = {Severity.ERROR: "Problems", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
@@ -106,7 +106,8 @@ def _mapping(report: TemplateReport) -> list[str]:
                 parts.append("MISSING " + ", ".join(required))
             if optional:
                 parts.append("no " + ", ".join(optional) + " (optional)")
-            by_type = [f"{s.name} → '{s.placeholder.name}'" for s in kind.shapes if s.how == "type"]
+            by_type = [f"{s.name} → '{s.placeholder.name}'" for s in kind.shapes
+                       if s.how == "type" and s.placeholder is not None]
             if by_type:
                 parts.append("by type: " + ", ".join(by_type))
             if kind.moved:

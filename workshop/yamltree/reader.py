@@ -116,7 +116,7 @@ class _Composer:
         self.events = yaml.parse(text, Loader=loader)
         self.count = 0
 
-    def where(self, mark) -> Location:
+    def where(self, mark: yaml.Mark) -> Location:
         return Location(self.name, mark.line + 1, mark.column + 1)
 
     def compose(self) -> Node:
@@ -163,13 +163,13 @@ class _Composer:
                 problem = f"{problem} ({context})"
         return WorkshopError(f"YAML syntax error: {problem}", location, hint=hint)
 
-    def _char_at(self, mark) -> str:
+    def _char_at(self, mark: yaml.Mark) -> str:
         lines = self.text.split("\n")
         if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
             return lines[mark.line][mark.column]
         return ""
 
-    def check(self, event, depth: int) -> None:
+    def check(self, event: yaml.Event, depth: int) -> None:
         self.count += 1
         if self.count > MAX_NODES:
             raise WorkshopError(
@@ -204,7 +204,7 @@ class _Composer:
                 hint="remove the tag; every value is read as text",
             )
 
-    def node(self, event, depth: int) -> Node:
+    def node(self, event: yaml.Event, depth: int) -> Node:
         self.check(event, depth)
         location = self.where(event.start_mark)
         if isinstance(event, yaml.ScalarEvent):

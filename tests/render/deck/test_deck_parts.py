@@ -6,7 +6,7 @@ import pytest
 from pptx import Presentation
 
 from workshop.language import language_for
-from workshop.render.deck.charts import number_format, series_colors
+from workshop.render.deck.charts import chart_colors, number_format
 from workshop.render.deck.language import language_tag
 from workshop.render.deck.package import Linker, PartNames
 
@@ -37,7 +37,11 @@ def test_number_formats_show_values_as_typed_with_their_unit(unit, values, expec
 
 
 def test_series_colours_start_with_the_brand_and_never_run_out(brand):
-    colours = series_colors(brand, 8)
+    from workshop.plan.charts import Tone
+    from workshop.render.deck.colors import Palette
+
+    colors = chart_colors(brand, Palette(brand))
+    colours = [colors.paint(Tone("series", n)) for n in range(8)]
     assert colours[:3] == [brand.colors.primary, brand.colors.secondary, brand.colors.tertiary]
     assert len(set(colours)) == 8
 

@@ -24,7 +24,7 @@ PACKAGE = Path(package.__file__).resolve().parents[2]  # the workshop package
 ADAPTER = Path(package.__file__).resolve()
 
 #: python-pptx's documented API, which any deck module may use
-PUBLIC = ("pptx", "pptx.util", "pptx.dml.color", "pptx.chart.data", "pptx.enum", "pptx.slide")
+PUBLIC = ("pptx", "pptx.util", "pptx.dml.color", "pptx.chart.data", "pptx.enum", "pptx.slide", "pptx.presentation")
 PUBLIC_NAMES = {"pptx.util": {"Pt", "Emu", "Inches", "Cm", "Mm", "Length", "Centipoints"},
                 "pptx.chart.data": {"CategoryChartData", "XyChartData", "BubbleChartData"}}
 

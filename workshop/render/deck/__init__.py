@@ -13,23 +13,32 @@ commands that never render (``workshop check``) do not pay for it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workshop.assets import Assets
+    from workshop.brand.model import Brand
+    from workshop.edits.diff import EditReport
+    from workshop.plan.model import DeckPlan
+
 __all__ = ["render_deck", "render_deck_keeping", "build_master"]
 
 
-def render_deck(plan, brand, assets) -> bytes:
+def render_deck(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
     from workshop.render.deck.render import render_deck as render
 
     return render(plan, brand, assets)
 
 
-def render_deck_keeping(plan, brand, assets, previous: bytes, report) -> tuple[bytes, tuple[str, ...]]:
+def render_deck_keeping(plan: DeckPlan, brand: Brand, assets: Assets, previous: bytes, report: EditReport
+                        ) -> tuple[bytes, tuple[str, ...]]:
     """The deck with the hand edits of the deck ``previous`` carried over; also a summary of what was kept."""
     from workshop.render.deck.render import render_deck_keeping as render
 
     return render(plan, brand, assets, previous, report)
 
 
-def build_master(brand, language: str = "en", specimens: bool = False) -> bytes:
+def build_master(brand: Brand, language: str = "en", specimens: bool = False) -> bytes:
     from workshop.render.deck.render import build_master as build
 
     return build(brand, language, specimens)

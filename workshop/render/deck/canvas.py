@@ -10,25 +10,31 @@ geometry with the look written out.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from workshop.language import Language
 from workshop.layouts.default import MASTER
-from workshop.layouts.geometry import Box, Insets
-from workshop.layouts.resolve import footer_frames
+from workshop.layouts.geometry import Align, Box, Insets
+from workshop.layouts.resolve import ResolvedLayout, TextFrame, footer_frames
 from workshop.layouts.spec import ShapeSpec, TextStyle
 from workshop.plan.texts import Context, TableBlock, blocks_for
 from workshop.render.deck import shapes
-from workshop.render.deck.deck import Deck, Placement
+from workshop.render.deck.deck import Deck, Placement, Pptx
 from workshop.render.deck.drawing import logo_box, logo_image
-from workshop.render.deck.ooxml import el
+from workshop.render.deck.ooxml import Element, el
 from workshop.render.deck.package import shape_tree
 from workshop.render.deck.text import Para, para
 from workshop.safety.images import ImageFile
 
+if TYPE_CHECKING:
+    from workshop.assets import Assets
+    from workshop.layouts.template import PlaceholderGeometry
+    from workshop.plan.model import DeckPlan, PlannedSlide
+
 
 class Canvas:
-    def __init__(self, deck: Deck, slide, placement: Placement, resolved, planned, *, plan, assets,
-                 lang: Language) -> None:
+    def __init__(self, deck: Deck, slide: Pptx, placement: Placement, resolved: ResolvedLayout,
+                 planned: PlannedSlide, *, plan: DeckPlan, assets: Assets, lang: Language) -> None:
         self.deck = deck
         self.plan = plan
         self.assets = assets
@@ -40,7 +46,11 @@ class Canvas:
         self.spec = resolved.spec
         self.tree = shape_tree(slide)
         fit = planned.fit
-        self.size = lambda role: float(fit[role]) if role in fit else deck.brand.size(role).max_pt
+
+        def size(role: str) -> float:
+            return float(fit[role]) if role in fit else deck.brand.size(role).max_pt
+
+        self.size = size
         self.painter = deck.painter(self.size, behind=self.spec.background)
         self.palette = deck.palette
         self.type = self.painter.type
@@ -66,7 +76,7 @@ class Canvas:
         """Is there (still) text for the shape ``name`` on this slide?"""
         return name in self._blocks
 
-    def put(self, name: str):
+    def put(self, name: str) -> Element | Pptx:
         """Draw the text block ``name`` (from ``workshop.plan.texts``, what the fit measured)."""
         block = self._blocks.pop(name)
         if isinstance(block, TableBlock):
@@ -74,7 +84,7 @@ class Canvas:
 
             return add_table(self, block.name, self.box(block.name), list(block.header),
                              [list(r) for r in block.rows])
-        if block.is_label:
+        if block.box is not None and block.style is not None:  # a label with its own box and style
             return self.label(block.name, block.box, list(block.lines), block.style, insets=block.insets)
         return self.text(block.name, list(block.lines))
 
@@ -83,14 +93,14 @@ class Canvas:
         for name in list(self._blocks):
             self.put(name)
 
-    def text(self, name: str, paras: list[Para], *, fill: str | None = None):
+    def text(self, name: str, paras: list[Para], *, fill: str | None = None) -> Element:
         """Fill the shape called ``name`` with ``paras``."""
         spec = self.shape_spec(name)
         match = self.resolved.matches.get(name)
         if match is not None and not self.placement.fallback and fill is None:
             moved = spec.box if spec.box != match.box else None  # a variant moved it
             box = moved if match.inherits else spec.box  # the layout does not hold it: say where it goes
-            body = self.type.on(spec.fill or self.behind(spec.box)).body(paras, spec.text, spec.insets,
+            body = self.type.on(spec.fill or self.behind(spec.box)).body(paras, _style(spec), spec.insets,
                                                                          explicit=False)
             element = shapes.placeholder(
                 self.painter.ids(), match.name, match.type, match.idx, box=box, text_body=body,
@@ -105,7 +115,7 @@ class Canvas:
         return element
 
     def label(self, name: str, box: Box, paras: list[Para], style: TextStyle, *, fill: str | None = None,
-              geometry: str = "rect", insets: Insets = Insets(0, 0, 0, 0), line: str | None = None):
+              geometry: str = "rect", insets: Insets = Insets(0, 0, 0, 0), line: str | None = None) -> Element:
         """A slide-level shape with text (agenda rows, step titles, option letters)."""
         body = self.type.on(fill or self.behind(box)).body(paras, style, insets, explicit=True)
         element = shapes.shape(
@@ -118,7 +128,7 @@ class Canvas:
         self.tree.append(element)
         return element
 
-    def rect(self, name: str, box: Box, fill: str, geometry: str = "rect"):
+    def rect(self, name: str, box: Box, fill: str, geometry: str = "rect") -> Element:
         """A plain filled shape (bands, bars, connectors)."""
         element = shapes.shape(self.painter.ids(), name, box, geometry=geometry, fill=self.palette.fill(fill))
         self.tree.append(element)
@@ -136,7 +146,7 @@ class Canvas:
 
     # -- pictures -------------------------------------------------------------------------
 
-    def picture(self, name: str, image: ImageFile, box: Box, alt: str, align: str = "center"):
+    def picture(self, name: str, image: ImageFile, box: Box, alt: str, align: Align = "center") -> Element:
         """``image`` fitted into ``box`` without distortion, with alt text."""
         placed = box.fit(image.aspect, align=align)
         rid = self.deck.image_rid(self.slide.part, image.data, image.format)
@@ -163,7 +173,7 @@ class Canvas:
             brand = self.deck.brand
             logo = brand.logos.get("large" if spec.kind == "title" else "small", dark=spec.dark)
             image = logo_image(logo)
-            if image is not None:
+            if image is not None and logo is not None:
                 rid = self.deck.image_rid(self.slide.part, image.data, image.format)
                 self.tree.append(self.painter.picture("Logo", logo_box(spec.logo, image), rid, logo.alt))
             elif spec.kind == "title":
@@ -184,18 +194,25 @@ class Canvas:
         _as_slide_number_field(element)
         self.tree.append(element)
 
-    def _footer_shape(self, framed, placeholder, type_: str, default: ShapeSpec, text: str):
+    def _footer_shape(self, framed: tuple[TextFrame, bool], placeholder: PlaceholderGeometry | None, type_: str,
+                      default: ShapeSpec, text: str) -> Element:
         frame, in_placeholder = framed
         paras = [para(text, markup=False)]
-        if in_placeholder:
-            body = self.type.body(paras, default.text, default.insets, explicit=False)
+        if in_placeholder and placeholder is not None:
+            body = self.type.body(paras, _style(default), default.insets, explicit=False)
             box = None if placeholder.inherits else placeholder.box  # recovered layouts hold no position
             return shapes.placeholder(self.painter.ids(), placeholder.name, type_, placeholder.idx, box=box,
                                       text_body=body)
         return self.painter.text_box(replace(default, box=frame.box), paras)
 
 
-def _as_slide_number_field(element) -> None:
+def _style(spec: ShapeSpec) -> TextStyle:
+    if spec.text is None:
+        raise ValueError(f"the shape '{spec.name}' has no text style")
+    return spec.text
+
+
+def _as_slide_number_field(element: Element) -> None:
     """Turn the number's run into a ``slidenum`` field so PowerPoint keeps it current."""
     run = element.find(".//" + el("a:r").tag)
     if run is None:

@@ -1,25 +1,27 @@
-"""Native, editable PowerPoint charts (bar, column, pie, line) in brand colours.
+"""Native, editable PowerPoint charts (bar, column, pie, line) in the look of ``workshop.plan.charts``.
 
-python-pptx writes the chart XML and its embedded workbook; we fix the
-workbook's creation date (XlsxWriter stamps "now" into it, which would break
-byte-identical builds) and style every element explicitly: series colours
-from the brand, data labels with the outline's unit, brand font and language.
+python-pptx adds the chart part and its embedded workbook (XlsxWriter, with a
+fixed creation date so builds stay byte-identical); the chart XML itself is
+ours (``chartxml``): the view's order, axis range, labels and emphasis, in
+the brand's font, colours and language. The frame's alt text reads the data
+out for screen readers.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
-from pptx.util import Pt
+from pptx.enum.chart import XL_CHART_TYPE
 
-from workshop.brand.colors import mix
+from workshop.language import Language
 from workshop.layouts.composite import CHART_ROLE
 from workshop.layouts.geometry import Box
 from workshop.model.slides import ChartData, ChartType
+from workshop.plan.charts import ChartColors, ChartView, chart_view
+from workshop.render.deck.chartxml import ChartStyle, chart_space
 from workshop.render.deck.ooxml import clean
-from workshop.render.deck.package import chart_data_dated, run_properties
+from workshop.render.deck.package import chart_data_dated, element, parse_xml, set_element
 
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 TYPES = {
@@ -50,115 +52,61 @@ def number_format(unit: str | None, values: list[float]) -> str:
     return f'{number}"{space}{literal}"'
 
 
-def series_colors(brand, count: int) -> list[str]:
-    """Brand series colours in order, lightened tints once the six run out."""
-    base = brand.colors.series()
-    return [base[i % len(base)] if i < len(base) else mix(base[i % len(base)], "#FFFFFF", 0.45)
-            for i in range(count)]
+def chart_colors(brand: Any, palette: Any) -> ChartColors:
+    """The deck's chart colours: the brand's series, its accent, greys between text and background."""
+    return ChartColors(tuple(brand.colors.series()), palette.hex("secondary"), palette.hex("foreground"),
+                       palette.hex("background"))
 
 
-def add_chart(canvas, name: str, box: Box, data: ChartData):
+def add_chart(canvas: Any, name: str, box: Box, data: ChartData) -> Any:
     """A native chart for ``data`` filling ``box`` on ``canvas``'s slide."""
-    brand = canvas.deck.brand
-    values = [v for s in data.series for v in s.values]
-    fmt = number_format(data.unit, values)
+    view = chart_view(data)
+    values = [v for s in view.series for v in s.values]
+    fmt = number_format(view.unit, values)
     chart_data = _ChartData(number_format=fmt)
-    chart_data.categories = [clean(c) for c in data.categories]
-    for series in data.series:
+    chart_data.categories = [clean(c) for c in view.categories]
+    for series in view.series:
         chart_data.add_series(clean(series.name), list(series.values), number_format=fmt)
-    frame = canvas.slide.shapes.add_chart(TYPES[data.type], box.x, box.y, box.w, box.h, chart_data)
+    frame = canvas.slide.shapes.add_chart(TYPES[view.type], box.x, box.y, box.w, box.h, chart_data)
     canvas.sync_ids(frame.shape_id)
     frame.name = name
-    chart = frame.chart
-    _style(chart, data, fmt, canvas, brand)
+    element(frame).nvGraphicFramePr.cNvPr.set("descr", clean(describe(view, canvas.lang)))
+    palette = canvas.palette
+    style = ChartStyle(
+        font=canvas.deck.brand.typography.base.family.name, size=canvas.size(CHART_ROLE), lang=canvas.type.lang,
+        text=palette.hex("foreground"), rule=palette.hex("rule"), background=palette.hex("background"),
+        colors=chart_colors(canvas.deck.brand, palette), number_format=fmt,
+    )
+    part = frame.chart_part
+    set_element(part, parse_xml(chart_space(view, style, _workbook_rid(part)).encode("utf-8")))
     return frame
 
 
-def _style(chart, data: ChartData, fmt: str, canvas, brand) -> None:
-    size = canvas.size(CHART_ROLE)
-    palette = canvas.palette
-    text = palette.hex("foreground")[1:]
-    chart.has_title = False
-    chart.font.size = Pt(size)
-    chart.font.name = brand.typography.base.family.name
-    chart.font.color.rgb = RGBColor.from_string(text)
-    run_properties(chart.font).set("lang", canvas.type.lang)
-    pie = data.type is ChartType.PIE
-    chart.has_legend = pie or len(data.series) > 1
-    if chart.has_legend:
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-        chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(size)
-    plot = chart.plots[0]
-    colors = series_colors(brand, len(data.categories) if pie else len(data.series))
-    if not pie:
-        plot.vary_by_categories = False
-        if data.type in (ChartType.BAR, ChartType.COLUMN):
-            plot.gap_width = 60
-            plot.overlap = -10 if len(data.series) > 1 else 0
-    line = data.type is ChartType.LINE
-    if not (line and len(data.series) > 1):  # several lines: labels would collide, the axis reads better
-        _data_labels(plot, data, fmt, size)
-    _color_series(plot, data, colors, pie)
-    if not pie:
-        _axes(chart, data, fmt, size, palette, value_axis=line)
+def _workbook_rid(part: Any) -> str:
+    return next(rid for rid, rel in part.rels.items() if rel.reltype.endswith("/package"))
 
 
-def _data_labels(plot, data: ChartData, fmt: str, size: float) -> None:
-    plot.has_data_labels = True
-    labels = plot.data_labels
-    labels.number_format = fmt
-    labels.number_format_is_linked = False
-    labels.show_value = True
-    labels.font.size = Pt(size)
-    labels.font.bold = True
-    labels.position = {
-        ChartType.PIE: XL_LABEL_POSITION.OUTSIDE_END, ChartType.LINE: XL_LABEL_POSITION.ABOVE,
-    }.get(data.type, XL_LABEL_POSITION.OUTSIDE_END)
+def describe(view: ChartView, lang: Language) -> str:
+    """The alt text: the chart's kind and its data, read out (``grafiek (staven): Geen 100, …``)."""
+    fmt = lang.number
+    unit = view.unit or ""
+    glue = "" if unit in ("", "%", "‰") else " "
+
+    def points(values: tuple[float, ...]) -> str:
+        return ", ".join(f"{c} {fmt(v)}{glue}{unit}" for c, v in zip(view.categories, values, strict=True))
+
+    if len(view.series) == 1:
+        body = points(view.series[0].values)
+    else:
+        body = "; ".join(f"{s.name}: {points(s.values)}" for s in view.series)
+    text = f"{lang.kind('chart')} ({lang.chart(view.type.value)}): {body}"
+    highlighted = _highlighted(view)
+    if highlighted:
+        text += ". " + lang.word("chart_highlight", name=highlighted)
+    return text
 
 
-def _color_series(plot, data: ChartData, colors: list[str], pie: bool) -> None:
-    for index, series in enumerate(plot.series):
-        if pie:
-            for point_index in range(len(data.categories)):
-                fill = series.points[point_index].format.fill
-                fill.solid()
-                fill.fore_color.rgb = RGBColor.from_string(colors[point_index][1:])
-            continue
-        color = RGBColor.from_string(colors[index][1:])
-        if data.type is ChartType.LINE:
-            series.format.line.color.rgb = color
-            series.format.line.width = Pt(3)
-            series.smooth = False
-            series.marker.style = XL_MARKER_STYLE.CIRCLE
-            series.marker.size = 8
-            series.marker.format.fill.solid()
-            series.marker.format.fill.fore_color.rgb = color
-            series.marker.format.line.color.rgb = color
-        else:
-            series.format.fill.solid()
-            series.format.fill.fore_color.rgb = color
-
-
-def _axes(chart, data: ChartData, fmt: str, size: float, palette, value_axis: bool) -> None:
-    """Line charts keep a value axis with gridlines; bars carry their values as labels instead."""
-    rule = RGBColor.from_string(palette.hex("rule")[1:])
-    values, category_axis = chart.value_axis, chart.category_axis
-    category_axis.format.line.color.rgb = rule
-    category_axis.tick_labels.font.size = Pt(size)
-    category_axis.has_major_gridlines = False
-    if data.type is ChartType.BAR:
-        category_axis.reverse_order = True  # first category on top, as read
-    values.tick_labels.number_format = fmt
-    values.tick_labels.number_format_is_linked = False
-    values.tick_labels.font.size = Pt(size)
-    values.format.line.fill.background()
-    if not value_axis:
-        values.visible = False
-        values.has_major_gridlines = False
-        if min(v for s in data.series for v in s.values) >= 0:
-            values.minimum_scale = 0
-        return
-    values.has_major_gridlines = True
-    values.major_gridlines.format.line.color.rgb = rule
-    values.major_gridlines.format.line.width = Pt(0.75)
+def _highlighted(view: ChartView) -> str | None:
+    if view.highlight is not None:
+        return view.categories[view.highlight]
+    return next((s.name for s in view.series if s.tone.role == "accent"), None)

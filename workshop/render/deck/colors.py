@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from workshop.brand.model import Brand
 from workshop.brand.roles import RoleColors
-from workshop.render.deck.ooxml import el
+from workshop.render.deck.ooxml import Element, el
 
 SCHEME = {
     "foreground": "tx1", "background": "bg1", "dark": "tx2", "light": "bg2",
@@ -35,13 +35,13 @@ class Palette:
         """The role text in ``role`` is drawn in on ``behind`` (the brand's unless it is unreadable)."""
         return self.roles.readable(role, behind, large).used
 
-    def color(self, role: str):
+    def color(self, role: str) -> Element:
         """An ``a:schemeClr`` or ``a:srgbClr`` element for ``role``."""
         if self.scheme and role in SCHEME:
             return el("a:schemeClr", {"val": SCHEME[role]})
         return el("a:srgbClr", {"val": self.hex(role)[1:]})
 
-    def fill(self, role: str | None):
+    def fill(self, role: str | None) -> Element:
         """``a:solidFill`` for a role, ``a:noFill`` for None/"none"."""
         if not role or role == "none":
             return el("a:noFill")

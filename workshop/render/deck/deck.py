@@ -8,8 +8,10 @@ Slides and notes are added here rather than through python-pptx's
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterable
 from copy import deepcopy
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from workshop.layouts import BLANK, MASTER, LayoutSpec, ResolvedLayout, TemplateGeometry, resolve_layout
 from workshop.layouts.template import generated_geometry, read_template
@@ -33,6 +35,13 @@ from workshop.render.deck.package import (
 from workshop.render.deck.text import Typesetter
 from workshop.render.deck.theme import brand_theme_part
 
+if TYPE_CHECKING:
+    from workshop.brand.model import Brand
+    from workshop.plan.fit_blocks import Fonts
+
+#: a python-pptx object (presentation, part, layout, slide): typed by python-pptx, reached through the adapter
+Pptx = Any
+
 FIRST_SLIDE_ID = 256
 
 
@@ -46,8 +55,9 @@ class Placement:
 
 
 class Deck:
-    def __init__(self, prs, names: PartNames, geometry: TemplateGeometry,
-                 specs: dict[str, LayoutSpec], brand, palette: Palette, lang: str, generated: bool = False) -> None:
+    def __init__(self, prs: Pptx, names: PartNames, geometry: TemplateGeometry,
+                 specs: dict[str, LayoutSpec], brand: Brand, palette: Palette, lang: str,
+                 generated: bool = False) -> None:
         self.prs = prs
         self.package = prs.part.package
         self.names = names
@@ -78,8 +88,8 @@ class Deck:
         self._count = len(self._slide_list)
         self._notes_master_part = self._notes_master(prs)  # before counting ids
         self._links = Linker(prs.part)
-        self._notes_template = None
-        self._fonts = None
+        self._notes_template: Any = None  # the first notes page's XML, copied for the others
+        self._fonts: Fonts | None = None
 
     @property
     def links(self) -> Linker:
@@ -87,7 +97,7 @@ class Deck:
         return self._links
 
     @property
-    def fonts(self):
+    def fonts(self) -> Fonts:
         """The brand's font metrics, as the text fit measured with them (tables size rows by them)."""
         if self._fonts is None:
             from workshop.plan.fit_blocks import Fonts
@@ -95,7 +105,7 @@ class Deck:
             self._fonts = Fonts(self.brand)
         return self._fonts
 
-    def _notes_master(self, prs):
+    def _notes_master(self, prs: Pptx) -> Pptx:
         """The notes master, created (in brand colours and fonts) when the master has none."""
         had = any(rel.reltype == RT.NOTES_MASTER for rel in prs.part.rels.values())
         part = prs.part.notes_master_part
@@ -113,7 +123,7 @@ class Deck:
 
     # -- building ------------------------------------------------------------------------
 
-    def add_slide(self, layout):
+    def add_slide(self, layout: Pptx) -> Pptx:
         """A new empty slide on ``layout`` (no placeholders: painters add what they fill)."""
         self._count += 1
         partname = self.names.next_partname("/ppt/slides/slide%d.xml")
@@ -123,13 +133,13 @@ class Deck:
         sub(self._slide_list, "p:sldId", {"id": FIRST_SLIDE_ID + self._count - 1, "r:id": rid})
         return part.slide
 
-    def append_slide(self, part) -> None:
+    def append_slide(self, part: Pptx) -> None:
         """List a slide part made elsewhere (a slide carried from an edited deck) at the end."""
         self._count += 1
         rid = self._links.relate(part, RT.SLIDE)
         sub(self._slide_list, "p:sldId", {"id": FIRST_SLIDE_ID + self._count - 1, "r:id": rid})
 
-    def arrange(self, slides) -> None:
+    def arrange(self, slides: Iterable[Pptx]) -> None:
         """Make ``slides`` the deck's slides, in that order; any other slide is dropped (not written)."""
         entries = {}
         for entry in list(self._slide_list):
@@ -140,15 +150,15 @@ class Deck:
         for entry in entries.values():
             drop_relationship(self.prs.part, entry.get(qn("r:id")))
 
-    def layout_named(self, name: str):
+    def layout_named(self, name: str) -> Pptx:
         """The layout called ``name`` in this deck's master, else the blank layout."""
         return self._layouts.get(name) or self._blank
 
     @property
-    def notes_master_part(self):
+    def notes_master_part(self) -> Pptx:
         return self._notes_master_part
 
-    def add_notes_slide(self, slide):
+    def add_notes_slide(self, slide: Pptx) -> Pptx:
         """A notes page for ``slide`` with the notes master's placeholders."""
         partname = self.names.next_partname("/ppt/notesSlides/notesSlide%d.xml")
         first = self._notes_template is None
@@ -163,15 +173,15 @@ class Deck:
             self._notes_template = deepcopy(element(part))
         return notes
 
-    def relate(self, part, reltype: str) -> str:
+    def relate(self, part: Pptx, reltype: str) -> str:
         """Relate the presentation part to ``part`` (a font, say), with a counted id."""
         return self._links.relate(part, reltype)
 
-    def image_rid(self, slide_part, data: bytes, fmt: str) -> str:
+    def image_rid(self, slide_part: Pptx, data: bytes, fmt: str) -> str:
         """Relate ``slide_part`` to the (shared) image part holding ``data``."""
         return slide_part.relate_to(self.names.image_part(data, fmt), RT.IMAGE)
 
-    def painter(self, size, behind: str | None = None) -> Painter:
+    def painter(self, size: Callable[[str], float], behind: str | None = None) -> Painter:
         """Colours, brand type at sizes ``size(role)`` on ``behind``, and a fresh shape-id counter."""
         return Painter(self.palette, Typesetter(self.brand, self.palette, self.lang, size,
                                                 behind or "background"), ShapeIds())
@@ -180,16 +190,19 @@ class Deck:
         return write_package(self.package)
 
 
-def generated_deck(brand, specs: dict[str, LayoutSpec], palette: Palette, lang: str) -> Deck:
+def generated_deck(brand: Brand, specs: dict[str, LayoutSpec], palette: Palette, lang: str) -> Deck:
     """A deck on the master generated from the brand."""
-    maximum = lambda role: brand.size(role).max_pt  # noqa: E731
+
+    def maximum(role: str) -> float:
+        return brand.size(role).max_pt
+
     typesetter = Typesetter(brand, palette, lang, maximum)
     prs, names = generate(brand, specs, lambda ids: Painter(palette, typesetter, ids))
     geometry = generated_geometry(MASTER, {**specs, "blank": BLANK})
     return Deck(prs, names, geometry, specs, brand, palette, lang, generated=True)
 
 
-def template_deck(data: bytes, brand, specs: dict[str, LayoutSpec], palette: Palette, lang: str) -> Deck:
+def template_deck(data: bytes, brand: Brand, specs: dict[str, LayoutSpec], palette: Palette, lang: str) -> Deck:
     """A deck on a designer's template (its slides, if any, removed)."""
     from pptx import Presentation
 

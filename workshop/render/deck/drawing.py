@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop.brand.model import Logo
+from workshop.brand.model import Brand, Logo
 from workshop.layouts.geometry import Box, Insets
 from workshop.layouts.spec import Decoration, LogoSpec, ShapeSpec, TextStyle
 from workshop.render.deck import shapes
 from workshop.render.deck.colors import Palette
+from workshop.render.deck.ooxml import Element
 from workshop.render.deck.text import Para, Typesetter, para
 from workshop.safety.images import ImageFile, check_image
 
@@ -40,7 +41,7 @@ class Painter:
     type: Typesetter
     ids: ShapeIds
 
-    def decoration(self, dec: Decoration):
+    def decoration(self, dec: Decoration) -> Element:
         fill = self.palette.fill(dec.fill)
         body = None
         box = dec.box
@@ -54,17 +55,19 @@ class Painter:
         return shapes.shape(self.ids(), dec.name, box, geometry=geometry, fill=fill, text_body=body)
 
     def text_box(self, spec: ShapeSpec, paras: list[Para], box: Box | None = None, fill: str | None = None,
-                 behind: str | None = None):
+                 behind: str | None = None) -> Element:
         """A text box with the spec's look written out (no layout to inherit from)."""
         role = fill if fill is not None else spec.fill
+        if spec.text is None:
+            raise ValueError(f"the shape '{spec.name}' has no text style")
         body = self.type.on(role or behind).body(paras, spec.text, spec.insets, explicit=True)
         return shapes.shape(self.ids(), spec.name, box or spec.box, fill=self.palette.fill(role),
                             text_body=body, text_box=role is None)
 
-    def picture(self, name: str, box: Box, rid: str, alt: str):
+    def picture(self, name: str, box: Box, rid: str, alt: str) -> Element:
         return shapes.picture(self.ids(), name, box, rid, alt)
 
-    def wordmark(self, spec: LogoSpec, text: str, background: str | None):
+    def wordmark(self, spec: LogoSpec, text: str, background: str | None) -> Element:
         """The brand's name as bold heading text where its logo would go (no usable logo)."""
         name = " ".join(text.split())[:60]
         height_pt = spec.box.h / EMU_PER_PT
@@ -76,7 +79,7 @@ class Painter:
                                           text_style=style, size=size))
 
 
-def glyph_box(dec: Decoration, brand) -> Box:
+def glyph_box(dec: Decoration, brand: Brand) -> Box:
     """A decoration glyph's shape, as tall as its line: the font's ascent plus descent at its size.
 
     A 200 pt quotation mark needs 200 pt times (ascent + descent) / em of height, not 200 pt:

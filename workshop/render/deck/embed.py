@@ -24,11 +24,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from workshop.brand.eot import FaceHeader, NotEmbeddable, read_header, to_eot
 from workshop.brand.model import FontFamily
 from workshop.render.deck.ooxml import el, qn
 from workshop.render.deck.package import RT, Part, element, has_element
+
+if TYPE_CHECKING:
+    from workshop.render.deck.deck import Deck
+    from workshop.render.deck.ooxml import Element
 
 FONTDATA = "application/x-fontdata"
 STYLES = (("regular", False, False), ("bold", True, False), ("italic", False, True),
@@ -39,7 +44,7 @@ _AFTER = ("custShowLst", "photoAlbum", "custDataLst", "kinsoku", "defaultTextSty
           "modifyVerifier", "extLst")
 
 
-def faces_used(package) -> dict[tuple[str, bool, bool], set[str]]:
+def faces_used(package: Any) -> dict[tuple[str, bool, bool], set[str]]:
     """(typeface, bold, italic) → characters set in it, over every slide, layout, master and chart."""
     used: dict[tuple[str, bool, bool], set[str]] = {}
     latin, text_tag = qn("a:latin"), qn("a:t")
@@ -81,7 +86,7 @@ def eot_for(path: Path) -> bytes | None:
     return _eot(str(path), stat.st_mtime_ns, stat.st_size)
 
 
-def embed_brand_fonts(deck) -> int:
+def embed_brand_fonts(deck: Deck) -> int:
     """Add the brand faces the deck uses; the number of faces embedded."""
     brand = deck.brand
     families: dict[str, FontFamily] = {}
@@ -122,7 +127,7 @@ def _borrowed(family: FontFamily, bold: bool, italic: bool) -> bool:
     return style in family.fallbacks
 
 
-def _font_element(typeface: str, family: FontFamily):
+def _font_element(typeface: str, family: FontFamily) -> Element:
     header = read_header(Path(family.regular).read_bytes())
     return el("p:font", {"typeface": typeface, "panose": header.panose.hex().upper(),
                          "pitchFamily": _pitch_family(header), "charset": 0})
@@ -150,7 +155,7 @@ def _pitch_family(header: FaceHeader) -> int:
     return 2  # FF_DONTCARE, variable pitch
 
 
-def _drop_existing(deck, presentation) -> None:
+def _drop_existing(deck: Deck, presentation: Element) -> None:
     """A template's own font list goes: the deck lists exactly the faces it uses."""
     old = presentation.find(qn("p:embeddedFontLst"))
     if old is None:
@@ -162,7 +167,7 @@ def _drop_existing(deck, presentation) -> None:
     presentation.remove(old)
 
 
-def _insert(presentation, font_list) -> None:
+def _insert(presentation: Element, font_list: Element) -> None:
     """Put ``p:embeddedFontLst`` where CT_Presentation's sequence wants it."""
     for child in presentation:
         if child.tag.split("}")[-1] in _AFTER:

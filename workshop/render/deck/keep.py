@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workshop.edits.identity import deck_identities
-from workshop.edits.merge import Generated, New, plan_merge
-from workshop.edits.records import GENERATED, SlideRecord
+from workshop.edits.merge import New, plan_merge
+from workshop.edits.records import GENERATED, Listed, SlideRecord
 from workshop.render.deck.carry import Carrier, add_note
 from workshop.render.deck.records import slide_views, tag_deck, tag_slide
 
@@ -23,7 +23,7 @@ def keep_edits(deck: Deck, painted: list[Slide], plan: DeckPlan, previous: bytes
     """Merge the edited deck into ``deck`` (whose generated slides are ``painted``); its slides and a summary."""
     names = deck_identities(plan)
     views = slide_views(deck.package, painted)
-    generated = [Generated(identity, view.facts.fingerprint, view.title or label)
+    generated = [Listed(identity, view.facts.fingerprint, view.title or label)
                  for (identity, label), view in zip(names, views, strict=True)]
     merge = plan_merge(report, generated)
     carrier = Carrier(deck, previous)

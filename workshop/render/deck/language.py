@@ -20,7 +20,7 @@ def language_tag(language: str) -> str:
     parts = language.replace("_", "-").split("-")
     base = parts[0].lower()
     if len(parts) > 1:
-        region = parts[1]
-        return f"{base}-{region.upper() if len(region) == 2 else region}"
+        given = parts[1]
+        return f"{base}-{given.upper() if len(given) == 2 else given}"
     region = _REGIONS.get(base)
     return f"{base}-{region}" if region else base

@@ -9,24 +9,32 @@ copied from anywhere else.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from pptx import Presentation
+from pptx.util import Emu
 
 from workshop.layouts import BLANK, MASTER, LayoutSpec, MasterSpec, TextStyle
 from workshop.layouts.template import placeholder_index
 from workshop.render.deck import shapes
 from workshop.render.deck.drawing import Painter, ShapeIds, logo_box, logo_image
-from workshop.render.deck.ooxml import NSDECLS, el, parse, sub
+from workshop.render.deck.ooxml import NSDECLS, Element, el, parse, sub
 from workshop.render.deck.package import CT, RT, PartNames, SlideLayoutPart, element, package_relationships, set_element
 from workshop.render.deck.theme import brand_theme_part
+from workshop.safety.images import ImageFile
+
+if TYPE_CHECKING:
+    from workshop.brand.model import Brand
+    from workshop.layouts.spec import ShapeSpec
 
 FIRST_LAYOUT_ID = 2_147_483_649
 _CLR_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2", **{f"accent{i}": f"accent{i}" for i in range(1, 7)},
             "hlink": "hlink", "folHlink": "folHlink"}
 
 
-def strip_extras(prs) -> None:
+def strip_extras(prs: Any) -> None:  # a python-pptx presentation
     """Drop the stock thumbnail and printer settings (leftovers of the template's author)."""
     package = prs.part.package
     for rels, kind in ((package_relationships(package), RT.THUMBNAIL), (prs.part.rels, RT.PRINTER_SETTINGS)):
@@ -34,14 +42,15 @@ def strip_extras(prs) -> None:
             rels.pop(rid)
 
 
-def generate(brand, specs: dict[str, LayoutSpec], painter_for) -> tuple:
+def generate(brand: Brand, specs: dict[str, LayoutSpec], painter_for: Callable[[ShapeIds], Painter]
+             ) -> tuple[Any, PartNames]:
     """A new presentation holding only the generated master and its layouts.
 
     ``painter_for(ids)`` makes a ``Painter`` (palette, typesetter) for a fresh shape tree.
     Returns ``(presentation, part_names)``.
     """
     prs = Presentation()
-    prs.slide_width, prs.slide_height = MASTER.size.width, MASTER.size.height
+    prs.slide_width, prs.slide_height = Emu(MASTER.size.width), Emu(MASTER.size.height)
     size = element(prs.part).find(el("p:sldSz").tag)
     size.attrib.pop("type", None)  # the stock template says 4:3
     strip_extras(prs)
@@ -56,7 +65,7 @@ def generate(brand, specs: dict[str, LayoutSpec], painter_for) -> tuple:
     small = logo_image(small_logo)
     logo_rid = master_part.relate_to(names.image_part(small.data, small.format), RT.IMAGE) if small else None
     _replace_children(element(master_part), _master_element(MASTER, painter_for(ShapeIds()), small, logo_rid,
-                                                               small_logo.alt if small else ""))
+                                                               small_logo.alt if small and small_logo else ""))
 
     id_list = element(master_part).find(el("p:sldLayoutIdLst").tag)
     for number, spec in enumerate([*specs.values(), BLANK]):
@@ -68,16 +77,16 @@ def generate(brand, specs: dict[str, LayoutSpec], painter_for) -> tuple:
         size = "large" if spec.kind == "title" else "small"
         brand_logo = brand.logos.get(size, dark=spec.dark) if spec.logo else None
         logo = logo_image(brand_logo)
-        rid = part.relate_to(names.image_part(logo.data, logo.format), RT.IMAGE) if logo else None
+        image_rid = part.relate_to(names.image_part(logo.data, logo.format), RT.IMAGE) if logo else None
         wordmark = brand.logos.wordmark if spec.logo and spec.kind == "title" and logo is None else ""
-        set_element(part, layout_element(spec, MASTER, painter_for(ShapeIds()), logo, rid,
-                                         brand_logo.alt if logo else "", wordmark))
+        set_element(part, layout_element(spec, MASTER, painter_for(ShapeIds()), logo, image_rid,
+                                         brand_logo.alt if logo and brand_logo else "", wordmark))
         rid = master_part.relate_to(part, RT.SLIDE_LAYOUT)
         sub(id_list, "p:sldLayoutId", {"id": FIRST_LAYOUT_ID + number, "r:id": rid})
     return prs, names
 
 
-def _replace_children(target, source) -> None:
+def _replace_children(target: Element, source: Element) -> None:
     """Swap an element's content in place (python-pptx objects keep pointing at ``target``)."""
     for child in list(target):
         target.remove(child)
@@ -87,7 +96,7 @@ def _replace_children(target, source) -> None:
         target.append(child)
 
 
-def _tree(background=None):
+def _tree(background: Element | None = None) -> tuple[Element, Element]:
     c_sld = el("p:cSld")
     if background is not None:
         c_sld.append(background)
@@ -102,20 +111,20 @@ def _tree(background=None):
     return c_sld, tree
 
 
-def _background(painter: Painter, role: str):
+def _background(painter: Painter, role: str) -> Element:
     return el("p:bg", None, el("p:bgPr", None, painter.palette.fill(role), el("a:effectLst")))
 
 
-def _placeholder(painter: Painter, spec, idx: int):
+def _placeholder(painter: Painter, spec: ShapeSpec, idx: int) -> Element:
     type_ = painter.type.on(spec.fill)
     body = type_.list_style(spec.text, spec.insets, spec.prompt) if spec.text else \
         type_.list_style(_PROMPT_STYLE, spec.insets, spec.prompt)
     fill = painter.palette.fill(spec.fill) if spec.fill else None
-    return shapes.placeholder(painter.ids(), spec.name, spec.placeholder, idx, box=spec.box, fill=fill,
+    return shapes.placeholder(painter.ids(), spec.name, spec.placeholder or "body", idx, box=spec.box, fill=fill,
                               text_body=body, has_custom_prompt=True)
 
 
-def _footer_shapes(painter: Painter, master: MasterSpec, tree) -> None:
+def _footer_shapes(painter: Painter, master: MasterSpec, tree: Element) -> None:
     tree.append(_placeholder(painter, master.footer, 11))
     number = _placeholder(painter, master.slide_number, 12)
     p = number.find(".//" + el("a:p").tag)
@@ -127,7 +136,8 @@ def _footer_shapes(painter: Painter, master: MasterSpec, tree) -> None:
     tree.append(number)
 
 
-def _master_element(master: MasterSpec, painter: Painter, logo, logo_rid, alt: str):
+def _master_element(master: MasterSpec, painter: Painter, logo: ImageFile | None, logo_rid: str | None,
+                    alt: str) -> Element:
     root = parse(f"<p:sldMaster {NSDECLS}/>")
     c_sld, tree = _tree(_background(painter, "background"))
     root.append(c_sld)
@@ -136,23 +146,23 @@ def _master_element(master: MasterSpec, painter: Painter, logo, logo_rid, alt: s
     tree.append(_placeholder(painter, master.title, 0))
     tree.append(_placeholder(painter, master.body, 1))
     _footer_shapes(painter, master, tree)
-    if logo is not None:
+    if logo is not None and logo_rid is not None:
         tree.append(painter.picture("Logo", logo_box(master.logo, logo), logo_rid, alt))
     sub(root, "p:clrMap", _CLR_MAP)
     sub(root, "p:sldLayoutIdLst")
     styles = sub(root, "p:txStyles")
     title = sub(styles, "p:titleStyle")
-    title.append(painter.type.level_props(master.title.text, 0))
+    title.append(painter.type.level_props(master.title.text or _PROMPT_STYLE, 0))
     body = sub(styles, "p:bodyStyle")
     for level in (0, 1):
-        body.append(painter.type.level_props(master.body.text, level))
+        body.append(painter.type.level_props(master.body.text or _PROMPT_STYLE, level))
     other = sub(styles, "p:otherStyle")
     sub(other, "a:defPPr", None, el("a:defRPr", {"lang": painter.type.lang}))
     return root
 
 
-def layout_element(spec: LayoutSpec, master: MasterSpec, painter: Painter, logo, logo_rid, alt: str = "",
-                   wordmark: str = ""):
+def layout_element(spec: LayoutSpec, master: MasterSpec, painter: Painter, logo: ImageFile | None,
+                   logo_rid: str | None, alt: str = "", wordmark: str = "") -> Element:
     """A ``p:sldLayout`` for ``spec``: background, decorations, logo (or wordmark), placeholders."""
     painter = replace(painter, type=painter.type.on(spec.background))  # text colours readable on it
     root = parse(f'<p:sldLayout {NSDECLS} preserve="1" userDrawn="1"/>')
@@ -163,7 +173,7 @@ def layout_element(spec: LayoutSpec, master: MasterSpec, painter: Painter, logo,
     root.append(c_sld)
     for dec in spec.decorations:
         tree.append(painter.decoration(dec))
-    if logo is not None and spec.logo is not None:
+    if logo is not None and logo_rid is not None and spec.logo is not None:
         tree.append(painter.picture("Logo", logo_box(spec.logo, logo), logo_rid, alt))
     elif wordmark and spec.logo is not None:
         tree.append(painter.wordmark(spec.logo, wordmark, spec.background))

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from workshop.language import Language
 from workshop.layouts.spec import TextStyle
 from workshop.model.slides import QuizSlide, Reveal
 from workshop.render.deck.package import text_body
 from workshop.render.deck.text import Para, Typesetter, para
 
+if TYPE_CHECKING:
+    from workshop.plan.model import PlannedSlide
+    from workshop.render.deck.deck import Deck
+
 NOTES = TextStyle("body", line_spacing=1.1, space_before=6)
 NOTES_PT = 12.0
 
 
-def notes_paragraphs(planned, lang: Language) -> list[Para]:
+def notes_paragraphs(planned: PlannedSlide, lang: Language) -> list[Para]:
     """What the facilitator reads under the slide, as paragraphs."""
     slide = planned.slide
     texts: list[str] = []
@@ -27,7 +33,7 @@ def notes_paragraphs(planned, lang: Language) -> list[Para]:
     return [para(text) for text in texts]
 
 
-def write_notes(deck, slide, planned, lang: Language) -> bool:
+def write_notes(deck: Deck, slide: Any, planned: PlannedSlide, lang: Language) -> bool:  # slide: python-pptx's
     """Add a notes page when there is anything to say; True when one was added."""
     paras = notes_paragraphs(planned, lang)
     if not paras:

@@ -7,10 +7,20 @@ expose (shape names designers see, alt text, explicit run properties).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
+from typing import TYPE_CHECKING, TypeAlias
 
 from workshop.layouts.paragraphs import clean
 from workshop.render.deck.package import NAMESPACES, nsdecls, oxml_parser, parse_xml, qn
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+#: an OOXML element (python-pptx's element classes are lxml elements)
+Element: TypeAlias = "_Element"
+#: attribute values by ``prefix:name`` or plain name; None leaves the attribute out
+Attrs = Mapping[str, object]
 
 __all__ = ["el", "sub", "qn", "clean", "parse", "NSDECLS"]
 
@@ -28,7 +38,7 @@ def _attr(key: str) -> str:
     return qn(key) if ":" in key else key
 
 
-def el(tag: str, attrs: dict | None = None, *children):
+def el(tag: str, attrs: Attrs | None = None, *children: Element | None) -> Element:
     """A new element ``tag`` (``a:rPr``) with string attributes and children."""
     name, nsmap = _name(tag)
     element = oxml_parser.makeelement(name, nsmap=nsmap)
@@ -42,13 +52,13 @@ def el(tag: str, attrs: dict | None = None, *children):
     return element
 
 
-def sub(parent, tag: str, attrs: dict | None = None, *children):
+def sub(parent: Element, tag: str, attrs: Attrs | None = None, *children: Element | None) -> Element:
     """Append ``el(tag, attrs, *children)`` to ``parent`` and return it."""
     child = el(tag, attrs, *children)
     parent.append(child)
     return child
 
 
-def parse(xml: str):
+def parse(xml: str) -> Element:
     """Parse an XML string with python-pptx's element classes (namespaces a, p, r declared)."""
     return parse_xml(xml)

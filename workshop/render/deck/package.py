@@ -159,7 +159,7 @@ def chart_data_dated(created: datetime) -> Callable[..., CategoryChartData]:
     the deck's bytes the same from run to run.
     """
 
-    class _FixedDateWorkbook(CategoryWorkbookWriter):  # type: ignore[misc]
+    class _FixedDateWorkbook(CategoryWorkbookWriter):
         @contextmanager
         def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
             from xlsxwriter import Workbook
@@ -170,7 +170,7 @@ def chart_data_dated(created: datetime) -> Callable[..., CategoryChartData]:
             yield workbook, worksheet
             workbook.close()
 
-    class _ChartData(CategoryChartData):  # type: ignore[misc]
+    class _ChartData(CategoryChartData):
         @lazyproperty
         def _workbook_writer(self) -> CategoryWorkbookWriter:
             return _FixedDateWorkbook(self)
@@ -186,7 +186,7 @@ _IMAGE_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg"}
 class PartNames:
     """Hands out ``/ppt/slides/slide%d.xml``-style names from per-template counters."""
 
-    def __init__(self, package) -> None:
+    def __init__(self, package: Any) -> None:
         self._next: dict[str, int] = defaultdict(lambda: 1)
         for part in package.iter_parts():  # one walk, at the start
             name = str(part.partname)
@@ -230,12 +230,12 @@ class Linker:
     is quadratic. Ids already taken (by python-pptx, say) are skipped.
     """
 
-    def __init__(self, part) -> None:
+    def __init__(self, part: Any) -> None:
         self.part = part
         numbers = [int(r[3:]) for r in part.rels.keys() if r.startswith("rId") and r[3:].isdigit()]
         self._next = max(numbers, default=0) + 1
 
-    def relate(self, target, reltype: str) -> str:
+    def relate(self, target: Any, reltype: str) -> str:
         rels = self.part.rels
         while f"rId{self._next}" in rels:
             self._next += 1
@@ -262,7 +262,7 @@ def drop_relationship(part: Any, rid: str) -> None:
     part.rels._rels.pop(rid, None)
 
 
-def write_package(package) -> bytes:
+def write_package(package: Any) -> bytes:
     """The package as .pptx bytes: content types, package rels, then parts in a fixed order."""
     parts = sorted(package.iter_parts(), key=lambda p: _order(str(p.partname)))
     buffer = io.BytesIO()

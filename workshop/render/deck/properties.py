@@ -9,11 +9,18 @@ wrote it (python-pptx's own description, author or application) is left.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from workshop.render.deck.ooxml import clean
 from workshop.render.deck.package import CT, RT, PackURI, Part, package_relationships, set_blob
 from workshop.text.inline import plain
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as PptxPresentation
+
+    from workshop.brand.model import Brand
+    from workshop.plan.model import DeckPlan
 
 FIXED_DATE = dt.datetime(2000, 1, 1, 0, 0, 0)
 
@@ -33,13 +40,13 @@ def _text(value: str | None) -> str:
     return clean(plain(value))[:255] if value else ""
 
 
-def keywords(plan) -> str:
+def keywords(plan: DeckPlan) -> str:
     meta = plan.meta
     words = ["workshop"] + [w for w in (meta.client,) if w] + [r.title for r in plan.agenda if not r.is_break]
     return _text("; ".join(dict.fromkeys(words)))
 
 
-def set_properties(prs, plan, brand, lang: str, slides: int, notes: int) -> None:
+def set_properties(prs: PptxPresentation, plan: DeckPlan, brand: Brand, lang: str, slides: int, notes: int) -> None:
     meta = plan.meta
     author = _text(meta.author or meta.facilitator or brand.meta.name)
     core = prs.core_properties
@@ -58,7 +65,7 @@ def set_properties(prs, plan, brand, lang: str, slides: int, notes: int) -> None
     _app_properties(prs, brand, slides, notes)
 
 
-def set_master_properties(prs, brand) -> None:
+def set_master_properties(prs: PptxPresentation, brand: Brand) -> None:
     """Properties of the exported master: the brand's name, nothing else of ours or python-pptx's."""
     core = prs.core_properties
     name = _text(brand.meta.name)
@@ -71,7 +78,7 @@ def set_master_properties(prs, brand) -> None:
     _app_properties(prs, brand, 0, 0)
 
 
-def _app_properties(prs, brand, slides: int, notes: int) -> None:
+def _app_properties(prs: PptxPresentation, brand: Brand, slides: int, notes: int) -> None:
     xml = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
@@ -91,7 +98,7 @@ def _app_properties(prs, brand, slides: int, notes: int) -> None:
     package.relate_to(part, RT.EXTENDED_PROPERTIES)
 
 
-def _format(prs) -> str:
+def _format(prs: PptxPresentation) -> str:
     ratio = prs.slide_width / prs.slide_height if prs.slide_height else 0
     if abs(ratio - 16 / 9) < 0.01:
         return "Widescreen"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
@@ -19,8 +20,14 @@ from workshop.render.deck.properties import set_master_properties, set_propertie
 from workshop.render.deck.records import record_generated, tag_deck
 from workshop.safety.templates import read_template as read_checked_template
 
+if TYPE_CHECKING:
+    from workshop.assets import Assets
+    from workshop.brand.model import Brand
+    from workshop.edits.diff import EditReport
+    from workshop.plan.model import DeckPlan
 
-def open_deck(brand, lang: str, client_color: str | None = None) -> Deck:
+
+def open_deck(brand: Brand, lang: str, client_color: str | None = None) -> Deck:
     """The brand's master: the designer's template when the brand names one, else generated."""
     specs = layouts_for(brand)
     template = brand.settings.template
@@ -35,7 +42,7 @@ def open_deck(brand, lang: str, client_color: str | None = None) -> Deck:
     return generated_deck(brand, specs, Palette(brand, client_color), lang)
 
 
-def refuse_overflow(plan, brand) -> None:
+def refuse_overflow(plan: DeckPlan, brand: Brand) -> None:
     """With ``overflow: error`` in the brand, text that does not fit stops the deck (check lists it all)."""
     if brand.settings.overflow != "error":
         return
@@ -51,7 +58,7 @@ def refuse_overflow(plan, brand) -> None:
         )
 
 
-def render_deck(plan, brand, assets) -> bytes:
+def render_deck(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
     """The deck for ``plan`` as .pptx bytes (the same plan gives the same bytes)."""
     deck, painted, notes = _paint(plan, brand, assets)
     from workshop.edits.identity import deck_identities
@@ -62,7 +69,8 @@ def render_deck(plan, brand, assets) -> bytes:
     return deck.save()
 
 
-def render_deck_keeping(plan, brand, assets, previous: bytes, report) -> tuple[bytes, tuple[str, ...]]:
+def render_deck_keeping(plan: DeckPlan, brand: Brand, assets: Assets, previous: bytes, report: EditReport
+                        ) -> tuple[bytes, tuple[str, ...]]:
     """The deck for ``plan`` with the hand edits of ``previous`` (described by ``report``) carried over."""
     from workshop.render.deck.keep import keep_edits
 
@@ -74,13 +82,13 @@ def render_deck_keeping(plan, brand, assets, previous: bytes, report) -> tuple[b
     return deck.save(), summary
 
 
-def _embed(deck: Deck, brand) -> None:
+def _embed(deck: Deck, brand: Brand) -> None:
     """The brand faces the finished deck uses, in the deck (unless the brand turns it off)."""
     if brand.settings.embed_fonts:
         embed_brand_fonts(deck)
 
 
-def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
+def _paint(plan: DeckPlan, brand: Brand, assets: Assets) -> tuple[Deck, list[Any], int]:  # python-pptx slides
     """A deck with every planned slide painted; its slides and how many have notes."""
     refuse_overflow(plan, brand)
     meta = plan.meta
@@ -88,7 +96,7 @@ def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
     labels = language_for(meta.language)
     deck = open_deck(brand, lang, meta.client_color)
     notes = 0
-    painted = []
+    painted: list[Any] = []
     for planned in plan.deck_slides:
         placement = deck.placements[planned.kind]
         resolved = planned.layout
@@ -104,7 +112,7 @@ def _paint(plan, brand, assets) -> tuple[Deck, list, int]:
     return deck, painted, notes
 
 
-def build_master(brand, language: str = "en", specimens: bool = False) -> bytes:
+def build_master(brand: Brand, language: str = "en", specimens: bool = False) -> bytes:
     """The generated master, for designers to restyle in PowerPoint.
 
     With ``specimens`` every layout gets one sample slide (its placeholders and

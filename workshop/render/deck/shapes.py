@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from workshop.layouts.geometry import Box
-from workshop.render.deck.ooxml import clean, el, sub
+from workshop.render.deck.ooxml import Element, clean, el, sub
 
 GEOMETRY = {"rect": "rect", "ellipse": "ellipse", "roundRect": "roundRect", "line": "rect",
             "chevron": "chevron", "homePlate": "homePlate"}
 
 
-def xfrm(box: Box, tag: str = "a:xfrm"):
+def xfrm(box: Box, tag: str = "a:xfrm") -> Element:
     return el(tag, None, el("a:off", {"x": box.x, "y": box.y}), el("a:ext", {"cx": max(0, box.w), "cy": max(0, box.h)}))
 
 
-def shape(shape_id: int, name: str, box: Box, *, geometry: str = "rect", fill=None, line=None,
-          text_body=None, text_box: bool = False, descr: str | None = None):
+def shape(shape_id: int, name: str, box: Box, *, geometry: str = "rect", fill: Element | None = None,
+          line: Element | None = None, text_body: Element | None = None, text_box: bool = False,
+          descr: str | None = None) -> Element:
     """A preset shape (rectangle, ellipse…) with an optional text body.
 
     ``fill``/``line`` are DrawingML fill elements (``a:solidFill``/``a:noFill``);
@@ -36,14 +37,15 @@ def shape(shape_id: int, name: str, box: Box, *, geometry: str = "rect", fill=No
 
 
 def placeholder(shape_id: int, name: str, ph_type: str, idx: int, *, box: Box | None = None,
-                fill=None, text_body=None, has_custom_prompt: bool = False):
+                fill: Element | None = None, text_body: Element | None = None, has_custom_prompt: bool = False
+                ) -> Element:
     """A placeholder shape; without ``box`` it inherits its position from the layout."""
     sp = el("p:sp")
     nv = sub(sp, "p:nvSpPr")
     sub(nv, "p:cNvPr", {"id": shape_id, "name": clean(name)})
     sub(nv, "p:cNvSpPr", None, el("a:spLocks", {"noGrp": "1"}))
     nv_pr = sub(nv, "p:nvPr")
-    attrs = {"type": None if ph_type == "obj" else ph_type, "idx": idx or None,
+    attrs: dict[str, object] = {"type": None if ph_type == "obj" else ph_type, "idx": idx or None,
              "hasCustomPrompt": "1" if has_custom_prompt else None}
     if ph_type in ("ftr", "sldNum", "dt"):
         attrs["sz"] = "quarter"
@@ -61,7 +63,7 @@ def placeholder(shape_id: int, name: str, ph_type: str, idx: int, *, box: Box | 
     return sp
 
 
-def picture(shape_id: int, name: str, box: Box, rid: str, descr: str):
+def picture(shape_id: int, name: str, box: Box, rid: str, descr: str) -> Element:
     """A picture shape showing image relationship ``rid`` with alt text ``descr``."""
     pic = el("p:pic")
     nv = sub(pic, "p:nvPicPr")
@@ -82,7 +84,8 @@ def line_box(box: Box, weight: int = 12_700) -> Box:
     return Box(box.x, box.y, box.w, max(box.h, weight))
 
 
-def polyline(shape_id: int, name: str, box: Box, points: tuple[tuple[int, int], ...], color, width: int):
+def polyline(shape_id: int, name: str, box: Box, points: tuple[tuple[int, int], ...], color: Element,
+             width: int) -> Element:
     """An open path through ``points`` (in a 100 × 100 grid over ``box``): a check mark, say.
 
     Drawn as vectors, so it needs no glyph in the brand font and stays editable.

@@ -7,6 +7,8 @@ same table as PowerPoint does.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from workshop.layouts.composite import TABLE_CELL as CELL
 from workshop.layouts.composite import TABLE_HEADER as HEADER
 from workshop.layouts.composite import TABLE_INSETS
@@ -14,12 +16,15 @@ from workshop.layouts.geometry import Box, Insets
 from workshop.layouts.grids import table_column_widths
 from workshop.layouts.spec import TextStyle
 from workshop.plan.fit_blocks import TableMeasure
-from workshop.render.deck.ooxml import el, qn, sub
+from workshop.render.deck.ooxml import Element, el, qn, sub
 from workshop.render.deck.package import table_cell
 from workshop.render.deck.text import para
 
+if TYPE_CHECKING:
+    from workshop.render.deck.canvas import Canvas
 
-def add_table(canvas, name: str, box: Box, header: list[str], rows: list[list[str]]):
+
+def add_table(canvas: Canvas, name: str, box: Box, header: list[str], rows: list[list[str]]) -> Any:
     """A native table in ``box``: as wide as the box, each row as tall as its text needs.
 
     Row heights are the text fit's (``TableMeasure``), so the frame written is
@@ -46,7 +51,7 @@ def add_table(canvas, name: str, box: Box, header: list[str], rows: list[list[st
     return frame
 
 
-def _cell(canvas, tc, value: str, style: TextStyle, fill: str, insets: Insets) -> None:
+def _cell(canvas: Canvas, tc: Element, value: str, style: TextStyle, fill: str, insets: Insets) -> None:
     for child in list(tc):
         tc.remove(child)
     body = canvas.type.on(fill).body([para(value)], style, insets, explicit=True, tag="a:txBody")

@@ -15,13 +15,15 @@ restyle shows.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from workshop.brand.model import Brand
 from workshop.layouts import paragraphs as rules
 from workshop.layouts.geometry import Insets
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.spec import TextStyle
 from workshop.render.deck.colors import Palette
-from workshop.render.deck.ooxml import el, sub
+from workshop.render.deck.ooxml import Element, el, sub
 from workshop.text.inline import Run
 
 ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
@@ -32,7 +34,7 @@ BULLET_CHARS = ("\u2022", "\u2013")
 Para = Line
 
 
-def para(text: str, markup: bool = True, **kw) -> Line:
+def para(text: str, markup: bool = True, **kw: Any) -> Line:
     """A paragraph from outline text; ``**bold**``/``*italic*`` become runs unless ``markup`` is off."""
     return Line(text, markup=markup, **kw)
 
@@ -40,7 +42,7 @@ def para(text: str, markup: bool = True, **kw) -> Line:
 class Typesetter:
     """Writes text bodies for one deck: brand fonts, palette, language, sizes per role."""
 
-    def __init__(self, brand, palette: Palette, lang: str, size: Callable[[str], float],
+    def __init__(self, brand: Brand, palette: Palette, lang: str, size: Callable[[str], float],
                  behind: str = "background") -> None:
         self.brand = brand
         self.palette = palette
@@ -54,7 +56,8 @@ class Typesetter:
             return self
         return Typesetter(self.brand, self.palette, self.lang, self.size, behind)
 
-    def body(self, paras: list[Para], style: TextStyle, insets: Insets, *, explicit: bool, tag: str = "p:txBody"):
+    def body(self, paras: list[Para], style: TextStyle, insets: Insets, *, explicit: bool, tag: str = "p:txBody"
+             ) -> Element:
         """A complete ``p:txBody`` (or ``a:txBody`` for table cells)."""
         tx = el(tag)
         # A placeholder keeps its layout's look; on an edit PowerPoint shrinks what no longer fits.
@@ -63,13 +66,13 @@ class Typesetter:
         self.write(tx, paras, style, explicit=explicit)
         return tx
 
-    def body_pr(self, style: TextStyle, insets: Insets, autofit: bool = False):
+    def body_pr(self, style: TextStyle, insets: Insets, autofit: bool = False) -> Element:
         return el("a:bodyPr", {
             "wrap": "square", "lIns": insets.left, "tIns": insets.top, "rIns": insets.right,
             "bIns": insets.bottom, "anchor": ANCHOR[style.anchor], "rtlCol": "0",
         }, el("a:normAutofit") if autofit else el("a:noAutofit"))
 
-    def write(self, tx, paras: list[Para], style: TextStyle, *, explicit: bool) -> None:
+    def write(self, tx: Element, paras: list[Para], style: TextStyle, *, explicit: bool) -> None:
         for old in tx.findall("{http://schemas.openxmlformats.org/drawingml/2006/main}p"):
             tx.remove(old)
         for index, item in enumerate(paras or [Line("")]):
@@ -78,7 +81,7 @@ class Typesetter:
     def point_size(self, item: Para, style: TextStyle) -> float:
         return self.size(rules.role_of(item, style)) * rules.scale_of(item, style)
 
-    def paragraph(self, item: Para, style: TextStyle, *, first: bool, explicit: bool):
+    def paragraph(self, item: Para, style: TextStyle, *, first: bool, explicit: bool) -> Element:
         size = self.point_size(item, style)
         p = el("a:p")
         p.append(self._ppr(item, style, first, explicit, size))
@@ -88,7 +91,7 @@ class Typesetter:
         return p
 
     def rpr(self, item: Para, style: TextStyle, size: float, explicit: bool, run: Run | None = None,
-            tag: str = "a:rPr"):
+            tag: str = "a:rPr") -> Element:
         heading, bold, italic = rules.face(item, style, run, heading_bold=self.brand.typography.headings.bold,
                                            heading_italic=self.brand.typography.headings.italic)
         props = el(tag, {"lang": self.lang, "sz": round(size * 100), "b": int(bold), "i": int(italic),
@@ -102,7 +105,7 @@ class Typesetter:
         props.append(el("a:cs", {"typeface": family.name}))
         return props
 
-    def _runs(self, p, run: Run, item: Para, style: TextStyle, size: float, explicit: bool) -> None:
+    def _runs(self, p: Element, run: Run, item: Para, style: TextStyle, size: float, explicit: bool) -> None:
         for n, line in enumerate(run.text.split("\n")):
             if n:
                 p.append(el("a:br", None, self.rpr(item, style, size, explicit, run)))
@@ -112,9 +115,9 @@ class Typesetter:
                 t.text = line
                 p.append(r)
 
-    def _ppr(self, item: Para, style: TextStyle, first: bool, explicit: bool, size: float):
+    def _ppr(self, item: Para, style: TextStyle, first: bool, explicit: bool, size: float) -> Element:
         bullets = rules.bullets_of(item, style)
-        attrs: dict = {"lvl": item.level}
+        attrs: dict[str, object] = {"lvl": item.level}
         attrs["marL"], attrs["indent"] = rules.margins(item, style)
         align = item.align or (style.align if explicit else None)
         if align:
@@ -136,7 +139,7 @@ class Typesetter:
             sub(ppr, "a:buChar", {"char": BULLET_CHARS[min(item.level, 1)]})
         return ppr
 
-    def level_props(self, style: TextStyle, level: int):
+    def level_props(self, style: TextStyle, level: int) -> Element:
         """``a:lvlNpPr`` for a list style: paragraph look plus default run properties."""
         item = Line("", level=level)
         ppr = self._ppr(item, style, first=level == 0, explicit=True, size=0)
@@ -145,7 +148,7 @@ class Typesetter:
         ppr.append(self.rpr(item, style, self.point_size(item, style), explicit=True, tag="a:defRPr"))
         return ppr
 
-    def list_style(self, style: TextStyle, insets: Insets, prompt: str):
+    def list_style(self, style: TextStyle, insets: Insets, prompt: str) -> Element:
         """A layout placeholder's text body: its look (inherited by slides) and a prompt."""
         tx = el("p:txBody")
         tx.append(self.body_pr(style, insets, autofit=True))

@@ -6,6 +6,8 @@ Variants → Colours/Fonts, and every scheme colour in the layouts follows it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 
 from workshop.brand.colors import mix, parse_color
@@ -52,7 +54,7 @@ def brand_theme(blob: bytes, brand: Brand) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def brand_theme_part(part, brand: Brand) -> None:
+def brand_theme_part(part: Any, brand: Brand) -> None:  # a python-pptx theme part
     """Put the brand into a theme part, whether python-pptx holds it as XML or as bytes."""
     data = brand_theme(part.blob, brand)
     if has_element(part):

@@ -7,6 +7,8 @@ act on — exercise instructions, quiz answers with their explanation.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from reportlab.platypus import Flowable
 
 from workshop.kinds import KINDS, Nothing
@@ -21,7 +23,7 @@ def _label(kit: Kit, key: str) -> str:
     return markup.bold(markup.escape(kit.word(key) + ": "))
 
 
-def _list(kit: Kit, items, numbered: bool = False) -> list[Flowable]:
+def _list(kit: Kit, items: Iterable[str], numbered: bool = False) -> list[Flowable]:
     style = kit.styles.bullet
     return [kit.p(text, style, bullet=f"{n}." if numbered else "•") for n, text in enumerate(items, start=1)]
 
@@ -148,13 +150,14 @@ def closing(kit: Kit, slide: m.ClosingSlide) -> list[Flowable]:
     return out
 
 
-def title(kit: Kit, slide) -> list[Flowable]:
-    return [kit.p(slide.subtitle, kit.styles.tight)] if getattr(slide, "subtitle", None) else []
+def title(kit: Kit, slide: m.SlideBase) -> list[Flowable]:
+    subtitle: str | None = getattr(slide, "subtitle", None)
+    return [kit.p(subtitle, kit.styles.tight)] if subtitle else []
 
 
 def summary(kit: Kit, item: PlannedSlide) -> list[Flowable]:
     """What the run sheet shows of ``item``: its kind's summary (the answer for a quiz answer slide)."""
     if item.quiz_answer:
-        return quiz_answer(kit, item.slide)
+        return quiz_answer(kit, item.shown_as(m.QuizSlide))
     build = KINDS[item.kind].guide
     return [] if isinstance(build, Nothing) else build.load()(kit, item.slide)

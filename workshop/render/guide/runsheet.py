@@ -102,7 +102,8 @@ def runsheet(kit: Kit, plan: DeckPlan, blocks: list[Block]) -> list[Flowable]:
         block = by_index[index]
         divider = items[0] if isinstance(items[0].slide, SectionSlide) else None
         note = kit.word("slide", n=divider.number) if divider and divider.number else None
-        out += band(kit, divider.slide.title if divider else section.title, kit.span(block.start, block.end),
+        heading = divider.shown_as(SectionSlide).title if divider else section.title
+        out += band(kit, heading, kit.span(block.start, block.end),
                     kit.duration(max(1, block.end - block.start)), note, block.facilitator)
         if divider and divider.slide.notes:
             out.append(notes_panel(kit, divider.slide.notes))

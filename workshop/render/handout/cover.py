@@ -7,8 +7,12 @@ escaped markup, and long titles shrink until they fit the band.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from workshop.brand.colors import mix
@@ -47,7 +51,7 @@ def _fit_paragraph(text: str, style: ParagraphStyle, width: float, height: float
     return _paragraph(markup.inline(" ".join(words[:low]) + " …"), fitted)
 
 
-def cover_painter(kit: Kit, plan: DeckPlan, client_logo: ImageFile | None):
+def cover_painter(kit: Kit, plan: DeckPlan, client_logo: ImageFile | None) -> Callable[[Canvas, Any], None]:
     meta = plan.meta
     geo, p, fonts = kit.geo, kit.palette, kit.styles.fonts
     accent = "#" + meta.client_color.lstrip("#") if meta.client_color else p.accent
@@ -66,7 +70,7 @@ def cover_painter(kit: Kit, plan: DeckPlan, client_logo: ImageFile | None):
     value = ParagraphStyle("cover-value", fontName=fonts.body.regular, fontSize=12, leading=15,
                            textColor=Palette.c(p.text))
 
-    def paint(canvas, doc) -> None:
+    def paint(canvas: Canvas, doc: Any) -> None:
         canvas.setFillColor(Palette.c(p.primary))
         canvas.rect(0, band_bottom, geo.width, geo.height - band_bottom, stroke=0, fill=1)
         canvas.setFillColor(Palette.c(accent))
@@ -113,7 +117,8 @@ def cover_painter(kit: Kit, plan: DeckPlan, client_logo: ImageFile | None):
     return paint
 
 
-def _logos(canvas, kit: Kit, ours: ImageFile | None, theirs: ImageFile | None, p, accent: str) -> None:
+def _logos(canvas: Canvas, kit: Kit, ours: ImageFile | None, theirs: ImageFile | None, p: Palette,
+           accent: str) -> None:
     """Our logo leads at the bottom left; the client's follows after a thin rule."""
     geo = kit.geo
     y, height = geo.bottom - 4 * mm, 15 * mm

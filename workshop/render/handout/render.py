@@ -63,8 +63,8 @@ def section_header(kit: Kit, plan: DeckPlan, index: int, first: PlannedSlide,
     s, p = kit.styles, kit.palette
     section = plan.workshop.sections[index]
     divider = first.slide if isinstance(first.slide, SectionSlide) else None
-    title = divider.title if divider else section.title
-    subtitle = divider.subtitle if divider else section.subtitle
+    title = divider.title if divider is not None else section.title
+    subtitle = divider.subtitle if divider is not None else section.subtitle
     row = next((r for r in plan.agenda if r.section == index), None)
     number = first.section_number if row and not row.is_break else None
     kicker = [kit.word("section", n=number)] if number else []

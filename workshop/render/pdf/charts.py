@@ -1,32 +1,36 @@
 """Outline charts as vector drawings in brand colours (bar, column, line, pie).
 
-The deck gets native PowerPoint charts; the PDFs get the same data drawn with
-reportlab.graphics, so figures stay sharp in print and the text stays text.
-Labels are plain strings drawn with ``drawString``: no markup is parsed.
+The deck gets native PowerPoint charts; the PDFs get the same ``ChartView``
+(``workshop.plan.charts``) drawn with reportlab.graphics: the same order,
+value range, gridlines, labels and emphasis, so a figure reads the same on
+the slide and on paper. Labels are plain strings drawn with ``drawString``:
+no markup is parsed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.barcharts import BarChart, HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.piecharts import Pie
-from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from workshop.brand.colors import mix
 from workshop.language import language_for
 from workshop.model.slides import ChartData, ChartType
+from workshop.plan.charts import ChartColors, ChartView, Tone, chart_view
 from workshop.render.pdf import measure
 from workshop.render.pdf.markup import clean
 from workshop.render.pdf.styles import Palette
 
-LABEL = 8.0  # tick and data labels: the smallest printed size (issue 16)
+LABEL = 8.0  # tick, legend and data labels: the smallest text on the page (≥ 8 pt)
+Format = Callable[[float], str]
 
 
-def number_format(language: str, unit: str | None) -> Callable[[float], str]:
+def number_format(language: str, unit: str | None) -> Format:
     lang = language_for(language)
 
     def fmt(value: float) -> str:
@@ -50,169 +54,198 @@ class ChartPainter:
         self.font = font
         self.bold = bold
         self.language = language
+        self.tones = ChartColors(tuple(palette.series), palette.accent, palette.text, palette.background)
 
-    def colors(self, count: int):
-        base = list(self.palette.series)
-        out = []
-        for n in range(count):
-            tint = (n // len(base)) * 0.35
-            out.append(Palette.c(mix(base[n % len(base)], "#FFFFFF", min(tint, 0.8))))
-        return out
+    def color(self, tone: Tone) -> Any:
+        return Palette.c(self.tones.paint(tone))
 
     def drawing(self, chart: ChartData, width: float, height: float) -> Drawing:
+        view = chart_view(chart)
         drawing = Drawing(width, height, initialFontName=self.font, initialFontSize=LABEL)
-        fmt = number_format(self.language, chart.unit)
-        if chart.type is ChartType.PIE:
-            self._pie(drawing, chart, width, height, fmt)
+        fmt = number_format(self.language, view.unit)
+        if view.type is ChartType.PIE:
+            self._pie(drawing, view, width, height, fmt)
             return drawing
-        legend = self._legend(drawing, [s.name for s in chart.series], width, height) if len(chart.series) > 1 else 0
+        legend = self._legend(drawing, view, width, height) if view.legend else 0
         plot_h = height - legend
-        if chart.type is ChartType.BAR:
-            self._bar(drawing, chart, width, plot_h, fmt)
-        elif chart.type is ChartType.LINE:
-            self._line(drawing, chart, width, plot_h, fmt)
+        if view.type is ChartType.BAR:
+            self._bar(drawing, view, width, plot_h, fmt)
+        elif view.type is ChartType.LINE:
+            self._line(drawing, view, width, plot_h, fmt)
         else:
-            self._column(drawing, chart, width, plot_h, fmt)
+            self._column(drawing, view, width, plot_h, fmt)
         return drawing
 
     # -- pieces -------------------------------------------------------------------------
-    def _legend(self, drawing: Drawing, names: list[str], width: float, height: float) -> float:
-        colors = self.colors(len(names))
+    def _legend(self, drawing: Drawing, view: ChartView, width: float, height: float) -> float:
         x, y, row = 0.0, height - LABEL - 1, LABEL + 6
-        for name, color in zip(names, colors, strict=False):
-            label = shorten(name, self.font, LABEL, width / 2)
+        for series in view.series:
+            label = shorten(series.name, self.font, LABEL, width / 2)
             item = 12 + stringWidth(label, self.font, LABEL) + 14
             if x and x + item > width:
                 x, y = 0.0, y - row
-            drawing.add(Rect(x, y - 1, 8, 8, fillColor=color, strokeColor=None))
+            drawing.add(Rect(x, y - 1, 8, 8, fillColor=self.color(series.tone), strokeColor=None))
             drawing.add(String(x + 12, y, label, fontName=self.font, fontSize=LABEL,
                                fillColor=Palette.c(self.palette.text)))
             x += item
         return height - y + 8
 
-    def _value_range(self, chart: ChartData) -> tuple[float, float]:
-        values = [v for s in chart.series for v in s.values]
-        low, high = min(0.0, min(values)), max(0.0, max(values))
-        if low == high:
-            high = low + 1
-        return low, high + (high - low) * 0.08
-
-    def _style_axes(self, chart_obj, category_axis, value_axis, fmt, labels: list[str]) -> None:
+    def _style_axes(self, plot: Any, view: ChartView, fmt: Format, labels: list[str]) -> None:
+        """The view's value range on ``plot``; gridlines and tick labels only where the view shows them."""
         p = self.palette
+        category_axis, value_axis = plot.categoryAxis, plot.valueAxis
         for axis in (category_axis, value_axis):
             axis.labels.fontName = self.font
             axis.labels.fontSize = LABEL
             axis.labels.fillColor = Palette.c(p.muted)
             axis.strokeColor = Palette.c(p.rule)
             axis.strokeWidth = 0.5
-        value_axis.visibleGrid = 1
-        value_axis.gridStrokeColor = Palette.c(mix(p.rule, "#FFFFFF", 0.5))
-        value_axis.gridStrokeWidth = 0.4
+        axis_range = view.axis
+        assert axis_range is not None  # every chart but a pie has one
+        value_axis.valueMin, value_axis.valueMax = axis_range.minimum, axis_range.maximum
+        value_axis.valueStep = axis_range.step
+        value_axis.visibleGrid = int(view.value_axis)
+        value_axis.visibleLabels = int(view.value_axis)
+        value_axis.gridStrokeColor = Palette.c(p.rule)
+        value_axis.gridStrokeWidth = 0.5
         value_axis.visibleAxis = 0
         value_axis.visibleTicks = 0
         value_axis.labelTextFormat = fmt
         category_axis.visibleTicks = 0
         category_axis.categoryNames = labels
 
-    def _category_labels(self, chart: ChartData, slot: float) -> list[str]:
-        names = list(chart.categories)
+    def _category_labels(self, view: ChartView, slot: float) -> list[str]:
+        names = list(view.categories)
         every = 1
         while every < len(names) and slot * every < 28:
             every += 1
         return [shorten(n, self.font, LABEL, slot * every - 3) if i % every == 0 else ""
                 for i, n in enumerate(names)]
 
-    def _column(self, drawing, chart, width, height, fmt) -> None:
+    def _column(self, drawing: Drawing, view: ChartView, width: float, height: float, fmt: Format) -> None:
         bc = VerticalBarChart()
-        slot = self._plot(bc, chart, width, height, fmt, right=4, top=14)
-        self._bars(bc, chart, fmt, slot)
+        slot = self._plot(bc, view, width, height, fmt, right=4, top=14)
+        self._bars(bc, view, fmt, slot, reverse=False)
         drawing.add(bc)
 
-    def _plot(self, plot, chart, width, height, fmt, *, right: float, top: float) -> float:
+    def _plot(self, plot: Any, view: ChartView, width: float, height: float, fmt: Format, *, right: float,
+              top: float) -> float:
         """Place a vertical-category plot with its data and axes; returns the width of one category."""
-        left, bottom = self._axis_width(chart, fmt), 16
+        left = self._axis_width(view, fmt) if view.value_axis else 4
+        bottom = 16
         plot.x, plot.y, plot.width, plot.height = left, bottom, width - left - right, height - bottom - top
-        plot.data = [list(s.values) for s in chart.series]
-        plot.valueAxis.valueMin, plot.valueAxis.valueMax = self._value_range(chart)
-        slot = plot.width / len(chart.categories)
-        self._style_axes(plot, plot.categoryAxis, plot.valueAxis, fmt, self._category_labels(chart, slot))
+        plot.data = [list(s.values) for s in view.series]
+        slot = plot.width / len(view.categories)
+        self._style_axes(plot, view, fmt, self._category_labels(view, slot))
         return slot
 
-    def _bar(self, drawing, chart, width, height, fmt) -> None:
-        left = min(width * 0.32, max(stringWidth(clean(c), self.font, LABEL) for c in chart.categories) + 8)
+    def _bar(self, drawing: Drawing, view: ChartView, width: float, height: float, fmt: Format) -> None:
+        left = min(width * 0.32, max(stringWidth(clean(c), self.font, LABEL) for c in view.categories) + 8)
         bc = HorizontalBarChart()
-        bc.x, bc.y, bc.width, bc.height = left, 14, width - left - 30, height - 18
-        bc.data = [list(reversed(s.values)) for s in chart.series]
-        bc.valueAxis.valueMin, bc.valueAxis.valueMax = self._value_range(chart)
-        labels = [shorten(c, self.font, LABEL, left - 6) for c in reversed(chart.categories)]
-        slot = bc.height / len(chart.categories)
+        bottom = 14 if view.value_axis else 2
+        bc.x, bc.y, bc.width, bc.height = left, bottom, width - left - 30, height - bottom - 4
+        bc.data = [list(reversed(s.values)) for s in view.series]  # reportlab stacks upwards: first on top
+        labels = [shorten(c, self.font, LABEL, left - 6) for c in reversed(view.categories)]
+        slot = bc.height / len(view.categories)
         if slot < LABEL + 1:
             labels = [text if i % max(1, int((LABEL + 1) // slot) + 1) == 0 else "" for i, text in enumerate(labels)]
-        self._style_axes(bc, bc.categoryAxis, bc.valueAxis, fmt, labels)
-        bc.valueAxis.visibleLabels = 1
-        self._bars(bc, chart, fmt, slot)
+        self._style_axes(bc, view, fmt, labels)
+        self._bars(bc, view, fmt, slot, reverse=True)
         drawing.add(bc)
 
-    def _bars(self, bc, chart, fmt, slot) -> None:
-        colors = self.colors(len(chart.series))
+    def _bars(self, bc: BarChart, view: ChartView, fmt: Format, slot: float, *, reverse: bool) -> None:
+        """Each bar in its tone, its value as a label where the view labels it."""
         bc.bars.strokeColor = None
-        for n, color in enumerate(colors):
-            bc.bars[n].fillColor = color
-        bc.groupSpacing = max(1.0, slot * 0.25)
-        bc.barSpacing = 1
-        bars = len(chart.series) * len(chart.categories)
-        if bars <= 24:
-            bc.barLabelFormat = fmt
+        count = len(view.categories)
+        for n, series in enumerate(view.series):
+            bc.bars[n].fillColor = self.color(series.tone)
+            for p, tone in enumerate(series.points):
+                if tone != series.tone:
+                    bc.bars[(n, count - 1 - p if reverse else p)].fillColor = self.color(tone)
+        bc.barWidth, bc.groupSpacing = 10, 6  # a gap of 60 % of a bar, as the deck's gapWidth
+        bc.barSpacing = 1 if len(view.series) > 1 else 0
+        if any(s.labelled for s in view.series):
+            order = (lambda row: list(reversed(row))) if reverse else list
+            bc.barLabelFormat = "values"
+            bc.barLabelArray = [order([fmt(v) if shown else "" for v, shown in zip(s.values, s.labels, strict=True)])
+                                for s in view.series]
             bc.barLabels.fontName = self.bold
             bc.barLabels.fontSize = LABEL
             bc.barLabels.fillColor = Palette.c(self.palette.text)
             bc.barLabels.nudge = 6
 
-    def _line(self, drawing, chart, width, height, fmt) -> None:
+    def _line(self, drawing: Drawing, view: ChartView, width: float, height: float, fmt: Format) -> None:
         lc = HorizontalLineChart()
-        self._plot(lc, chart, width, height, fmt, right=8, top=10)
+        slot = self._plot(lc, view, width, height, fmt, right=8, top=10)
         lc.joinedLines = 1
-        for n, color in enumerate(self.colors(len(chart.series))):
+        for n, series in enumerate(view.series):
+            color = self.color(series.tone)
             lc.lines[n].strokeColor = color
             lc.lines[n].strokeWidth = 2
-            if len(chart.categories) <= 40:
+            if len(view.categories) <= 40:
                 lc.lines[n].symbol = makeMarker("FilledCircle", size=4, fillColor=color, strokeColor=color)
+        if any(s.labelled for s in view.series):
+            lc.lineLabelFormat = "values"
+            lc.lineLabelArray = [[fmt(v) if shown else "" for v, shown in zip(s.values, s.labels, strict=True)]
+                                 for s in view.series]
+            lc.lineLabels.fontName = self.bold
+            lc.lineLabels.fontSize = LABEL
+            lc.lineLabels.fillColor = Palette.c(self.palette.text)
+            lc.lineLabels.dy = 7
         drawing.add(lc)
+        self._line_emphasis(drawing, lc, view, slot)
 
-    def _axis_width(self, chart, fmt) -> float:
-        low, high = self._value_range(chart)
-        return max(stringWidth(fmt(v), self.font, LABEL) for v in (low, high)) + 8
+    def _line_emphasis(self, drawing: Drawing, lc: HorizontalLineChart, view: ChartView, slot: float) -> None:
+        """A larger marker in its own tone where the view marks a moment (as the deck's dPt)."""
+        axis = view.axis
+        assert axis is not None
+        scale = lc.height / (axis.maximum - axis.minimum)
+        for series in view.series:
+            for p, tone in enumerate(series.points):
+                if tone != series.tone:
+                    x = lc.x + slot * (p + 0.5)
+                    y = lc.y + (series.values[p] - axis.minimum) * scale
+                    drawing.add(Circle(x, y, 3.5, fillColor=self.color(tone), strokeColor=None))
 
-    def _pie(self, drawing, chart, width, height, fmt) -> None:
-        values = list(chart.series[0].values)
-        size = min(height - 8, width * 0.45)
+    def _axis_width(self, view: ChartView, fmt: Format) -> float:
+        assert view.axis is not None
+        return max(stringWidth(fmt(v), self.font, LABEL) for v in view.axis.ticks) + 8
+
+    def _two_lines(self, text: str, width: float) -> str:
+        """A slice's name on at most two lines of ``width``, shortened with an ellipsis beyond that."""
+        words = " ".join(clean(text).split()).split(" ")
+        first = ""
+        while words and stringWidth(f"{first} {words[0]}".strip(), self.bold, LABEL) <= width:
+            first = f"{first} {words.pop(0)}".strip()
+        if not first:
+            return shorten(" ".join(words), self.bold, LABEL, width)
+        rest = " ".join(words)
+        return f"{first}\n{shorten(rest, self.bold, LABEL, width)}" if rest else first
+
+    def _pie(self, drawing: Drawing, view: ChartView, width: float, height: float, fmt: Format) -> None:
+        """A pie labelled at its slices (name and value), no legend; the highlighted slice in the accent."""
+        series = view.series[0]
+        values = list(series.values)
+        pct = number_format(self.language, "%")
+        total = sum(values) or 1
+        texts = [f"{fmt(v)} ({pct(round(100 * v / total, 1))})" if view.percent else fmt(v) for v in values]
+        size = min(height - 2 * LABEL - 8, width * 0.4)
+        room = max(30.0, (width - size) / 2 - 14)
+        names = [self._two_lines(c, room) for c in view.categories]
         pie = Pie()
-        pie.x, pie.y, pie.width, pie.height = 4, (height - size) / 2, size, size
+        pie.x, pie.y, pie.width, pie.height = (width - size) / 2, (height - size) / 2, size, size
         pie.data = values if any(values) else [1] * len(values)
-        pie.simpleLabels = 1
-        pie.labels = None
+        pie.startAngle, pie.direction = 90, "clockwise"  # as PowerPoint draws it: from twelve o'clock
         pie.slices.strokeColor = Palette.c(self.palette.background)
         pie.slices.strokeWidth = 1.2
-        colors = self.colors(len(values))
-        for n, color in enumerate(colors):
-            pie.slices[n].fillColor = color
+        pie.simpleLabels = 0
+        pie.sideLabels = 1
+        pie.labels = [f"{name}\n{text}" for name, text in zip(names, texts, strict=True)]
+        pie.slices.fontName = self.bold
+        pie.slices.fontSize = LABEL
+        pie.slices.fontColor = Palette.c(self.palette.text)
+        pie.slices.label_pointer_strokeColor = Palette.c(self.palette.rule)
+        pie.slices.label_pointer_strokeWidth = 0.5
+        for n, tone in enumerate(series.points):
+            pie.slices[n].fillColor = self.color(tone)
         drawing.add(pie)
-        total = sum(values) or 1
-        x = size + 24
-        rows = len(values)
-        row = min(14.0, (height - 4) / max(rows, 1))
-        size_font = min(LABEL + 1, row - 2)
-        y = height / 2 + rows * row / 2 - row
-        pct = number_format(self.language, "%")
-        texts = [f"{fmt(v)} ({pct(round(100 * v / total, 1))})" if chart.unit != "%" else fmt(v) for v in values]
-        room = width - x - 12 - max(stringWidth(t, self.bold, size_font) for t in texts) - 8
-        for name, text, color in zip(chart.categories, texts, colors, strict=False):
-            if size_font < 4:
-                break
-            drawing.add(Rect(x, y, 8, 8, fillColor=color, strokeColor=None))
-            label = shorten(name, self.font, size_font, room)
-            drawing.add(String(x + 12, y + 1, label, fontName=self.font, fontSize=size_font,
-                               fillColor=Palette.c(self.palette.text)))
-            drawing.add(String(width, y + 1, text, fontName=self.bold, fontSize=size_font,
-                               fillColor=Palette.c(self.palette.text), textAnchor="end"))
-            y -= row

@@ -64,7 +64,7 @@ class Chain:
         for stand_in in STAND_INS.get(char, ()):
             found = [self.face_for(c, bold, italic) for c in stand_in]
             if all(i is not None for i in found):
-                yield from zip(found, stand_in, strict=False)  # type: ignore[misc]
+                yield from zip(found, stand_in, strict=False)
                 return
         yield 0, char  # nothing draws it: the glyph check reported it before the build
 

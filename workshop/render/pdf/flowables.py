@@ -9,7 +9,9 @@ outlines free of reportlab's ``LayoutError``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Indenter, Table, TableStyle
 
@@ -29,7 +31,7 @@ class Marker(Flowable):
         self.spaceBefore = space_before
         self.keepWithNext = 1
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return availWidth, 0
 
     def draw(self) -> None:
@@ -49,10 +51,10 @@ def hanging(paint: Painter, flowables: Sequence[Flowable], gutter: float,
     return [indent, Marker(paint, gutter, space_before), *flowables, Indenter(left=-gutter)]
 
 
-def badge(text: str, font: str, size: float, fill, ink, diameter: float) -> Painter:
+def badge(text: str, font: str, size: float, fill: Color, ink: Color, diameter: float) -> Painter:
     """A filled circle with a number or letter, top-aligned with the text beside it."""
 
-    def paint(canvas, x, y) -> None:
+    def paint(canvas: Any, x: float, y: float) -> None:
         r = diameter / 2
         cx, cy = x + r, y - r + 1
         canvas.saveState()
@@ -65,10 +67,10 @@ def badge(text: str, font: str, size: float, fill, ink, diameter: float) -> Pain
     return paint
 
 
-def quote_mark(font: str, size: float, color) -> Painter:
+def quote_mark(font: str, size: float, color: Color) -> Painter:
     """A large opening quotation mark hanging in the margin of a pull quote."""
 
-    def paint(canvas, x, y) -> None:
+    def paint(canvas: Any, x: float, y: float) -> None:
         canvas.saveState()
         canvas.setFillColor(color)
         draw_string(canvas, x, y - size * 0.72, "“", font, size)
@@ -80,7 +82,7 @@ def quote_mark(font: str, size: float, color) -> Painter:
 def gutter_text(lines: Sequence[tuple[str, str, float, object]], width: float) -> Painter:
     """Right-aligned lines (text, font, size, colour) in the gutter, e.g. a clock time."""
 
-    def paint(canvas, x, y) -> None:
+    def paint(canvas: Any, x: float, y: float) -> None:
         canvas.saveState()
         baseline = y
         for text, font, size, color in lines:
@@ -106,7 +108,7 @@ class _Here(Flowable):
         super().__init__()
         self.content, self.placed, self.gap, self.fits = content, placed, gap, False
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = self.content.wrap(availWidth, availHeight)
         self.fits = height + self.gap <= availHeight
         return availWidth, (height + self.gap if self.fits else 0)
@@ -124,7 +126,7 @@ class _Later(Flowable):
         super().__init__()
         self.content, self.placed, self.gap = content, placed, gap
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.placed.drawn:
             return availWidth, 0
         width, height = self.content.wrap(availWidth, availHeight)
@@ -148,19 +150,19 @@ def here_or_later(make: Callable[[], Flowable], gap: float = 7 * mm) -> tuple[Fl
 class WritingLines(Flowable):
     """Ruled lines to write on; splits into shorter runs of lines at a page end."""
 
-    def __init__(self, count: int, color, spacing: float = 8.5 * mm, first_gap: float = 0) -> None:
+    def __init__(self, count: int, color: Color, spacing: float = 8.5 * mm, first_gap: float = 0) -> None:
         super().__init__()
         self.count = max(1, count)
         self.color = color
         self.spacing = spacing
         self.first_gap = first_gap
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         self.height = self.count * self.spacing + self.first_gap
         return self.width, self.height
 
-    def split(self, availWidth, availHeight):
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         fits = int((availHeight - self.first_gap) // self.spacing)
         if fits < 1 or fits >= self.count:
             return []
@@ -181,18 +183,18 @@ class WritingLines(Flowable):
 class WritingBox(Flowable):
     """An open box for notes or sketches (used when an exercise has no prompts)."""
 
-    def __init__(self, height: float, color, fill=None) -> None:
+    def __init__(self, height: float, color: Color, fill: Color | None = None) -> None:
         super().__init__()
         self.box_height = height
         self.color = color
         self.fill = fill
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         self.height = min(self.box_height, max(availHeight, 40 * mm))
         return self.width, self.height
 
-    def split(self, availWidth, availHeight):
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if availHeight < 40 * mm:
             return []
         return [WritingBox(availHeight, self.color, self.fill)]
@@ -211,12 +213,12 @@ class WritingBox(Flowable):
 class Checkbox(Flowable):
     """An empty square to tick, for checklists and quiz options."""
 
-    def __init__(self, size: float, color) -> None:
+    def __init__(self, size: float, color: Color) -> None:
         super().__init__()
         self.size = size
         self.color = color
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.size, self.size
 
     def draw(self) -> None:
@@ -237,7 +239,7 @@ class FlowTable(Table):
 
     TALL = 150  # points: rows at least this tall may continue on the next page
 
-    def split(self, availWidth, availHeight):
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._calc(availWidth, availHeight)
         result = self._splitRows(availHeight, doInRowSplit=False)
         if result or not self.splitInRow:
@@ -247,14 +249,14 @@ class FlowTable(Table):
         return self._splitRows(availHeight, doInRowSplit=True)
 
 
-def box(rows: Sequence[Flowable], fill, font: str, *, border=None, padding: float = 4 * mm,
-        accent=None, width: float | None = None) -> Table:
+def box(rows: Sequence[Flowable], fill: Color, font: str, *, border: Color | None = None, padding: float = 4 * mm,
+        accent: Color | None = None, width: float | None = None) -> Table:
     """A tinted panel around flowables; splits between and inside rows."""
     # The first two rows share a cell, so a panel's label never ends a page alone.
     cells = [[list(rows[:2])]] + [[row] for row in rows[2:]] if len(rows) > 1 else [[row] for row in rows]
     table = FlowTable(cells, colWidths=[width] if width else None,
                   splitByRow=1, splitInRow=1, hAlign="LEFT")
-    commands = [
+    commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), font),  # else reportlab pulls in unembedded Helvetica
         ("BACKGROUND", (0, 0), (-1, -1), fill),
         ("LEFTPADDING", (0, 0), (-1, -1), padding),
@@ -281,7 +283,7 @@ class NotesGrid(Flowable):
     prompt's answer lines. It never splits: it fits what is left of this page.
     """
 
-    def __init__(self, color, label: str, font: str, label_color, minimum: float = 45 * mm,
+    def __init__(self, color: Color, label: str, font: str, label_color: Color, minimum: float = 45 * mm,
                  pitch: float = 5 * mm) -> None:
         super().__init__()
         self.color, self.label, self.font, self.label_color = color, label, font, label_color

@@ -13,6 +13,7 @@ import io
 from collections import OrderedDict
 
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Image
 
 from workshop.brand.model import Logo
@@ -71,7 +72,7 @@ def logo_image(logo: Logo | None) -> ImageFile | None:
         return None  # the brand loader reports unusable logos; the PDF falls back to the name
 
 
-def draw_image(canvas, image: ImageFile, x: float, y: float, max_width: float, max_height: float,
+def draw_image(canvas: Canvas, image: ImageFile, x: float, y: float, max_width: float, max_height: float,
                align: str = "left") -> float:
     """Draw ``image`` fitted in the box whose bottom-left is (x, y); returns the drawn width."""
     w, h = fit(image.width, image.height, max_width, max_height)

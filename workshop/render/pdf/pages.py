@@ -58,7 +58,7 @@ def template(template_id: str, frames: list[Frame], geo: Geometry,
              paint: Callable | None = None) -> PageTemplate:
     """A page template that records its id on the canvas (and paints static art, if any)."""
 
-    def on_page(canvas: Canvas, doc: object) -> None:
+    def on_page(canvas: Canvas, doc: Any) -> None:
         canvas._workshop_template = template_id
         if paint is not None:
             canvas.saveState()

@@ -28,9 +28,10 @@ import copy
 import os
 import sys
 import types
+from collections.abc import Callable
 
 # Our overrides on top of reportlab's shipped defaults, each with the reason.
-SAFE = {
+SAFE: dict[str, object] = {
     # No host is trusted: reportlab refuses every URL (http, ftp, file:, data:)
     # it would otherwise fetch for images or fonts (CVE-2020-28463, SSRF).
     "trustedHosts": None,
@@ -76,11 +77,11 @@ _defaults: dict | None = None  # reportlab's own defaults, computed without env 
 def _empty_settings_module() -> types.ModuleType:
     module = types.ModuleType("reportlab_settings")
     module.__doc__ = "Placeholder installed by workshop: reportlab settings files are not read."
-    module.__all__ = []
+    module.__dict__["__all__"] = []
     return module
 
 
-def _without_rl_environment(action) -> None:
+def _without_rl_environment(action: Callable[[], object]) -> None:
     hidden = {k: os.environ.pop(k) for k in [k for k in os.environ if k.startswith("RL_")]}
     try:
         action()

@@ -12,8 +12,9 @@ Typography decisions, applied to every style so the documents are consistent:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
@@ -47,7 +48,7 @@ class Palette:
     series: tuple[str, ...]
 
     @staticmethod
-    def c(hex_color: str) -> HexColor:
+    def c(hex_color: str) -> Color:
         return HexColor("#" + hex_color.lstrip("#"))
 
 
@@ -130,8 +131,8 @@ class Styles:
         words = hyphenator(language) or ""
         long_words = hyphenator(language, min_word=13) or ""  # headings: only what cannot fit a line
 
-        def style(name: str, parent: ParagraphStyle | None = None, **kw: object) -> ParagraphStyle:
-            base: dict[str, object] = dict(
+        def style(name: str, parent: ParagraphStyle | None = None, **kw: Any) -> ParagraphStyle:
+            base = dict(
                 fontName=body_font, fontSize=size, leading=size * ratio,
                 textColor=p.c(p.text), alignment=TA_LEFT, allowWidows=0, allowOrphans=0,
                 hyphenationLang=words, embeddedHyphenation=1, uriWasteReduce=0,

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workshop.layouts.composite import MARKER_SCALE, NO_INSETS
 from workshop.layouts.geometry import Box, inch, to_pt
 from workshop.layouts.grids import option_rows, step_cells
 from workshop.layouts.spec import TextStyle
-from workshop.model.slides import Reveal
+from workshop.model.slides import QuizSlide, Reveal, StepsSlide
 from workshop.render.deck import shapes
 from workshop.render.deck.text import Typesetter, para
+
+if TYPE_CHECKING:
+    from workshop.plan.model import PlannedSlide
+    from workshop.render.deck.canvas import Canvas
+
 
 
 def _marker_style(role_color: str) -> TextStyle:
     return TextStyle("label", font="heading", bold=True, color=role_color, align="center", anchor="middle")
 
 
-def _marker(c, name: str, box: Box, text: str, fill: str) -> None:
+def _marker(c: Canvas, name: str, box: Box, text: str, fill: str) -> None:
     """A filled circle with a number or letter sized to the circle (a marker, not a text role)."""
     size = round(to_pt(box.h) * MARKER_SCALE, 1)
     style = _marker_style(f"on-{fill}")
@@ -25,8 +32,8 @@ def _marker(c, name: str, box: Box, text: str, fill: str) -> None:
                                text_body=body))
 
 
-def steps(c, planned) -> None:
-    slide = planned.shown
+def steps(c: Canvas, planned: PlannedSlide) -> None:
+    slide = planned.shown_as(StepsSlide)
     c.put("Title")
     items = slide.items
     cells = step_cells(c.box("Steps"), len(items))
@@ -44,9 +51,9 @@ def steps(c, planned) -> None:
         c.put(f"Step {index}")
 
 
-def quiz(c, planned) -> None:
+def quiz(c: Canvas, planned: PlannedSlide) -> None:
     """The question, and its answer slide: the same geometry with the answer lit and the others dimmed."""
-    slide = planned.shown
+    slide = planned.shown_as(QuizSlide)
     answer = planned.quiz_answer
     right = set(slide.answer_indexes)
     c.put("Title")
@@ -66,7 +73,7 @@ def quiz(c, planned) -> None:
     c.put_all()
 
 
-def _check(c, letter: str, box: Box) -> None:
+def _check(c: Canvas, letter: str, box: Box) -> None:
     """The right option's mark: a check drawn as vectors in a circle of the success colour."""
     c.rect(f"Option Mark {letter}", box, "success", geometry="ellipse")
     inset = box.w // 4
@@ -76,7 +83,7 @@ def _check(c, letter: str, box: Box) -> None:
                                   ((8, 55), (38, 84), (92, 18)), color, max(19_050, box.w // 11)))
 
 
-def _answer_to_come(c, box: Box, fill: str) -> None:
+def _answer_to_come(c: Canvas, box: Box, fill: str) -> None:
     """The answer panel on the question slide: the explanation's place, holding a question mark."""
     c.rect("Answer Panel", box, fill)
     size = round(min(120.0, to_pt(box.h) * 0.45), 1)
@@ -86,5 +93,5 @@ def _answer_to_come(c, box: Box, fill: str) -> None:
     c.tree.append(shapes.shape(c.painter.ids(), "Answer Mark", box, text_body=body, text_box=True))
 
 
-def exercise(c, planned) -> None:
+def exercise(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()

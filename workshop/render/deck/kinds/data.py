@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workshop.errors import WorkshopError
+from workshop.model import slides as m
 from workshop.render.deck.charts import add_chart
 
+if TYPE_CHECKING:
+    from workshop.plan.model import PlannedSlide
+    from workshop.render.deck.canvas import Canvas
 
-def stat(c, planned) -> None:
-    slide = planned.shown
+
+
+def stat(c: Canvas, planned: PlannedSlide) -> None:
+    slide = planned.shown_as(m.StatSlide)
     for name in ("Title", "Value", "Label"):
         if c.has(name):
             c.put(name)
@@ -16,18 +24,18 @@ def stat(c, planned) -> None:
     c.put_all()
 
 
-def chart(c, planned) -> None:
+def chart(c: Canvas, planned: PlannedSlide) -> None:
     c.put("Title")
-    add_chart(c, "Chart", c.box("Chart"), planned.shown.chart)
+    add_chart(c, "Chart", c.box("Chart"), planned.shown_as(m.ChartSlide).chart)
     c.put_all()
 
 
-def table(c, planned) -> None:
+def table(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
 
 
-def image(c, planned) -> None:
-    slide = planned.shown
+def image(c: Canvas, planned: PlannedSlide) -> None:
+    slide = planned.shown_as(m.ImageSlide)
     if c.has("Title"):
         c.put("Title")
     picture = c.assets.images.get(slide.image)

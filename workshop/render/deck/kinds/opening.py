@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workshop.layouts.geometry import Box, inch
 from workshop.layouts.grids import agenda_rows
 from workshop.render.deck.drawing import logo_box, logo_image
 
+if TYPE_CHECKING:
+    from workshop.plan.model import PlannedSlide
+    from workshop.render.deck.canvas import Canvas
 
-def title(c, planned) -> None:
+
+
+def title(c: Canvas, planned: PlannedSlide) -> None:
     meta = c.plan.meta
     c.put_all()
     if meta.client_color:
@@ -18,7 +25,7 @@ def title(c, planned) -> None:
         _client_logo(c)
 
 
-def _client_logo(c) -> None:
+def _client_logo(c: Canvas) -> None:
     """The client's logo after ours, with a thin rule between: ours leads."""
     slot = c.box("Client Logo")
     ours = logo_image(c.deck.brand.logos.get("large"))
@@ -34,11 +41,13 @@ def _client_logo(c) -> None:
         height = slot.h
     area = Box(start, slot.y + (slot.h - height) // 2, max(0, slot.right - start), height)
     client = c.assets.client_logo
+    if client is None:
+        return
     alt = c.lang.word("logo_of", client=c.plan.meta.client) if c.plan.meta.client else c.lang.word("client_logo")
     c.picture("Client Logo", client, area, alt, align="left")
 
 
-def agenda(c, planned) -> None:
+def agenda(c: Canvas, planned: PlannedSlide) -> None:
     c.put("Title")
     start, stop = planned.span(len(c.plan.agenda))
     rows = c.plan.agenda[start:stop]
@@ -50,15 +59,15 @@ def agenda(c, planned) -> None:
             c.put(name)
 
 
-def section(c, planned) -> None:
+def section(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
 
 
-def pause(c, planned) -> None:
+def pause(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
 
 
-def closing(c, planned) -> None:
+def closing(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
 
 

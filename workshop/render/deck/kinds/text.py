@@ -6,18 +6,24 @@ these slides have nothing else to draw.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def bullets(c, planned) -> None:
+if TYPE_CHECKING:
+    from workshop.plan.model import PlannedSlide
+    from workshop.render.deck.canvas import Canvas
+
+
+def bullets(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
 
 
-def statement(c, planned) -> None:
+def statement(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
 
 
-def quote(c, planned) -> None:
+def quote(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
 
 
-def compare(c, planned) -> None:
+def compare(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
