@@ -40,6 +40,7 @@ class Result:
     peak_mib: list[float] = field(default_factory=list)
     other_cores: list[float] = field(default_factory=list)  # other processes' CPU use per run
     tree_mib: list[float] = field(default_factory=list)  # peak summed PSS of the process tree, if it forked
+    loads: list[float] = field(default_factory=list)  # 1-minute load average at the start of each measured run
     warmup_seconds: float | None = None
     repeated: int = 0  # runs thrown away because other processes disturbed them
     error: str | None = None
@@ -55,6 +56,11 @@ class Result:
     @property
     def tree(self) -> float | None:
         return max(self.tree_mib) if self.tree_mib else None
+
+    @property
+    def load(self) -> float | None:
+        """The machine's 1-minute load average during the row (median over its runs)."""
+        return statistics.median(self.loads) if self.loads else None
 
     @property
     def other(self) -> float | None:
@@ -178,6 +184,7 @@ def measure(name: str, command: Sequence[str], *, cwd: Path, runs: int, warmup: 
                 shutil.rmtree(fresh_dir, ignore_errors=True)
                 fresh_dir.mkdir(parents=True)
             try:
+                load_now = os.getloadavg()[0]
                 seconds, peak, other, tree = run_once(command, cwd, env)
             except ToolFailed as exc:
                 result.error = str(exc)
@@ -192,6 +199,7 @@ def measure(name: str, command: Sequence[str], *, cwd: Path, runs: int, warmup: 
             result.warmup_seconds = seconds
             continue
         result.seconds.append(seconds)
+        result.loads.append(load_now)
         result.peak_mib.append(peak)
         if other is not None:
             result.other_cores.append(other)

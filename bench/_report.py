@@ -21,6 +21,7 @@ class Row:
     target: str = ""
     met: bool | None = None
     note: str = ""
+    load: float | None = None  # for a row measured outside ``measure`` (watch): the load beside it
 
 
 def _fmt(value: float | None, digits: int) -> str:
@@ -28,12 +29,13 @@ def _fmt(value: float | None, digits: int) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    head = ["Measurement", "Median s", "Ratio", "Peak MiB", "Tree MiB", "Runs", "Other CPU", "Target", "Met", "Note"]
+    head = ["Measurement", "Median s", "Ratio", "Peak MiB", "Tree MiB", "Runs", "Other CPU", "Load", "Target", "Met",
+            "Note"]
     body = []
     for row in rows:
         r = row.result
         if r is not None and r.error:
-            cells = [row.label, "FAILED", "", "", "", "", "", row.target, "", "see errors below"]
+            cells = [row.label, "FAILED", "", "", "", "", "", "", row.target, "", "see errors below"]
         else:
             cells = [row.label,
                      _fmt(r.median, 3) if r else "",
@@ -42,13 +44,14 @@ def table(rows: list[Row]) -> str:
                      _fmt(r.tree, 0) if r else "",
                      str(len(r.seconds)) if r else "",
                      _fmt(r.other, 2) if r else "",
+                     _fmt(r.load if r else row.load, 2),
                      row.target,
                      "" if row.met is None else ("yes" if row.met else "NO"),
                      "; ".join(x for x in (row.note, f"{r.repeated} disturbed run(s) repeated"
                                              if r and r.repeated else "") if x)]
         body.append(cells)
     widths = [max(len(c) for c in column) for column in zip(head, *body)]
-    right = {1, 2, 3, 4, 5, 6}
+    right = {1, 2, 3, 4, 5, 6, 7}
 
     def line(cells: list[str]) -> str:
         return "| " + " | ".join(c.rjust(w) if i in right else c.ljust(w)

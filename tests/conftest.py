@@ -30,9 +30,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True, scope="session")
 def _no_user_folders(tmp_path_factory):
-    """A developer's own brands (~/.config/workshop/brands) must not change what tests see."""
+    """A developer's own brands (~/.config/workshop/brands) must not change what tests see,
+    and the tests' cached masters stay out of the developer's ~/.cache."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WORKSHOP_CONFIG_DIR", str(tmp_path_factory.mktemp("user-config")))
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
         yield
 
 

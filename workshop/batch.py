@@ -22,13 +22,16 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop import platforms, stopping
 from workshop.errors import ExitStatus, UsageError, WorkshopError
 from workshop.pipeline import Job, JobResult, run_build, run_check
+
+if TYPE_CHECKING:  # multiprocessing is imported when workers start, never for a single build
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 
@@ -142,6 +145,32 @@ def _warm_up(brand: str) -> None:
         pass  # the job itself will report it
 
 
+def preload(check_only: bool) -> None:
+    """Import everything a build uses in the parent, once, before the workers fork from it.
+
+    Forked workers then start warm and share those pages instead of each
+    importing (and building the model classes) on its own; the collector's
+    frozen generation keeps the shared pages from being copied. Where workers
+    are spawned this does nothing: they would not inherit it.
+    """
+    from workshop import heap, platforms
+
+    if platforms.start_method() != "fork":
+        return
+    import workshop.assets  # noqa: F401
+    import workshop.check  # noqa: F401
+    import workshop.edits.guard  # noqa: F401
+    import workshop.outline.load  # noqa: F401
+    import workshop.plan.build  # noqa: F401
+
+    if not check_only:
+        import workshop.output  # noqa: F401
+        import workshop.render.deck.render  # noqa: F401
+        import workshop.render.guide.render  # noqa: F401
+        import workshop.render.handout.render  # noqa: F401
+    heap.start_work()
+
+
 def _serve(conn: Connection, brand: str, check_only: bool) -> None:
     """A worker process: build the jobs it is sent until told to stop (None) or the pipe closes."""
     stopping.worker_signals()
@@ -221,12 +250,15 @@ def _recover(outcome: BatchOutcome, before: dict[Job, tuple[tuple[int, int, int]
 def _parallel(jobs: list[Job], workers: int, check_only: bool, on_result: Callable[[JobResult], None],
               on_stopping: Callable[[int, int], None], outcome: BatchOutcome,
               before: dict[Job, tuple[tuple[int, int, int] | None, ...]]) -> None:
+    from multiprocessing.connection import wait
+
     stop = _Stop()
     pending = deque(jobs)
     pool: list[_Worker] = []
     ended = 0  # 1: running jobs were asked to end (SIGTERM), 2: killed
     try:
         with stopping.stop_handlers(lambda signum, held: stop.request(signum)):
+            preload(check_only)
             pool = [_start(jobs[0].brand, check_only) for _ in range(min(workers, len(jobs)))]
             while True:
                 for worker in pool:

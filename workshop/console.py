@@ -1,6 +1,6 @@
 """What the command line prints, and where: one explicit object instead of module globals.
 
-``cli.py`` makes one ``Console`` per run from the global flags (``--quiet``,
+``workshop.cli`` makes one ``Console`` per run from the global flags (``--quiet``,
 ``--verbose``, ``--debug``) and hands it to every command through typer's
 context, the way httpie passes an ``Environment`` into ``main``. Tests build
 their own, or let typer's ``CliRunner`` swap the streams in-process. The

@@ -6,16 +6,17 @@ string with its location; the CLI decides how to show it.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop import heap
 from workshop.edits.guard import EditPolicy, Guard
 from workshop.errors import ExitStatus, Finding, Location, Severity, WorkshopError
+from workshop.fingerprint import files_in
 
 if TYPE_CHECKING:
     from workshop.assets import Assets
@@ -117,6 +118,7 @@ def prepare(job: Job) -> _Prepared:
     from workshop.plan.build import make_plan
 
     brand, brand_findings = get_brand(job.brand)
+    heap.start_work()  # the model and the brand are loaded: what follows is this build's own data
     outline = load_outline(
         job.outline,
         vars_files=[job.vars_file] if job.vars_file else (),
@@ -145,27 +147,10 @@ def render(prepared: _Prepared, output: str) -> bytes:
     return render_guide(prepared.plan, prepared.brand, prepared.assets)
 
 
-def _files_in(value: object, depth: int = 0) -> list[Path]:
-    """Every path a loaded value holds (a brand: its file, template, logos, fonts), whatever its shape."""
-    if isinstance(value, Path):
-        return [value]
-    if depth > 6 or isinstance(value, (str, bytes, int, float)) or value is None:
-        return []
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        items: Iterable[object] = (getattr(value, f.name) for f in dataclasses.fields(value))
-    elif isinstance(value, Mapping):
-        items = value.values()
-    elif isinstance(value, (list, tuple, frozenset, set)):
-        items = value
-    else:
-        return []
-    return [path for item in items for path in _files_in(item, depth + 1)]
-
-
 def _inputs(job: Job, prepared: _Prepared) -> frozenset[Path]:
     """What this build reads, which it must never write over: outline, client file, brand, images."""
     paths = [job.outline] + ([job.vars_file] if job.vars_file else [])
-    paths += [p for p in _files_in(prepared.brand) if p.is_file()]
+    paths += [p for p in files_in(prepared.brand) if p.is_file()]
     assets, folder = prepared.assets, job.outline.parent
     paths += [folder / name for name in getattr(assets, "images", {})]
     logo = getattr(assets, "logo", None)

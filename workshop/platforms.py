@@ -20,7 +20,6 @@ output names follow the strictest system's rules (:func:`file_name_problem`).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import signal
@@ -156,13 +155,16 @@ def _absolute(path: Path | None) -> Path | None:
 def start_method() -> str:
     """``fork`` on Linux (fast, shares the loaded brand), ``spawn`` elsewhere; the env var wins."""
     forced = os.environ.get(START_METHOD_ENV, "").strip().lower()
-    available = multiprocessing.get_all_start_methods()
+    # multiprocessing's own rule, without importing it (``--help`` and single builds never start a pool)
+    available = ("fork", "spawn") if hasattr(os, "fork") else ("spawn",)
     if forced in ("fork", "spawn") and forced in available:
         return forced
     return "fork" if "fork" in available and sys.platform.startswith("linux") else "spawn"
 
 
 def process_context() -> SpawnContext | ForkContext:
+    import multiprocessing  # imported by the batch only, when it starts workers
+
     if sys.platform != "win32" and start_method() == "fork":
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")

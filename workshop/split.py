@@ -2,7 +2,8 @@
 
 One build's deck (python-pptx) and PDFs (reportlab) are independent once the
 plan exists. For a single outline the CLI forks a PDF worker *before*
-planning: it loads reportlab while this process reads and plans the outline,
+planning (after importing what both sides use, so the model is built once):
+it loads reportlab while this process reads and plans the outline,
 then receives the plan and renders the handout and guide while this process
 renders the deck. Both cores work on a cold start. Batches do not split: they
 already keep every core busy with whole builds.
@@ -18,7 +19,7 @@ from collections.abc import Callable, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from workshop import platforms
+from workshop import heap, platforms
 from workshop.errors import ExitStatus, WorkshopError
 
 #: ``render(prepared, output) -> bytes``; the prepared build is the pipeline's, opaque here.
@@ -31,6 +32,21 @@ def read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
 
 # Plans and brands hold read-only mappings; let them cross the pipe as dicts.
 copyreg.pickle(MappingProxyType, lambda proxy: (read_only, (dict(proxy),)))
+
+
+def load_shared() -> None:
+    """Import what the deck side and the PDF side both use, once, before the fork.
+
+    The model's pydantic classes, the kind records, the brand and plan types:
+    imported after the fork, each process would build them again (about a
+    tenth of a cold build's CPU time).
+    """
+    import workshop.assets  # noqa: F401
+    import workshop.brand.model  # noqa: F401
+    import workshop.kinds  # noqa: F401
+    import workshop.plan.measure  # noqa: F401
+    import workshop.plan.model  # noqa: F401
+    import workshop.text.inline  # noqa: F401
 
 
 def _warm_up() -> None:
@@ -62,6 +78,7 @@ class PdfWorker:
                 _warm_up()
             except Exception:  # noqa: BLE001 - rendering will raise it properly below
                 pass
+            heap.start_work()
             with os.fdopen(inbox, "rb") as pipe:
                 data = pipe.read()
             if not data:  # the parent gave up (its planning failed)
@@ -131,6 +148,7 @@ def start_worker(outputs: Sequence[str], render: Render, *, split: bool) -> PdfW
     pdfs = [o for o in outputs if o != "deck"]
     if not split or "deck" not in outputs or not pdfs or not platforms.can_fork():
         return None
+    load_shared()
     return PdfWorker(render, pdfs)
 
 

@@ -91,7 +91,7 @@ def test_a_shrink_is_information_with_the_size_chosen(write_outline, plain_brand
 def test_text_that_fits_at_the_maximum_says_nothing(write_outline, plain_brand):
     plan = plan_of(write_outline, plain_brand, bullets(3))
     assert plan.fit_findings == ()
-    assert dict(content(plan)[0].fit) == {"title": 40, "body": 24, "footer": 10}
+    assert dict(content(plan)[0].fit) == {"title": 40, "body": 24, "footer": 11}
 
 
 def test_height_counts_lines_spacing_and_space_before(plain_brand):
@@ -148,8 +148,9 @@ def test_a_step_title_and_text_shrink_together(write_outline, plain_brand):
                       for n in range(5))
     plan = plan_of(write_outline, plain_brand, f"      - kind: steps\n        title: Stappen\n        steps:\n{steps}\n")
     fit = content(plan)[0].fit
-    assert fit["subtitle"] < 24 and fit["body"] < 24
-    assert 24 - fit["subtitle"] == 24 - fit["body"]  # the same steps down from the same maximum
+    assert fit["attribution"] < 18  # the texts, in their own boxes …
+    assert 24 - fit["subtitle"] == 18 - fit["attribution"]  # … shrink with the headings, the same steps down
+    assert fit["subtitle"] > fit["attribution"]  # a heading stays larger than its text
 
 
 def test_a_quiz_and_its_answer_slide_share_sizes(write_outline, plain_brand):

@@ -186,9 +186,9 @@ DEFAULT_SIZES = {
     "attribution": SizeRange(18, 12),
     "stat": SizeRange(120, 54),
     "label": SizeRange(28, 16),
-    "caption": SizeRange(14, 10),
-    "table": SizeRange(18, 10),
-    "footer": SizeRange(10, 8),
+    "caption": SizeRange(14, 12),  # no slide text under 12 pt …
+    "table": SizeRange(18, 12),
+    "footer": SizeRange(11, 10),  # … but the footer and the slide number (10 pt at least)
 }
 
 #: The layout each kind uses when the brand names none (the kind registry's name for it).

@@ -96,6 +96,16 @@ class RoleColors:
                 return muted
         return c.foreground
 
+    def accent(self, role: str, behind: str) -> str:
+        """``#RRGGBB`` for a graphic accent (a bar, a band) in ``role`` on ``behind``: 3:1 at least.
+
+        WCAG 1.4.11 asks 3:1 of graphics that carry meaning; a client colour
+        too close to the fill it sits on is moved towards black or white,
+        keeping its hue, until it stands out.
+        """
+        color, fill = self.hex(role), self.hex(behind)
+        return color if contrast_ratio(color, fill) + 1e-9 >= AA_LARGE else _nudge(color, fill, AA_LARGE)
+
     def readable(self, role: str, behind: str, large: bool) -> Choice:
         """What text in ``role`` is drawn in on a fill in role ``behind``."""
         key = (role, behind, large)

@@ -33,12 +33,22 @@ def check_glyphs(plan: Any, brand: Any, outline: Any) -> list[Finding]:
     fallback = _faces(FALLBACK_FAMILY)
     findings: list[Finding] = []
     fallback_chars: dict[str, Location] = {}
+    drawn: set[str] = set()  # characters a brand font draws, or that need no glyph
+    fallback_only: dict[str, bool] = {}  # the others: True when the fallback font draws it
     for where, field, slide, text in _drawn_texts(plan, outline, brand):
+        if drawn.issuperset(text):  # nearly every text: one set operation, no call per character
+            continue
         lost: dict[str, int] = {}
         for column, char in enumerate(text):
-            if not needs_glyph(char) or _has(brand_fonts, char):
+            if char in drawn:
                 continue
-            if _has(fallback, char):
+            in_fallback = fallback_only.get(char)
+            if in_fallback is None:
+                if not needs_glyph(char) or _has(brand_fonts, char):
+                    drawn.add(char)
+                    continue
+                in_fallback = fallback_only[char] = _has(fallback, char)
+            if in_fallback:
                 fallback_chars.setdefault(char, where)
             else:
                 lost.setdefault(char, column + 1)

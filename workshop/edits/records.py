@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from workshop.edits.facts import Inheritance, SlideFacts, SlideView, read_slide
 from workshop.edits.package import (
@@ -39,6 +38,15 @@ TAG_ROLE = "WORKSHOP.ROLE"
 TAG_DECK = "WORKSHOP.DECK"
 PROPERTY = "workshop"
 PROPERTY_TEXT = "Built by workshop; slide tags record where each slide came from (format 1)"
+_ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
+
+
+def escape(text: str, entities: dict[str, str] | None = None) -> str:
+    """XML character data, as ``xml.sax.saxutils.escape`` (whose import pulls in urllib and http)."""
+    table = dict(_ESCAPES)
+    for char, entity in (entities or {}).items():
+        table[ord(char)] = entity
+    return text.translate(table)
 GENERATED, KEPT = "generated", "kept"
 
 

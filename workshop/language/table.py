@@ -42,7 +42,7 @@ WORDS: dict[str, tuple[str, str, str, str]] = {
     "group": ("Groep", "Group", "Gruppe", "Groupe"),
     "materials": ("Materialen", "Materials", "Material", "Matériel"),
     "checklist": ("Materialen klaarzetten", "Materials to prepare", "Material vorbereiten", "Matériel à préparer"),
-    "needed_for": ("voor", "for", "für", "pour"),
+    "also_for": ("ook bij {what}", "also for {what}", "auch für {what}", "aussi pour {what}"),
     "no_materials": ("Geen materialen nodig.", "No materials needed.", "Kein Material nötig.",
                      "Aucun matériel nécessaire."),
     "notes": ("Aantekeningen", "Notes", "Notizen", "Notes"),

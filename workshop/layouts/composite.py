@@ -16,10 +16,10 @@ AGENDA_TIME = TextStyle("body", font="heading", bold=True, color="primary", anch
 AGENDA_TITLE = TextStyle("body", color="foreground", anchor="middle", line_spacing=0.95)
 AGENDA_MINUTES = TextStyle("body", color="muted", anchor="middle", align="right")
 
-#: a step's body: its title (role ``STEP_TITLE_ROLE``, heading font, bold) then its text
-STEP = TextStyle("body", color="foreground", line_spacing=1.05)
-STEP_TITLE_ROLE = "subtitle"
-STEP_TEXT_SPACE_BEFORE = 6.0  # points between a step's title and its text
+#: a step's heading (heading font, bold, bottom-aligned in its band) and its text, in a smaller role:
+#: the two shrink together, so the heading stays the larger
+STEP_HEADING = TextStyle("subtitle", font="heading", bold=True, color="dark", anchor="bottom", line_spacing=1.0)
+STEP_TEXT = TextStyle("attribution", color="foreground", line_spacing=1.1)
 
 OPTION = TextStyle("body", color="foreground", anchor="middle", line_spacing=1.0)
 

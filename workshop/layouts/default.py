@@ -130,8 +130,8 @@ def section_layout(name: str) -> LayoutSpec:
             _text("Subtitle", _b(MARGIN, 5.45, 11.0, 1.0), TextStyle("subtitle", color=on), "Subtitle"),
         ),
         decorations=(Decoration("Accent Bar", "rect", _b(MARGIN, 3.25, 1.2, 0.09), "secondary"),),
-        background="primary", logo=LogoSpec(_b(10.08, 6.6, 2.5, 0.5), dark=True, align="right"),
-        show_master=False, footer=False, dark=True,
+        background="primary", logo=LogoSpec(_b(10.08, 6.6, 2.5, 0.5), align="right"),
+        show_master=False, footer=False,
     )
 
 
@@ -303,24 +303,30 @@ def exercise_layout(name: str) -> LayoutSpec:
 
 
 def break_layout(name: str) -> LayoutSpec:
-    on = "on-tertiary"
+    """A calm page in the brand's light colour: its own text colours, circles echoing the accents.
+
+    Not a section divider's full-bleed primary (a break is not a new topic),
+    and not the tertiary colour, which appears nowhere else; text colours are
+    made readable on the fill by the renderer and the logo variant follows
+    the fill's lightness.
+    """
     return LayoutSpec(
         "break", name,
         shapes=(
             _title(_b(MARGIN, 1.7, WIDTH, 1.6), TextStyle(
-                "statement", font="heading", bold=True, color=on, anchor="bottom", align="center")),
+                "statement", font="heading", bold=True, color="heading", anchor="bottom", align="center")),
             _text("Duration", _b(MARGIN, 3.55, WIDTH, 1.0), TextStyle(
-                "label", font="heading", bold=True, color=on, align="center", anchor="middle"), "15 min"),
+                "label", font="heading", bold=True, color="primary", align="center", anchor="middle"), "15 min"),
             _text("Text", _b(1.9, 4.75, 9.533, 1.5), TextStyle(
-                "subtitle", color=on, align="center", line_spacing=1.1), "Back at 10:45"),
+                "subtitle", color="foreground", align="center", line_spacing=1.1), "Back at 10:45"),
         ),
         decorations=(
-            Decoration("Circle", "ellipse", _b(9.9, -1.6, 5.0, 5.0), "tint-tertiary"),
-            Decoration("Small Circle", "ellipse", _b(-1.2, 5.2, 3.4, 3.4), "tint-tertiary"),
-            Decoration("Accent Bar", "rect", _b(6.067, 3.42, 1.2, 0.09), "on-tertiary"),
+            Decoration("Circle", "ellipse", _b(10.4, -1.9, 4.6, 4.6), "secondary"),
+            Decoration("Small Circle", "ellipse", _b(-1.0, 5.6, 2.6, 2.6), "primary"),
+            Decoration("Accent Bar", "rect", _b(6.067, 3.42, 1.2, 0.09), "secondary"),
         ),
-        background="tertiary", logo=LogoSpec(_b(10.08, 6.6, 2.5, 0.5), dark=True, align="right"),
-        show_master=False, footer=False, dark=True,
+        background="light", logo=LogoSpec(_b(10.08, 6.6, 2.5, 0.5), align="right"),
+        show_master=False, footer=False,
     )
 
 

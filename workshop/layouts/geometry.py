@@ -103,6 +103,26 @@ class Box:
         y = {"top": self.y, "middle": self.y + (self.h - h) // 2, "bottom": self.bottom - h}[anchor]
         return Box(x, y, w, h)
 
+    def crop(self, aspect: float, focus: tuple[float, float] = (0.5, 0.5)) -> tuple[float, float, float, float]:
+        """What to cut off an image of ``aspect`` so it fills this box: (left, top, right, bottom) fractions.
+
+        The kept window is as large as the image allows and centred on
+        ``focus`` (fractions of the image from its top left), shifted inwards
+        where it would leave the image.
+        """
+        if aspect <= 0 or self.h <= 0 or self.w <= 0:
+            return 0.0, 0.0, 0.0, 0.0
+        target = self.w / self.h
+        if abs(aspect - target) < 1e-6:
+            return 0.0, 0.0, 0.0, 0.0
+        if aspect > target:  # too wide: keep a vertical window
+            kept = target / aspect
+            start = min(max(focus[0] - kept / 2, 0.0), 1.0 - kept)
+            return start, 0.0, 1.0 - kept - start, 0.0
+        kept = aspect / target
+        start = min(max(focus[1] - kept / 2, 0.0), 1.0 - kept)
+        return 0.0, start, 0.0, 1.0 - kept - start
+
     def contains(self, other: Box, tolerance: int = 0) -> bool:
         return (
             other.x >= self.x - tolerance and other.y >= self.y - tolerance

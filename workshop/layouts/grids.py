@@ -14,6 +14,8 @@ from workshop.layouts.geometry import Box, inch, pt
 ROW_MAX = inch(0.8)
 ROW_GAP = inch(0.08)
 PAD = inch(0.25)
+STEP_HEADING_BAND = inch(1.2)  # three heading lines at 24 pt
+STEP_TEXT_GAP = inch(0.1)
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,9 @@ def agenda_rows(area: Box, count: int, time_width: int = inch(2.75),
 @dataclass(frozen=True)
 class StepBoxes:
     marker: Box  # the numbered circle
-    body: Box  # the step's title, then its text, in one flow
+    body: Box  # the step's words: its heading, then its text
+    heading: Box  # the heading, bottom-aligned in a band every step of the slide shares
+    text: Box  # the text, starting at the same height in every step
 
 
 def step_grid(count: int, max_columns: int = 5) -> tuple[int, int]:
@@ -57,7 +61,12 @@ def step_grid(count: int, max_columns: int = 5) -> tuple[int, int]:
 
 
 def step_cells(area: Box, count: int) -> tuple[StepBoxes, ...]:
-    """Numbered circles in reading order, each with its title and text below it."""
+    """Numbered circles in reading order, each with its heading and text below it.
+
+    Headings sit in a band of the same height in every cell, aligned to its
+    bottom, and the texts start under that band: in a row, the last lines of
+    the headings share a baseline and so do the first lines of the texts.
+    """
     columns, rows = step_grid(count)
     if not count:
         return ()
@@ -68,7 +77,10 @@ def step_cells(area: Box, count: int) -> tuple[StepBoxes, ...]:
     for cell in cells:
         marker = Box(cell.x, cell.y, diameter, diameter)
         body = Box(cell.x, marker.bottom + inch(0.18), cell.w, max(0, cell.bottom - marker.bottom - inch(0.18)))
-        result.append(StepBoxes(marker, body))
+        band = min(STEP_HEADING_BAND, body.h * 2 // 5)
+        heading = Box(body.x, body.y, body.w, band)
+        text = Box(body.x, body.y + band + STEP_TEXT_GAP, body.w, max(0, body.h - band - STEP_TEXT_GAP))
+        result.append(StepBoxes(marker, body, heading, text))
     return tuple(result)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from workshop.layouts.artwork import Artwork
 from workshop.layouts.geometry import WIDESCREEN, Box, Insets, SlideSize
 from workshop.layouts.spec import LayoutSpec, MasterSpec, ShapeSpec, TextStyle
 from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
@@ -43,6 +44,8 @@ class ResolvedLayout:
     footer: PlaceholderGeometry | None = None  # the layout's own footer placeholder
     slide_number: PlaceholderGeometry | None = None  # the layout's own slide number placeholder
     matched: str = "name"  # how the layout was found: "name", "office" or "libreoffice" (layouts.names)
+    size: SlideSize = WIDESCREEN  # the slide's size
+    artwork: Artwork | None = None  # the template's background and shapes on this slide (None: from the spec)
 
     def variant(self, name: str | None) -> ResolvedLayout:
         """The geometry for a variant; what the designer moved stays where they put it."""
@@ -176,14 +179,16 @@ def resolve_layout(spec: LayoutSpec, template: TemplateGeometry) -> ResolvedLayo
     scaled = scale_spec(spec, template.size)
     layout, how = template.for_kind(spec.kind, spec.name)
     if layout is None:
-        return ResolvedLayout(scaled, None, MappingProxyType({}))
+        blank = template.blank()
+        return ResolvedLayout(scaled, None, MappingProxyType({}), size=template.size,
+                              artwork=template.artwork(blank) if blank is not None else None)
     matches = match_placeholders(scaled, layout)
     boxes: dict[str, Box] = {name: ph.box for name, ph in matches.items() if ph.box is not None}
     moved = frozenset(name for name, box in boxes.items() if box != scaled.box(name))
     footer = next(iter(layout.of_type("ftr")), None)
     number = next(iter(layout.of_type("sldNum")), None)
     return ResolvedLayout(scaled.with_boxes(boxes), layout.name, MappingProxyType(matches), moved, footer, number,
-                          how)
+                          how, template.size, template.artwork(layout))
 
 
 def resolve_all(specs: Mapping[str, LayoutSpec], template: TemplateGeometry) -> dict[str, ResolvedLayout]:

@@ -40,7 +40,7 @@ class TextStyle:
     bullet_color: str = "secondary"
     indent: int = 0  # EMU from the left edge to the text of a level-1 bullet
     level_indent: int = 0  # EMU added per deeper level
-    sub_scale: float = 0.85  # size of second-level bullets relative to the first level
+    sub_scale: float = 0.86  # second-level bullets relative to the first: 14 pt body keeps them at 12 pt
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,9 @@ class Decoration:
 
 @dataclass(frozen=True)
 class LogoSpec:
-    """Where the brand logo sits; ``dark`` picks the variant made for dark fills."""
+    """Where the brand logo sits (its light or dark variant follows the fill behind it)."""
 
     box: Box
-    dark: bool = False
     align: Align = "left"
 
 
@@ -96,7 +95,6 @@ class LayoutSpec:
     logo: LogoSpec | None = None  # a layout-level logo (replaces the master's)
     show_master: bool = True  # False: the master's logo and rules are hidden here
     footer: bool = True  # footer text and slide number on slides of this kind
-    dark: bool = False  # text sits on a dark fill
     variants: Mapping[str, Mapping[str, Box]] = field(default_factory=lambda: MappingProxyType({}))
 
     def shape(self, name: str) -> ShapeSpec | None:
@@ -110,6 +108,12 @@ class LayoutSpec:
         if spec is None:
             raise KeyError(f"layout '{self.name}' has no shape '{name}'")
         return spec.box
+
+    @property
+    def behind_logo(self) -> str:
+        """The colour role under the layout's logo (the slide's background when nothing is drawn there)."""
+        under = self.fill_under(self.logo.box) if self.logo is not None else None
+        return under or self.background or "background"
 
     def fill_under(self, box: Box) -> str | None:
         """The colour role of the topmost filled shape or band under ``box``'s centre (None: the slide's)."""

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop.errors import WorkshopError
+from workshop.layouts.artwork import Artwork, color_scheme, read_artwork
 from workshop.layouts.geometry import Box, Insets, SlideSize
 from workshop.layouts.spec import LayoutSpec, MasterSpec
 from workshop.layouts.specimens import SPECIMEN_MARK, Specimen, label_of, recover
@@ -63,6 +64,8 @@ class TemplateLayout:
     placeholders: tuple[PlaceholderGeometry, ...]
     master: int = 0  # which slide master it belongs to
     part: str = ""  # the layout's part in the package ("ppt/slideLayouts/slideLayout1.xml")
+    artwork: Artwork | None = None  # the designer's background and shapes (None: our generated layout)
+    show_master: bool = True  # False: the master's shapes are hidden on this layout
 
     def placeholder(self, name: str) -> PlaceholderGeometry | None:
         for ph in self.placeholders:
@@ -85,6 +88,17 @@ class TemplateGeometry:
     size: SlideSize
     layouts: tuple[TemplateLayout, ...]
     master_placeholders: tuple[PlaceholderGeometry, ...] = ()
+    master_artwork: tuple[Artwork, ...] = ()  # per slide master, in order (empty: our generated master)
+
+    def artwork(self, layout: TemplateLayout) -> Artwork | None:
+        """What slides on ``layout`` show behind their content (None: drawn from our specs)."""
+        if layout.artwork is None:
+            return None
+        from workshop.layouts.artwork import on_top
+
+        masters = self.master_artwork
+        master = masters[layout.master] if layout.master < len(masters) else None
+        return on_top(master, layout.artwork, layout.show_master)
 
     def layout(self, name: str) -> TemplateLayout | None:
         """The layout called ``name`` (exact first, then ignoring case and spaces at the ends)."""
@@ -233,6 +247,7 @@ def _layouts(root: Element, size: SlideSize, rels: ReadRels, xml: ReadXml, prese
     layouts: list[TemplateLayout] = []
     master_phs: list[PlaceholderGeometry] = []
     by_master: dict[int, tuple[PlaceholderGeometry, ...]] = {}
+    artwork: list[Artwork] = []
     for m_index, master_id in enumerate(root.findall("p:sldMasterIdLst/p:sldMasterId", _NS)):
         master_path = pres_rels.get(master_id.get(_R_ID))
         if not master_path:
@@ -245,6 +260,9 @@ def _layouts(root: Element, size: SlideSize, rels: ReadRels, xml: ReadXml, prese
         if m_index == 0:
             master_phs = list(inherited.values())
         master_rels = rels(master_path)
+        theme = next((t for t in master_rels.values() if posixpath.basename(t).startswith("theme")), None)
+        scheme = color_scheme(xml(theme) if theme else None, master.find("p:clrMap", _NS))
+        artwork.append(read_artwork(master, scheme))
         for layout_id in master.findall("p:sldLayoutIdLst/p:sldLayoutId", _NS):
             layout_path = master_rels.get(layout_id.get(_R_ID))
             if not layout_path or len(layouts) >= MAX_LAYOUTS:
@@ -253,9 +271,11 @@ def _layouts(root: Element, size: SlideSize, rels: ReadRels, xml: ReadXml, prese
             layout = xml(layout_path)
             c_sld = layout.find("p:cSld", _NS)
             name = c_sld.get("name", "") if c_sld is not None else ""
-            layouts.append(TemplateLayout(name, tuple(_placeholders(layout, inherited)), m_index, layout_path))
+            shows_master = layout.get("showMasterSp") not in ("0", "false")
+            layouts.append(TemplateLayout(name, tuple(_placeholders(layout, inherited)), m_index, layout_path,
+                                          read_artwork(layout, scheme), shows_master))
     specimens = list(_specimens(root, pres_rels, xml, rels))
-    return TemplateGeometry(size, tuple(recover(layouts, specimens, by_master)), tuple(master_phs))
+    return TemplateGeometry(size, tuple(recover(layouts, specimens, by_master)), tuple(master_phs), tuple(artwork))
 
 
 def _specimens(root: Element, pres_rels: dict[str, str], xml: ReadXml, rels: ReadRels) -> Iterator[Specimen]:

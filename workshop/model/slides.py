@@ -305,6 +305,16 @@ class ImageSlide(SlideBase):
     title: Short | None = Field(None, description="Optional slide title.")
     caption: Text | None = Field(None, description="A sentence under the image.")
     source: Short | None = Field(None, description="Credit or origin of the image.")
+    fit: Literal["auto", "cover", "contain"] = Field(
+        "auto",
+        description="`cover`: the picture fills its area, cropped; `contain`: the whole picture, on the text "
+                    "column's left edge; `auto`: cover when at most a quarter would be cropped, else contain.",
+    )
+    focus: list[Annotated[float, Field(ge=0, le=100)]] | None = Field(
+        None, min_length=2, max_length=2,
+        description="Where the subject is, as [x, y] percent from the top left (`[50, 30]`): cropping keeps it "
+                    "in view. Default: the centre.",
+    )
 
 
 class Step(Strict):

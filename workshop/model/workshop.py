@@ -75,11 +75,28 @@ class Meta(Strict):
     footer: Short | None = Field(None, description="Footer text; defaults to client and date.")
     client_logo: Short | None = Field(None, description="Client logo (PNG/JPEG) for co-branding.")
     client_color: HexColor | None = Field(None, description="Client accent colour for co-branding.")
+    client_footer: bool = Field(
+        False, description="Show the client logo in the footer of every content slide too, before ours.",
+    )
+
     handout: HandoutBack = Field(
         default_factory=HandoutBack,
         description="The handout's back matter: contact, next steps and a web address (with QR code) on the "
                     "back cover, and whether a notes page comes before it.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_absent(cls, data: object) -> object:
+        """A line a variable left empty (``client: "{{ client.name }}"`` without a profile) is left out.
+
+        So a deck built without a client profile names no client on its cover
+        or in its footer, rather than a placeholder such as "Your organisation".
+        """
+        if not isinstance(data, dict):
+            return data
+        optional = ("subtitle", "client", "facilitator", "author", "date", "footer", "client_logo", "client_color")
+        return {k: v for k, v in data.items() if not (k in optional and isinstance(v, str) and not v.strip())}
 
 
 class Section(Strict):

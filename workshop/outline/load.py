@@ -95,7 +95,7 @@ def _logo_relative_to_outline(data: dict[str, Any], vars_path: Path, outline_pat
 
 
 def _apply_cobranding(workshop: Workshop, variables: dict) -> Workshop:
-    """A client profile's ``client.logo`` / ``client.color`` co-brand the outputs."""
+    """A client profile's ``client.logo`` / ``client.color`` (and ``client.footer_logo``) co-brand the outputs."""
     client = variables.get("client")
     if not isinstance(client, dict):
         return workshop
@@ -110,6 +110,9 @@ def _apply_cobranding(workshop: Workshop, variables: dict) -> Workshop:
                 hint="write it as six hex digits, e.g. \"#2F7D4F\" (quoted, because # starts a comment)",
             )
         updates["client_color"] = color
+    footer_logo = client.get("footer_logo")
+    if not workshop.meta.client_footer and (footer_logo is True or str(footer_logo).lower() in ("true", "yes")):
+        updates["client_footer"] = True
     if not updates:
         return workshop
     meta = workshop.meta.model_copy(update=updates)

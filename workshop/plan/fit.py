@@ -31,6 +31,7 @@ from workshop.layouts.paragraphs import Line
 from workshop.layouts.resolve import footer_frames
 from workshop.model import Meta
 from workshop.model.slides import Audience
+from workshop.plan.balance import balance
 from workshop.plan.continue_split import split
 from workshop.plan.fit_blocks import Fonts, Measure, SlideFit, TableMeasure, TextMeasure
 from workshop.plan.fit_geometry import deck_geometry
@@ -95,7 +96,8 @@ class Fitter:
             if isinstance(block, TableBlock):
                 out.append(TableMeasure(block.name, block.header, block.rows, spec.box(block.name), self.fonts))
             elif block.box is not None and block.style is not None:  # a label with its own box and style
-                out.append(TextMeasure(block.name, block.lines, block.style, block.box, block.insets, self.fonts))
+                out.append(TextMeasure(block.name, block.lines, block.style, block.box, block.insets, self.fonts,
+                                       block.linked))
             else:
                 frame = resolved.frame(block.name)
                 out.append(TextMeasure(block.name, block.lines, frame.style, frame.box, frame.insets, self.fonts))
@@ -242,7 +244,8 @@ def fit_deck(planned: Iterable[PlannedSlide], brand: Brand, meta: Meta, agenda: 
         size = fitter.footer(item)
         if size is not None:
             sizes["footer"] = size
-        out.append(replace(item, fit=MappingProxyType(sizes), layout=fitter.resolved(item)))
+        layout = balance(item, fitter.resolved(item), fitter, sizes)
+        out.append(replace(item, fit=MappingProxyType(sizes), layout=layout))
         notes.append(list(_notes(item, found, brand, fitter)))
     if fitter.footer_overflow and notes:
         first = next((i for i, it in enumerate(out) if it.audience is Audience.ALL), 0)

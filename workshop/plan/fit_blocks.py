@@ -113,7 +113,7 @@ class TextMeasure:
     """A text block in its frame: paragraphs measured once, tried at any sizes."""
 
     def __init__(self, name: str, lines: Sequence[Line], style: TextStyle, box: Box, insets: Insets,
-                 fonts: Fonts) -> None:
+                 fonts: Fonts, linked: frozenset[str] = frozenset()) -> None:
         self.name = name
         inner = box.inner(insets)
         self.width = to_pt(inner.w)
@@ -126,7 +126,7 @@ class TextMeasure:
                 style.line_spacing,
             ))
         self.paras = tuple(paras)
-        self.roles = frozenset(p.role for p in paras)
+        self.roles = frozenset(p.role for p in paras) | linked  # linked: sized with this block, not in it
 
     def lines_at(self, sizes: Mapping[str, float]) -> list[int]:
         return [count_lines(p.measured, (self.width - p.margin) / (sizes[p.role] * p.scale))[0] for p in self.paras]

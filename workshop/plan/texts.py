@@ -11,7 +11,7 @@ marker's number is sized to its circle, not by a text role).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from workshop.kinds import KINDS
@@ -22,9 +22,8 @@ from workshop.layouts.composite import (
     AGENDA_TITLE,
     NO_INSETS,
     OPTION,
-    STEP,
-    STEP_TEXT_SPACE_BEFORE,
-    STEP_TITLE_ROLE,
+    STEP_HEADING,
+    STEP_TEXT,
 )
 from workshop.layouts.geometry import Box, Insets
 from workshop.layouts.grids import agenda_rows, option_rows, step_cells
@@ -46,6 +45,7 @@ class TextBlock:
     box: Box | None = None  # a label inside a composite area; None: the layout shape ``name``
     style: TextStyle | None = None  # the label's style (layout shapes have their own)
     insets: Insets = NO_INSETS
+    linked: frozenset[str] = frozenset()  # roles of other blocks that must shrink with this one
 
     @property
     def is_label(self) -> bool:
@@ -129,14 +129,20 @@ def pause(planned: PlannedSlide, slide: m.BreakSlide, spec: LayoutSpec, ctx: Con
             _t("Text", *lines)]
 
 
+def _kicker(ctx: Context, word: str, color: str | None = None) -> Line:
+    """A box's label above its text, in the handout's words ("Wat je meeneemt", "Aan de slag"…)."""
+    return Line(ctx.lang.word(word), markup=False, role="attribution", font="body", bold=True, italic=False,
+                color=color, bullet=False)
+
+
 def closing(planned: PlannedSlide, slide: m.ClosingSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     if slide.takeaways:
-        out.append(_t("Takeaways", *(Line(t) for t in slide.takeaways)))
+        out.append(_t("Takeaways", _kicker(ctx, "takeaways", "primary"), *(Line(t) for t in slide.takeaways)))
     if slide.action:
-        out.append(_t("Action", Line(slide.action)))
+        out.append(_t("Action", _kicker(ctx, "action"), Line(slide.action, space_before=6)))
     if slide.question:
-        out.append(_t("Question", Line(slide.question)))
+        out.append(_t("Question", _kicker(ctx, "discuss", "primary"), Line(slide.question, space_before=6)))
     return out
 
 
@@ -201,12 +207,15 @@ def image(planned: PlannedSlide, slide: m.ImageSlide, spec: LayoutSpec, ctx: Con
 def steps(planned: PlannedSlide, slide: m.StepsSlide, spec: LayoutSpec, ctx: Context) -> list[Block]:
     out: list[Block] = [_t("Title", Line(slide.title))]
     items = slide.items
+    explained = any(step.text for step in items)
+    linked = frozenset({STEP_TEXT.role})  # headings and texts shrink together: the heading stays larger
+    heading_style = STEP_HEADING if explained else replace(STEP_HEADING, anchor="top")
     for index, (step, cell) in enumerate(zip(items, step_cells(spec.box("Steps"), len(items)), strict=False),
                                          start=planned.first_item):
-        lines = [Line(step.title, role=STEP_TITLE_ROLE, font="heading", bold=True, color="dark")]
+        box = cell.heading if explained else cell.body
+        out.append(TextBlock(f"Step {index}", (Line(step.title),), box, heading_style, linked=linked))
         if step.text:
-            lines.append(Line(step.text, space_before=STEP_TEXT_SPACE_BEFORE))
-        out.append(TextBlock(f"Step {index}", tuple(lines), cell.body, STEP))
+            out.append(TextBlock(f"Step {index} Text", (Line(step.text),), cell.text, STEP_TEXT))
     return out
 
 

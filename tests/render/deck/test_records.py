@@ -21,13 +21,23 @@ def members(data: bytes) -> dict[str, bytes]:
         return {info.filename: archive.read(info) for info in archive.infolist()}
 
 
+class _NoRecords:
+    """A recorder that tags nothing."""
+
+    def __init__(self, deck: object) -> None:
+        pass
+
+    def record(self, slide: object, identity: str, label: str) -> None:
+        return None
+
+
 def test_records_add_tags_and_a_property_and_change_nothing_drawn(tmp_path, monkeypatch):
     shutil.copy(REPO / "tests" / "data" / "edits" / "werkplaats.yaml", tmp_path / "werkplaats.yaml")
     shutil.copytree(REPO / "decks" / "images", tmp_path / "images")
     monkeypatch.chdir(tmp_path)
     prepared = prepare(Job(Path("werkplaats.yaml")))
     with_records = members(render(prepared, "deck"))
-    monkeypatch.setattr(deck_render, "record_generated", lambda deck, slides, names: [])
+    monkeypatch.setattr(deck_render, "Recorder", _NoRecords)
     monkeypatch.setattr(deck_render, "tag_deck", lambda deck, listed: None)
     without = members(render(prepared, "deck"))
     added = sorted(set(with_records) - set(without))

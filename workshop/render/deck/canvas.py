@@ -14,17 +14,19 @@ from typing import TYPE_CHECKING
 
 from workshop.language import Language
 from workshop.layouts.default import MASTER
-from workshop.layouts.geometry import Align, Box, Insets
+from workshop.layouts.geometry import Align, Anchor, Box, Insets
 from workshop.layouts.resolve import ResolvedLayout, TextFrame, footer_frames
 from workshop.layouts.spec import ShapeSpec, TextStyle
 from workshop.plan.texts import Context, TableBlock, blocks_for
 from workshop.render.deck import shapes
 from workshop.render.deck.deck import Deck, Placement, Pptx
-from workshop.render.deck.drawing import logo_box, logo_image
+from workshop.render.deck.drawing import is_dark, logo_box, logo_image
 from workshop.render.deck.ooxml import Element, el
 from workshop.render.deck.package import shape_tree
 from workshop.render.deck.text import Para, para
 from workshop.safety.images import ImageFile
+
+CLIENT_GAP = 228_600  # 0.25 in between the client's footer logo and ours
 
 if TYPE_CHECKING:
     from workshop.assets import Assets
@@ -55,6 +57,7 @@ class Canvas:
         self.palette = deck.palette
         self.type = self.painter.type
         self._under: list[tuple[Box, str]] = []  # filled shapes drawn on the slide so far
+        self.last_table = None  # the table drawn last (its frame), for painters that mark it
         self._blocks = {b.name: b for b in blocks_for(planned, self.spec, Context(plan.meta, plan.agenda, lang))}
         if placement.fallback:
             self._draw_layout()
@@ -82,8 +85,9 @@ class Canvas:
         if isinstance(block, TableBlock):
             from workshop.render.deck.tables import add_table
 
-            return add_table(self, block.name, self.box(block.name), list(block.header),
-                             [list(r) for r in block.rows])
+            self.last_table = add_table(self, block.name, self.box(block.name), list(block.header),
+                                        [list(r) for r in block.rows])
+            return self.last_table
         if block.box is not None and block.style is not None:  # a label with its own box and style
             return self.label(block.name, block.box, list(block.lines), block.style, insets=block.insets)
         return self.text(block.name, list(block.lines))
@@ -146,13 +150,22 @@ class Canvas:
 
     # -- pictures -------------------------------------------------------------------------
 
-    def picture(self, name: str, image: ImageFile, box: Box, alt: str, align: Align = "center") -> Element:
-        """``image`` fitted into ``box`` without distortion, with alt text."""
-        placed = box.fit(image.aspect, align=align)
+    def picture(self, name: str, image: ImageFile, box: Box, alt: str, align: Align = "center",
+                anchor: Anchor = "middle", cover: tuple[float, float] | None = None) -> Box:
+        """``image`` in ``box`` without distortion, with alt text; returns where it went.
+
+        Fitted whole (aligned as asked), or with ``cover`` (the focus) filling
+        the box, cropped around the focus.
+        """
+        placed = box if cover is not None else box.fit(image.aspect, align=align, anchor=anchor)
+        crop = box.crop(image.aspect, cover) if cover is not None else None
         rid = self.deck.image_rid(self.slide.part, image.data, image.format)
-        element = self.painter.picture(name, placed, rid, alt)
-        self.tree.append(element)
-        return element
+        self.tree.append(self.painter.picture(name, placed, rid, alt, crop))
+        return placed
+
+    def move(self, boxes: dict[str, Box]) -> None:
+        """Move shapes of this slide's layout before they are drawn (a caption under its picture)."""
+        self.spec = self.spec.with_boxes(boxes)
 
     def sync_ids(self, shape_id: int) -> None:
         """After python-pptx added a shape (chart, table), continue numbering after it."""
@@ -171,7 +184,8 @@ class Canvas:
             self.tree.append(self.painter.decoration(dec))
         if spec.logo is not None:
             brand = self.deck.brand
-            logo = brand.logos.get("large" if spec.kind == "title" else "small", dark=spec.dark)
+            logo = brand.logos.get("large" if spec.kind == "title" else "small",
+                                   dark=is_dark(self.palette, spec.behind_logo))
             image = logo_image(logo)
             if image is not None and logo is not None:
                 rid = self.deck.image_rid(self.slide.part, image.data, image.format)
@@ -193,6 +207,23 @@ class Canvas:
                                      str(number))
         _as_slide_number_field(element)
         self.tree.append(element)
+
+    def client_footer_logo(self) -> None:
+        """Co-branding: the client's logo in the footer band, just before our logo, as tall as ours."""
+        client = self.assets.client_logo
+        if client is None:
+            return
+        ours = logo_image(self.deck.brand.logos.get("small"))
+        slot = MASTER.logo.box
+        right = logo_box(MASTER.logo, ours).x if ours is not None else slot.right
+        height = slot.h * 4 // 5
+        width = min(round(height * client.aspect), right - slot.x - CLIENT_GAP)
+        if width <= 0:
+            return
+        box = Box(right - CLIENT_GAP - width, slot.y + (slot.h - height) // 2, width, height)
+        name = self.plan.meta.client
+        alt = self.lang.word("logo_of", client=name) if name else self.lang.word("client_logo")
+        self.picture("Client Footer Logo", client, box, alt, align="right")
 
     def _footer_shape(self, framed: tuple[TextFrame, bool], placeholder: PlaceholderGeometry | None, type_: str,
                       default: ShapeSpec, text: str) -> Element:

@@ -17,8 +17,11 @@ from workshop.layouts import BLANK, MASTER, LayoutSpec, ResolvedLayout, Template
 from workshop.layouts.template import generated_geometry, read_template
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.drawing import Painter, ShapeIds
+from workshop.render.deck.embed import Faces, faces_in
+from workshop.render.deck.finish import Finisher
 from workshop.render.deck.master import generate, strip_extras
-from workshop.render.deck.ooxml import el, qn, sub
+from workshop.render.deck.master_cache import cached_master, master_key
+from workshop.render.deck.ooxml import Element, el, qn, sub
 from workshop.render.deck.package import (
     CT,
     RT,
@@ -28,6 +31,7 @@ from workshop.render.deck.package import (
     NotesSlidePart,
     PartNames,
     SlidePart,
+    all_parts,
     drop_relationship,
     element,
     write_package,
@@ -90,6 +94,10 @@ class Deck:
         self._links = Linker(prs.part)
         self._notes_template: Any = None  # the first notes page's XML, copied for the others
         self._fonts: Fonts | None = None
+        self._finisher = Finisher()
+        self._slide_rids: dict[int, str] = {}  # id(slide part) → the presentation's relationship to it
+        self.faces: Faces = {}  # the faces finished parts set text in (see embed.faces_used)
+        self.made: dict[tuple[object, ...], Element] = {}  # properties its typesetters made (text.Typesetter)
 
     @property
     def links(self) -> Linker:
@@ -130,8 +138,23 @@ class Deck:
         part = SlidePart(partname, CT.PML_SLIDE, self.package, CT_Slide.new())
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         rid = self._links.relate(part, RT.SLIDE)
+        self._slide_rids[id(part)] = rid
         sub(self._slide_list, "p:sldId", {"id": FIRST_SLIDE_ID + self._count - 1, "r:id": rid})
         return part.slide
+
+    def finish(self, slide: Pptx) -> None:
+        """``slide`` is complete: deflate it with its notes, charts and tags, and drop their trees.
+
+        Nothing may change the slide afterwards; the deck's bytes stay what they
+        would have been had it been kept (see ``finish``).
+        """
+        rid = self._slide_rids.pop(id(slide.part))
+        self._finisher.finish(self.prs.part, rid, slide.part, lambda name, tree: faces_in(name, tree, self.faces))
+
+    def live_parts(self) -> list[Pptx]:
+        """Every part not finished yet (masters, layouts, images, the presentation…)."""
+        written = self._finisher.written
+        return [p for p in all_parts(self.package, self._finisher.kept.values()) if str(p.partname) not in written]
 
     def append_slide(self, part: Pptx) -> None:
         """List a slide part made elsewhere (a slide carried from an edited deck) at the end."""
@@ -184,10 +207,10 @@ class Deck:
     def painter(self, size: Callable[[str], float], behind: str | None = None) -> Painter:
         """Colours, brand type at sizes ``size(role)`` on ``behind``, and a fresh shape-id counter."""
         return Painter(self.palette, Typesetter(self.brand, self.palette, self.lang, size,
-                                                behind or "background"), ShapeIds())
+                                                behind or "background", self.made), ShapeIds())
 
     def save(self) -> bytes:
-        return write_package(self.package)
+        return write_package(self.package, self._finisher.written, self._finisher.kept.values())
 
 
 def generated_deck(brand: Brand, specs: dict[str, LayoutSpec], palette: Palette, lang: str) -> Deck:
@@ -197,9 +220,21 @@ def generated_deck(brand: Brand, specs: dict[str, LayoutSpec], palette: Palette,
         return brand.size(role).max_pt
 
     typesetter = Typesetter(brand, palette, lang, maximum)
-    prs, names = generate(brand, specs, lambda ids: Painter(palette, typesetter, ids))
+    key = master_key(brand, f"{lang} scheme={palette.scheme}", palette.client)
+    prs, names = cached_master(key, lambda: generate(brand, specs, lambda ids: Painter(palette, typesetter, ids)),
+                               lambda made: write_package(made[0].part.package), _open_generated)
     geometry = generated_geometry(MASTER, {**specs, "blank": BLANK})
     return Deck(prs, names, geometry, specs, brand, palette, lang, generated=True)
+
+
+def _open_generated(data: bytes) -> tuple[Pptx, PartNames]:
+    """A generated master saved by the cache, opened as ``generate`` would have returned it."""
+    from pptx import Presentation
+
+    prs = Presentation(io.BytesIO(data))
+    names = PartNames(prs.part.package).install()
+    names.adopt_images()  # the master's logo: a slide showing it again shares the part, as when generated
+    return prs, names
 
 
 def template_deck(data: bytes, brand: Brand, specs: dict[str, LayoutSpec], palette: Palette, lang: str) -> Deck:

@@ -64,8 +64,9 @@ class Painter:
         return shapes.shape(self.ids(), spec.name, box or spec.box, fill=self.palette.fill(role),
                             text_body=body, text_box=role is None)
 
-    def picture(self, name: str, box: Box, rid: str, alt: str) -> Element:
-        return shapes.picture(self.ids(), name, box, rid, alt)
+    def picture(self, name: str, box: Box, rid: str, alt: str,
+                crop: tuple[float, float, float, float] | None = None) -> Element:
+        return shapes.picture(self.ids(), name, box, rid, alt, crop)
 
     def wordmark(self, spec: LogoSpec, text: str, background: str | None) -> Element:
         """The brand's name as bold heading text where its logo would go (no usable logo)."""
@@ -107,6 +108,14 @@ def logo_image(logo: Logo | None) -> ImageFile | None:
     if not data:
         return None
     return check_image(str(logo.path), data)
+
+
+def is_dark(palette: Palette, role: str) -> bool:
+    """Does white read better than black on the fill in ``role``? Then the brand's dark logo goes there."""
+    from workshop.brand.colors import contrast_ratio
+
+    fill = palette.hex(role)
+    return contrast_ratio("#FFFFFF", fill) > contrast_ratio("#000000", fill)
 
 
 def logo_box(spec: LogoSpec, image: ImageFile) -> Box:

@@ -22,6 +22,7 @@ regular face itself, as it does on screen.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,31 +45,40 @@ _AFTER = ("custShowLst", "photoAlbum", "custDataLst", "kinsoku", "defaultTextSty
           "modifyVerifier", "extLst")
 
 
-def faces_used(package: Any) -> dict[tuple[str, bool, bool], set[str]]:
-    """(typeface, bold, italic) → characters set in it, over every slide, layout, master and chart."""
-    used: dict[tuple[str, bool, bool], set[str]] = {}
+Faces = dict[tuple[str, bool, bool], set[str]]
+
+
+def faces_in(name: str, root: Any, used: Faces) -> None:
+    """Add the (typeface, bold, italic) faces the part ``name`` (tree ``root``) sets text in to ``used``."""
+    if not name.startswith(_TEXT_PARTS):
+        return
     latin, text_tag = qn("a:latin"), qn("a:t")
-    for part in package.iter_parts():
-        name = str(part.partname)
-        if not name.startswith(_TEXT_PARTS) or not has_element(part):
+    chart_text = None
+    for props in root.iter(qn("a:rPr"), qn("a:defRPr")):
+        face = props.find(latin)
+        if face is None:
             continue
-        chart_text = None
-        for props in element(part).iter(qn("a:rPr"), qn("a:defRPr")):
-            face = props.find(latin)
-            if face is None:
+        key = (face.get("typeface", ""), props.get("b") in ("1", "true"), props.get("i") in ("1", "true"))
+        if props.tag == qn("a:rPr"):
+            text = "".join(t.text or "" for t in props.getparent().iter(text_tag))
+            if not text:
                 continue
-            key = (face.get("typeface", ""), props.get("b") in ("1", "true"), props.get("i") in ("1", "true"))
-            if props.tag == qn("a:rPr"):
-                text = "".join(t.text or "" for t in props.getparent().iter(text_tag))
-                if not text:
-                    continue
-            elif name.startswith("/ppt/charts/"):
-                if chart_text is None:
-                    chart_text = "".join(v.text or "" for v in element(part).iter(qn("c:v")))
-                text = chart_text
-            else:
-                continue  # a layout's default look, not text anyone sees
-            used.setdefault(key, set()).update(text)
+        elif name.startswith("/ppt/charts/"):
+            if chart_text is None:
+                chart_text = "".join(v.text or "" for v in root.iter(qn("c:v")))
+            text = chart_text
+        else:
+            continue  # a layout's default look, not text anyone sees
+        used.setdefault(key, set()).update(text)
+
+
+def faces_used(parts: Iterable[Any], used: Faces | None = None) -> Faces:
+    """(typeface, bold, italic) → characters set in it, over every slide, layout, master and chart
+    of ``parts``, added to ``used`` (what finished parts set)."""
+    used = {key: set(chars) for key, chars in (used or {}).items()}
+    for part in parts:
+        if has_element(part):
+            faces_in(str(part.partname), element(part), used)
     return used
 
 
@@ -92,7 +102,7 @@ def embed_brand_fonts(deck: Deck) -> int:
     families: dict[str, FontFamily] = {}
     for family in (brand.typography.headings.family, brand.typography.base.family):
         families.setdefault(family.name, family)
-    used = faces_used(deck.package)
+    used = faces_used(deck.live_parts(), deck.faces)
     presentation = element(deck.prs.part)
     _drop_existing(deck, presentation)
     font_list = el("p:embeddedFontLst")

@@ -19,7 +19,7 @@ from pptx.util import Emu
 from workshop.layouts import BLANK, MASTER, LayoutSpec, MasterSpec, TextStyle
 from workshop.layouts.template import placeholder_index
 from workshop.render.deck import shapes
-from workshop.render.deck.drawing import Painter, ShapeIds, logo_box, logo_image
+from workshop.render.deck.drawing import Painter, ShapeIds, is_dark, logo_box, logo_image
 from workshop.render.deck.ooxml import NSDECLS, Element, el, parse, sub
 from workshop.render.deck.package import CT, RT, PartNames, SlideLayoutPart, element, package_relationships, set_element
 from workshop.render.deck.theme import brand_theme_part
@@ -61,7 +61,8 @@ def generate(brand: Brand, specs: dict[str, LayoutSpec], painter_for: Callable[[
         master_part.rels.pop(rid)
     names = PartNames(prs.part.package).install()
 
-    small_logo = brand.logos.get("small")
+    palette = painter_for(ShapeIds()).palette
+    small_logo = brand.logos.get("small", dark=is_dark(palette, "background"))
     small = logo_image(small_logo)
     logo_rid = master_part.relate_to(names.image_part(small.data, small.format), RT.IMAGE) if small else None
     _replace_children(element(master_part), _master_element(MASTER, painter_for(ShapeIds()), small, logo_rid,
@@ -75,7 +76,7 @@ def generate(brand: Brand, specs: dict[str, LayoutSpec], painter_for: Callable[[
         )
         part.relate_to(master_part, RT.SLIDE_MASTER)
         size = "large" if spec.kind == "title" else "small"
-        brand_logo = brand.logos.get(size, dark=spec.dark) if spec.logo else None
+        brand_logo = brand.logos.get(size, dark=is_dark(palette, spec.behind_logo)) if spec.logo else None
         logo = logo_image(brand_logo)
         image_rid = part.relate_to(names.image_part(logo.data, logo.format), RT.IMAGE) if logo else None
         wordmark = brand.logos.wordmark if spec.logo and spec.kind == "title" and logo is None else ""

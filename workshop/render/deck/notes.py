@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from lxml import etree
+
 from workshop.language import Language
 from workshop.layouts.spec import TextStyle
 from workshop.model.slides import QuizSlide, Reveal
-from workshop.render.deck.package import text_body
+from workshop.render.deck.package import NAMESPACES, element, text_body
 from workshop.render.deck.text import Para, Typesetter, para
 
 if TYPE_CHECKING:
@@ -16,6 +18,10 @@ if TYPE_CHECKING:
 
 NOTES = TextStyle("body", line_spacing=1.1, space_before=6)
 NOTES_PT = 12.0
+# The notes page's body placeholder text (what python-pptx's ``notes_placeholder`` finds, without
+# building an object for every placeholder on every page).
+_BODY = etree.XPath("p:cSld/p:spTree/p:sp[p:nvSpPr/p:nvPr/p:ph[@type='body']][1]/p:txBody",
+                    namespaces={"p": NAMESPACES["p"]})
 
 
 def notes_paragraphs(planned: PlannedSlide, lang: Language) -> list[Para]:
@@ -39,9 +45,15 @@ def write_notes(deck: Deck, slide: Any, planned: PlannedSlide, lang: Language) -
     if not paras:
         return False
     notes = deck.add_notes_slide(slide)
-    placeholder = notes.notes_placeholder
-    if placeholder is None:
-        return False
-    typesetter = Typesetter(deck.brand, deck.palette, deck.lang, lambda role: NOTES_PT, "#FFFFFF")  # paper
-    typesetter.write(text_body(placeholder.text_frame), paras, NOTES, explicit=True)
+    found = _BODY(element(notes))
+    if found:
+        body = found[0]
+    else:  # a designer's notes master whose body placeholder has no text body yet
+        placeholder = notes.notes_placeholder
+        if placeholder is None:
+            return False
+        body = text_body(placeholder.text_frame)
+    typesetter = Typesetter(deck.brand, deck.palette, deck.lang, lambda role: NOTES_PT, "#FFFFFF",  # paper
+                            deck.made)
+    typesetter.write(body, paras, NOTES, explicit=True)
     return True

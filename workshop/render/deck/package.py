@@ -15,7 +15,10 @@ slide, notes slide or chart: quadratic in slide count. ``PartNames`` counts
 per name template instead, installed on the one package object we build
 (nothing global is patched). ``write_package`` replaces python-pptx's writer,
 which stamps zip entries with the current time: fixed timestamps and a
-stable order make the same input give the same bytes.
+stable order make the same input give the same bytes. It takes the parts
+already finished (``Written``: deflated while the deck was built, see
+``finish``) beside the live ones, and writes relationships with ``rels_xml``
+(python-pptx's bytes without building a tree per part).
 
 To reach a new internal, add a function or name here and a line to
 ``INTERNALS``; callers elsewhere keep to the functions.
@@ -24,17 +27,16 @@ To reach a new internal, add a function or name here and a line to
 from __future__ import annotations
 
 import hashlib
-import io
+import posixpath
 import re
-import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -49,13 +51,19 @@ from pptx.parts.image import ImagePart
 from pptx.parts.slide import NotesSlidePart, SlideLayoutPart, SlidePart
 from pptx.util import lazyproperty
 
+from workshop.render.deck.zipstream import Entry, deflate, write_zip
+
+if TYPE_CHECKING:  # imported when a deck has a chart: they bring in xlsxwriter
+    from pptx.chart.data import CategoryChartData
+
 __all__ = [
     "CT", "RT", "CT_NotesSlide", "CT_Slide", "INTERNALS", "ImagePart", "Linker", "NAMESPACES", "NotesSlidePart",
     "OpcPackage",
     "Part", "PackURI", "PartNames", "SlideLayoutPart", "SlidePart", "chart_data_dated", "element",
     "nsdecls", "oxml_parser", "package_relationships", "parse_xml", "qn", "run_properties", "set_blob",
     "set_element", "shape_tree", "element_of", "relate_as", "drop_relationship", "has_element",
-    "table_cell", "text_body", "write_package",
+    "table_cell", "text_body", "write_package", "rels_xml", "Written", "all_parts", "internal_targets",
+    "part_entries", "retarget", "stand_in",
 ]
 
 #: Every python-pptx internal this package relies on, and what for.
@@ -90,6 +98,9 @@ INTERNALS: tuple[tuple[str, str], ...] = (
     ("pptx.opc.package:_Relationships._rels", "relationships added by Linker"),
     ("pptx.opc.package:_Relationships._base_uri", "relationships added by Linker"),
     ("pptx.opc.package:Part._rels", "parts that have relationships at all, when writing"),
+    ("pptx.opc.package:_Relationships.xml", "what rels_xml writes faster, byte for byte"),
+    ("pptx.opc.package:_Relationship.target_partname", "internal targets, written relative by rels_xml"),
+    ("pptx.opc.package:_Relationship.is_external", "external targets keep their URI (rels_xml)"),
     ("pptx.opc.package:Part._blob", "a part held as bytes (theme, app properties) replaced"),
     ("pptx.opc.package:XmlPart._element", "the XML behind a part: presentation, master, layout, theme"),
     ("pptx.shapes.shapetree:SlideShapes._spTree", "shapes written as XML straight into the tree"),
@@ -158,6 +169,8 @@ def chart_data_dated(created: datetime) -> Callable[..., CategoryChartData]:
     xlsxwriter stamps the workbook with the current time; a fixed date keeps
     the deck's bytes the same from run to run.
     """
+    from pptx.chart.data import CategoryChartData
+    from pptx.chart.xlsx import CategoryWorkbookWriter
 
     class _FixedDateWorkbook(CategoryWorkbookWriter):
         @contextmanager
@@ -178,7 +191,6 @@ def chart_data_dated(created: datetime) -> Callable[..., CategoryChartData]:
     return _ChartData
 
 
-ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _NUMBER = re.compile(r"(\d+)(?=\.[^./]+$)")
 _IMAGE_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg"}
 
@@ -210,6 +222,12 @@ class PartNames:
         self.package.next_partname = self.next_partname
         self.package.next_image_partname = self.next_image_partname
         return self
+
+    def adopt_images(self) -> None:
+        """Share the package's existing image parts (a master opened from bytes) with later slides."""
+        for part in self.package.iter_parts():
+            if isinstance(part, ImagePart):
+                self._images.setdefault(hashlib.sha1(part.blob).hexdigest(), part)
 
     def image_part(self, data: bytes, fmt: str) -> ImagePart:
         """One image part per distinct image, without python-pptx's walk over all parts."""
@@ -262,27 +280,114 @@ def drop_relationship(part: Any, rid: str) -> None:
     part.rels._rels.pop(rid, None)
 
 
-def write_package(package: Any) -> bytes:
-    """The package as .pptx bytes: content types, package rels, then parts in a fixed order."""
-    parts = sorted(package.iter_parts(), key=lambda p: _order(str(p.partname)))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        def put(name: str, data: bytes) -> None:
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            # Embedded fonts are megabytes: level 1 deflates them at twice the speed of 6
-            # for 7 % more bytes; XML and images keep level 6.
-            level = 1 if name.endswith(".fntdata") else 6
-            archive.writestr(info, data, compresslevel=level)
+def internal_targets(part: Any) -> Iterator[tuple[str, str, Any]]:
+    """``(rid, reltype, target part)`` of each internal relationship of ``part``."""
+    for rid, rel in part.rels.items():
+        if not rel.is_external:
+            yield rid, rel.reltype, rel.target_part
 
-        put("[Content_Types].xml", serialize_part_xml(_ContentTypesItem.xml_for(parts)))
-        put(PACKAGE_URI.rels_uri.membername, package_relationships(package).xml)
-        for part in parts:
-            put(part.partname.membername, part.blob)
-            if part._rels:
-                put(part.partname.rels_uri.membername, part.rels.xml)
-    return buffer.getvalue()
+
+def retarget(part: Any, rid: str, target: Any) -> None:
+    """Point ``part``'s relationship ``rid`` at ``target`` (same type and mode)."""
+    rels = part.rels
+    old = rels._rels[rid]
+    mode = RTM.EXTERNAL if old.is_external else RTM.INTERNAL
+    rels._rels[rid] = _Relationship(rels._base_uri, rid, old.reltype, mode, target)
+
+
+def stand_in(part: Any) -> Part:
+    """A bytes-less part with ``part``'s name and content type: what relationships point at once
+    ``part`` is written (its tree dropped)."""
+    return Part(part.partname, part.content_type, part.package, b"")
+
+
+def part_entries(part: Any) -> tuple[Entry, ...]:
+    """The part deflated, and its relationships when it has any."""
+    entry = deflate(part.partname.membername, part.blob)
+    if not part._rels:
+        return (entry,)
+    return entry, deflate(part.partname.rels_uri.membername, rels_xml(part.rels))
+
+
+_RELS_OPEN = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">')
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                          "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+@lru_cache(maxsize=4096)
+def _relative(target: str, base: str) -> str:
+    return target[1:] if base == "/" else posixpath.relpath(target, base)
+
+
+def rels_xml(rels: Any) -> bytes:
+    """What python-pptx's ``_Relationships.xml`` gives, byte for byte, without building the XML tree.
+
+    Relationships in numerical id order, ``TargetMode`` only when external, the
+    attribute escaping of libxml2's serialiser (``tests/render/deck/test_rels_xml.py``).
+    """
+    if not rels:
+        return rels.xml
+    order = sorted((int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid) for rid in rels.keys())
+    base = rels._base_uri
+    out = [_RELS_OPEN]
+    for _, rid in order:
+        rel = rels[rid]
+        if rel.is_external:
+            target, mode = rel.target_ref, ' TargetMode="External"'
+        else:
+            target, mode = _relative(str(rel.target_partname), base), ""
+        out.append(f'<Relationship Id="{rel.rId.translate(_ESCAPES)}" Type="{rel.reltype.translate(_ESCAPES)}" '
+                   f'Target="{target.translate(_ESCAPES)}"{mode}/>')
+    out.append("</Relationships>")
+    return "".join(out).encode("utf-8")
+
+
+def all_parts(package: Any, more: Iterable[Any] = ()) -> list[Any]:
+    """Every part reachable from the package's relationships or from ``more``, each once."""
+    seen: dict[int, Any] = {}
+    stack = [rel.target_part for rel in package_relationships(package).values() if not rel.is_external]
+    stack += list(more)
+    while stack:
+        part = stack.pop()
+        if id(part) in seen:
+            continue
+        seen[id(part)] = part
+        stack += [target for _, _, target in internal_targets(part)]
+    return list(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A part already deflated into zip entries (its tree gone): what the content types and the order need."""
+
+    partname: PackURI
+    content_type: str
+    entries: tuple[Entry, ...]
+
+
+def write_package(package: Any, written: Mapping[str, Written] | None = None,
+                  kept: Iterable[Any] = ()) -> bytes:
+    """The package as .pptx bytes: content types, package rels, then parts in a fixed order.
+
+    ``written`` holds parts finished (and deflated) while the deck was built,
+    by part name; ``kept`` parts they relate to that the package may no longer reach.
+    """
+    written = written or {}
+    live = [p for p in all_parts(package, kept) if str(p.partname) not in written]
+    listed: list[Any] = [*live, *written.values()]
+    members: list[tuple[tuple, tuple[Entry, ...] | Any]] = [(_order(str(p.partname)), p) for p in listed]
+    members.sort(key=lambda member: member[0])
+    types = serialize_part_xml(_ContentTypesItem.xml_for(listed))
+    head = (deflate("[Content_Types].xml", types),
+            deflate(PACKAGE_URI.rels_uri.membername, rels_xml(package_relationships(package))))
+
+    def entries() -> Iterator[Entry]:
+        yield from head
+        for _, member in members:
+            yield from (member.entries if isinstance(member, Written) else part_entries(member))
+
+    return write_zip(entries())
 
 
 def _order(name: str) -> tuple:

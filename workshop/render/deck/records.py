@@ -10,7 +10,7 @@ of them is drawn.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -32,6 +32,7 @@ from workshop.render.deck.package import (
     Part,
     element,
     has_element,
+    internal_targets,
     package_relationships,
     set_blob,
 )
@@ -56,6 +57,25 @@ class PptxParts:
     def __init__(self, package: OpcPackage) -> None:
         self.package = package
         self._parts = {str(p.partname): p for p in package.iter_parts()}
+
+    def learn(self, part: Any) -> list[str]:
+        """Know ``part`` and what it relates to (a slide painted after this view was made); the names added."""
+        added: list[str] = []
+        stack = [part]
+        while stack:
+            current = stack.pop()
+            name = str(current.partname)
+            if self._parts.get(name) is current:
+                continue
+            self._parts[name] = current
+            added.append(name)
+            stack += [target for _, _, target in internal_targets(current)]
+        return added
+
+    def forget(self, names: Sequence[str]) -> None:
+        """Let go of parts ``learn`` added (so a finished slide's trees can go)."""
+        for name in names:
+            self._parts.pop(name, None)
 
     def blob(self, name: str) -> bytes | None:
         part = self._parts.get(name)
@@ -114,16 +134,21 @@ def tag_deck(deck: Deck, listed: list[Listed]) -> None:
                       RT.CUSTOM_PROPERTIES)
 
 
-def record_generated(deck: Deck, slides: Sequence[Slide], names: Sequence[tuple[str, str]]) -> list[Listed]:
-    """Tag each generated slide with its identity and facts; returns the deck's list of them.
+class Recorder:
+    """Tags generated slides one at a time, as each is finished, with their identity and facts."""
 
-    ``names`` holds each slide's (identity, label); the label names a slide without a title.
-    """
-    listed: list[Listed] = []
-    for slide, view, (identity, label) in zip(slides, slide_views(deck.package, slides), names, strict=True):
-        tag_slide(deck, slide, SlideRecord(identity, view.facts, GENERATED))
-        listed.append(Listed(identity, view.facts.fingerprint, view.title or label))
-    return listed
+    def __init__(self, deck: Deck) -> None:
+        self.deck = deck
+        self.parts = PptxParts(deck.package)
+        self.inheritance = Inheritance(self.parts)
+
+    def record(self, slide: Slide, identity: str, label: str) -> Listed:
+        """Tag ``slide``; its line in the deck's list. ``label`` names a slide without a title."""
+        learned = self.parts.learn(slide.part)
+        view = read_slide(self.parts, str(slide.part.partname), self.inheritance)
+        self.parts.forget(learned)
+        tag_slide(self.deck, slide, SlideRecord(identity, view.facts, GENERATED))
+        return Listed(identity, view.facts.fingerprint, view.title or label)
 
 
 def _tags_part(deck: Deck, values: dict[str, str]) -> Part:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,13 +18,14 @@ from workshop.render.deck.embed import embed_brand_fonts
 from workshop.render.deck.language import language_tag
 from workshop.render.deck.notes import write_notes
 from workshop.render.deck.properties import set_master_properties, set_properties
-from workshop.render.deck.records import record_generated, tag_deck
+from workshop.render.deck.records import Recorder, tag_deck
 from workshop.safety.templates import read_template as read_checked_template
 
 if TYPE_CHECKING:
     from workshop.assets import Assets
     from workshop.brand.model import Brand
     from workshop.edits.diff import EditReport
+    from workshop.edits.records import Listed
     from workshop.plan.model import DeckPlan
 
 
@@ -59,11 +61,25 @@ def refuse_overflow(plan: DeckPlan, brand: Brand) -> None:
 
 
 def render_deck(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
-    """The deck for ``plan`` as .pptx bytes (the same plan gives the same bytes)."""
-    deck, painted, notes = _paint(plan, brand, assets)
+    """The deck for ``plan`` as .pptx bytes (the same plan gives the same bytes).
+
+    Each slide is recorded and finished (deflated, its trees dropped) as soon
+    as it is painted, so memory does not grow with the slide count.
+    """
     from workshop.edits.identity import deck_identities
 
-    tag_deck(deck, record_generated(deck, painted, deck_identities(plan)))
+    names = deck_identities(plan)
+    listed: list[Listed] = []
+    recorder: Recorder | None = None
+
+    def finish(deck: Deck, index: int, slide: Any) -> None:
+        nonlocal recorder
+        recorder = recorder or Recorder(deck)
+        listed.append(recorder.record(slide, *names[index]))
+        deck.finish(slide)
+
+    deck, painted, notes = _paint(plan, brand, assets, finish)
+    tag_deck(deck, listed)
     set_properties(deck.prs, plan, brand, deck.lang, len(painted), notes)
     _embed(deck, brand)
     return deck.save()
@@ -88,8 +104,13 @@ def _embed(deck: Deck, brand: Brand) -> None:
         embed_brand_fonts(deck)
 
 
-def _paint(plan: DeckPlan, brand: Brand, assets: Assets) -> tuple[Deck, list[Any], int]:  # python-pptx slides
-    """A deck with every planned slide painted; its slides and how many have notes."""
+def _paint(plan: DeckPlan, brand: Brand, assets: Assets,
+           finish: Callable[[Deck, int, Any], None] | None = None) -> tuple[Deck, list[Any], int]:
+    """A deck with every planned slide painted; its slides and how many have notes.
+
+    With ``finish``, ``finish(deck, index, slide)`` is called on each slide once it is
+    painted, and the list holds ``None`` for it (the slide is no longer held).
+    """
     refuse_overflow(plan, brand)
     meta = plan.meta
     lang = language_tag(meta.language)
@@ -107,8 +128,14 @@ def _paint(plan: DeckPlan, brand: Brand, assets: Assets) -> tuple[Deck, list[Any
         KINDS[planned.kind].painter.load()(canvas, planned)
         if resolved.spec.footer:
             canvas.footer(plan.footer, planned.number)
+            if meta.client_footer:
+                canvas.client_footer_logo()
         notes += write_notes(deck, slide, planned, labels)
-        painted.append(slide)
+        if finish is None:
+            painted.append(slide)
+        else:
+            finish(deck, len(painted), slide)
+            painted.append(None)
     return deck, painted, notes
 
 

@@ -63,8 +63,13 @@ def placeholder(shape_id: int, name: str, ph_type: str, idx: int, *, box: Box | 
     return sp
 
 
-def picture(shape_id: int, name: str, box: Box, rid: str, descr: str) -> Element:
-    """A picture shape showing image relationship ``rid`` with alt text ``descr``."""
+def picture(shape_id: int, name: str, box: Box, rid: str, descr: str,
+            crop: tuple[float, float, float, float] | None = None) -> Element:
+    """A picture shape showing image relationship ``rid`` with alt text ``descr``.
+
+    ``crop`` (left, top, right, bottom fractions) is written as ``a:srcRect``:
+    PowerPoint's own crop, which a user can change with the Crop tool.
+    """
     pic = el("p:pic")
     nv = sub(pic, "p:nvPicPr")
     sub(nv, "p:cNvPr", {"id": shape_id, "name": clean(name), "descr": clean(descr)})
@@ -72,6 +77,9 @@ def picture(shape_id: int, name: str, box: Box, rid: str, descr: str) -> Element
     sub(nv, "p:nvPr")
     blip_fill = sub(pic, "p:blipFill")
     sub(blip_fill, "a:blip", {"r:embed": rid})
+    if crop is not None and any(crop):
+        sub(blip_fill, "a:srcRect", {side: round(value * 100_000) or None
+                                     for side, value in zip(("l", "t", "r", "b"), crop, strict=True)})
     sub(blip_fill, "a:stretch", None, el("a:fillRect"))
     sp_pr = sub(pic, "p:spPr")
     sp_pr.append(xfrm(box))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from pptx.util import Emu
+
 from workshop.layouts.composite import TABLE_CELL as CELL
 from workshop.layouts.composite import TABLE_HEADER as HEADER
 from workshop.layouts.composite import TABLE_INSETS
@@ -17,11 +19,13 @@ from workshop.layouts.grids import table_column_widths
 from workshop.layouts.spec import TextStyle
 from workshop.plan.fit_blocks import TableMeasure
 from workshop.render.deck.ooxml import Element, el, qn, sub
-from workshop.render.deck.package import table_cell
+from workshop.render.deck.package import element, table_cell
 from workshop.render.deck.text import para
 
 if TYPE_CHECKING:
     from workshop.render.deck.canvas import Canvas
+
+_TABLE = "/".join(qn(t) for t in ("a:graphic", "a:graphicData", "a:tbl"))
 
 
 def add_table(canvas: Canvas, name: str, box: Box, header: list[str], rows: list[list[str]]) -> Any:
@@ -38,10 +42,16 @@ def add_table(canvas: Canvas, name: str, box: Box, header: list[str], rows: list
     table = frame.table
     table.first_row = True
     table.horz_banding = True
-    for index, width in enumerate(table_column_widths(box.w, header, rows)):
-        table.columns[index].width = width
-    for row, height in zip(table.rows, heights, strict=False):
-        row.height = height
+    # Sizes straight into the XML, the frame summed once (python-pptx re-sums it on every column and row).
+    tbl = element(frame).find(_TABLE)
+    widths = table_column_widths(box.w, header, rows)
+    for column, width in zip(tbl.iter(qn("a:gridCol")), widths, strict=False):
+        column.set("w", str(int(width)))
+    rows_xml = list(tbl.iter(qn("a:tr")))
+    for row, height in zip(rows_xml, heights, strict=False):
+        row.set("h", str(int(height)))
+    frame.width = Emu(sum(int(c.get("w")) for c in tbl.iter(qn("a:gridCol"))))
+    frame.height = Emu(sum(int(r.get("h")) for r in rows_xml))
     insets = TABLE_INSETS
     for r, values in enumerate([header, *rows]):
         style = HEADER if r == 0 else CELL

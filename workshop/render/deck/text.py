@@ -15,6 +15,7 @@ restyle shows.
 from __future__ import annotations
 
 from collections.abc import Callable
+from copy import deepcopy
 from typing import Any
 
 from workshop.brand.model import Brand
@@ -43,18 +44,21 @@ class Typesetter:
     """Writes text bodies for one deck: brand fonts, palette, language, sizes per role."""
 
     def __init__(self, brand: Brand, palette: Palette, lang: str, size: Callable[[str], float],
-                 behind: str = "background") -> None:
+                 behind: str = "background", made: dict[tuple[object, ...], Element] | None = None) -> None:
         self.brand = brand
         self.palette = palette
         self.lang = lang
         self.size = size
         self.behind = behind  # the colour role under the text: text colours are made readable on it
+        # Run and paragraph properties already made, by everything they depend on beyond the brand,
+        # palette and language (which a ``made`` dict is shared for): a copy is cheaper than a rebuild.
+        self.made: dict[tuple[object, ...], Element] = {} if made is None else made
 
     def on(self, behind: str | None) -> Typesetter:
         """The same typesetter for text drawn on ``behind`` (a fill's colour role)."""
         if not behind or behind == "none" or behind == self.behind:
             return self
-        return Typesetter(self.brand, self.palette, self.lang, self.size, behind)
+        return Typesetter(self.brand, self.palette, self.lang, self.size, behind, self.made)
 
     def body(self, paras: list[Para], style: TextStyle, insets: Insets, *, explicit: bool, tag: str = "p:txBody"
              ) -> Element:
@@ -94,9 +98,16 @@ class Typesetter:
             tag: str = "a:rPr") -> Element:
         heading, bold, italic = rules.face(item, style, run, heading_bold=self.brand.typography.headings.bold,
                                            heading_italic=self.brand.typography.headings.italic)
+        color = item.color or (style.color if explicit else None)
+        key = ("rPr", tag, heading, bold, italic, size, color, self.behind)
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = self._rpr(tag, heading, bold, italic, size, color)
+        return deepcopy(made)
+
+    def _rpr(self, tag: str, heading: bool, bold: bool, italic: bool, size: float, color: str | None) -> Element:
         props = el(tag, {"lang": self.lang, "sz": round(size * 100), "b": int(bold), "i": int(italic),
                          "dirty": "0"})
-        color = item.color or (style.color if explicit else None)
         if color:
             large = size >= 18 or (bold and size >= 14)  # WCAG's large text
             props.append(self.palette.fill(self.palette.text_role(color, self.behind, large)))
@@ -117,14 +128,24 @@ class Typesetter:
 
     def _ppr(self, item: Para, style: TextStyle, first: bool, explicit: bool, size: float) -> Element:
         bullets = rules.bullets_of(item, style)
-        attrs: dict[str, object] = {"lvl": item.level}
-        attrs["marL"], attrs["indent"] = rules.margins(item, style)
+        margins = rules.margins(item, style)
         align = item.align or (style.align if explicit else None)
+        before = rules.space_before(item, style, first)
+        key = ("pPr", bullets, item.level, margins, align, style.line_spacing, before, style.bullet_color,
+               item.start_at if bullets == "number" else None)
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = self._new_ppr(item, style, bullets, margins, align, before)
+        return deepcopy(made)
+
+    def _new_ppr(self, item: Para, style: TextStyle, bullets: str, margins: tuple[int, int], align: str | None,
+                 before: float) -> Element:
+        attrs: dict[str, object] = {"lvl": item.level}
+        attrs["marL"], attrs["indent"] = margins
         if align:
             attrs["algn"] = ALIGN[align]
         ppr = el("a:pPr", attrs)
         sub(ppr, "a:lnSpc", None, el("a:spcPct", {"val": round(style.line_spacing * 100_000)}))
-        before = rules.space_before(item, style, first)
         sub(ppr, "a:spcBef", None, el("a:spcPts", {"val": round(before * 100)}))
         sub(ppr, "a:spcAft", None, el("a:spcPts", {"val": 0}))
         if bullets == "none":

@@ -61,19 +61,27 @@ def stat(kit: Kit, slide: m.StatSlide) -> list[Flowable]:
 
 
 def chart(kit: Kit, slide: m.ChartSlide) -> list[Flowable]:
+    """What the chart shows, in the outline's words: its series over its categories (the miniature shows the shape)."""
     data = slide.chart
-    series = ", ".join(markup.inline(s.name) for s in data.series)
-    label = markup.escape(f"{kit.kind('chart')} ({kit.lang.chart(data.type.value)}): ")
-    out = [kit.raw(label + series, kit.styles.tight)]
+    series = " · ".join(markup.inline(s.name) for s in data.series)
+    over = data.categories
+    span = markup.inline(over[0]) + (" … " + markup.inline(over[-1]) if len(over) > 1 else "")
+    out = [kit.raw(markup.bold(series) + markup.color(markup.escape(" — ") + span, kit.palette.muted),
+                   kit.styles.tight)]
     if slide.caption:
         out.append(kit.p(slide.caption, kit.styles.muted))
     return out
 
 
 def table(kit: Kit, slide: m.TableSlide) -> list[Flowable]:
-    head = " | ".join(markup.inline(h) for h in slide.header)
-    size = markup.escape(f" ({len(slide.rows)} × {len(slide.header)})")
-    return [kit.raw(head + markup.color(size, kit.palette.muted), kit.styles.tight)]
+    """The columns, and the first column's rows: what the facilitator points at."""
+    head = " · ".join(markup.inline(h) for h in slide.header)
+    out = [kit.raw(markup.bold(head), kit.styles.tight)]
+    firsts = [row[0] for row in slide.rows if row and row[0].strip()]
+    if firsts:
+        out.append(kit.raw(markup.color(" · ".join(markup.inline(x) for x in firsts), kit.palette.muted),
+                           kit.styles.tight))
+    return out
 
 
 def image(kit: Kit, slide: m.ImageSlide) -> list[Flowable]:

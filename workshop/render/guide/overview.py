@@ -10,18 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from workshop.brand.colors import mix
 from workshop.model.slides import Audience, BreakSlide, SectionSlide
 from workshop.plan.model import DeckPlan
-from workshop.render.guide.materials import collect_materials
+from workshop.render.guide.materials import group_materials
 from workshop.render.pdf import markup
-from workshop.render.pdf.charts import LABEL, shorten
+from workshop.render.pdf.fallback import string_width
 from workshop.render.pdf.flowables import Checkbox, FlowTable
 from workshop.render.pdf.kit import Kit
 from workshop.render.pdf.styles import Palette
+from workshop.text.inline import plain
 
 
 @dataclass(frozen=True)
@@ -73,14 +75,55 @@ def heading(kit: Kit, plan: DeckPlan) -> list[Flowable]:
     return out
 
 
+BAR_LABEL = 8.5  # points: the block titles inside the bar
+TICK = 12.0  # points: clock times are read from a distance
+
+
+def _label_lines(text: str, font: str, width: float, most: int = 3) -> list[str] | None:
+    """``text`` wrapped to ``width`` in at most ``most`` lines, or None when it does not fit whole."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and string_width(lines[-1] + " " + word, font, BAR_LABEL) <= width:
+            lines[-1] += " " + word
+        elif string_width(word, font, BAR_LABEL) <= width:
+            lines.append(word)
+        else:
+            return None
+    return lines if 0 < len(lines) <= most else None
+
+
+def bar_labels(kit: Kit, items: list[Block], width: float) -> list[tuple[list[str], bool]]:
+    """Each block's title as it fits its stretch of the bar, whole, or else its number (its table row).
+
+    Pairs of (lines, numbered): a title is never cut short.
+    """
+    bold = kit.styles.fonts.body.bold
+    total = sum(max(0, b.end - b.start) for b in items) or 1
+    out: list[tuple[list[str], bool]] = []
+    for n, block in enumerate(items, start=1):
+        w = width * max(0, block.end - block.start) / total - 4
+        lines = _label_lines(plain(block.title), bold, w)
+        if lines is not None:
+            out.append((lines, False))
+        else:
+            out.append(([str(n)] if string_width(str(n), bold, BAR_LABEL) <= w else [], True))
+    return out
+
+
 def timeline_bar(kit: Kit, items: list[Block], width: float) -> Drawing:
     p = kit.palette
-    height = 15 * mm
-    drawing = Drawing(width, height, initialFontName=kit.styles.fonts.body.regular, initialFontSize=LABEL)
+    labels = bar_labels(kit, items, width)
+    lines = max((len(x) for x, _ in labels), default=1)
+    bar = max(8 * mm, (lines * BAR_LABEL * 1.15) + 3 * mm)
+    ticks = TICK * 1.5
+    drawing = Drawing(width, bar + ticks, initialFontName=kit.styles.fonts.body.regular, initialFontSize=TICK)
     total = sum(max(0, b.end - b.start) for b in items) or 1
     x = 0.0
     shades = (p.primary, mix(p.primary, p.dark, 0.35))
     font, bold = kit.styles.fonts.body.regular, kit.styles.fonts.body.bold
+    end_label = kit.clock(items[-1].end) if items else ""
+    room_end = width - string_width(end_label, font, TICK) - 2 * mm
+    free = 0.0  # where the next clock time may start without touching the one before
     for n, block in enumerate(items):
         w = width * max(0, block.end - block.start) / total
         if block.is_break:
@@ -89,18 +132,26 @@ def timeline_bar(kit: Kit, items: list[Block], width: float) -> Drawing:
             fill = mix(p.warning, "#FFFFFF", 0.55)
         else:
             fill = shades[n % 2]
-        drawing.add(Rect(x, 5 * mm, max(w - 1, 0.5), 7 * mm, fillColor=Palette.c(fill), strokeColor=None))
+        drawing.add(Rect(x, ticks, max(w - 1, 0.5), bar, fillColor=Palette.c(fill), strokeColor=None))
         ink = Palette.c(p.text if block.is_break or block.facilitator else kit.palette.on_primary)
-        if w > 14 * mm:
-            drawing.add(String(x + 2, 7.6 * mm, shorten(block.title, bold, LABEL, w - 5),
-                               fontName=bold, fontSize=LABEL, fillColor=ink))
-        if (w > 9 * mm or n == 0) and width - x > 12 * mm:
-            drawing.add(String(x, 1.2 * mm, kit.clock(block.start), fontName=font, fontSize=LABEL - 0.5,
-                               fillColor=Palette.c(p.muted)))
+        top = ticks + bar - 1.5 * mm - BAR_LABEL * 0.8
+        for k, line in enumerate(labels[n][0]):
+            drawing.add(String(x + 2, top - k * BAR_LABEL * 1.15, line, fontName=bold, fontSize=BAR_LABEL,
+                               fillColor=ink))
+        clock = kit.clock(block.start)
+        if x >= free and x + string_width(clock, font, TICK) <= room_end:
+            drawing.add(String(x, TICK * 0.35, clock, fontName=font, fontSize=TICK, fillColor=Palette.c(p.muted)))
+            free = x + string_width(clock, font, TICK) + 2 * mm
         x += w
-    drawing.add(String(width, 1.2 * mm, kit.clock(items[-1].end) if items else "", fontName=font,
-                       fontSize=LABEL - 0.5, fillColor=Palette.c(p.muted), textAnchor="end"))
+    drawing.add(String(width, TICK * 0.35, end_label, fontName=font, fontSize=TICK, fillColor=Palette.c(p.muted),
+                       textAnchor="end"))
     return drawing
+
+
+def _row_style(kit: Kit) -> ParagraphStyle:
+    """Table rows on the first page at body size: it is read at the door, with a bag in one hand."""
+    s = kit.styles
+    return s.cell.clone("guide-row", fontSize=s.body.fontSize, leading=s.body.fontSize * 1.3)
 
 
 def timeline(kit: Kit, plan: DeckPlan) -> list[Flowable]:
@@ -109,16 +160,22 @@ def timeline(kit: Kit, plan: DeckPlan) -> list[Flowable]:
     if not items:
         return []
     width = kit.geo.frame_width
-    rows = [[kit.raw(markup.escape(kit.word(k)), s.cell_head) for k in ("time", "part", "duration")]
-            + [kit.raw(markup.escape(kit.word("slides")), s.cell_head)]]
-    for block in items:
+    cell = _row_style(kit)
+    head = cell.clone("guide-row-head", fontName=s.fonts.body.bold, textColor=p.c(p.on_primary))
+    rows = [[kit.raw(markup.escape(kit.word(k)), head) for k in ("time", "part", "duration")]
+            + [kit.raw(markup.escape(kit.word("slides")), head)]]
+    numbered = any(by_number for _, by_number in bar_labels(kit, items, width))
+    clock = cell.clone("guide-clock", fontSize=TICK, leading=TICK * 1.25)
+    for n, block in enumerate(items, start=1):
         title = markup.bold(markup.inline(block.title))
+        if numbered:  # the bar names some blocks by their row number
+            title = markup.color(markup.escape(f"{n}  "), p.muted) + title
         if block.facilitator:
             title += " " + markup.color(markup.escape(f"({kit.word('facilitator_only')})"), p.warning)
-        rows.append([kit.raw(markup.escape(kit.span(block.start, block.end)), s.cell), kit.raw(title, s.cell),
-                     kit.raw(markup.escape(kit.duration(max(1, block.end - block.start))), s.cell),
-                     kit.raw(markup.escape(str(block.slides)), s.cell)])
-    table = FlowTable(rows, colWidths=[30 * mm, width - 30 * mm - 22 * mm - 16 * mm, 22 * mm, 16 * mm],
+        rows.append([kit.raw(markup.escape(kit.span(block.start, block.end)), clock), kit.raw(title, cell),
+                     kit.raw(markup.escape(kit.duration(max(1, block.end - block.start))), cell),
+                     kit.raw(markup.escape(str(block.slides)), cell)])
+    table = FlowTable(rows, colWidths=[34 * mm, width - 34 * mm - 22 * mm - 16 * mm, 22 * mm, 16 * mm],
                   repeatRows=1, splitByRow=1, splitInRow=1, hAlign="LEFT")
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), s.fonts.body.regular),
@@ -137,25 +194,42 @@ def timeline(kit: Kit, plan: DeckPlan) -> list[Flowable]:
 
 
 def checklist(kit: Kit, plan: DeckPlan) -> list[Flowable]:
+    """Everything to bring, under the exercise that needs it first (with its clock time and slide)."""
     s, p = kit.styles, kit.palette
     out: list[Flowable] = [kit.raw(markup.escape(kit.word("checklist")), s.h2)]
-    materials = collect_materials(plan)
-    if not materials:
+    groups = group_materials(plan)
+    if not groups:
         return out + [kit.raw(markup.escape(kit.word("no_materials")), s.muted)]
     width = kit.geo.frame_width
-    rows = []
-    for material in materials:
-        uses = ", ".join(markup.inline(t) for t in material.needed_for)
-        rows.append([Checkbox(3.4 * mm, p.c(p.primary)), kit.p(material.name, s.cell),
-                     kit.raw(markup.color(markup.escape(kit.word("needed_for") + " ") + uses, p.muted), s.cell)])
-    table = FlowTable(rows, colWidths=[8 * mm, width * 0.45, width - 8 * mm - width * 0.45],
-                  splitByRow=1, splitInRow=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
+    cell = _row_style(kit)
+    clock = cell.clone("guide-clock", fontName=s.fonts.heading.bold, fontSize=TICK, leading=TICK * 1.25,
+                       textColor=p.c(p.primary))
+    rows: list[list] = []
+    heads: list[int] = []
+    for group in groups:
+        heads.append(len(rows))
+        title = markup.bold(markup.inline(group.title))
+        if group.number:
+            title += markup.color(markup.escape("  · " + kit.word("slide", n=group.number)), p.muted)
+        rows.append([kit.raw(markup.escape(kit.clock(group.start)), clock), kit.raw(title, cell), ""])
+        for material in group.items:
+            name = markup.inline(material.name)
+            later = material.needed_for[1:]
+            if later:
+                also = kit.word("also_for", what=", ".join(plain(t) for t in later))
+                name += markup.color(markup.escape(f"  ({also})"), p.muted)
+            rows.append(["", Checkbox(3.4 * mm, p.c(p.primary)), kit.raw(name, cell)])
+    table = FlowTable(rows, colWidths=[22 * mm, 8 * mm, width - 30 * mm], splitByRow=1, splitInRow=1,
+                      hAlign="LEFT")
+    commands: list[tuple] = [
         ("FONTNAME", (0, 0), (-1, -1), s.fonts.body.regular),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (0, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.2 * mm),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 * mm),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, p.c(p.rule)),
-    ]))
+        ("LEFTPADDING", (0, 0), (1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.8 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8 * mm),
+    ]
+    for n in heads:
+        commands += [("SPAN", (1, n), (-1, n)), ("TOPPADDING", (0, n), (-1, n), 3 * mm if n else 0.5 * mm),
+                     ("VALIGN", (0, n), (-1, n), "BOTTOM")]
+    table.setStyle(TableStyle(commands))
     return out + [table]

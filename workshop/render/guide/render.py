@@ -1,6 +1,6 @@
 """DeckPlan → facilitator guide PDF bytes: overview page, then the run sheet.
 
-Compact type (90 % of the handout), every slide including facilitator-only
+Type a size up from the handout (body 11 pt, clock times 14 pt), every slide including facilitator-only
 ones, with notes, quiz answers and exercise instructions.
 """
 
@@ -13,20 +13,21 @@ from workshop.brand.model import Brand
 from workshop.plan.model import DeckPlan
 from workshop.render.guide.overview import blocks, checklist, heading, timeline
 from workshop.render.guide.runsheet import runsheet
+from workshop.render.guide.scene import SceneMaker
 from workshop.render.pdf.document import Bookmark, DocInfo, build_pdf
 from workshop.render.pdf.kit import Kit, make_kit
 from workshop.render.pdf.pages import RunningText, body_frame, running_painter, template
 from workshop.text.inline import plain
 
-SCALE = 0.9
+SCALE = 1.1  # body 11 pt: read standing, at arm's length
 
 
-def story(kit: Kit, plan: DeckPlan) -> list[Flowable]:
+def story(kit: Kit, plan: DeckPlan, brand: Brand) -> list[Flowable]:
     out: list[Flowable] = [Bookmark(kit.word("guide"))]
     out += heading(kit, plan)
     out += timeline(kit, plan)
     out += checklist(kit, plan)
-    out += runsheet(kit, plan, blocks(plan))
+    out += runsheet(kit, plan, blocks(plan), SceneMaker(plan, brand, kit.styles.fonts, kit.lang))
     return out
 
 
@@ -47,6 +48,6 @@ def render(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
         language=meta.language,
         keywords=("workshop", kit.word("guide"), plain(meta.client or ""), brand.meta.name),
     )
-    return build_pdf(story(kit, plan), info=info, geo=geo, templates=[template("body", [body_frame(geo)], geo)],
+    return build_pdf(story(kit, plan, brand), info=info, geo=geo, templates=[template("body", [body_frame(geo)], geo)],
                      paint=running_painter(geo, kit.styles, running),
                      initial_font=kit.styles.fonts.body.regular)

@@ -28,6 +28,7 @@ from workshop.safety.paths import read_regular_file
 
 _STYLES = ("regular", "bold", "italic", "bold_italic")
 _registered: dict[tuple[str, str], str] = {}  # (resolved path, style) → font name
+_as_given: dict[tuple[str, str], str] = {}  # (path as the brand gives it, style) → font name
 _names: dict[str, str] = {}  # font name → digest of the file it was registered from
 _files: dict[str, Path] = {}  # font name → its file (for coverage)
 _families: dict[str, Family] = {}  # font name → the registered family it belongs to
@@ -96,9 +97,13 @@ def _font_name(family: str, style: str, path: Path) -> str:
 
 
 def _register(family: FontFamily, style: str) -> str:
-    path = Path(getattr(family, style))
+    given = (str(getattr(family, style)), style)
+    if given in _as_given:  # every paragraph asks for the fallback family: no filesystem call on a repeat
+        return _as_given[given]
+    path = Path(given[0])
     key = (str(path.resolve()), style)
     if key in _registered:
+        _as_given[given] = _registered[key]
         return _registered[key]
     try:
         metrics_for(str(path))  # a damaged or hostile font is refused here, before reportlab reads it
@@ -107,7 +112,7 @@ def _register(family: FontFamily, style: str) -> str:
                             error.location, error.hint) from None
     name = _font_name(family.name, style, path)
     pdfmetrics.registerFont(open_pdf_font(name, path, f"the {style.replace('_', ' ')} font file of '{family.name}'"))
-    _registered[key] = name
+    _registered[key] = _as_given[given] = name
     _files[name] = path.resolve()
     return name
 

@@ -89,7 +89,7 @@ def running_painter(geo: Geometry, styles: Styles, text: RunningText) -> Callabl
     p = styles.palette
     regular, bold = styles.fonts.body.regular, styles.fonts.body.bold
     chain = styles.fonts.chain
-    size = 8.0  # running heads and page numbers: the smallest size the handout uses
+    size = 8.0  # labels are never smaller than 8 pt
 
     def paint(canvas: Canvas, number: int, total: int) -> None:
         if getattr(canvas, "_workshop_template", "").startswith("cover"):

@@ -49,6 +49,8 @@ def steps(c: Canvas, planned: PlannedSlide) -> None:
                    "tint-primary")
         _marker(c, f"Step Number {index}", cell.marker, str(index), "primary" if index % 2 else "secondary")
         c.put(f"Step {index}")
+        if c.has(f"Step {index} Text"):
+            c.put(f"Step {index} Text")
 
 
 def quiz(c: Canvas, planned: PlannedSlide) -> None:

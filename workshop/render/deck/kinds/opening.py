@@ -15,14 +15,26 @@ if TYPE_CHECKING:
 
 
 def title(c: Canvas, planned: PlannedSlide) -> None:
-    meta = c.plan.meta
     c.put_all()
-    if meta.client_color:
-        bar = next((d.box for d in c.spec.decorations if d.name == "Accent Bar"), None)
-        if bar is not None:
-            c.rect("Client Accent", bar, "client")
+    client_accent(c, "Accent Bar", "Client Accent")
+    client_accent(c, "Band Accent", "Client Band")  # the cover band's block: the client's, not our coral
     if c.assets.client_logo is not None:
         _client_logo(c)
+
+
+def client_accent(c: Canvas, decoration: str, name: str) -> None:
+    """Co-branding: the layout's ``decoration`` drawn again in the client's colour, readable on its fill.
+
+    The colour keeps its hue but is moved towards black or white where it
+    would not reach 3:1 on the fill it sits on (a green bar on a navy divider).
+    """
+    if not c.plan.meta.client_color:
+        return
+    box = next((d.box for d in c.spec.decorations if d.name == decoration), None)
+    if box is None:
+        return
+    behind = c.spec.fill_under(Box(box.x, box.y - 1, box.w, 1)) if decoration != "Band Accent" else "primary"
+    c.rect(name, box, c.palette.roles.accent("client", behind or c.spec.background or "background"))
 
 
 def _client_logo(c: Canvas) -> None:
@@ -61,6 +73,7 @@ def agenda(c: Canvas, planned: PlannedSlide) -> None:
 
 def section(c: Canvas, planned: PlannedSlide) -> None:
     c.put_all()
+    client_accent(c, "Accent Bar", "Client Accent")
 
 
 def pause(c: Canvas, planned: PlannedSlide) -> None:

@@ -1,0 +1,68 @@
+"""``workshop watch``: build, then rebuild in this same process whenever an input changes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import typer
+
+from workshop.cli.app import app, console_of, project
+from workshop.cli.options import BrandOpt, ClientOpt, OnlyOpt, OutOpt, PathsArg, SetOpt, VarsOpt, parse_only, profiles
+from workshop.cli.run import jobs_for, run
+from workshop.console import shown
+from workshop.errors import ExitStatus
+
+
+@app.command()
+def watch(
+    ctx: typer.Context,
+    paths: list[str] | None = PathsArg,
+    brand: str | None = BrandOpt,
+    vars_files: list[str] | None = VarsOpt,
+    clients: list[str] | None = ClientOpt,
+    assignments: list[str] | None = SetOpt,
+    out: str | None = OutOpt,
+    only: list[str] | None = OnlyOpt,
+    interval: float = typer.Option(0.1, "--interval", min=0.01,
+                                   help="Seconds between checks for changes where file-system events do not "
+                                        "arrive (network drives)."),
+) -> None:
+    """Rebuild whenever an outline, client file or brand file changes (Ctrl-C stops).
+
+    Rebuilds run in this process with everything loaded; the brand is read again only when a file in
+    its folder changed.
+    """
+    console = console_of(ctx)
+
+    def loop() -> int:
+        from workshop.watch import watch_and_build
+
+        where = project()
+        chosen = profiles(where, vars_files or [], clients or [])
+        outputs = parse_only(only or [])
+        builds = 0
+
+        def rebuild() -> None:
+            nonlocal builds
+            job_list = jobs_for(where, paths or [], brand, chosen, assignments or [], out, outputs)
+            if builds == 0:  # the first build renders everything here, so later PDF workers fork warm
+                job_list = [dataclasses.replace(job, split=False) for job in job_list]
+            builds += 1
+            if run(console, job_list, 1, False, False) in (ExitStatus.INTERRUPTED, ExitStatus.TERMINATED):
+                raise KeyboardInterrupt
+
+        def brand_changed() -> None:
+            from workshop.brand.fonts import clear_caches
+            from workshop.pipeline import forget_brands
+
+            forget_brands()
+            clear_caches()
+
+        try:
+            watch_and_build(paths or [shown(where.decks)], [str(p) for p in chosen],
+                            brand or where.brand, rebuild, interval, say=console.say, brand_changed=brand_changed)
+        except KeyboardInterrupt:
+            console.say("stopped watching")
+        return ExitStatus.OK
+
+    raise typer.Exit(console.guarded(loop))
