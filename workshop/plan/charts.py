@@ -105,11 +105,6 @@ class ChartView:
     highlight: int | None  # index of the highlighted category (after sorting), if one is
 
     @property
-    def percent(self) -> bool:
-        """A pie of amounts (not of percentages) labels each slice with its share too."""
-        return self.type is ChartType.PIE and self.unit != "%"
-
-    @property
     def gridlines(self) -> tuple[float, ...]:
         return self.axis.ticks if self.axis is not None and self.value_axis else ()
 

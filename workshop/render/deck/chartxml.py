@@ -111,7 +111,7 @@ def _pie(view: ChartView, style: ChartStyle) -> str:
         f"{_rgb(style.colors.paint(tone))}</a:solidFill>{edge}</c:spPr></c:dPt>"
         for p, tone in enumerate(s.points)
     )
-    labels = _labels(s, style, "outEnd", category=True, percent=view.percent)
+    labels = _labels(s, style, "outEnd", category=True)
     return (f'<c:pieChart><c:varyColors val="1"/>{_series_head(view, 0, s)}{points}{labels}'
             f'{_data(view, 0, s, style)}</c:ser><c:firstSliceAng val="0"/></c:pieChart>')
 
@@ -156,18 +156,18 @@ def _line_points(style: ChartStyle, s: SeriesView) -> str:
     )
 
 
-def _labels(s: SeriesView, style: ChartStyle, position: str, *, category: bool = False,
-            percent: bool = False) -> str:
+def _labels(s: SeriesView, style: ChartStyle, position: str, *, category: bool = False) -> str:
     """Direct labels on the labelled points; the others' labels deleted one by one."""
     if not s.labelled:
         return '<c:dLbls><c:delete val="1"/></c:dLbls>'
     hidden = "".join(f'<c:dLbl><c:idx val="{p}"/><c:delete val="1"/></c:dLbl>'
                      for p, shown in enumerate(s.labels) if not shown)
     separator = "<c:separator>\n</c:separator>" if category else ""
+    text = _text(style, style.size, bold=True, wrap=not category)
     return (f'<c:dLbls>{hidden}<c:numFmt formatCode={quoteattr(style.number_format)} sourceLinked="0"/>'
-            f'<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{_text(style, style.size, bold=True)}'
+            f"<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{text}"
             f'<c:dLblPos val="{position}"/><c:showLegendKey val="0"/><c:showVal val="1"/>'
-            f'<c:showCatName val="{int(category)}"/><c:showSerName val="0"/><c:showPercent val="{int(percent)}"/>'
+            f'<c:showCatName val="{int(category)}"/><c:showSerName val="0"/><c:showPercent val="0"/>'
             f'<c:showBubbleSize val="0"/>{separator}<c:showLeaderLines val="{int(category)}"/></c:dLbls>')
 
 
@@ -225,15 +225,20 @@ def _marker(style: ChartStyle, tone: Tone, size: int) -> str:
             f"</a:solidFill><a:ln><a:solidFill>{color}</a:solidFill></a:ln></c:spPr></c:marker>")
 
 
-def _text(style: ChartStyle, size: float, *, bold: bool = False, fill: bool = False) -> str:
-    """``c:txPr``: the chart-wide text (font, colour, language) or one element's size and weight."""
+def _text(style: ChartStyle, size: float, *, bold: bool = False, fill: bool = False, wrap: bool = True) -> str:
+    """``c:txPr``: the chart-wide text (font, colour, language) or one element's size and weight.
+
+    ``wrap=False`` keeps a label on its own lines: an office suite would otherwise
+    break a slice's name inside a word to fit its narrow default label box.
+    """
     extra = ""
     if fill:
         extra = (f'<a:solidFill>{_rgb(style.text)}</a:solidFill><a:latin typeface={quoteattr(style.font)}/>'
                  f"<a:cs typeface={quoteattr(style.font)}/>")
     lang = f" lang={quoteattr(style.lang)}" if fill else ""
     weight = ' b="1"' if bold else (' b="0"' if not fill else "")
-    return (f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{round(size * 100)}"{weight}{lang}>'
+    body = "<a:bodyPr/>" if wrap else '<a:bodyPr wrap="none"/>'
+    return (f'<c:txPr>{body}<a:lstStyle/><a:p><a:pPr><a:defRPr sz="{round(size * 100)}"{weight}{lang}>'
             f"{extra}</a:defRPr></a:pPr><a:endParaRPr lang={quoteattr(style.lang)}/></a:p></c:txPr>")
 
 

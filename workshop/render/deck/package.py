@@ -1,7 +1,7 @@
 """The one adapter to python-pptx's internals: package parts, relationships, elements, the zip.
 
 python-pptx's public API (``Presentation``, ``pptx.util`` lengths, ``pptx.enum``,
-``RGBColor``, ``CategoryChartData``) is used anywhere in ``render.deck``;
+``RGBColor``) is used anywhere in ``render.deck``;
 everything below that layer — the OPC package, part classes, the lxml element
 behind an object, private attributes — is reached only through this module.
 ``INTERNALS`` lists each one, and ``tests/render/deck/test_pptx_adapter.py``
@@ -30,12 +30,10 @@ import hashlib
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
@@ -47,20 +45,18 @@ from pptx.opc.serialized import _ContentTypesItem
 from pptx.oxml import oxml_parser, parse_xml
 from pptx.oxml.ns import _nsmap, nsdecls, qn
 from pptx.oxml.slide import CT_NotesSlide, CT_Slide
+from pptx.parts.chart import ChartPart
+from pptx.parts.embeddedpackage import EmbeddedXlsxPart
 from pptx.parts.image import ImagePart
 from pptx.parts.slide import NotesSlidePart, SlideLayoutPart, SlidePart
-from pptx.util import lazyproperty
 
 from workshop.render.deck.zipstream import Entry, deflate, write_zip
-
-if TYPE_CHECKING:  # imported when a deck has a chart: they bring in xlsxwriter
-    from pptx.chart.data import CategoryChartData
 
 __all__ = [
     "CT", "RT", "CT_NotesSlide", "CT_Slide", "INTERNALS", "ImagePart", "Linker", "NAMESPACES", "NotesSlidePart",
     "OpcPackage",
-    "Part", "PackURI", "PartNames", "SlideLayoutPart", "SlidePart", "chart_data_dated", "element",
-    "nsdecls", "oxml_parser", "package_relationships", "parse_xml", "qn", "run_properties", "set_blob",
+    "Part", "PackURI", "PartNames", "SlideLayoutPart", "SlidePart", "add_chart_part", "element",
+    "nsdecls", "oxml_parser", "package_relationships", "parse_xml", "qn", "set_blob",
     "set_element", "shape_tree", "element_of", "relate_as", "drop_relationship", "has_element",
     "table_cell", "text_body", "write_package", "rels_xml", "Written", "all_parts", "internal_targets",
     "part_entries", "retarget", "stand_in",
@@ -89,9 +85,8 @@ INTERNALS: tuple[tuple[str, str], ...] = (
     ("pptx.parts.slide:SlidePart", "slide parts"),
     ("pptx.parts.slide:NotesSlidePart", "notes parts"),
     ("pptx.parts.slide:SlideLayoutPart", "the generated master's layouts"),
-    ("pptx.util:lazyproperty", "chart data with a fixed workbook date"),
-    ("pptx.chart.xlsx:CategoryWorkbookWriter._open_worksheet", "the chart workbook's date, fixed"),
-    ("pptx.chart.data:CategoryChartData._workbook_writer", "the chart data's workbook writer"),
+    ("pptx.parts.chart:ChartPart", "chart parts from our own XML (render/deck/chartxml.py)"),
+    ("pptx.parts.embeddedpackage:EmbeddedXlsxPart", "the chart's workbook from our own bytes"),
     ("pptx.opc.package:OpcPackage.next_partname", "replaced on our package by PartNames"),
     ("pptx.opc.package:OpcPackage.next_image_partname", "replaced on our package by PartNames"),
     ("pptx.opc.package:OpcPackage._rels", "the package's relationships (thumbnail, app properties)"),
@@ -106,7 +101,6 @@ INTERNALS: tuple[tuple[str, str], ...] = (
     ("pptx.shapes.shapetree:SlideShapes._spTree", "shapes written as XML straight into the tree"),
     ("pptx.text.text:TextFrame._txBody", "notes text written as XML"),
     ("pptx.table:_Cell._tc", "table cells written as XML"),
-    ("pptx.text.text:Font._rPr", "the chart font's language"),
 )
 
 NAMESPACES: dict[str, str] = _nsmap  # prefix → namespace URI
@@ -150,45 +144,27 @@ def table_cell(cell: Any) -> Any:
     return cell._tc
 
 
-def run_properties(font: Any) -> Any:
-    """The ``a:rPr``/``a:defRPr`` behind a font object."""
-    return font._rPr
-
-
 def package_relationships(package: Any) -> Any:
     """The package-level relationships (``_rels``: thumbnail, document properties)."""
     return package._rels
 
 
-# -- chart data with a fixed workbook date -----------------------------------------------------
+# -- chart parts ----------------------------------------------------------------------------------
 
 
-def chart_data_dated(created: datetime) -> Callable[..., CategoryChartData]:
-    """A ``CategoryChartData`` class whose embedded workbook says it was made at ``created``.
+def add_chart_part(slide_part: Any, chart_xml: bytes, workbook: bytes) -> str:
+    """A chart part and its embedded workbook, related from ``slide_part``; the slide's id for it.
 
-    xlsxwriter stamps the workbook with the current time; a fixed date keeps
-    the deck's bytes the same from run to run.
+    The chart XML names its workbook ``rId1`` (its only relationship). Part
+    names come from the package's counters: ``chart<n>.xml`` and the
+    matching ``Microsoft_Excel_Sheet<n>.xlsx``, as python-pptx names them.
     """
-    from pptx.chart.data import CategoryChartData
-    from pptx.chart.xlsx import CategoryWorkbookWriter
-
-    class _FixedDateWorkbook(CategoryWorkbookWriter):
-        @contextmanager
-        def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
-            from xlsxwriter import Workbook
-
-            workbook = Workbook(xlsx_file, {"in_memory": True})
-            workbook.set_properties({"created": created})
-            worksheet = workbook.add_worksheet()
-            yield workbook, worksheet
-            workbook.close()
-
-    class _ChartData(CategoryChartData):
-        @lazyproperty
-        def _workbook_writer(self) -> CategoryWorkbookWriter:
-            return _FixedDateWorkbook(self)
-
-    return _ChartData
+    package = slide_part.package
+    chart = ChartPart.load(package.next_partname(ChartPart.partname_template), CT.DML_CHART, package, chart_xml)
+    sheet = EmbeddedXlsxPart(package.next_partname(EmbeddedXlsxPart.partname_template), CT.SML_SHEET, package,
+                             workbook)
+    relate_as(chart, "rId1", RT.PACKAGE, sheet)
+    return slide_part.relate_to(chart, RT.CHART)
 
 
 _NUMBER = re.compile(r"(\d+)(?=\.[^./]+$)")

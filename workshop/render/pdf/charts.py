@@ -226,9 +226,7 @@ class ChartPainter:
         """A pie labelled at its slices (name and value), no legend; the highlighted slice in the accent."""
         series = view.series[0]
         values = list(series.values)
-        pct = number_format(self.language, "%")
-        total = sum(values) or 1
-        texts = [f"{fmt(v)} ({pct(round(100 * v / total, 1))})" if view.percent else fmt(v) for v in values]
+        texts = [fmt(v) for v in values]  # the value as the slide labels it (its share is the slice)
         size = min(height - 2 * LABEL - 8, width * 0.4)
         room = max(30.0, (width - size) / 2 - 14)
         names = [self._two_lines(c, room) for c in view.categories]
