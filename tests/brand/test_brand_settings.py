@@ -137,3 +137,19 @@ def test_footer_that_values_make_too_long_falls_back_without_allocating():
     with pytest.raises(FormatLimit):
         bounded_format("{client:>900}{client:>900}", 1_000, client="x")
     assert bounded_format("{client:>6}", 1_000, client="Acme") == "  Acme"
+
+
+def test_contact_lines_for_the_handout_back_cover(brand_dir):
+    settings = load_brand(brand_dir(settings_yaml("contact:\n  - Helder\n  - hallo@helder.example"))).settings
+    assert settings.contact == ("Helder", "hallo@helder.example")
+    assert load_brand(brand_dir(settings_yaml("contact: Helder"))).settings.contact == ("Helder",)
+
+
+@pytest.mark.parametrize(("body", "words", "line"), [
+    ("contact:\n  - a: b", "should be a single value", 6),
+    ("contact: [" + ", ".join(["x"] * 9) + "]", "at most 8", 5),
+    ("contact:\n  - " + "x" * 201, "1 to 200 characters", 6),
+])
+def test_bad_contact_is_located(brand_dir, body, words, line):
+    error = error_for(brand_dir, body)
+    assert words in error.message and error.location.line == line

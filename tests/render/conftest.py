@@ -23,3 +23,4 @@ def _load(name: str, path: Path):
 _load("deck_office", HERE / "deck" / "office.py")
 _s = _load("pdf_support", HERE / "pdf" / "pdf_support.py")
 every_kind, handout_pdf, guide_pdf = _s.every_kind, _s.handout_pdf, _s.guide_pdf
+sample_handouts, sample_pages = _s.sample_handouts, _s.sample_pages  # every sample outline × both brands × with and without Acme

@@ -208,6 +208,7 @@ class WorkshopSettings:
     minutes_per_slide: float = 2.0  # a block may hold at most minutes / this many slides
     max_minutes_without_break: int = 90
     embed_fonts: bool = True  # put the brand's faces in the .pptx (licence permitting)
+    contact: tuple[str, ...] = ()  # lines on the handout's back cover (name, e-mail, phone)
 
 
 @dataclass(frozen=True)

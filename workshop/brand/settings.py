@@ -20,10 +20,11 @@ from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
 from workshop.safety.formats import FormatLimit, check_spec
 from workshop.suggest import did_you_mean
-from workshop.yamltree.tree import Node
+from workshop.yamltree.tree import Node, Sequence
 
 KEYS = ("template", "layouts", "paper", "footer", "sizes", "overflow", "minutes_per_slide",
-        "max_minutes_without_break", "embed_fonts")
+        "max_minutes_without_break", "embed_fonts", "contact")
+MAX_CONTACT_LINES, MAX_CONTACT_LINE = 8, 200  # the handout's back cover holds this much
 FOOTER_FIELDS = ("client", "date", "title")
 MAX_FOOTER = 1_000  # characters the footer line may be formatted to
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
@@ -70,7 +71,25 @@ def _value(key: str, value: Node, folder: Path, what: str) -> object:
         return nodes.number(value, what, low=0.1, high=60)
     if key == "embed_fonts":
         return nodes.choice(value, what, {"true": "true", "false": "false"}) == "true"
+    if key == "contact":
+        return _contact(value, what)
     return int(nodes.number(value, what, low=10, high=600, integer=True))
+
+
+def _contact(node: Node, what: str) -> tuple[str, ...]:
+    """Lines of contact details for the handout's back cover (a single text is one line)."""
+    items = list(nodes.sequence(node, what).items) if isinstance(node, Sequence) else [node]
+    if len(items) > MAX_CONTACT_LINES:
+        raise WorkshopError(f"{what} has {len(items)} lines; the back cover holds at most {MAX_CONTACT_LINES}",
+                            node.location, hint="keep name, e-mail, phone and address")
+    lines = []
+    for number, item in enumerate(items, start=1):
+        line = nodes.text(item, f"{what}[{number}]").strip()
+        if not line or len(line) > MAX_CONTACT_LINE:
+            raise WorkshopError(f"{what}[{number}] must be 1 to {MAX_CONTACT_LINE} characters", item.location,
+                                hint="one short line each: a name, an e-mail address, a phone number")
+        lines.append(line)
+    return tuple(lines)
 
 
 def _template(node: Node, folder: Path, what: str) -> Path:

@@ -63,6 +63,13 @@ WORDS: dict[str, tuple[str, str, str, str]] = {
     "action": ("Aan de slag", "Take action", "Jetzt sind Sie dran", "À vous de jouer"),
     "discuss": ("Om over na te praten", "To discuss", "Zum Weiterdenken", "À discuter"),
     "sources": ("Bronnen", "Sources", "Quellen", "Sources"),
+    # the handout's back cover
+    "next_steps": ("Volgende stappen", "Next steps", "Nächste Schritte", "Prochaines étapes"),
+    "contact": ("Contact", "Contact", "Kontakt", "Contact"),
+    "more": ("Meer weten?", "Want to know more?", "Mehr erfahren?", "En savoir plus ?"),
+    "scan": ("Scan de code of ga naar", "Scan the code or go to", "Code scannen oder besuchen Sie",
+             "Scannez le code ou rendez-vous sur"),
+    "go_to": ("Ga naar", "Go to", "Besuchen Sie", "Rendez-vous sur"),
     "source": ("Bron", "Source", "Quelle", "Source"),
     "image": ("Beeld", "Image", "Bild", "Image"),
     "logo_of": ("Logo {client}", "Logo {client}", "Logo {client}", "Logo {client}"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from workshop.language.table import DEFAULT
 from workshop.model.durations import ClockTime, Minutes
@@ -12,6 +12,47 @@ from workshop.model.slides import TITLED_BY_DEFAULT, Audience, Short, Slide, Str
 
 Language = Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
 HexColor = Annotated[str, StringConstraints(pattern=r"^#?[0-9a-fA-F]{6}$")]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Url = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
+
+def check_url(value: str | None) -> str | None:
+    """A web address anyone can open from paper: http(s), a host, no spaces or control characters."""
+    if value is None:
+        return None
+    text = value.strip()
+    scheme, _, rest = text.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
+        raise ValueError(f"'{value}' is not a web address; write it in full, e.g. https://example.org/materials")
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in text):
+        raise ValueError(f"'{value}' has a space or control character in it; a web address has none")
+    return text
+
+
+class HandoutBack(Strict):
+    """What the handout's last pages hold: a notes page and a back cover."""
+
+    contact: list[Line] = Field(
+        default_factory=list, max_length=8,
+        description="Lines of contact details on the back cover (name, e-mail, phone). "
+                    "Default: the facilitator, then the brand's `contact` lines.",
+    )
+    next_steps: list[Short] = Field(
+        default_factory=list, max_length=8,
+        description="What participants do after the workshop, as a numbered list on the back cover.",
+    )
+    url: Url | None = Field(
+        None, examples=["https://helder.example/citroensap"],
+        description="A web address for more (materials, a follow-up form), printed on the back cover with a "
+                    "QR code. Default: the brand's `meta.link`.",
+    )
+    qr: bool = Field(True, description="Draw `url` as a QR code on the back cover.")
+    notes_page: bool = Field(True, description="A page for notes before the back cover.")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return check_url(value)
 
 
 class Meta(Strict):
@@ -36,6 +77,12 @@ class Meta(Strict):
     client_color: HexColor | None = Field(None, description="Client accent colour for co-branding.")
     client_footer: bool = Field(
         False, description="Show the client logo in the footer of every content slide too, before ours.",
+    )
+
+    handout: HandoutBack = Field(
+        default_factory=HandoutBack,
+        description="The handout's back matter: contact, next steps and a web address (with QR code) on the "
+                    "back cover, and whether a notes page comes before it.",
     )
 
     @model_validator(mode="before")

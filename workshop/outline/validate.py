@@ -123,8 +123,10 @@ def _model_at(path: tuple[str | int, ...]) -> type[BaseModel] | None:
     """Which model class the error path points into (for did-you-mean on keys)."""
     from workshop.model import Meta, Section
     from workshop.model.slides import BulletItem, ChartData, Column, Prompt, Series, Step
+    from workshop.model.workshop import HandoutBack
 
-    nested: dict[str, type[BaseModel]] = {"chart": ChartData, "left": Column, "right": Column, "series": Series}
+    nested: dict[str, type[BaseModel]] = {"chart": ChartData, "left": Column, "right": Column, "series": Series,
+                                        "handout": HandoutBack}
     model: type[BaseModel] | None = Workshop
     for part in path:
         if isinstance(part, int):

@@ -12,6 +12,7 @@ from workshop.language import LANGUAGES, language_for, supported
 from workshop.model import Workshop
 from workshop.model.durations import format_clock
 from workshop.model.slides import AgendaSlide, Audience, BreakSlide, QuizSlide, SectionSlide, SlideBase
+from workshop.plan.back import back_cover
 from workshop.plan.fit import fit_deck
 from workshop.plan.model import AgendaRow, DeckPlan, PlannedSlide, Source
 from workshop.plan.timing import time_section
@@ -127,6 +128,7 @@ def make_plan(
         workshop=workshop, name=name, slides=tuple(numbered), agenda=tuple(agenda),
         start=meta.start, end=clock, footer=footer, date=date,
         sources=tuple(_sources(numbered)), findings=tuple(findings), fit_findings=fit_findings,
+        back=back_cover(meta, brand),
     )
 
 

@@ -116,6 +116,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class BackCover:
+    """The handout's back matter, every default resolved (outline first, then the brand)."""
+
+    contact: tuple[str, ...] = ()  # lines; the first is the name
+    next_steps: tuple[str, ...] = ()
+    url: str | None = None  # printed on the back cover
+    qr: bool = False  # and drawn as a QR code
+    notes_page: bool = True
+
+
+@dataclass(frozen=True)
 class DeckPlan:
     workshop: Workshop
     name: str  # output base name (outline file stem)
@@ -128,6 +139,7 @@ class DeckPlan:
     sources: tuple[Source, ...] = ()
     findings: tuple[Finding, ...] = ()
     fit_findings: tuple[Finding, ...] = ()  # the text fit's: overflows (warnings), shrinks and continuations (info)
+    back: BackCover = field(default_factory=BackCover)  # the handout's notes page and back cover
 
     @property
     def meta(self) -> Meta:

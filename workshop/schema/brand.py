@@ -129,6 +129,11 @@ def _workshop_settings() -> dict[str, Any]:
         "embed_fonts": {"type": "boolean",
                         "description": "Put the heading and body fonts inside the .pptx (default true, where "
                                        "the font's licence allows); false makes the deck about 1 MB smaller."},
+        "contact": {"oneOf": [{"type": "string", "minLength": 1, "maxLength": 200},
+                              {"type": "array", "maxItems": 8,
+                               "items": {"type": "string", "minLength": 1, "maxLength": 200}}],
+                    "description": "Lines of contact details on the handout's back cover (name, e-mail, phone, "
+                                   "address); an outline's `workshop.handout.contact` replaces them."},
     })
 
 

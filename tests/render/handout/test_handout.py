@@ -95,9 +95,13 @@ def test_worksheet_has_ruled_writing_lines(every_kind):
     """2 + 4 (default) + 6 lines for the three prompts: count the ruled lines drawn."""
     data = render_handout(every_kind.plan, every_kind.brand, every_kind.assets)
     reader = PdfReader(io.BytesIO(data))
-    page = next(p for p in reader.pages if "Ons tweede snoepje" in (p.extract_text() or ""))
-    content = page.get_contents().get_data().decode("latin-1")
-    lines = re.findall(r"^n 0 ([\d.]+) m ([\d.]+) \1 l S$", content, re.M)
+    texts = [p.extract_text() or "" for p in reader.pages]
+    first = next(n for n, text in enumerate(texts) if "Ons klantmoment" in text)
+    last = next(n for n in range(first, len(texts)) if "Ons tweede snoepje" in texts[n])  # may be a page on
+    lines = []
+    for page in reader.pages[first:last + 1]:
+        content = page.get_contents().get_data().decode("latin-1")
+        lines += re.findall(r"^n 0 ([\d.]+) m ([\d.]+) \1 l S$", content, re.M)
     assert len([x for _, x in lines if float(x) > 400]) == 12  # full-width rules only
 
 
@@ -127,7 +131,8 @@ def test_pages_are_numbered_n_of_m(handout_pdf):
     pages = page_texts(handout_pdf)
     total = len(pages)
     assert "pagina 1 van" not in pages[0]  # the cover has no running footer
-    for number, text in enumerate(pages[1:], start=2):
+    assert "pagina" not in pages[-1]  # nor has the back cover
+    for number, text in enumerate(pages[1:-1], start=2):
         assert f"pagina {number} van {total}" in text
 
 

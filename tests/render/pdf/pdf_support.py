@@ -494,3 +494,97 @@ sections:
         bullets:
 {bullets}
 """
+
+
+DECKS = sorted((REPO / "decks").glob("*.yaml"))
+ACME = REPO / "decks" / "clients" / "acme.yaml"
+
+
+@pytest.fixture(scope="session")
+def sample_handouts() -> dict[tuple[str, str, str], bytes]:
+    """Every sample outline's handout, both brands, with and without the Acme profile.
+
+    Keyed by (outline name, brand, "acme" or ""), built once per test session.
+    """
+    from workshop.render.handout import render_handout
+
+    out = {}
+    for brand_name in ("default", "noord"):
+        brand = load_brand(brand_name)
+        for path in DECKS:
+            for client in ("", "acme"):
+                outline = load_outline(path.relative_to(REPO), vars_files=[ACME] if client else [],
+                                       trusted=[ACME.parent])
+                plan = make_plan(outline.workshop, brand, name=outline.name, outline_path=str(path),
+                                 sources=outline.sources)
+                out[(path.stem, brand_name, client)] = render_handout(plan, brand, collect_assets(outline))
+    return out
+
+
+MM = 72 / 25.4
+
+
+def page_fill(data: bytes, top: float = 26 * MM, bottom: float = 22 * MM) -> list[float]:
+    """Per page, how far down the body frame anything is drawn (0 = empty, 1 = full).
+
+    The frame is the page less its margins (the running header and footer sit
+    outside it); the fill is the distance from the frame's top to the lowest
+    drawn thing (text, rule, box, line, image) over the frame's height.
+    """
+    import pdfplumber
+
+    fills = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            frame_top, frame_bottom = top, page.height - bottom
+            lowest = frame_top
+            for kind in ("chars", "rects", "lines", "curves", "images"):
+                for obj in getattr(page, kind):
+                    if kind == "chars" and not obj["text"].strip():
+                        continue
+                    if obj["top"] >= frame_top - 2 and obj["bottom"] <= frame_bottom + 2:
+                        lowest = max(lowest, obj["bottom"])
+            fills.append(min(1.0, (lowest - frame_top) / (frame_bottom - frame_top)))
+    return fills
+
+
+def worksheet_pages(data: bytes) -> set[int]:
+    """Pages (1-based) that hold a worksheet: from the page with its kicker up to the next outline entry."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    marks: list[int] = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                marks.append(reader.get_destination_page_number(item) + 1)
+
+    walk(reader.outline)
+    from workshop.language.table import WORDS
+
+    kickers = [w.upper() for w in WORDS["worksheet"]]
+    texts = page_texts(data)
+    pages = set()
+    for number, text in enumerate(texts, start=1):
+        if any(k in text for k in kickers):
+            later = [m for m in marks if m > number]
+            end = min(later) - 1 if later else len(texts)
+            pages.update(range(number, max(number, end) + 1))
+    return pages
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    fills: list[float]  # page_fill
+    worksheets: set[int]  # worksheet_pages
+    texts: list[str]  # page_texts
+
+
+@pytest.fixture(scope="session")
+def sample_pages(sample_handouts) -> dict[tuple[str, str, str], PageFacts]:
+    """The sample handouts' pages measured once (pdfplumber is slow on a shared machine)."""
+    return {key: PageFacts(page_fill(data), worksheet_pages(data), page_texts(data))
+            for key, data in sample_handouts.items()}

@@ -122,8 +122,11 @@ def chart(kit: Kit, slide: m.ChartSlide, _ctx: HandoutContext) -> list[Flowable]
 
 
 def table(kit: Kit, slide: m.TableSlide, _ctx: HandoutContext) -> list[Flowable]:
-    return [*_title(kit, slide.title), data_table(kit, slide.header, slide.rows),
-            *_source(kit, slide.source)]
+    grid = data_table(kit, slide.header, slide.rows)
+    source = _source(kit, slide.source)
+    if source:
+        grid.keepWithNext = 1  # a source line never starts a page on its own
+    return [*_title(kit, slide.title), grid, *source]
 
 
 def image(kit: Kit, slide: m.ImageSlide, ctx: HandoutContext) -> list[Flowable]:

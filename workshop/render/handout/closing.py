@@ -16,11 +16,13 @@ from workshop.text.inline import plain
 
 
 def closing(kit: Kit, slide: ClosingSlide, ctx: HandoutContext) -> list[Flowable]:
-    """The closing page; it opens a page of its own unless the section heading just did."""
+    """The closing block; it flows on after what came before (a new page only when little is left)."""
     s, p = kit.styles, kit.palette
     out: list[Flowable] = []
     if ctx.fresh:
-        out += [CondPageBreak(kit.geo.frame_height * 0.6), Bookmark(plain(slide.title), 1)]
+        bookmark = Bookmark(plain(slide.title), 1)
+        bookmark.keepWithNext = 1
+        out += [CondPageBreak(kit.geo.frame_height * 0.3), bookmark]
     out.append(kit.p(slide.title, s.h2))
     if slide.takeaways:
         out.append(kit.raw(markup.escape(kit.word("takeaways")), s.kicker))
@@ -40,11 +42,20 @@ def closing(kit: Kit, slide: ClosingSlide, ctx: HandoutContext) -> list[Flowable
 
 
 def sources(kit: Kit, items: tuple[Source, ...]) -> list[Flowable]:
+    """The sources as a part of the body (when they do not fit on the back cover)."""
+    if not items:
+        return []
+    mark = Bookmark(kit.word("sources"))
+    mark.keepWithNext = 1
+    return [CondPageBreak(50 * mm), mark, *source_list(kit, items)]
+
+
+def source_list(kit: Kit, items: tuple[Source, ...]) -> list[Flowable]:
+    """The heading and the numbered sources, each with the slide it is cited on."""
     if not items:
         return []
     s = kit.styles
-    out: list[Flowable] = [CondPageBreak(50 * mm), Bookmark(kit.word("sources")),
-                           kit.raw(markup.escape(kit.word("sources")), s.h2)]
+    out: list[Flowable] = [kit.raw(markup.escape(kit.word("sources")), s.h2)]
     for number, source in enumerate(items, start=1):
         text = markup.inline(source.text)
         if source.slide is not None:

@@ -65,7 +65,7 @@ def cover_painter(kit: Kit, plan: DeckPlan, client_logo: ImageFile | None) -> Ca
     title = ParagraphStyle("cover-title", fontName=fonts.heading_face, textColor=Palette.c(p.on_primary))
     subtitle = ParagraphStyle("cover-subtitle", fontName=fonts.heading.regular, fontSize=15, leading=20,
                               textColor=Palette.c(mix(p.on_primary, p.primary, 0.12)))
-    label = ParagraphStyle("cover-label", fontName=fonts.body.bold, fontSize=7.5, leading=10,
+    label = ParagraphStyle("cover-label", fontName=fonts.body.bold, fontSize=8, leading=10.5,
                            textColor=Palette.c(p.muted), textTransform="uppercase")
     value = ParagraphStyle("cover-value", fontName=fonts.body.regular, fontSize=12, leading=15,
                            textColor=Palette.c(p.text))

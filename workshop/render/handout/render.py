@@ -2,8 +2,10 @@
 
 Walks the same planned slides as the deck and keeps only what participants
 see: slides for the facilitator, quiz answer slides and every speaker note
-stay out. Each section opens a new page like a chapter; break-only sections
-are a slim band instead.
+stay out. Sections flow one after the other like a brochure's chapters (a
+new page only when less than a quarter of one is left, so a heading always
+has room for what follows it); only worksheets start a page of their own.
+Break-only sections are a slim band.
 """
 
 from __future__ import annotations
@@ -12,25 +14,29 @@ from collections.abc import Mapping
 from functools import partial
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer
 
 from workshop.assets import Assets
 from workshop.brand.model import Brand
 from workshop.kinds import KINDS, Nothing
-from workshop.model.slides import BreakSlide, SectionSlide
+from workshop.model.slides import BreakSlide, ExerciseSlide, SectionSlide
 from workshop.plan.model import DeckPlan, PlannedSlide
 from workshop.render.handout.agenda import agenda
+from workshop.render.handout.back import back_cover, back_template, notes_page, sources_fit
 from workshop.render.handout.blocks import pause_panel
 from workshop.render.handout.closing import sources
 from workshop.render.handout.context import HandoutContext
 from workshop.render.handout.cover import cover_painter
 from workshop.render.pdf import markup
 from workshop.render.pdf.document import Bookmark, DocInfo, build_pdf
-from workshop.render.pdf.flowables import here_or_later
+from workshop.render.pdf.flowables import here_or_later, page_start
 from workshop.render.pdf.kit import Kit, make_kit
 from workshop.render.pdf.pages import RunningText, body_frame, running_painter, template
 from workshop.safety.images import ImageFile
 from workshop.text.inline import plain
+
+# Body text at 10.5 pt (the styles' base is 10 pt): a handout is read on paper at arm's length.
+SCALE = 1.05
 
 
 def participant_slides(plan: DeckPlan) -> list[PlannedSlide]:
@@ -44,7 +50,16 @@ def participant_slides(plan: DeckPlan) -> list[PlannedSlide]:
             and not isinstance(KINDS[s.kind].handout, Nothing)]
 
 
-def section_header(kit: Kit, plan: DeckPlan, index: int, first: PlannedSlide) -> list[Flowable]:
+SECTION_ROOM = 0.25  # of the frame: less than this left on a page and a section starts on the next
+
+
+def section_header(kit: Kit, plan: DeckPlan, index: int, first: PlannedSlide,
+                   worksheet_next: bool = False) -> list[Flowable]:
+    """Kicker, title, subtitle and rule, kept with what follows.
+
+    ``worksheet_next``: the section opens with a worksheet, so the heading
+    starts the worksheet's page with it.
+    """
     s, p = kit.styles, kit.palette
     section = plan.workshop.sections[index]
     divider = first.slide if isinstance(first.slide, SectionSlide) else None
@@ -55,15 +70,20 @@ def section_header(kit: Kit, plan: DeckPlan, index: int, first: PlannedSlide) ->
     kicker = [kit.word("section", n=number)] if number else []
     if row:
         kicker += [kit.span(row.start, row.end), kit.duration(row.minutes)]
-    out: list[Flowable] = [PageBreak(), Bookmark(plain(title))]
+    room = page_start(kit.geo.frame_height) if worksheet_next else CondPageBreak(kit.geo.frame_height * SECTION_ROOM)
+    mark = Bookmark(plain(title))
+    heading: list[Flowable] = [mark]
     if kicker:
-        out.append(kit.raw(markup.escape(" · ".join(kicker)), s.kicker))
-    out.append(kit.p(title, s.h1))
+        heading.append(kit.raw(markup.escape(" · ".join(kicker)), s.kicker))
+    heading.append(kit.p(title, s.h1))
     if subtitle:
-        out.append(kit.p(subtitle, s.subtitle))
-    out += [HRFlowable(width=18 * mm, thickness=2.5, color=p.c(p.accent), hAlign="LEFT",
-                       spaceBefore=1 * mm, spaceAfter=5 * mm)]
-    return out
+        heading.append(kit.p(subtitle, s.subtitle))
+    heading.append(HRFlowable(width=18 * mm, thickness=2.5, color=p.c(p.accent), hAlign="LEFT",
+                              spaceBefore=1 * mm, spaceAfter=5 * mm))
+    heading[1].spaceBefore = 11 * mm  # the gap between two sections on one page (dropped at a page top)
+    for flowable in heading:
+        flowable.keepWithNext = 1
+    return [room, *heading]
 
 
 def _break_only(plan: DeckPlan, index: int, items: list[PlannedSlide]) -> bool:
@@ -91,14 +111,18 @@ def story(kit: Kit, plan: DeckPlan, assets: Assets) -> list[Flowable]:
                     out.append(here)
                     later.append(there)
             continue
-        header = section_header(kit, plan, index, items[0])
-        out += header[:1] + later + header[1:]  # a carried-over break note opens the new page
-        later = []
         body = items[1:] if isinstance(items[0].slide, SectionSlide) else items
+        opens_worksheet = bool(body) and isinstance(body[0].slide, ExerciseSlide)
+        header = section_header(kit, plan, index, items[0], worksheet_next=opens_worksheet)
+        out += header[:1] + later + header[1:]  # a carried-over break note goes before the heading
+        later = []
         for n, item in enumerate(body):
             out += _block(kit, item, images, fresh=n > 0)
-    out += later + sources(kit, plan.sources)
-    return out
+    on_back = sources_fit(kit, plan)
+    out += later + ([] if on_back else sources(kit, plan.sources))
+    if plan.back.notes_page:
+        out += notes_page(kit)
+    return out + back_cover(kit, plan, with_sources=on_back)
 
 
 def _block(kit: Kit, item: PlannedSlide, images: Mapping[str, ImageFile], fresh: bool) -> list[Flowable]:
@@ -111,7 +135,7 @@ def _block(kit: Kit, item: PlannedSlide, images: Mapping[str, ImageFile], fresh:
 
 def render(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
     meta = plan.meta
-    kit = make_kit(brand, meta.language)
+    kit = make_kit(brand, meta.language, SCALE)
     geo = kit.geo
     frame = body_frame(geo)
     cover = template("cover", [body_frame(geo, "cover")], geo,
@@ -130,6 +154,6 @@ def render(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
         language=meta.language,
         keywords=("workshop", kit.word("handout"), plain(meta.client or ""), brand.meta.name),
     )
-    return build_pdf(story(kit, plan, assets), info=info, geo=geo, templates=[cover, body],
+    return build_pdf(story(kit, plan, assets), info=info, geo=geo, templates=[cover, body, back_template(kit, plan)],
                      paint=running_painter(geo, kit.styles, running),
                      initial_font=kit.styles.fonts.body.regular)

@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Indenter, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Indenter, Table, TableStyle
 
 from workshop.render.pdf.fallback import draw_string
 from workshop.render.pdf.measure import shorten
@@ -273,3 +273,56 @@ def box(rows: Sequence[Flowable], fill: Color, font: str, *, border: Color | Non
         commands.append(("LINEBEFORE", (0, 0), (0, -1), 3, accent))
     table.setStyle(TableStyle(commands))
     return table
+
+
+class NotesGrid(Flowable):
+    """A dot grid that takes the rest of the page (or nothing, when less than ``minimum`` is left).
+
+    Ends a worksheet with open writing space instead of white paper, and makes
+    the notes page; dots rather than rules, so it does not read as one more
+    prompt's answer lines. It never splits: it fits what is left of this page.
+    """
+
+    def __init__(self, color: Color, label: str, font: str, label_color: Color, minimum: float = 45 * mm,
+                 pitch: float = 5 * mm) -> None:
+        super().__init__()
+        self.color, self.label, self.font, self.label_color = color, label, font, label_color
+        self.minimum, self.pitch = minimum, pitch
+        self.spaceBefore = 4 * mm
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = availHeight if availHeight >= self.minimum else 0
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        if not self.height:
+            return
+        canvas = self.canv
+        canvas.saveState()
+        head = 14 if self.label else 0
+        if self.label:
+            canvas.setFillColor(self.label_color)
+            draw_string(canvas, 0, self.height - 8, self.label, self.font, 8)
+        canvas.setFillColor(self.color)
+        columns = int(self.width // self.pitch)
+        rows = int((self.height - head) // self.pitch)
+        left = (self.width - columns * self.pitch) / 2
+        for row in range(rows):
+            y = self.height - head - (row + 0.5) * self.pitch
+            for column in range(columns + 1):
+                canvas.circle(left + column * self.pitch, y, 0.5, stroke=0, fill=1)
+        canvas.restoreState()
+
+
+def page_start(frame_height: float, used: float = 0.4) -> Flowable:
+    """A new page unless this one is still under ``used`` full (or empty).
+
+    A worksheet opens a page of its own; but when what came before it filled
+    less than 40 % of the page, moving it on would leave that page near
+    empty, so it starts right there instead and the page is a worksheet page.
+    """
+    return CondPageBreak(frame_height * (1 - used))

@@ -49,7 +49,13 @@ class Kit:
         return self.raw(markup.inline(text), style, bullet)
 
     def raw(self, safe_markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
-        """Markup built by ``markup`` helpers only (our labels and escaped outline text)."""
+        """Markup built by ``markup`` helpers only (our labels and escaped outline text).
+
+        Outside table cells the last two words of each line are tied, so no
+        paragraph ends in a line of one word; cells are too narrow for that.
+        """
+        if style.name not in self.styles.narrow:
+            safe_markup = markup.tie_last_words(safe_markup)
         drawable = apply_markup(safe_markup, style.fontName, self.styles.fonts.chain)
         return Paragraph(drawable, style, bulletText=bullet)
 
@@ -73,7 +79,7 @@ class Kit:
 
 
 def make_kit(brand: Brand, language: str, scale: float = 1.0) -> Kit:
-    styles = styles_for(brand, scale)
+    styles = styles_for(brand, scale, language)
     return Kit(
         brand=brand, styles=styles, palette=styles.palette, lang=language_for(language),
         geo=geometry(brand.settings.paper), language=language,

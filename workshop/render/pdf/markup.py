@@ -9,6 +9,7 @@ tags are ever emitted, and only by this code. Plain module, no reportlab import.
 
 from __future__ import annotations
 
+import html
 import re
 
 from workshop.text.inline import Run, parse_inline
@@ -77,3 +78,42 @@ def color(markup: str, hex_color: str) -> str:
     if not re.fullmatch(r"#?[0-9A-Fa-f]{6}", hex_color):
         raise ValueError(f"not a #RRGGBB colour: {hex_color!r}")
     return f'<font color="#{hex_color.lstrip("#")}">{markup}</font>'
+
+
+_TAG_SPLIT = re.compile(r"(<[^>]*>)")
+_LINE_BREAK = "<br/>"
+TIE_LIMIT = 24  # characters: a tie longer than that could no longer fit a narrow column
+
+
+def tie_last_words(markup: str, limit: int = TIE_LIMIT) -> str:
+    """The last two words of every line joined by a no-break space: no one-word last lines.
+
+    Works on markup this module produced: spaces inside tags (``<font color=…>``)
+    are left alone, and each ``<br/>`` ends a line of its own. Lines of fewer
+    than three words, or whose last two words are longer than ``limit``, stay
+    as they are (tying them would leave a ragged gap or overflow a narrow column).
+    """
+    tokens = _TAG_SPLIT.split(markup)
+    start = 0
+    for end in [i for i, t in enumerate(tokens) if t == _LINE_BREAK] + [len(tokens)]:
+        _tie_line(tokens, start, end, limit)
+        start = end + 1
+    return "".join(tokens)
+
+
+def _tie_line(tokens: list[str], start: int, end: int, limit: int) -> None:
+    texts = [i for i in range(start, end) if i % 2 == 0]  # even tokens are text, odd are tags
+    plain = "".join(tokens[i] for i in texts)
+    words = plain.split(" ")
+    words = [w for w in words if w]
+    if len(words) < 3 or len(html.unescape(" ".join(words[-2:]))) > limit:
+        return
+    seen_word = False
+    for i in reversed(texts):
+        text = tokens[i]
+        for pos in range(len(text) - 1, -1, -1):
+            if text[pos] != " ":
+                seen_word = True
+            elif seen_word:
+                tokens[i] = text[:pos] + "\u00a0" + text[pos + 1:]
+                return

@@ -124,21 +124,34 @@ def running_painter(geo: Geometry, styles: Styles, text: RunningText) -> Callabl
 
 
 def numbered_canvas(paint: Callable[[Canvas, int, int], None]) -> type[Canvas]:
-    """A Canvas class that holds pages until ``save()`` so ``paint`` knows the total."""
+    """A Canvas class that holds pages until ``save()`` so ``paint`` knows the total.
+
+    Bookmarks (the outline's destinations) are held with their page too: the
+    document's page count only moves when a page is really shown, so a
+    bookmark set on a held page would otherwise point at the first page.
+    """
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict] = []
+            self._held_marks: list[tuple[str, dict[str, Any]]] = []
+
+        def bookmarkPage(self, key: str, **kwargs: Any) -> None:
+            self._held_marks.append((key, kwargs))
 
         def showPage(self) -> None:
+            self.__dict__["_page_marks"] = self._held_marks
             self._held_pages.append(dict(self.__dict__))
+            self._held_marks = []
             self._startPage()
 
         def save(self) -> None:
             total = len(self._held_pages)
             for state in self._held_pages:
                 self.__dict__.update(state)
+                for key, kwargs in state["_page_marks"]:
+                    Canvas.bookmarkPage(self, key, **kwargs)
                 paint(self, self._pageNumber, total)
                 super().showPage()
             super().save()

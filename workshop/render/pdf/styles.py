@@ -1,8 +1,10 @@
 """Brand colours and fonts → the paragraph styles both PDFs share.
 
 Typography decisions, applied to every style so the documents are consistent:
-- ragged right (left-aligned), no hyphenation: Dutch compounds are long, and
-  justified lines without hyphenation open rivers, worst in narrow columns;
+- ragged right (left-aligned), hyphenated by the outline's language
+  (``hyphenation``): Dutch and German compounds are long, and a word cut
+  without a hyphen in a narrow column reads as a typo; headings break only
+  words too long for a line (a longer minimum word length);
 - no widows or orphans (``allowWidows=0``, ``allowOrphans=0``);
 - headings and kickers keep with what follows (``keepWithNext``).
 """
@@ -20,6 +22,7 @@ from workshop.brand.colors import contrast_ratio, mix, readable_on
 from workshop.brand.model import Brand, Colors
 from workshop.brand.roles import AA_BODY, AA_LARGE
 from workshop.render.pdf.fonts import FontSet, register_brand_fonts
+from workshop.render.pdf.hyphenation import hyphenator
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Palette:
     success: str
     on_primary: str
     on_accent: str
+    accent_ink: str  # the accent as text on paper (kickers, big figures): darkened until it reads
     series: tuple[str, ...]
 
     @staticmethod
@@ -77,6 +81,19 @@ def on_paper(brand: Brand) -> tuple[Colors, str]:
     return paper, ink(heading, AA_LARGE)
 
 
+def ink_on(color: str, paper: str, toward: str, needed: float = AA_BODY) -> str:
+    """``color`` shaded toward ``toward`` in small steps until it reaches ``needed`` on ``paper``.
+
+    A light accent (an ochre is 2.9:1 on white) stays recognisably the brand's
+    hue as text instead of being swapped for black; fills keep the accent itself.
+    """
+    for step in range(21):
+        shade = mix(color, toward, step * 0.05)
+        if contrast_ratio(shade, paper) >= needed:
+            return shade
+    return readable_on(paper, (toward, "#000000", "#FFFFFF"), needed)
+
+
 def make_palette(brand: Brand) -> Palette:
     c, heading = on_paper(brand)
     white = c.background
@@ -97,6 +114,7 @@ def make_palette(brand: Brand) -> Palette:
         success=c.success,
         on_primary=readable_on(c.primary, (white, c.light, c.foreground, "#FFFFFF", "#000000")),
         on_accent=readable_on(c.secondary, (white, c.light, c.foreground, "#FFFFFF", "#000000")),
+        accent_ink=ink_on(c.secondary, white, c.dark if contrast_ratio(c.dark, white) >= AA_BODY else "#000000"),
         series=tuple(c.series()),
     )
 
@@ -117,7 +135,8 @@ def _muted(text: str, paper: str, fills: tuple[str, ...]) -> str:
 class Styles:
     """Named paragraph styles; ``scale`` 1.0 is the handout, smaller is the compact guide."""
 
-    def __init__(self, brand: Brand, fonts: FontSet, palette: Palette, scale: float = 1.0) -> None:
+    def __init__(self, brand: Brand, fonts: FontSet, palette: Palette, scale: float = 1.0,
+                 language: str = "") -> None:
         self.fonts = fonts
         self.palette = palette
         p = palette
@@ -125,12 +144,14 @@ class Styles:
         ratio = brand.typography.base.line_height or 1.45
         body_font = fonts.body.regular
         head = fonts.heading_face
+        words = hyphenator(language) or ""
+        long_words = hyphenator(language, min_word=13) or ""  # headings: only what cannot fit a line
 
         def style(name: str, parent: ParagraphStyle | None = None, **kw: Any) -> ParagraphStyle:
             base = dict(
                 fontName=body_font, fontSize=size, leading=size * ratio,
                 textColor=p.c(p.text), alignment=TA_LEFT, allowWidows=0, allowOrphans=0,
-                hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0,
+                hyphenationLang=words, embeddedHyphenation=1, uriWasteReduce=0,
                 bulletFontName=body_font, bulletFontSize=size,
             )
             if parent is not None:
@@ -146,17 +167,17 @@ class Styles:
                            spaceAfter=size * 0.3)
         self.muted = style("muted", self.small, textColor=p.c(p.muted))
         self.caption = style("caption", self.muted, fontName=fonts.body.italic, spaceBefore=size * 0.4)
-        self.kicker = style("kicker", self.small, fontName=fonts.body.bold, textColor=p.c(p.accent),
+        self.kicker = style("kicker", self.small, fontName=fonts.body.bold, textColor=p.c(p.accent_ink),
                             textTransform="uppercase", spaceAfter=size * 0.15, keepWithNext=1)
         heading_ratio = brand.typography.headings.line_height  # None: the designed spacing below
         self.h1 = style("h1", self.body, fontName=head, fontSize=size * 2.4,
                         leading=size * 2.4 * heading_ratio if heading_ratio else size * 2.75,
                         textColor=p.c(p.heading), spaceBefore=0, spaceAfter=size * 0.5,
-                        keepWithNext=1)
+                        keepWithNext=1, hyphenationLang=long_words)
         self.h2 = style("h2", self.body, fontName=head, fontSize=size * 1.45,
                         leading=size * 1.45 * heading_ratio if heading_ratio else size * 1.8,
                         textColor=p.c(p.heading), spaceBefore=size * 1.6, spaceAfter=size * 0.55,
-                        keepWithNext=1)
+                        keepWithNext=1, hyphenationLang=long_words)
         self.h3 = style("h3", self.body, fontName=fonts.body.bold, fontSize=size * 1.1,
                         leading=size * 1.1 * ratio, textColor=p.c(p.dark), spaceBefore=size * 0.9,
                         spaceAfter=size * 0.3, keepWithNext=1)
@@ -168,13 +189,13 @@ class Styles:
                            leading=size * 1.45 * 1.35, textColor=p.c(p.dark), spaceAfter=size * 0.35)
         self.attribution = style("attribution", self.small, textColor=p.c(p.muted), spaceAfter=size)
         self.stat_value = style("stat_value", self.body, fontName=fonts.heading.bold,
-                                fontSize=size * 4.2, leading=size * 4.5, textColor=p.c(p.accent),
+                                fontSize=size * 4.2, leading=size * 4.5, textColor=p.c(p.accent_ink),
                                 spaceAfter=size * 0.2, keepWithNext=1)
         self.stat_label = style("stat_label", self.lead, spaceAfter=size * 0.3)
         self.bullet = style("bullet", self.body, leftIndent=size * 1.5, bulletIndent=size * 0.3,
                             spaceAfter=size * 0.35, bulletColor=p.c(p.accent))
         self.bullet2 = style("bullet2", self.bullet, leftIndent=size * 3.0, bulletIndent=size * 1.6,
-                             fontSize=size * 0.95, spaceAfter=size * 0.25, bulletColor=p.c(p.muted))
+                             spaceAfter=size * 0.25, bulletColor=p.c(p.muted))
         self.numbered = style("numbered", self.bullet, leftIndent=size * 2.0, bulletIndent=0,
                               bulletFontName=fonts.body.bold, bulletColor=p.c(p.primary))
         self.cell = style("cell", self.body, fontSize=size * 0.9, leading=size * 0.9 * 1.35, spaceAfter=0)
@@ -183,10 +204,13 @@ class Styles:
         self.cell_head_accent = style("cell_head_accent", self.cell_head, textColor=p.c(p.on_accent))
         self.cell_bullet = style("cell_bullet", self.cell, leftIndent=size * 1.1, bulletIndent=0,
                                  bulletColor=p.c(p.muted), bulletFontSize=size * 0.9)
+        # Styles set in table cells: too narrow to tie the last two words of a line together.
+        self.narrow = frozenset({"cell", "cell_head", "cell_head_accent", "cell_bullet"})
         self.box_title = style("box_title", self.body, fontName=fonts.body.bold, textColor=p.c(p.primary),
                                spaceAfter=size * 0.3, keepWithNext=1)
 
 
-def styles_for(brand: Brand, scale: float = 1.0) -> Styles:
+def styles_for(brand: Brand, scale: float = 1.0, language: str = "") -> Styles:
+    """``language`` picks the hyphenation dictionary ("" for none)."""
     fonts = register_brand_fonts(brand)
-    return Styles(brand, fonts, make_palette(brand), scale)
+    return Styles(brand, fonts, make_palette(brand), scale, language)
