@@ -106,3 +106,9 @@ def test_tones_paint_from_the_palette_and_series_colours_never_run_out():
     assert len({colors.paint(Tone("series", n)) for n in range(6)}) == 6
     muted = colors.paint(Tone("muted"))
     assert muted not in ("#000000", "#FFFFFF") and muted[1:3] == muted[3:5] == muted[5:7]  # a grey
+
+
+@pytest.mark.parametrize("values", [[0.0, 5e-324], [5e-324, 5e-324], [0.0, 2.2e-311]])
+def test_values_near_the_float_minimum_get_an_axis_instead_of_a_math_error(values):
+    axis = nice_axis(values)
+    assert axis.minimum == 0 and axis.maximum > 0 and axis.step > 0

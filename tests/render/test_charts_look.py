@@ -16,6 +16,7 @@ from pdf_support import build
 from pptx import Presentation
 from reportlab.graphics.shapes import Group, Line, Shape, String, Wedge
 
+from workshop.model.slides import ChartData
 from workshop.render.deck import render_deck
 from workshop.render.handout import render_handout
 from workshop.render.pdf.kit import make_kit
@@ -216,3 +217,15 @@ def test_the_alt_text_reads_the_data_and_the_highlight(built):
     frames = [s for slide in prs.slides for s in slide.shapes if s.has_chart]
     descr = frames[0]._element.nvGraphicFramePr.cNvPr.get("descr")
     assert descr == "grafiek (staven): 1+1 118, Eén extraatje 105, Geen 100. Uitgelicht: 1+1"
+
+
+@pytest.mark.parametrize("values", [[5e-324, 5e-324], [1.0, 2.2e-311]])
+def test_a_pie_of_values_near_the_float_minimum_draws(kit, values):
+    from reportlab.graphics import renderPDF
+    from reportlab.graphics.shapes import Drawing
+
+    data = ChartData.model_validate({"type": "pie", "categories": ["a", "b"],
+                                     "series": [{"name": "s", "values": values}]})
+    drawing = Drawing(400, 180)
+    drawing.add(kit.charts.drawing(data, 400, 180))
+    assert renderPDF.drawToString(drawing).startswith(b"%PDF")

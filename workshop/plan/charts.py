@@ -194,7 +194,7 @@ def nice_axis(values: list[float], max_lines: int = MAX_GRIDLINES, headroom: flo
     the range) keeps a label above the highest point inside the axis.
     """
     low, high = min(0.0, min(values)), max(0.0, max(values))
-    if low == high:
+    if (high - low) / (max_lines - 1) < _SMALLEST_STEP:  # no range, or one too small to step through
         high = low + 1
     if max(values) > 0:
         high += (high - low) * headroom
@@ -211,6 +211,10 @@ def nice_axis(values: list[float], max_lines: int = MAX_GRIDLINES, headroom: flo
         return min(fits, key=lambda fit: fit[:3])[3]
     step = _tidy(10.0 ** (magnitude + 2))  # ten times the range per step: always fits
     return Axis(_tidy(math.floor(low / step) * step), _tidy(math.ceil(high / step) * step), step)
+
+
+_SMALLEST_STEP = 1e-300
+"""Below this a step's power of ten underflows; such a range is drawn as 0 to 1."""
 
 
 def _tidy(value: float) -> float:

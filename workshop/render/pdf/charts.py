@@ -236,7 +236,10 @@ class ChartPainter:
         names = [self._two_lines(c, room) for c in view.categories]
         pie = Pie()
         pie.x, pie.y, pie.width, pie.height = (width - size) / 2, (height - size) / 2, size, size
-        pie.data = values if any(values) else [1] * len(values)
+        top = max(values, default=0.0)
+        # Shares, not sizes: scaled to the largest slice so that values near the
+        # float minimum still give finite angles (reportlab's arcs fail on them).
+        pie.data = [v / top for v in values] if top > 0 else [1] * len(values)
         pie.startAngle, pie.direction = 90, "clockwise"  # as PowerPoint draws it: from twelve o'clock
         pie.slices.strokeColor = Palette.c(self.palette.background)
         pie.slices.strokeWidth = 1.2
