@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[2]
 EXPECTED = {
     "lemon-juice": {
         "deck": ["April 15, 2027", "Agenda", "20 min", "Break", "15 min", "Back at 10:30",
-                 "Group", "Materials", "To close", "Answer: B – When it solves a customer's problem",
+                 "Group", "Materials", "Key takeaways", "To discuss", "Answer: B – When it solves a customer's problem",
                  "Explanation: Value appears"],
         "handout": ["Programme", "April 15, 2027", "09:30–10:45 (1 h 15)", "Worksheet", "How it works", "Goal",
                     "Key takeaways", "Take action", "To discuss", "Total", "page 2 of"],
@@ -27,7 +27,7 @@ EXPECTED = {
     },
     "fisch-statt-fischer": {
         "deck": ["6. Mai 2027", "Agenda", "25 Min.", "1 Std.", "Pause", "20 Min.", "Weiter um 14:25", "Gruppe",
-                 "Material", "Zum Schluss"],
+                 "Material", "Das nehmen Sie mit", "Zum Weiterdenken"],
         "handout": ["Programm", "6. Mai 2027", "13:00–14:30 (1 Std. 30)", "Arbeitsblatt", "So geht's",
                     "Das nehmen Sie mit", "Zum Weiterdenken", "Gesamt", "Seite 2 von", "Quellen"],
         "guide": ["Ablaufplan", "6. Mai 2027", "(1 Std. 30)", "Zeitleiste", "Material vorbereiten", "Folie 1",
@@ -35,7 +35,7 @@ EXPECTED = {
         "absent": ["Pauze", "pagina", "Programme", "Break", " u ", " h ", "page ", "2027-05-06", "Worksheet"],
     },
     "un-plus-un": {
-        "deck": ["3 juin 2027", "Programme", "20 min", "40 min", "Groupe", "Matériel", "Pour finir", "Réponse",
+        "deck": ["3 juin 2027", "Programme", "20 min", "40 min", "Groupe", "Matériel", "À retenir", "Réponse",
                  "Source: Journal of Applied Psychology"],
         "handout": ["Programme", "3 juin 2027", "10:00–11:05 (1 h 05)", "Fiche de travail", "Déroulement",
                     "À retenir", "À vous de jouer", "Total", "page 2 sur", "21,5"],
