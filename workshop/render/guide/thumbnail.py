@@ -6,6 +6,8 @@ suite, a few hundred bytes per slide and the same bytes on every build.
 
 from __future__ import annotations
 
+import math
+
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -42,7 +44,7 @@ class Thumbnail(Flowable):
         canvas.scale(scale, -scale)  # slide EMU, y down, from here on
         for item in scene.items:
             if isinstance(item, Shape):
-                _shape(canvas, item)
+                _shape(canvas, item, scene.width, scene.height)
             else:
                 _polyline(canvas, item)
         canvas.restoreState()
@@ -53,10 +55,13 @@ class Thumbnail(Flowable):
         canvas.restoreState()
 
 
-def _shape(canvas: Canvas, shape: Shape) -> None:
+def _shape(canvas: Canvas, shape: Shape, width: float, height: float) -> None:
     box = shape.box
     canvas.setFillColor(HexColor(shape.fill))
-    if shape.geometry == "ellipse":
+    inside = box.x >= 0 and box.y >= 0 and box.right <= width and box.bottom <= height
+    if shape.geometry == "ellipse" and not inside:
+        _polygon(canvas, _clipped(_ellipse_points(box.x, box.y, box.right, box.bottom), width, height))
+    elif shape.geometry == "ellipse":
         canvas.ellipse(box.x, box.y, box.right, box.bottom, stroke=0, fill=1)
     elif shape.geometry == "triangle":
         path = canvas.beginPath()
@@ -73,6 +78,50 @@ def _shape(canvas: Canvas, shape: Shape) -> None:
         canvas.roundRect(box.x, box.y, box.w, box.h, radius, stroke=0, fill=1)
     else:
         canvas.rect(box.x, box.y, box.w, box.h, stroke=0, fill=1)
+
+
+ELLIPSE_POINTS = 72
+
+
+def _ellipse_points(x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, float]]:
+    cx, cy, rx, ry = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
+    return [(cx + rx * math.cos(2 * math.pi * k / ELLIPSE_POINTS), cy + ry * math.sin(2 * math.pi * k / ELLIPSE_POINTS))
+            for k in range(ELLIPSE_POINTS)]
+
+
+def _clipped(points: list[tuple[float, float]], width: float, height: float) -> list[tuple[float, float]]:
+    """A convex outline cut to the slide (Sutherland–Hodgman, one frame edge at a time).
+
+    Drawn cut rather than left to the canvas clip, so the page holds only what
+    shows: a PDF reader (or a contrast test) sees no shape beyond the frame.
+    """
+    edges = ((0, 0.0, 1), (0, width, -1), (1, 0.0, 1), (1, height, -1))  # (axis, limit, side kept)
+    for axis, limit, side in edges:
+        kept: list[tuple[float, float]] = []
+        for n, current in enumerate(points):
+            previous = points[n - 1]
+            now_in = (current[axis] - limit) * side >= 0
+            was_in = (previous[axis] - limit) * side >= 0
+            if now_in != was_in:
+                t = (limit - previous[axis]) / (current[axis] - previous[axis])
+                kept.append((previous[0] + t * (current[0] - previous[0]), previous[1] + t * (current[1] - previous[1])))
+            if now_in:
+                kept.append(current)
+        points = kept
+        if not points:
+            break
+    return points
+
+
+def _polygon(canvas: Canvas, points: list[tuple[float, float]]) -> None:
+    if len(points) < 3:
+        return
+    path = canvas.beginPath()
+    path.moveTo(*points[0])
+    for point in points[1:]:
+        path.lineTo(*point)
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)
 
 
 def _polyline(canvas: Canvas, line: Polyline) -> None:
