@@ -104,7 +104,8 @@ def _clipped(points: list[tuple[float, float]], width: float, height: float) -> 
             was_in = (previous[axis] - limit) * side >= 0
             if now_in != was_in:
                 t = (limit - previous[axis]) / (current[axis] - previous[axis])
-                kept.append((previous[0] + t * (current[0] - previous[0]), previous[1] + t * (current[1] - previous[1])))
+                (x0, y0), (x1, y1) = previous, current
+                kept.append((x0 + t * (x1 - x0), y0 + t * (y1 - y0)))
             if now_in:
                 kept.append(current)
         points = kept
