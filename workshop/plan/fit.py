@@ -35,6 +35,7 @@ from workshop.plan.balance import balance
 from workshop.plan.continue_split import split
 from workshop.plan.fit_blocks import Fonts, Measure, SlideFit, TableMeasure, TextMeasure
 from workshop.plan.fit_geometry import deck_geometry
+from workshop.plan.fit_words import describe, model_path
 from workshop.plan.model import AgendaRow, PlannedSlide
 from workshop.plan.texts import Context, TableBlock, blocks_for
 
@@ -291,46 +292,6 @@ def _same_options_on_the_answer_slide(items: list[PlannedSlide], fits: list[Slid
 
 _PLURAL = {"bullets", "instructions", "takeaways", "group and materials", "agenda rows"}
 
-_NAMES = {
-    "Title": ("title", ("title",)), "Subtitle": ("subtitle", ("subtitle",)), "Details": ("details line", ()),
-    "Body": ("bullets", ("bullets",)), "Statement": ("statement", ("text",)), "Quote": ("quote", ("text",)),
-    "Attribution": ("attribution", ("by",)), "Left Heading": ("left heading", ("left", "heading")),
-    "Left": ("left column", ("left", "points")), "Right Heading": ("right heading", ("right", "heading")),
-    "Right": ("right column", ("right", "points")), "Value": ("figure", ("value",)),
-    "Label": ("label", ("label",)), "Source": ("source", ("source",)), "Caption": ("caption", ("caption",)),
-    "Table": ("table", ("rows",)), "Question": ("question", ("question",)),
-    "Explanation": ("explanation", ("explanation",)), "Goal": ("goal", ("goal",)),
-    "Instructions": ("instructions", ("steps",)), "Duration": ("duration", ("duration",)),
-    "Takeaways": ("takeaways", ("takeaways",)), "Action": ("call to action", ("action",)),
-    "Text": ("text", ("text",)), "Number": ("section number", ()),
-}
-
-
-def describe(item: PlannedSlide, name: str) -> tuple[str, tuple[str | int, ...]]:
-    """(what the user calls block ``name``, its path in the model under the slide)."""
-    if name.startswith("Step "):
-        number = int(name.split()[1])
-        return f"step {number}", ("steps", number - 1)
-    if name.startswith("Option Text "):
-        letter = name.rsplit(" ", 1)[1]
-        return f"option {letter}", ("options", ord(letter) - ord("A"))
-    if name.startswith("Agenda "):
-        return "agenda", ()
-    own = KINDS[item.kind].shape_words
-    if name in own:
-        return own[name]
-    return _NAMES.get(name, (name.lower(), ()))
-
-
-def _path(item: PlannedSlide, name: str) -> tuple[str | int, ...]:
-    what, field_path = describe(item, name)
-    if item.kind == "title" and name in ("Title", "Subtitle") and not getattr(item.slide, name.lower(), None):
-        return ("workshop", name.lower())
-    if item.kind == "title" and name == "Details":
-        return ("workshop",)
-    return (*item.source_path, *field_path)
-
-
 def _substitution_note(item: PlannedSlide, name: str, what: str, excess: float, smallest: str, heading: bool,
                        brand: Brand) -> Note:
     """Text that fits in the brand fonts but not in the font a viewer without them draws with."""
@@ -347,7 +308,7 @@ def _substitution_note(item: PlannedSlide, name: str, what: str, excess: float, 
         f"{family.name} draws with (from the stack '{', '.join(stack)}'), even at the brand's smallest size "
         f"({smallest}): {excess:.0f} pt too tall — LibreOffice and several viewers ignore embedded fonts; "
         f"shorten {them} so that {them} {fit} everywhere",
-        _path(item, name), shape=name,
+        model_path(item, name), shape=name,
     )
 
 
@@ -378,12 +339,12 @@ def _notes(item: PlannedSlide, fitted: SlideFit, brand: Brand, fitter: Fitter) -
             "text-overflow",
             f"the {what} {verb} not fit its box even at the brand's smallest size ({smallest}): "
             f"{excess:.0f} pt too tall — {advice}",
-            _path(item, name), shape=name,
+            model_path(item, name), shape=name,
         )
     for name in fitted.broken:
         what, _ = describe(item, name)
         yield Note("text-word-break", f"a word in the {what} is wider than its box even at the smallest size "
-                                      "and breaks inside the word", _path(item, name), name)
+                                      "and breaks inside the word", model_path(item, name), name)
     if fitted.continued is not None:
         name, count, parts = fitted.continued
         mark = fitter.lang.word("continued", title="").strip()

@@ -1,0 +1,115 @@
+"""A chart's data as the outline gives it: categories, series, and how it is shown (highlight, sort).
+
+Validated here with the field's own location, so a misspelt highlight or a
+sorted line chart is an error at its line.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+
+from workshop.model.fields import Short, Strict
+from workshop.suggest import did_you_mean
+
+
+class ChartType(str, Enum):
+    BAR = "bar"
+    COLUMN = "column"
+    PIE = "pie"
+    LINE = "line"
+
+
+class ChartSort(str, Enum):
+    """The order of a chart's categories: as the outline gives them, or by value."""
+
+    NONE = "none"
+    DESCENDING = "descending"
+    ASCENDING = "ascending"
+
+
+class Series(Strict):
+    """One named row of chart values."""
+
+    name: Short = Field(description="The series' name, shown in the legend.")
+    values: list[float] = Field(description="One number per category, in the same order.", min_length=1, max_length=500)
+
+
+class ChartData(Strict):
+    """A chart's data: one value per category per series."""
+
+    # editors flag a sorted line chart as the tool does
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"properties": {"type": {"const": "line"}}, "required": ["type"]},
+        "then": {"properties": {"sort": {"const": "none", "description": "A line chart keeps its order."}}},
+    })
+
+    type: ChartType = Field(ChartType.COLUMN, description="bar, column, pie or line.")
+    categories: list[Short] = Field(
+        min_length=1, max_length=500,
+        description="The labels along the axis (or the pie's slices).",
+    )
+    series: list[Series] = Field(
+        min_length=1, max_length=12,
+        description="One or more named rows of values; a pie has exactly one.",
+    )
+    unit: Annotated[str, StringConstraints(max_length=10)] | None = Field(
+        None, description="Shown after each value, e.g. % or €."
+    )
+    highlight: Short | None = Field(
+        None,
+        description=(
+            "A category (or, with several series, a series) to stand out in the brand's accent colour "
+            "while the rest go muted: the share or the moment the slide is about."
+        ),
+    )
+    sort: ChartSort = Field(
+        ChartSort.NONE,
+        description=(
+            "none (the outline's order), descending or ascending: the categories by value (of the "
+            "highlighted series, else the first). Not for line charts, whose categories are an order."
+        ),
+    )
+
+    @field_validator("highlight")
+    @classmethod
+    def _highlight_exists(cls, value: str | None, info: ValidationInfo) -> str | None:
+        categories, series = info.data.get("categories"), info.data.get("series")
+        if value is None or categories is None or series is None:
+            return value
+        names = [s.name for s in series]
+        if value in categories and value in names:
+            raise ValueError(f"highlight '{value}' is both a category and a series; rename one of them")
+        if value in categories or (value in names and len(names) > 1):
+            return value
+        if value in names:
+            raise ValueError(f"highlight '{value}' is the only series; name one of the categories instead")
+        hint = did_you_mean(value, [*categories, *(names if len(names) > 1 else [])])
+        raise ValueError(f"highlight '{value}' names no category or series of this chart; {hint}")
+
+    @field_validator("sort")
+    @classmethod
+    def _sort_fits_the_type(cls, value: ChartSort, info: ValidationInfo) -> ChartSort:
+        if value is not ChartSort.NONE and info.data.get("type") is ChartType.LINE:
+            raise ValueError(
+                "a line chart cannot be sorted: its categories are an order (times, steps); "
+                "remove `sort:` or make it a bar or column chart"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _shape(self) -> ChartData:
+        for s in self.series:
+            if len(s.values) != len(self.categories):
+                raise ValueError(
+                    f"series '{s.name}' has {len(s.values)} values but there are "
+                    f"{len(self.categories)} categories; give one value per category"
+                )
+        if self.type is ChartType.PIE:
+            if len(self.series) != 1:
+                raise ValueError("a pie chart shows exactly one series")
+            if any(v < 0 for v in self.series[0].values):
+                raise ValueError("a pie chart cannot show negative values")
+        return self
