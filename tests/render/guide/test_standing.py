@@ -126,19 +126,24 @@ def test_same_scene_twice_same_bytes(every_kind, guide_pdf):
     assert render_guide(every_kind.plan, every_kind.brand, every_kind.assets) == guide_pdf
 
 
+def _unhyphenated(text: str) -> str:
+    """Words hyphenated at a line end joined again ("hel- dere" → "heldere"), as the notes have them."""
+    return re.sub(r"(\w)- (\w)", r"\1\2", text)
+
+
 def _block_pages(plan, data: bytes) -> list[str]:
     """Slides whose block is not on one page: its kicker on one page, the end of its notes on another."""
     from workshop.language import language_for
 
     lang = language_for(plan.meta.language)
-    pages = [normalise(t) for t in page_texts(data)]
+    pages = [_unhyphenated(normalise(t)) for t in page_texts(data)]
     split = []
     for item in plan.slides:
         if not item.in_deck or not item.first_part or item.quiz_answer or not item.slide.notes:
             continue
         kicker = (lang.word("slide", n=item.number) + " ·" if item.parts == 1
                   else lang.word("slide_range", n=item.number, last=item.number + item.parts - 1)).upper()
-        tail = normalise(item.slide.notes.split("\n\n")[-1])[-30:]
+        tail = _unhyphenated(normalise(item.slide.notes.split("\n\n")[-1]))[-30:]
         where = [n for n, text in enumerate(pages) if kicker in text.upper()]
         ends = [n for n, text in enumerate(pages) if tail in text]
         if not where or where[0] not in ends:
