@@ -126,3 +126,20 @@ def test_no_cache_flag(cache, tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["build", str(outline), "--only", "deck", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert len(_entries(cache)) == 1
+
+
+def test_a_kind_registered_in_the_process_changes_the_key(brand):
+    """A master cached before a kind was added lacks its layout, so it must not be found."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "kinds"))
+    try:
+        from test_new_kind import _poll_module
+    finally:
+        sys.path.pop(0)
+    from workshop.kinds import KINDS
+
+    base = master_key(brand, "nl-NL", None)
+    with KINDS.extended(_poll_module().POLL):
+        assert master_key(brand, "nl-NL", None) != base
+    assert master_key(brand, "nl-NL", None) == base

@@ -49,6 +49,7 @@ def master_key(brand: Any, lang: str, client_color: str | None) -> str:
     import pptx
 
     from workshop.fingerprint import code_fingerprint, value_fingerprint
+    from workshop.kinds import KINDS
 
     folder = getattr(brand, "folder", None)
     parts = [
@@ -58,6 +59,8 @@ def master_key(brand: Any, lang: str, client_color: str | None) -> str:
         value_fingerprint(brand, Path(folder) if folder else None),
         f"lang {lang}",
         f"client colour {client_color}",
+        # the kinds registered in this process: each adds its layouts to the master
+        "kinds " + ",".join(sorted(KINDS)),
     ]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
