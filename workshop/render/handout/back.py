@@ -17,11 +17,11 @@ from reportlab.platypus import CondPageBreak, Flowable, Frame, KeepInFrame, Next
 
 from workshop.brand.colors import mix
 from workshop.plan.model import BackCover, DeckPlan, Source
-from workshop.render.handout.closing import source_list
+from workshop.render.handout.closing import numbered, source_list
 from workshop.render.pdf import markup
 from workshop.render.pdf.document import Bookmark
 from workshop.render.pdf.fallback import draw_string
-from workshop.render.pdf.flowables import NotesGrid, badge, hanging
+from workshop.render.pdf.flowables import NotesGrid
 from workshop.render.pdf.images import draw_image, logo_image
 from workshop.render.pdf.kit import Kit
 from workshop.render.pdf.measure import shorten
@@ -51,13 +51,11 @@ def notes_page(kit: Kit) -> list[Flowable]:
 
 
 def _contents(kit: Kit, back: BackCover, sources: tuple[Source, ...]) -> list[Flowable]:
-    s, p = kit.styles, kit.palette
+    s = kit.styles
     out: list[Flowable] = []
     if back.next_steps:
         out.append(kit.raw(markup.escape(kit.word("next_steps")), s.h1))
-        for number, text in enumerate(back.next_steps, start=1):
-            mark = badge(str(number), s.fonts.heading.bold, 10, p.c(p.accent), p.c(p.on_accent), 7 * mm)
-            out += hanging(mark, [kit.p(text, s.lead)], 11 * mm, space_before=1.5 * mm)
+        out += numbered(kit, back.next_steps, 1.5 * mm)
     if back.contact:
         out.append(kit.raw(markup.escape(kit.word("contact")), s.h2))
         first, *rest = back.contact

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
@@ -26,9 +28,7 @@ def closing(kit: Kit, slide: ClosingSlide, ctx: HandoutContext) -> list[Flowable
     out.append(kit.p(slide.title, s.h2))
     if slide.takeaways:
         out.append(kit.raw(markup.escape(kit.word("takeaways")), s.kicker))
-        for number, text in enumerate(slide.takeaways, start=1):
-            mark = badge(str(number), s.fonts.heading.bold, 10, p.c(p.accent), p.c(p.on_accent), 7 * mm)
-            out += hanging(mark, [kit.p(text, s.lead)], 11 * mm, space_before=2 * mm)
+        out += numbered(kit, slide.takeaways, 2 * mm)
     if slide.action:
         ink = p.on_primary
         rows = [kit.raw(markup.color(markup.bold(markup.escape(kit.word("action"))), ink), s.kicker),
@@ -61,4 +61,14 @@ def source_list(kit: Kit, items: tuple[Source, ...]) -> list[Flowable]:
         if source.slide is not None:
             text += markup.color(markup.escape(f" ({kit.word('slide', n=source.slide)})"), kit.palette.muted)
         out.append(kit.raw(text, s.numbered, bullet=f"{number}."))
+    return out
+
+
+def numbered(kit: Kit, texts: Sequence[str], space_before: float) -> list[Flowable]:
+    """Texts in lead type, each hanging from a numbered accent badge (takeaways, next steps)."""
+    s, p = kit.styles, kit.palette
+    out: list[Flowable] = []
+    for number, text in enumerate(texts, start=1):
+        mark = badge(str(number), s.fonts.heading.bold, 10, p.c(p.accent), p.c(p.on_accent), 7 * mm)
+        out += hanging(mark, [kit.p(text, s.lead)], 11 * mm, space_before=space_before)
     return out
