@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-import typer
-
 from workshop.errors import ExitStatus, Severity, WorkshopError
 from workshop.text.terminal import printable
 
@@ -56,11 +54,11 @@ class Console:
 
     def data(self, text: str) -> None:
         """What the user asked for (a schema, a report): always printed, to stdout."""
-        typer.echo(printable(text), file=self.out)
+        _echo(printable(text), self.out)
 
     def err(self, text: str) -> None:
         """Errors and warnings: always printed, to stderr."""
-        typer.echo(printable(text), file=self.errors)
+        _echo(printable(text), self.errors)
 
     def live(self) -> bool:
         """Whether a one-line progress counter can redraw itself (a terminal on stderr)."""
@@ -134,6 +132,15 @@ class Progress:
             if self.done == self.total:
                 stream.write("\r" + " " * 80 + "\r")
         self.console.report(result, plain=not self.live, seen=self.seen)
+
+
+def _echo(text: str, stream: TextIO | None) -> None:
+    """A line, flushed: what ``typer.echo`` does with text that holds no terminal codes (``printable``
+    escapes them), without importing typer (a plain ``build`` or ``check`` never loads it)."""
+    if stream is None:  # no console at all (pythonw)
+        return
+    stream.write(text + "\n")
+    stream.flush()
 
 
 def shown(path: Path | str) -> str:

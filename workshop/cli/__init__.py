@@ -6,28 +6,54 @@ configuration (``workshop.toml``) itself; flags override the configuration.
 Exit codes are ``errors.ExitStatus`` (documented in the README). The commands
 live in ``build`` (build, check), ``project`` (edits, new, brands, schema),
 ``watch`` and ``template``; each imports what it needs when it runs, so
-``--help`` and shell completion start with typer alone.
+``--help`` and shell completion start with typer alone. A plain ``build`` or
+``check`` line does not even load typer: ``quick`` reads it and runs the same
+command body (``commands``); every other line goes to typer.
 """
 
 from __future__ import annotations
 
-from workshop.cli import build, project, template, watch  # noqa: F401  (registers the commands, in order)
-from workshop.cli.app import app
-from workshop.console import Console
+import sys
+from typing import TYPE_CHECKING, Any
+
 from workshop.errors import ExitStatus
 
+if TYPE_CHECKING:
+    import typer
+
 __all__ = ["app", "main"]
+
+
+def _app() -> typer.Typer:
+    """The typer application with every command registered (in order)."""
+    from workshop.cli import build, project, template, watch  # noqa: F401  (registers the commands)
+    from workshop.cli.application import app
+
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    """``workshop.cli.app`` is the typer application (``application.app``), loaded on first use (PEP 562)."""
+    if name == "app":
+        return _app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
     """The ``workshop`` entry point."""
     from workshop import heap, stopping
+    from workshop.cli import quick
 
     heap.pause_for_start()  # until the first build has loaded what it needs (see workshop.heap)
 
     stopping.install_stop_handlers()  # SIGTERM unwinds like Ctrl-C, with exit status 143
     try:
-        app(obj=Console())
+        line = quick.parse(sys.argv[1:])
+        if line is not None:
+            quick.main(line)
+        from workshop.console import Console
+
+        _app()(obj=Console())
     except KeyboardInterrupt as exc:  # arrived after the command had finished: exit quietly
         raise SystemExit(getattr(exc, "status", ExitStatus.INTERRUPTED)) from None
     finally:

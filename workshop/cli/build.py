@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from workshop.cli.app import app, console_of, project
+from workshop.cli.application import app, console_of
+from workshop.cli.commands import build_command, check_command
 from workshop.cli.options import (
     BrandOpt,
     ClientOpt,
@@ -17,11 +18,7 @@ from workshop.cli.options import (
     SetOpt,
     StrictOpt,
     VarsOpt,
-    edit_policy,
-    parse_only,
-    profiles,
 )
-from workshop.cli.run import check_brand_alone, jobs_for, run
 
 
 @app.command()
@@ -44,16 +41,8 @@ def build(
     A deck edited in PowerPoint since it was built is never replaced silently: the
     build stops and lists the edits, unless --keep-edits or --overwrite says what to do.
     """
-    console = console_of(ctx)
-
-    def start() -> int:
-        where = project()
-        chosen = profiles(where, vars_files or [], clients or [])
-        job_list = jobs_for(where, paths or [], brand, chosen, assignments or [], out, parse_only(only or []),
-                            edit_policy(keep_edits, overwrite))
-        return run(console, job_list, where.jobs if jobs is None else jobs, strict, False)
-
-    raise typer.Exit(console.guarded(start))
+    raise typer.Exit(build_command(console_of(ctx), paths or [], brand, vars_files or [], clients or [],
+                                   assignments or [], out, only or [], jobs, strict, keep_edits, overwrite))
 
 
 @app.command()
@@ -74,14 +63,5 @@ def check(
 
     Also warns when a deck in the output folder has hand edits a plain build would refuse to replace.
     """
-    console = console_of(ctx)
-
-    def start() -> int:
-        where = project()
-        if brand and not paths and not where.decks.is_dir():
-            return check_brand_alone(console, brand, strict)
-        chosen = profiles(where, vars_files or [], clients or [])
-        job_list = jobs_for(where, paths or [], brand, chosen, assignments or [], out, ("deck",))
-        return run(console, job_list, where.jobs if jobs is None else jobs, strict, True)
-
-    raise typer.Exit(console.guarded(start))
+    raise typer.Exit(check_command(console_of(ctx), paths or [], brand, vars_files or [], clients or [],
+                                   assignments or [], jobs, strict, out))

@@ -1,54 +1,8 @@
-"""The options several commands share, their shell completion, and turning flags into values."""
+"""The options several commands share and their shell completion (turning flags into values: ``commands``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 import typer
-
-from workshop.console import shown
-from workshop.errors import UsageError
-
-if TYPE_CHECKING:
-    from workshop.config import Project
-    from workshop.edits.guard import EditPolicy
-
-
-def parse_only(values: list[str]) -> tuple[str, ...]:
-    """``--only deck,guide`` (repeatable) → the outputs in build order; none given: all three."""
-    from workshop.pipeline import OUTPUTS
-
-    if not values:
-        return OUTPUTS
-    chosen: list[str] = []
-    for value in values:
-        for part in value.split(","):
-            part = part.strip().lower()
-            if part not in OUTPUTS:
-                raise UsageError(f"--only takes deck, handout or guide, not '{part}'")
-            if part not in chosen:
-                chosen.append(part)
-    return tuple(o for o in OUTPUTS if o in chosen)
-
-
-def profiles(project: Project, vars_files: list[str], clients: list[str]) -> list[Path]:
-    """Client profiles from ``--vars FILE`` and ``--client NAME`` (looked up in the client folders)."""
-    from workshop.config import client_file
-
-    for vars_file in vars_files:
-        if not Path(vars_file).is_file():
-            raise UsageError(f"{vars_file}: client file not found", hint="give the path of a .yaml file")
-    found = [Path(shown(client_file(project, name))) for name in clients]
-    return [Path(v) for v in vars_files] + found
-
-
-def edit_policy(keep: bool, overwrite: bool) -> EditPolicy:
-    from workshop.edits.guard import EditPolicy
-
-    if keep and overwrite:
-        raise UsageError("--keep-edits and --overwrite exclude each other", hint="choose one")
-    return EditPolicy.KEEP if keep else EditPolicy.OVERWRITE if overwrite else EditPolicy.REFUSE
 
 
 def _complete_brand(incomplete: str) -> list[str]:

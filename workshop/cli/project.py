@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from workshop.cli.app import app, console_of, project
+from workshop.cli.application import app, console_of, project
 from workshop.console import shown
 from workshop.errors import ExitStatus, UsageError
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import typer
 
-from workshop.cli.app import console_of, project, template_app
-from workshop.cli.options import BrandOpt, parse_only
+from workshop.cli.application import console_of, project, template_app
+from workshop.cli.commands import parse_only
+from workshop.cli.options import BrandOpt
 from workshop.console import shown
 from workshop.errors import ExitStatus
 

@@ -6,8 +6,9 @@ import dataclasses
 
 import typer
 
-from workshop.cli.app import app, console_of, project
-from workshop.cli.options import BrandOpt, ClientOpt, OnlyOpt, OutOpt, PathsArg, SetOpt, VarsOpt, parse_only, profiles
+from workshop.cli.application import app, console_of, project
+from workshop.cli.commands import parse_only, profiles
+from workshop.cli.options import BrandOpt, ClientOpt, OnlyOpt, OutOpt, PathsArg, SetOpt, VarsOpt
 from workshop.cli.run import jobs_for, run
 from workshop.console import shown
 from workshop.errors import ExitStatus

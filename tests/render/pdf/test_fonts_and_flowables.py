@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 
 import pytest
 from reportlab.lib.units import mm
@@ -122,3 +123,30 @@ def test_a_note_is_drawn_once_where_it_fits(kit, filler, page):
                      initial_font=s.fonts.body.regular)
     pages = page_texts(data)
     assert [n for n, text in enumerate(pages, start=1) if "PAUZE-NOTITIE" in text] == [page]
+
+
+def test_the_notes_grid_is_one_path_of_round_dots_at_the_pitch(kit):
+    import pdfplumber
+    from reportlab.platypus import SimpleDocTemplate
+
+    from workshop.render.pdf.flowables import NotesGrid, dot_path
+
+    assert dot_path([10, 24.17], [100.5], 1.0) == "1 w 1 J\n10 100.5 m 10 100.5 l 24.17 100.5 m 24.17 100.5 l\nS"
+    p = kit.palette
+    buffer = io.BytesIO()
+    grid = NotesGrid(p.c(p.rule), "Notities", kit.styles.fonts.body.bold, p.c(p.muted), pitch=10 * mm)
+    SimpleDocTemplate(buffer, pagesize=(100 * mm, 100 * mm), leftMargin=0, rightMargin=0, topMargin=0,
+                      bottomMargin=0, invariant=1).build([grid])
+    with pdfplumber.open(io.BytesIO(buffer.getvalue())) as pdf:
+        page = pdf.pages[0]
+        dots = page.lines
+        assert page.curves == [] and "Notities" in page.extract_text()
+    columns, rows = int(grid.width // (10 * mm)) + 1, int((grid.height - 14) // (10 * mm))
+    assert len(dots) == columns * rows and rows > 5
+    assert all(d["x0"] == d["x1"] and d["top"] == d["bottom"] and d["linewidth"] == 1 for d in dots)
+    xs, ys = sorted({round(d["x0"], 3) for d in dots}), sorted({round(d["top"], 3) for d in dots})
+    assert len(xs) == columns and len(ys) == rows
+    steps = [b - a for a, b in pairwise(xs)] + [b - a for a, b in pairwise(ys)]
+    assert all(step == pytest.approx(10 * mm, abs=0.01) for step in steps)
+    colour = pytest.approx(p.c(p.rule).rgb(), abs=1e-5)
+    assert all(d["stroking_color"] == colour for d in dots)

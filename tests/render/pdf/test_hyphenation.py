@@ -110,3 +110,88 @@ def test_the_tie_leaves_tags_and_short_lines_alone():
     assert markup.tie_last_words("een twee drie<br/>vier vijf zes") == "een twee\u00a0drie<br/>vier vijf\u00a0zes"
     long = "kort " + "x" * 20 + " " + "y" * 20
     assert markup.tie_last_words(long) == long  # too long to keep together in a narrow column
+
+
+@pytest.fixture
+def hyphenation_cache(tmp_path, monkeypatch):
+    """An empty user cache, and dictionaries read afresh (pyphen's and our in-process copies dropped)."""
+    import pyphen
+
+    from workshop.render.deck.master_cache import CACHE_ENV
+    from workshop.render.pdf import hyphenation
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    hyphenation._dictionary.cache_clear()
+    yield hyphenation._cache_dir()
+    hyphenation._dictionary.cache_clear()
+
+
+def _fresh(language: str, word: str) -> tuple[str, dict]:
+    """``word``'s syllables and the patterns, read in a new "process" (no in-process copies)."""
+    import pyphen
+
+    from workshop.render.pdf import hyphenation
+
+    pyphen.hdcache.clear()
+    hyphenation._dictionary.cache_clear()
+    text = syllables(language, word)
+    return text, hyphenation._dictionary(language).hd.patterns
+
+
+def test_the_parsed_dictionary_is_cached_and_gives_the_same_breaks(hyphenation_cache, monkeypatch):
+    import pyphen
+
+    from workshop.render.deck.master_cache import CACHE_ENV
+
+    word = "Toegankelijkheidsverklaring"
+    cold, parsed = _fresh("nl", word)
+    [entry] = hyphenation_cache.glob("*.marshal")
+    monkeypatch.setattr(pyphen.HyphDict, "__init__", lambda *a: pytest.fail("parsed although cached"))
+    warm, loaded = _fresh("nl", word)
+    assert warm == cold == "Toe-gan-ke-lijk-heids-ver-kla-ring" and loaded == parsed
+    monkeypatch.undo()
+    monkeypatch.setenv(CACHE_ENV, "off")
+    entry.unlink()
+    off, _ = _fresh("nl", word)
+    assert off == cold and not entry.exists()  # off: neither read nor written
+
+
+def test_a_damaged_or_foreign_entry_is_parsed_again_and_rewritten(hyphenation_cache):
+    import marshal
+
+    from workshop.render.deck.master_cache import write_entry
+    from workshop.render.pdf.hyphenation import cache_key, dictionary_file
+
+    word = "Toegankelijkheidsverklaring"
+    cold, parsed = _fresh("nl", word)
+    [entry] = hyphenation_cache.glob("*.marshal")
+    sound = entry.read_bytes()
+    key = cache_key(dictionary_file("nl"))
+    damages = [sound[:-1000], sound[:-1] + b"x", b"", sound.replace(b"cache", b"kache", 1)]
+    for payload in (b"not marshal", marshal.dumps([1, 2]), marshal.dumps({"patterns": 3})):  # a sound digest
+        write_entry(entry, key, payload)
+        damages.append(entry.read_bytes())
+    for damage in damages:
+        entry.write_bytes(damage)
+        again, patterns = _fresh("nl", word)
+        assert again == cold and patterns == parsed
+        assert entry.read_bytes() == sound
+
+
+def test_an_unwritable_cache_folder_only_costs_time(hyphenation_cache, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert _fresh("nl", "Toegankelijk")[0] == "Toe-gan-ke-lijk"
+
+
+def test_a_dictionary_is_read_only_when_a_word_needs_breaking(hyphenation_cache):
+    from workshop.render.pdf import hyphenation
+
+    pairs = hyphenator("fr")
+    assert hyphenation._dictionary.cache_info().currsize == 0
+    assert list(pairs("court")) == [] and hyphenation._dictionary.cache_info().currsize == 0
+    assert list(pairs("responsabilité"))
+    assert hyphenation._dictionary.cache_info().currsize == 1

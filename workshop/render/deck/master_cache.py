@@ -82,13 +82,13 @@ def cached_master(key: str, generate: Callable[[], T], save: Callable[[T], bytes
     return made
 
 
-def read_entry(path: Path, key: str) -> bytes | None:
+def read_entry(path: Path, key: str, magic: bytes = MAGIC) -> bytes | None:
     """The saved master, or None when the entry is missing, damaged or made for another key."""
     try:
         raw = path.read_bytes()
     except OSError:
         return None
-    head = MAGIC + key.encode("ascii") + b"\n"
+    head = magic + key.encode("ascii") + b"\n"
     if not raw.startswith(head) or len(raw) < len(head) + DIGEST:
         return None
     digest, data = raw[len(head):len(head) + DIGEST], raw[len(head) + DIGEST:]
@@ -97,9 +97,9 @@ def read_entry(path: Path, key: str) -> bytes | None:
     return data
 
 
-def write_entry(path: Path, key: str, data: bytes) -> None:
+def write_entry(path: Path, key: str, data: bytes, magic: bytes = MAGIC) -> None:
     """Write the entry whole (a temporary file renamed into place); a cache that cannot be written is skipped."""
-    entry = MAGIC + key.encode("ascii") + b"\n" + hashlib.sha256(data).digest() + data
+    entry = magic + key.encode("ascii") + b"\n" + hashlib.sha256(data).digest() + data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)

@@ -50,6 +50,7 @@ from pptx.parts.embeddedpackage import EmbeddedXlsxPart
 from pptx.parts.image import ImagePart
 from pptx.parts.slide import NotesSlidePart, SlideLayoutPart, SlidePart
 
+from workshop.render.deck.deflate_cache import deflate_part
 from workshop.render.deck.zipstream import Entry, deflate, write_zip
 
 __all__ = [
@@ -279,7 +280,7 @@ def stand_in(part: Any) -> Part:
 
 def part_entries(part: Any) -> tuple[Entry, ...]:
     """The part deflated, and its relationships when it has any."""
-    entry = deflate(part.partname.membername, part.blob)
+    entry = deflate_part(part.partname.membername, part.blob)
     if not part._rels:
         return (entry,)
     return entry, deflate(part.partname.rels_uri.membername, rels_xml(part.rels))

@@ -4,7 +4,8 @@ Each family's four files are registered as one reportlab font family, so the
 ``<b>``/``<i>`` our markup emits switch to the real bold and italic faces
 instead of a faked slant. reportlab embeds TrueType fonts as subsets, so a PDF
 carries only the glyphs it uses. Registration is cached by file, because a
-batch of builds in one process should parse each font once.
+batch of builds in one process should parse each font once; and a file that
+passed before is parsed only when a PDF first draws with it (``ondemand``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from workshop.brand.model import Brand, FontFamily
 from workshop.brand.sfnt import NotAFont, check_outlines
 from workshop.errors import Location, WorkshopError
 from workshop.plan.measure import metrics_for
+from workshop.render.pdf.ondemand import FontOnDemand, known_face_name, remember
 from workshop.safety.paths import read_regular_file
 
 _STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -82,14 +84,14 @@ def style_of(font_name: str) -> tuple[bool, bool]:
 
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _font_name(family: str, style: str, path: Path) -> str:
+def _font_name(family: str, style: str, content_digest: str) -> str:
     """A stable PDF font name; the file's digest is added only to tell same-named files apart."""
     base = re.sub(r"[^A-Za-z0-9]+", "", family) or "Font"
     name = f"{base}-{style.title().replace('_', '')}"
-    digest = _digest(path)
+    digest = content_digest[:8]
     if _names.get(name, digest) != digest:
         name = f"{name}-{digest}"
     _names[name] = digest
@@ -110,11 +112,23 @@ def _register(family: FontFamily, style: str) -> str:
     except WorkshopError as error:
         raise WorkshopError(f"the {style.replace('_', ' ')} font of '{family.name}': {error.message}",
                             error.location, error.hint) from None
-    name = _font_name(family.name, style, path)
-    pdfmetrics.registerFont(open_pdf_font(name, path, f"the {style.replace('_', ' ')} font file of '{family.name}'"))
+    digest = _digest(path)
+    name = _font_name(family.name, style, digest)
+    what = f"the {style.replace('_', ' ')} font file of '{family.name}'"
+    pdfmetrics.registerFont(_pdf_font(name, path, digest, what))
     _registered[key] = _as_given[given] = name
     _files[name] = path.resolve()
     return name
+
+
+def _pdf_font(name: str, path: Path, content_digest: str, what: str) -> TTFont:
+    """The face read on first use when this file passed before (``ondemand``), else read and checked now."""
+    face_name = known_face_name(content_digest)
+    if face_name is not None:
+        return FontOnDemand(name, str(path.resolve()), face_name)
+    font = open_pdf_font(name, path, what)
+    remember(content_digest, font.face.name)
+    return font
 
 
 def open_pdf_font(name: str, path: Path, what: str) -> TTFont:
