@@ -1,8 +1,10 @@
-"""Shared fixtures: outlines written to tmp files, and brands."""
+"""Shared fixtures: outlines written to tmp files, brands, and the samples built once per run."""
 
 from __future__ import annotations
 
 import importlib.util
+import os
+import sys
 import textwrap
 from pathlib import Path
 
@@ -12,6 +14,19 @@ from workshop.brand.model import Brand, Colors, FontFamily, Meta, Typography
 
 REPO = Path(__file__).resolve().parents[1]
 DECKS = REPO / "decks"
+
+
+def _load(name: str, path: Path):
+    """Import a support module by path, once, under ``name`` (pytest runs in importlib mode)."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+_builds = _load("sample_builds", Path(__file__).resolve().parent / "sample_builds.py")
 
 
 def _lato() -> FontFamily:
@@ -36,6 +51,17 @@ def _no_user_folders(tmp_path_factory):
         patch.setenv("WORKSHOP_CONFIG_DIR", str(tmp_path_factory.mktemp("user-config")))
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
         yield
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory, _no_user_folders):
+    """``sample_build(outline, brand="default", client=None)`` → its ``SampleBuild`` (tests/sample_builds.py).
+
+    Built once per run; under pytest-xdist the workers share the run's cache folder.
+    """
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    return _builds.SampleBuilds(root / "sample-builds")
 
 
 @pytest.fixture(scope="session")

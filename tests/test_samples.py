@@ -55,13 +55,11 @@ def test_every_yaml_snippet_in_the_docs_is_an_example_file():
 
 
 @pytest.mark.parametrize("path", SAMPLES + EXAMPLES, ids=lambda p: p.name)
-def test_outline_builds_all_three_outputs(path, monkeypatch, tmp_path):
+def test_outline_builds_all_three_outputs(path, sample_build):
+    """``workshop build`` in the checkout (the build is shared with the render tests: tests/sample_builds.py)."""
     from pptx import Presentation
 
-    from workshop.pipeline import run_build
-
-    monkeypatch.chdir(REPO)
-    result = run_build(Job(path.relative_to(REPO), tmp_path))
+    result = sample_build(path).result
     assert result.ok, result.error
     deck, handout, guide = result.written  # in the order deck, handout, guide
     assert deck.suffix == ".pptx" and handout.name.endswith("-handout.pdf") and guide.name.endswith("-guide.pdf")

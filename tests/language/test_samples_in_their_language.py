@@ -6,7 +6,9 @@ python-pptx, the handout with pdfplumber and the guide with pypdf.
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,17 +49,15 @@ EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory) -> dict[str, dict[str, str]]:
+def outputs(sample_build) -> Callable[[str], dict[str, str]]:
+    """``outputs(sample)`` → the text of its deck, handout and guide (read once, when first asked for)."""
     import pdfplumber
     from pptx import Presentation
     from pypdf import PdfReader
 
-    from workshop.pipeline import Job, run_build
-
-    out = tmp_path_factory.mktemp("languages")
-    texts: dict[str, dict[str, str]] = {}
-    for name in EXPECTED:
-        result = run_build(Job(REPO / "decks" / f"{name}.yaml", out))
+    @functools.cache
+    def read(name: str) -> dict[str, str]:
+        result = sample_build(REPO / "decks" / f"{name}.yaml").result
         assert result.ok, result.error
         deck, handout, guide = result.written
         lines = []
@@ -68,14 +68,15 @@ def outputs(tmp_path_factory) -> dict[str, dict[str, str]]:
         with pdfplumber.open(io.BytesIO(handout.read_bytes())) as pdf:
             handout_text = "\n".join(page.extract_text() or "" for page in pdf.pages)
         guide_text = "\n".join(page.extract_text() for page in PdfReader(guide).pages)
-        texts[name] = {"deck": "\n".join(lines), "handout": handout_text, "guide": guide_text}
-    return texts
+        return {"deck": "\n".join(lines), "handout": handout_text, "guide": guide_text}
+
+    return read
 
 
 @pytest.mark.parametrize("name", EXPECTED)
 @pytest.mark.parametrize("output", ["deck", "handout", "guide"])
 def test_outputs_speak_the_outline_language(outputs, name, output):
-    text = " ".join(outputs[name][output].split()).casefold()  # kickers print in capitals
+    text = " ".join(outputs(name)[output].split()).casefold()  # kickers print in capitals
     missing = [word for word in EXPECTED[name][output] if word.casefold() not in text]
     assert not missing, f"{name} {output} lacks {missing}"
     present = [word for word in EXPECTED[name]["absent"] if word.casefold() in text]

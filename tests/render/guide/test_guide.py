@@ -153,8 +153,16 @@ def test_long_outline_flows_across_pages(tmp_path):
     assert "30. Stap 30:" in text and "Punt 80 over vissen" in text
 
 
+@pytest.mark.slow  # a minute: thirty 10,000-character steps, each boxed and split across pages
 def test_every_limit_at_once_still_renders(tmp_path):
     built = build(tmp_path, extreme_outline())
+    text = all_text(render_guide(built.plan, built.brand, built.assets))
+    assert "Rechts" in text and "Veel lijnen" in text
+
+
+def test_every_limit_at_once_with_three_of_the_thirty_steps_renders(tmp_path):
+    """The quick share of the test above: every other limit at its maximum."""
+    built = build(tmp_path, extreme_outline(steps_count=3))
     text = all_text(render_guide(built.plan, built.brand, built.assets))
     assert "Rechts" in text and "Veel lijnen" in text
 
@@ -166,10 +174,11 @@ def test_both_brands(tmp_path, brand):
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
-def test_every_sample_and_example_renders(path, monkeypatch):
+def test_every_sample_and_example_renders(path, monkeypatch, sample_build):
+    """The guide ``workshop build`` wrote (the same bytes as ``render_guide`` of the sample's plan)."""
     monkeypatch.chdir(REPO)
-    plan, brand, assets = sample_plan(path)
-    text = all_text(render_guide(plan, brand, assets))
+    plan, _, _ = sample_plan(path)
+    text = all_text(sample_build(path).read("guide"))
     for item in plan.slides:
         if item.slide.notes:
             assert " ".join(item.slide.notes.split())[:40] in text

@@ -6,13 +6,11 @@ and page texts), for the outline with every kind and for the sample decks.
 
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
 
-import pdfplumber
 import pytest
-from pdf_support import REPO, normalise, page_texts, sample_plan
+from pdf_support import REPO, normalise, page_texts, page_words, plumbed_pages, sample_plan
 
 from workshop.render.guide import render_guide
 from workshop.render.guide.runsheet import THUMB
@@ -22,9 +20,8 @@ DECKS = sorted((REPO / "decks").glob("*.yaml"))
 MM = 72 / 25.4
 
 
-def _words(data: bytes) -> list[list[dict]]:
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return [page.extract_words(extra_attrs=["size"], keep_blank_chars=False) for page in pdf.pages]
+def _words(data: bytes) -> tuple[tuple[dict, ...], ...]:
+    return page_words(data, ("size",))
 
 
 def _content(plan) -> set[str]:
@@ -47,13 +44,14 @@ def _sizes_ok(data: bytes, plan) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def sample_guides() -> dict[str, tuple[object, bytes]]:
+def sample_guides(sample_build) -> dict[str, tuple[object, bytes]]:
+    """Each sample deck's plan and the guide ``workshop build`` wrote for it."""
     found = {}
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(REPO)
         for path in DECKS:
-            plan, brand, assets = sample_plan(path)
-            found[path.stem] = (plan, render_guide(plan, brand, assets))
+            plan, _, _ = sample_plan(path)
+            found[path.stem] = (plan, sample_build(path).read("guide"))
     return found
 
 
@@ -81,12 +79,8 @@ def test_sample_guides_sizes(sample_guides):
 
 def _thumbnails(data: bytes) -> list[int]:
     """Per page, the frames of slide miniatures (a rectangle THUMB wide in the slide's proportions)."""
-    out = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            out.append(sum(1 for r in page.rects if abs(r["width"] - THUMB) < 0.5
-                           and abs(r["height"] - THUMB * 9 / 16) < 0.5 and r["stroke"]))
-    return out
+    return [sum(1 for r in page.rects if abs(r["width"] - THUMB) < 0.5
+                and abs(r["height"] - THUMB * 9 / 16) < 0.5 and r["stroke"]) for page in plumbed_pages(data)]
 
 
 def test_a_thumbnail_for_every_slide(guide_pdf, every_kind):
@@ -181,9 +175,7 @@ def test_no_internal_descriptors_leak(sample_guides):
 def test_timeline_labels_are_whole(sample_guides):
     """Every block's title appears whole in the bar (wrapped if need be), or its number does."""
     for name, (plan, data) in sample_guides.items():
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            first = pdf.pages[0]
-            words = [w["text"] for w in first.extract_words(extra_attrs=["size"]) if abs(w["size"] - 8.5) < 0.01]
+        words = [w["text"] for w in _words(data)[0] if abs(w["size"] - 8.5) < 0.01]
         counted = Counter(words)
         from workshop.render.guide.overview import blocks
 

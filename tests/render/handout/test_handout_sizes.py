@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import io
-
-import pdfplumber
 import pytest
+from pdf_support import page_words, plumbed_pages
 
 from workshop.brand.colors import contrast_ratio
 
@@ -15,23 +13,20 @@ CELL = 9.0  # table cells
 
 
 def _chars(data: bytes) -> list[dict]:
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return [dict(c, page=n) for n, page in enumerate(pdf.pages, start=1)
-                for c in page.chars if c["text"].strip()]
+    return [dict(c, page=n) for n, page in enumerate(plumbed_pages(data), start=1)
+            for c in page.chars if c["text"].strip()]
 
 
 def _phrase_sizes(data: bytes, phrase: str) -> list[float]:
     """Sizes of the characters of every line that starts ``phrase`` (its first word, then the rest)."""
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        sizes = []
-        for page in pdf.pages:
-            words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
-            first = phrase.split()[0]
-            for n, word in enumerate(words):
-                following = " ".join(w["text"] for w in words[n:n + len(phrase.split())])
-                if word["text"] == first and following.replace("\u00a0", " ") == phrase:
-                    sizes.append(word["size"])
-        return sizes
+    sizes = []
+    for words in page_words(data, ("size",)):
+        first = phrase.split()[0]
+        for n, word in enumerate(words):
+            following = " ".join(w["text"] for w in words[n:n + len(phrase.split())])
+            if word["text"] == first and following.replace("\u00a0", " ") == phrase:
+                sizes.append(word["size"])
+    return sizes
 
 
 def _hex(color) -> str:
@@ -78,9 +73,8 @@ def test_accent_figures_and_kickers_meet_contrast_on_paper(sample_handouts, bran
     assert figure, "the stat figure is not drawn"
     for c in figure:
         assert contrast_ratio(_hex(c["non_stroking_color"]), "#FFFFFF") >= 4.5, (c["non_stroking_color"], c["text"], c["page"], c["size"])
-    with pdfplumber.open(io.BytesIO(data)) as pdf:  # "DEEL 1 · …" above each section heading
-        kicker = [w for page in pdf.pages[1:]
-                  for w in page.extract_words(extra_attrs=["non_stroking_color", "size"]) if w["text"] == "DEEL"]
+    # "DEEL 1 · …" above each section heading
+    kicker = [w for words in page_words(data, ("non_stroking_color", "size"))[1:] for w in words if w["text"] == "DEEL"]
     assert kicker
     for c in kicker:
         assert contrast_ratio(_hex(c["non_stroking_color"]), "#FFFFFF") >= 4.5, (c["non_stroking_color"], c["text"], c["page"], c["size"])

@@ -6,11 +6,13 @@ in importlib mode, so this is imported by path, once, under one name).
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -332,10 +334,36 @@ def build(folder: Path, text: str, brand: str = "default", name: str = "outline"
     return Built(plan, loaded, collect_assets(outline))
 
 
-def page_texts(data: bytes) -> list[str]:
+# -- reading PDFs back, each PDF parsed once per session ---------------------------------------
+# Many tests read the same session-built PDF (``handout_pdf``, a sample's handout): parsing
+# is what such a test costs, so the readings are cached by the PDF's bytes. They are
+# shared: read them, never change them (the page texts are handed out as a fresh list).
+
+
+@functools.lru_cache(maxsize=32)
+def _pypdf_texts(data: bytes) -> tuple[str, ...]:
     from pypdf import PdfReader
 
-    return [normalise(page.extract_text() or "") for page in PdfReader(io.BytesIO(data)).pages]
+    return tuple(normalise(page.extract_text() or "") for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def page_texts(data: bytes) -> list[str]:
+    """Each page's text as pypdf extracts it, whitespace normalised."""
+    return list(_pypdf_texts(data))
+
+
+@functools.lru_cache(maxsize=32)
+def plumbed_pages(data: bytes) -> tuple[Any, ...]:
+    """pdfplumber's pages of ``data`` (each keeps its parsed characters, rectangles and lines): read only."""
+    import pdfplumber
+
+    return tuple(pdfplumber.open(io.BytesIO(data)).pages)
+
+
+@functools.lru_cache(maxsize=64)
+def page_words(data: bytes, extra_attrs: tuple[str, ...] = ()) -> tuple[tuple[dict, ...], ...]:
+    """Per page, pdfplumber's ``extract_words(extra_attrs=...)``: read only."""
+    return tuple(tuple(page.extract_words(extra_attrs=list(extra_attrs))) for page in plumbed_pages(data))
 
 
 def normalise(text: str) -> str:
@@ -346,11 +374,9 @@ def all_text(data: bytes) -> str:
     return " ".join(page_texts(data))
 
 
+@functools.lru_cache(maxsize=32)
 def plumber_text(data: bytes) -> str:
-    import pdfplumber
-
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return normalise(" ".join(page.extract_text() or "" for page in pdf.pages))
+    return normalise(" ".join(page.extract_text() or "" for page in plumbed_pages(data)))
 
 
 # -- fixtures, imported into the conftest of each PDF test folder -----------------------------
@@ -378,26 +404,24 @@ def guide_pdf(every_kind) -> bytes:
 def orphaned_headings(data: bytes, heading_font: str, min_size: float = 12) -> list[tuple[int, str]]:
     """Headings (``heading_font``, e.g. ``RedHatDisplay-Bold``) that are the last text on a
     page, running footer excluded: (page, text). The cover is a poster and is skipped."""
-    import pdfplumber
-
     found = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            if number == 1 and "HANDOUT" in (page.extract_text() or "")[:200]:
-                continue
-            words = [w for w in page.extract_words(extra_attrs=["fontname", "size"])
-                     if 30 * 72 / 25.4 < w["top"] < page.height - 22 * 72 / 25.4]
-            if not words:
-                continue
-            last_top = max(w["top"] for w in words)
-            line = [w for w in words if abs(w["top"] - last_top) < 2]
-            if all(w["fontname"].split("+")[-1] == heading_font and w["size"] >= min_size for w in line):
-                found.append((number, " ".join(w["text"] for w in line)))
+    pages = plumbed_pages(data)
+    for number, (page, words_on_page) in enumerate(zip(pages, page_words(data, ("fontname", "size")), strict=True),
+                                                 start=1):
+        if number == 1 and "HANDOUT" in (page.extract_text() or "")[:200]:
+            continue
+        words = [w for w in words_on_page if 30 * 72 / 25.4 < w["top"] < page.height - 22 * 72 / 25.4]
+        if not words:
+            continue
+        last_top = max(w["top"] for w in words)
+        line = [w for w in words if abs(w["top"] - last_top) < 2]
+        if all(w["fontname"].split("+")[-1] == heading_font and w["size"] >= min_size for w in line):
+            found.append((number, " ".join(w["text"] for w in line)))
     return found
 
 
-def extreme_outline() -> str:
-    """Every limit the schema allows at once, close to its maximum."""
+def extreme_outline(steps_count: int = 30) -> str:
+    """Every limit the schema allows at once, close to its maximum (``steps_count``: of the 30 steps allowed)."""
     word = "lang" * 3
     text = quote(("Heel " + word + " ") * 550)  # 9,900 characters
     cats = ", ".join(f"c{n}" for n in range(500))
@@ -408,7 +432,7 @@ def extreme_outline() -> str:
     header = ", ".join(f"Kolom {n}" for n in range(12))
     row = ", ".join([quote("x" * 300)] * 12)
     points = ", ".join([quote("Een punt " * 40)] * 50)
-    steps = "\n".join(f"          - title: {quote('Stap ' * 100)}\n            text: {text}" for _ in range(30))
+    steps = "\n".join(f"          - title: {quote('Stap ' * 100)}\n            text: {text}" for _ in range(steps_count))
     return f"""
 workshop:
   title: {quote(("Titel " * 333)[:2000])}
@@ -531,20 +555,17 @@ def page_fill(data: bytes, top: float = 26 * MM, bottom: float = 22 * MM) -> lis
     outside it); the fill is the distance from the frame's top to the lowest
     drawn thing (text, rule, box, line, image) over the frame's height.
     """
-    import pdfplumber
-
     fills = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            frame_top, frame_bottom = top, page.height - bottom
-            lowest = frame_top
-            for kind in ("chars", "rects", "lines", "curves", "images"):
-                for obj in getattr(page, kind):
-                    if kind == "chars" and not obj["text"].strip():
-                        continue
-                    if obj["top"] >= frame_top - 2 and obj["bottom"] <= frame_bottom + 2:
-                        lowest = max(lowest, obj["bottom"])
-            fills.append(min(1.0, (lowest - frame_top) / (frame_bottom - frame_top)))
+    for page in plumbed_pages(data):
+        frame_top, frame_bottom = top, page.height - bottom
+        lowest = frame_top
+        for kind in ("chars", "rects", "lines", "curves", "images"):
+            for obj in getattr(page, kind):
+                if kind == "chars" and not obj["text"].strip():
+                    continue
+                if obj["top"] >= frame_top - 2 and obj["bottom"] <= frame_bottom + 2:
+                    lowest = max(lowest, obj["bottom"])
+        fills.append(min(1.0, (lowest - frame_top) / (frame_bottom - frame_top)))
     return fills
 
 
