@@ -10,12 +10,16 @@ from importlib.metadata import PackageNotFoundError, version
 import pytest
 from pdf_support import REPO, page_texts
 
-try:
-    version("rl-accel")
-except PackageNotFoundError:  # a venv made before it became a dependency: `pip install -e .` brings it
-    installed = pytest.mark.skip(reason="rl-accel is not installed here (pip install -e . installs it)")
-else:
-    installed = pytest.mark.usefixtures()
+
+def _installed() -> bool:
+    try:
+        version("rl-accel")
+    except PackageNotFoundError:  # a venv made before it became a dependency: `pip install -e .` brings it
+        return False
+    return True
+
+
+installed = pytest.mark.skipif(not _installed(), reason="rl-accel is not installed here (pip install -e . installs it)")
 
 
 @installed
