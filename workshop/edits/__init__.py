@@ -1,7 +1,8 @@
 """Hand edits in a built deck: reading its records and telling what changed since workshop wrote it.
 
 Standard library only (``zipfile`` and ``xml.etree``), so ``workshop check``
-and ``workshop edits`` stay fast; writing the records and carrying slides
+and ``workshop edits`` stay fast, and a deck seen before is not read again
+(``remembered``); writing the records and carrying slides
 over into a new deck is the deck renderer's job (``render/deck/records.py``).
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from workshop.edits.diff import Change, DeckState, EditReport, SlideEdit, compare
 from workshop.edits.package import MAX_DECK_BYTES, DeckUnreadable, ZipParts
 from workshop.edits.records import read_records
+from workshop.edits.remembered import remembered_records
 
 __all__ = ["inspect_deck", "inspect_bytes", "EditReport", "SlideEdit", "Change", "DeckState"]
 
@@ -19,7 +21,7 @@ __all__ = ["inspect_deck", "inspect_bytes", "EditReport", "SlideEdit", "Change",
 def inspect_bytes(data: bytes, name: str) -> EditReport:
     """The edits in a deck held in memory (``name`` is used in messages)."""
     try:
-        return compare(name, read_records(ZipParts(data, name)))
+        return compare(name, remembered_records(data, lambda: read_records(ZipParts(data, name))))
     except DeckUnreadable as exc:
         return EditReport(name, DeckState.UNREADABLE, f"the file cannot be read as a workshop deck: {exc}")
 

@@ -92,6 +92,7 @@ class Inheritance:
     def __init__(self, parts: Parts):
         self.parts = parts
         self._cache: dict[str, tuple[dict[str, tuple[str, str]], str]] = {}
+        self._masters: dict[str, dict[str, tuple[str, str]]] = {}  # every layout of a deck shares its master
 
     def layout(self, name: str | None) -> tuple[dict[str, tuple[str, str]], str]:
         """Placeholder positions by ``idx:N`` and ``type:T``, and the layout's name."""
@@ -102,14 +103,20 @@ class Inheritance:
             places = _placeholder_places(root) if root is not None else {}
             master = related(self.parts, name, RT_MASTER)
             if master:
-                master_root = _root(self.parts, master)
-                if master_root is not None:
-                    for key, value in _placeholder_places(master_root).items():
-                        if key.startswith("type:"):
-                            places.setdefault("master" + key, value)
+                for key, value in self._master(master).items():
+                    places.setdefault(key, value)
             title = root.find(q("p:cSld")) if root is not None else None
             self._cache[name] = (places, title.get("name", "") if title is not None else "")
         return self._cache[name]
+
+
+    def _master(self, name: str) -> dict[str, tuple[str, str]]:
+        """The master's placeholder positions by ``mastertype:T`` (read once per deck, not once per layout)."""
+        if name not in self._masters:
+            root = _root(self.parts, name)
+            found = _placeholder_places(root) if root is not None else {}
+            self._masters[name] = {"master" + k: v for k, v in found.items() if k.startswith("type:")}
+        return self._masters[name]
 
 
 def _root(parts: Parts, name: str) -> ET.Element | None:
