@@ -6,6 +6,8 @@ import importlib.util
 import os
 import sys
 import textwrap
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -62,6 +64,42 @@ def sample_build(tmp_path_factory, _no_user_folders):
     base = tmp_path_factory.getbasetemp()
     root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     return _builds.SampleBuilds(root / "sample-builds")
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What one in-process ``workshop`` run gave, read like ``subprocess.CompletedProcess``."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _run_workshop(*args: str) -> Ran:
+    """``workshop ARGS`` from the working directory, in this process (typer's CliRunner, a Console of its own).
+
+    Brands loaded by an earlier run are dropped first, as a new process would
+    start without them; an exception the CLI let through lands in ``stderr``
+    as the traceback a real process would print.
+    """
+    from typer.testing import CliRunner
+
+    from workshop.cli import app
+    from workshop.console import Console
+    from workshop.pipeline import forget_brands
+
+    forget_brands()
+    result = CliRunner().invoke(app, list(args), obj=Console(), prog_name="workshop")
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    return Ran(result.exit_code, result.stdout, stderr)
+
+
+@pytest.fixture(scope="session")
+def workshop_cli():
+    """``workshop_cli("build", "x.yaml")`` → ``Ran(returncode, stdout, stderr)``: the CLI run in-process."""
+    return _run_workshop
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,8 @@ is never older than the code under test. The files are read only; a test that
 changes outputs copies them first.
 
 Loaded by ``tests/conftest.py`` (pytest runs in importlib mode); tests use the
-``sample_build`` fixture.
+``sample_build`` fixture; sweeps over every sample take their parameters from
+:func:`every_sample`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from filelock import FileLock
@@ -33,6 +35,21 @@ from workshop.pipeline import Job, JobResult, run_build
 
 REPO = Path(__file__).resolve().parents[1]
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
+DECKS = sorted((REPO / "decks").glob("*.yaml"))
+EXAMPLES = sorted((REPO / "docs" / "examples").glob("*.yaml"))
+
+
+def every_sample() -> list[Any]:
+    """Parameters for a test run over every sample deck and docs example, built and read back.
+
+    The sample decks together use every slide kind (tests/test_samples.py) and
+    run in the quick loop. Each docs example shows one kind or feature that the
+    decks also use; the quick loop checks them all (``workshop check``,
+    test_samples.py), and builds and reads them back only in the whole suite
+    (``slow``): 26 of the 33 builds.
+    """
+    return ([pytest.param(path, id=path.name) for path in DECKS]
+            + [pytest.param(path, id=path.name, marks=pytest.mark.slow) for path in EXAMPLES])
 
 
 @dataclass(frozen=True)

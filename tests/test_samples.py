@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from sample_builds import every_sample
 
 from workshop.errors import Severity
 from workshop.pipeline import Job, run_check
@@ -54,7 +55,7 @@ def test_every_yaml_snippet_in_the_docs_is_an_example_file():
     assert len(blocks) == len(pairs), "every ```yaml block must be preceded by its example file link"
 
 
-@pytest.mark.parametrize("path", SAMPLES + EXAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", every_sample())
 def test_outline_builds_all_three_outputs(path, sample_build):
     """``workshop build`` in the checkout (the build is shared with the render tests: tests/sample_builds.py)."""
     from pptx import Presentation

@@ -1,19 +1,19 @@
-"""The command line a consultant sees: `workshop edits`, the refusal, the two flags."""
+"""The command line a consultant sees: `workshop edits`, the refusal, the two flags (run in-process)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
 from pptx import Presentation
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "workshop", *args], capture_output=True, text=True, timeout=120)
+@pytest.fixture
+def run(workshop_cli):
+    return workshop_cli
 
 
-def test_edits_lists_hand_edits_and_build_refuses_with_the_two_ways_on(project):
+def test_edits_lists_hand_edits_and_build_refuses_with_the_two_ways_on(project, run):
     assert run("build", "werkplaats.yaml", "--only", "deck").returncode == 0
     listed = run("edits", "build/werkplaats.pptx")
     assert listed.returncode == 0 and listed.stdout == "build/werkplaats.pptx: no hand edits\n"
@@ -36,21 +36,21 @@ def test_edits_lists_hand_edits_and_build_refuses_with_the_two_ways_on(project):
     assert "the edited deck was moved to build/werkplaats.edited-1.pptx" in replaced.stdout
 
 
-def test_edits_on_a_folder_lists_every_deck_but_the_backups(project):
+def test_edits_on_a_folder_lists_every_deck_but_the_backups(project, run):
     assert run("build", "werkplaats.yaml", "--only", "deck").returncode == 0
     Path("build/werkplaats.edited-1.pptx").write_bytes(Path("build/werkplaats.pptx").read_bytes())
     listed = run("edits", "build")
     assert listed.returncode == 0 and listed.stdout == "build/werkplaats.pptx: no hand edits\n"
 
 
-def test_edits_on_a_missing_deck_and_both_flags_at_once(project):
+def test_edits_on_a_missing_deck_and_both_flags_at_once(project, run):
     missing = run("edits", "build/nergens.pptx")
     assert missing.returncode == 1 and "error: build/nergens.pptx: no such deck" in missing.stderr
     both = run("build", "werkplaats.yaml", "--keep-edits", "--overwrite")
     assert both.returncode == 2 and "--keep-edits and --overwrite exclude each other" in both.stderr
 
 
-def test_keep_edits_prints_what_was_kept(project):
+def test_keep_edits_prints_what_was_kept(project, run):
     assert run("build", "werkplaats.yaml", "--only", "deck").returncode == 0
     prs = Presentation("build/werkplaats.pptx")
     prs.slides[3].shapes.title.text_frame.paragraphs[0].runs[0].text = "Waar staan we?"

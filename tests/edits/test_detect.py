@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,12 @@ from pptx.util import Emu
 from workshop.edits import Change, DeckState, inspect_bytes, inspect_deck
 
 DECK = Path("build/werkplaats.pptx")
+
+
+@pytest.fixture
+def build(build):
+    """The deck alone: these tests read nothing else (a full build beside edits: test_guard.py)."""
+    return functools.partial(build, only=("deck",))
 
 
 def edit(change) -> None:

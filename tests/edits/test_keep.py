@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
+import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -12,6 +14,12 @@ from workshop.edits.guard import EditPolicy
 
 DECK = Path("build/werkplaats.pptx")
 OUTLINE = Path("werkplaats.yaml")
+
+
+@pytest.fixture
+def build(build):
+    """The deck alone: these tests read nothing else (a full build beside edits: test_guard.py)."""
+    return functools.partial(build, only=("deck",))
 
 
 def edit(change) -> None:

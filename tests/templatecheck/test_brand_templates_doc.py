@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -59,9 +57,6 @@ def test_the_placeholder_tables_are_the_codes():
         assert rows == expected, kind
 
 
-def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "workshop", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=300)
 
 
 def _acme(project: Path, defaults_yaml: str) -> Path:
@@ -73,8 +68,9 @@ def _acme(project: Path, defaults_yaml: str) -> Path:
     return folder
 
 
-def test_every_command_in_the_doc_works(tmp_path):
-    """The doc's commands in its order, in a project folder with the brand 'acme' it describes."""
+def test_every_command_in_the_doc_works(tmp_path, monkeypatch, workshop_cli):
+    """The doc's commands in its order, in a project folder with the brand 'acme' it describes (in-process)."""
+    monkeypatch.chdir(tmp_path)
     commands = [shlex.split(line) for block in _blocks("sh") for line in block.splitlines() if line.strip()]
     assert all(c[0] == "workshop" for c in commands) and len(commands) >= 6
     hook = next(b for b in _blocks("yaml") if "template: template.pptx" in b and "layouts" not in b)
@@ -83,7 +79,7 @@ def test_every_command_in_the_doc_works(tmp_path):
         if command[1:3] == ["template", "check"] and command[-1] == "acme":
             folder = _acme(tmp_path, hook)  # "Hook it into your brand"
             shutil.copy(tmp_path / "mijn-master.pptx", folder / "template.pptx")
-        result = _run(command[1:], tmp_path)
+        result = workshop_cli(*command[1:])
         if command[1:3] == ["template", "specimen"]:
             if result.returncode != 0 and SPECIMEN_BUG in result.stderr:
                 specimen_failures.append(" ".join(command))

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from pdf_support import (
     HOSTILE,
-    SAMPLES,
     SECRETS,
     all_text,
     build,
@@ -23,6 +22,7 @@ from pdf_support import (
     sample_plan,
 )
 from pypdf import PdfReader
+from sample_builds import every_sample
 
 from workshop.render.guide import render_guide
 
@@ -173,7 +173,7 @@ def test_both_brands(tmp_path, brand):
     assert render_guide(built.plan, built.brand, built.assets).startswith(b"%PDF-")
 
 
-@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", every_sample())
 def test_every_sample_and_example_renders(path, monkeypatch, sample_build):
     """The guide ``workshop build`` wrote (the same bytes as ``render_guide`` of the sample's plan)."""
     monkeypatch.chdir(REPO)

@@ -63,19 +63,22 @@ def test_the_qr_code_encodes_the_url():
     from reportlab.graphics.barcode.qr import QrCodeWidget
 
     from workshop.render.pdf.qr import draw_qr
+    from workshop.render.pdf.qr import modules as qr_modules
 
     widget = QrCodeWidget("https://helder.example/terugblik", barLevel="M", barBorder=0)
     widget.qr.make()
     modules = widget.qr.getModuleCount()
     dark = sum(widget.qr.isDark(r, c) for r in range(modules) for c in range(modules))
     assert dark > 100
+    assert qr_modules("https://helder.example/terugblik") == [
+        [bool(widget.qr.isDark(r, c)) for c in range(modules)] for r in range(modules)]
     from reportlab.pdfgen.canvas import Canvas
 
     buffer = io.BytesIO()
     canvas = Canvas(buffer)
     from reportlab.lib.colors import black
 
-    draw_qr(canvas, "https://helder.example/terugblik", 100, 100, 34 * 72 / 25.4, black, "Helvetica")
+    draw_qr(canvas, "https://helder.example/terugblik", 100, 100, 34 * 72 / 25.4, black)
     canvas.save()
     with pdfplumber.open(buffer) as pdf:
         rects = pdf.pages[0].rects

@@ -12,7 +12,6 @@ import pytest
 from pdf_support import (
     EVERY_KIND,
     HOSTILE,
-    SAMPLES,
     SECRETS,
     all_text,
     build,
@@ -25,6 +24,7 @@ from pdf_support import (
     sample_plan,
 )
 from pypdf import PdfReader
+from sample_builds import every_sample
 
 from workshop.render.handout import render_handout
 
@@ -284,7 +284,7 @@ def test_letter_paper_when_the_brand_says_so(tmp_path):
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
-@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", every_sample())
 def test_every_sample_and_example_renders(path, monkeypatch, sample_build):
     """The handout ``workshop build`` wrote (the same bytes as ``render_handout`` of the sample's plan)."""
     monkeypatch.chdir(REPO)

@@ -20,27 +20,17 @@ the folder is safe to delete at any time.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-CACHE_ENV = "WORKSHOP_CACHE"
-OFF = ("0", "off", "no", "false")
-MAGIC = b"workshop master cache 1\n"
-DIGEST = hashlib.sha256().digest_size
+from workshop.cache import CACHE_ENV, MAGIC, area, enabled, read_entry, write_entry
+
 T = TypeVar("T")
 
 
-def enabled() -> bool:
-    return os.environ.get(CACHE_ENV, "").strip().lower() not in OFF
-
-
 def masters_dir() -> Path:
-    from workshop.platforms import user_cache_dir
-
-    return user_cache_dir() / "masters"
+    return area("masters")
 
 
 def master_key(brand: Any, lang: str, client_color: str | None) -> str:
@@ -82,33 +72,5 @@ def cached_master(key: str, generate: Callable[[], T], save: Callable[[T], bytes
     return made
 
 
-def read_entry(path: Path, key: str, magic: bytes = MAGIC) -> bytes | None:
-    """The saved master, or None when the entry is missing, damaged or made for another key."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return None
-    head = magic + key.encode("ascii") + b"\n"
-    if not raw.startswith(head) or len(raw) < len(head) + DIGEST:
-        return None
-    digest, data = raw[len(head):len(head) + DIGEST], raw[len(head) + DIGEST:]
-    if hashlib.sha256(data).digest() != digest:
-        return None
-    return data
-
-
-def write_entry(path: Path, key: str, data: bytes, magic: bytes = MAGIC) -> None:
-    """Write the entry whole (a temporary file renamed into place); a cache that cannot be written is skipped."""
-    entry = magic + key.encode("ascii") + b"\n" + hashlib.sha256(data).digest() + data
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(entry)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:
-        pass  # a read-only or full cache folder: the build goes on without it
+__all__ = ["CACHE_ENV", "MAGIC", "cached_master", "enabled", "master_key", "masters_dir", "read_entry",
+           "write_entry"]

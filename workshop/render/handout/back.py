@@ -142,6 +142,6 @@ def back_painter(kit: Kit, plan: DeckPlan) -> Callable[[Canvas, object], None]:
             base = (BAND - tile) / 2
             canvas.setFillColor(Palette.c("#FFFFFF"))
             canvas.roundRect(x, base, tile, tile, 2.5 * mm, stroke=0, fill=1)
-            draw_qr(canvas, back.url, x + 4 * mm, base + 4 * mm, QR, Palette.c(p.dark), fonts.body.regular)
+            draw_qr(canvas, back.url, x + 4 * mm, base + 4 * mm, QR, Palette.c(p.dark))
 
     return paint

@@ -71,11 +71,21 @@ class Chain:
         yield 0, char  # nothing draws it: the glyph check reported it before the build
 
 
+_CHAINS: dict[tuple[str, tuple[Family, ...]], Chain | None] = {}  # every paragraph asks: made once each
+
+
 def chain_for(font_name: str, others: Sequence[Family] = ()) -> Chain | None:
     """The chain for a run set in ``font_name``: its own family, ``others``, then the shipped fallback.
 
     None for a font we did not register (reportlab's built-in Helvetica): it is never used for text.
     """
+    key = (font_name, tuple(others))
+    if key not in _CHAINS:
+        _CHAINS[key] = _chain(font_name, key[1])
+    return _CHAINS[key]
+
+
+def _chain(font_name: str, others: tuple[Family, ...]) -> Chain | None:
     own = family_of(font_name)
     if own is None:
         return None
@@ -88,6 +98,9 @@ def chain_for(font_name: str, others: Sequence[Family] = ()) -> Chain | None:
 
 def segments(text: str, chain: Chain, bold: bool = False, italic: bool = False) -> list[tuple[int, str]]:
     """``text`` cut into runs of one chain family each."""
+    own = coverage(chain.families[0].face(bold, italic))
+    if all(ord(c) in own or c in "\n\t" for c in text):  # the common case: the style's own font draws it all
+        return [(0, text)] if text else []
     runs: list[tuple[int, str]] = []
     for char in text:
         for index, piece in chain.resolve(char, bold, italic):

@@ -34,6 +34,7 @@ _as_given: dict[tuple[str, str], str] = {}  # (path as the brand gives it, style
 _names: dict[str, str] = {}  # font name → digest of the file it was registered from
 _files: dict[str, Path] = {}  # font name → its file (for coverage)
 _families: dict[str, Family] = {}  # font name → the registered family it belongs to
+_coverage: dict[str, Mapping[int, int]] = {}  # font name → its character map (asked once per character)
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,10 @@ class FontSet:
 
 def coverage(font_name: str) -> Mapping[int, int]:
     """The code points a registered font draws (its character map)."""
-    from workshop.plan.measure import metrics_for
-
-    return metrics_for(str(_files[font_name])).cmap
+    found = _coverage.get(font_name)
+    if found is None:
+        found = _coverage[font_name] = metrics_for(str(_files[font_name])).cmap
+    return found
 
 
 def family_of(font_name: str) -> Family | None:

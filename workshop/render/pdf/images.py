@@ -7,9 +7,10 @@ unsplittable flowable taller than the page.
 
 Each image is embedded at the resolution it is printed at (``PRINT_DPI`` for
 the box it is drawn in, never more than it has), so the PDFs do not carry
-slide-sized pictures. It is embedded once per document, as a form that every
-use draws: reportlab's own ``drawImage`` hashes all of an image's pixels on
-every use (0.1 s each for a 2,560-pixel picture), a form costs nothing more.
+slide-sized pictures; the scaled copy is kept between builds (``scaled_cache``).
+It is embedded once per document, as a form that every use draws:
+reportlab's own ``drawImage`` hashes all of an image's pixels on every use
+(0.1 s each for a 2,560-pixel picture), a form costs nothing more.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from reportlab.platypus import Flowable
 from workshop.assets import shown_size
 from workshop.brand.model import Logo
 from workshop.errors import WorkshopError
+from workshop.render.pdf.scaled_cache import cached_scale
 from workshop.safety.images import MAX_IMAGE_BYTES, ImageFile, check_image
 
 
@@ -64,7 +66,10 @@ def for_print(image: ImageFile, width: float, height: float) -> ImageFile:
 
 @lru_cache(maxsize=64)
 def _scaled(image: ImageFile, width: int, height: int) -> ImageFile:
-    return shown_size(image, None, (max(1, width), max(1, height)))
+    limit = (max(1, width), max(1, height))
+    if image.width <= limit[0] and image.height <= limit[1]:
+        return image  # never enlarged
+    return cached_scale(image, limit, lambda: shown_size(image, None, limit))
 
 
 class SharedImage(Flowable):

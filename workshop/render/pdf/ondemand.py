@@ -85,12 +85,12 @@ def remember(content_digest: str, face_name: bytes) -> None:
 
 
 def record_key(content_digest: str) -> str:
-    return hashlib.sha256(f"{_code()}\n{content_digest}".encode()).hexdigest()
+    return hashlib.sha256(f"{code_version()}\n{content_digest}".encode()).hexdigest()
 
 
 @lru_cache(maxsize=1)
-def _code() -> str:
-    """reportlab's version and this tool's code: either changing reads every font whole again."""
+def code_version() -> str:
+    """reportlab's version and this tool's code (once per process): either changing outdates every entry."""
     from workshop.fingerprint import code_fingerprint
 
     return f"reportlab {Version}\nworkshop {code_fingerprint()}"

@@ -1,29 +1,49 @@
-"""A QR code drawn as vectors with reportlab's own encoder (reportlab.graphics.barcode.qr).
+"""A QR code drawn as vectors with reportlab's own encoder (reportlab.graphics.barcode.qrencoder).
 
 No new dependency and no raster image: the modules are filled squares, so
 the code stays sharp in print and the file stays byte-identical per input.
+The squares are one path (each row's runs of dark modules as rectangles, as
+reportlab's ``QrCodeWidget`` draws them) filled once: the widget encodes the
+value twice (once to measure itself) and builds a shape object per run.
 """
 
 from __future__ import annotations
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from itertools import groupby
+
+from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
 
-def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float, color: object, font: str) -> None:
-    """``value`` as a QR code of ``size`` × ``size`` points, lower left at (x, y), no quiet zone.
-
-    ``font`` is one the document embeds: a drawing sets its font even with no
-    text, and reportlab's default (Helvetica) would be an unembedded font.
+def modules(value: str) -> list[list[bool]]:
+    """The code's modules, rows top to bottom, dark is True.
 
     Error correction level M (15 %): a printed code still scans with a crease or a smudge.
     """
-    widget = QrCodeWidget(value, barLevel="M", barBorder=0, barFillColor=color)
-    left, bottom, right, top = widget.getBounds()
-    scale = size / max(right - left, top - bottom)
-    drawing = Drawing(size, size, transform=[scale, 0, 0, scale, -left * scale, -bottom * scale],
-                      initialFontName=font)
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, x, y)
+    code = QRCode(None, QRErrorCorrectLevel.M)
+    code.addData(value)
+    code.make()
+    return [[bool(module) for module in row] for row in code.modules]
+
+
+def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float, color: Color) -> None:
+    """``value`` as a QR code of ``size`` × ``size`` points, lower left at (x, y), no quiet zone."""
+    rows = modules(value)
+    step = size / len(rows)
+    lefts = [fp_str(x + column * step) for column in range(len(rows) + 1)]
+    height = fp_str(step)
+    path: list[str] = []
+    for number, row in enumerate(rows):
+        bottom = fp_str(y + size - (number + 1) * step)
+        column = 0
+        for dark, run in groupby(row):
+            count = len(list(run))
+            if dark:
+                path.append(f"{lefts[column]} {bottom} {fp_str(count * step)} {height} re")
+            column += count
+    canvas.saveState()
+    canvas.setFillColor(color)
+    canvas.addLiteral("\n".join([*path, "f"]))
+    canvas.restoreState()

@@ -1,0 +1,122 @@
+"""Entries in the user's cache folder: whole, checked, and bounded in size.
+
+Several stages keep work they can always redo in ``<user cache>/<area>/``
+(the generated masters, deflated font parts, parsed hyphenation patterns,
+edit records, checked font faces, pictures scaled for print). They share one
+entry format, so a damaged entry is never trusted anywhere:
+
+- an entry starts with a magic line and its key, then a SHA-256 of the
+  payload; one that is truncated, altered or written for another key reads as
+  missing and is made again;
+- it is written whole (a temporary file renamed into place), so two builds at
+  once never see half an entry; a folder that cannot be written is skipped;
+- each area is bounded (``AREA_LIMIT`` bytes, ``AREA_ENTRIES`` entries): after
+  a write, the entries used longest ago go first. A hit refreshes the entry's
+  time, so what a user builds every day stays.
+
+``WORKSHOP_CACHE=off`` (also ``0``, ``no``, ``false``) or ``--no-cache`` turns
+every area off. Nothing here imports a renderer: ``edits`` and the renderers
+all use it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+CACHE_ENV = "WORKSHOP_CACHE"
+OFF = ("0", "off", "no", "false")
+MAGIC = b"workshop master cache 1\n"  # the masters' format line, the default for an entry
+DIGEST = hashlib.sha256().digest_size
+AREA_LIMIT = 64 * 1024 * 1024  # bytes one area may hold
+AREA_ENTRIES = 2_000  # entries one area may hold
+
+
+def enabled() -> bool:
+    """False when ``WORKSHOP_CACHE`` turns the cache off."""
+    return os.environ.get(CACHE_ENV, "").strip().lower() not in OFF
+
+
+def area(name: str) -> Path:
+    """``<user cache>/<name>``: the folder of one kind of entry."""
+    from workshop.platforms import user_cache_dir
+
+    return user_cache_dir() / name
+
+
+def read_entry(path: Path, key: str, magic: bytes = MAGIC) -> bytes | None:
+    """The entry's payload, or None when it is missing, damaged or made for another key."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    head = magic + key.encode("ascii") + b"\n"
+    if not raw.startswith(head) or len(raw) < len(head) + DIGEST:
+        return None
+    digest, data = raw[len(head):len(head) + DIGEST], raw[len(head) + DIGEST:]
+    if hashlib.sha256(data).digest() != digest:
+        return None
+    try:
+        os.utime(path)  # used now: pruning keeps it
+    except OSError:
+        pass
+    return data
+
+
+def write_entry(path: Path, key: str, data: bytes, magic: bytes = MAGIC) -> None:
+    """Write the entry whole, then keep its folder within bounds; a cache that cannot be written is skipped."""
+    entry = magic + key.encode("ascii") + b"\n" + hashlib.sha256(data).digest() + data
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(entry)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        return  # a read-only or full cache folder: the build goes on without it
+    prune(path.parent, keep=path)
+
+
+def prune(folder: Path, keep: Path | None = None, limit: int | None = None,
+          entries: int | None = None) -> None:
+    """Remove the entries used longest ago until ``folder`` holds at most ``limit`` bytes and ``entries`` files.
+
+    ``keep`` (the entry just written) stays whatever its time. The bounds
+    default to ``AREA_LIMIT`` and ``AREA_ENTRIES``.
+    """
+    limit = AREA_LIMIT if limit is None else limit
+    entries = AREA_ENTRIES if entries is None else entries
+    found: list[tuple[int, str, int]] = []
+    try:
+        with os.scandir(folder) as listing:
+            for item in listing:
+                if item.is_file(follow_symlinks=False) and not item.name.startswith(".tmp-"):
+                    info = item.stat(follow_symlinks=False)
+                    found.append((info.st_mtime_ns, item.name, info.st_size))
+    except OSError:
+        return
+    total = sum(size for _time, _name, size in found)
+    if total <= limit and len(found) <= entries:
+        return
+    count = len(found)
+    for _time, name, size in sorted(found):
+        if total <= limit and count <= entries:
+            break
+        if keep is not None and name == keep.name:
+            continue
+        try:
+            (folder / name).unlink()
+        except OSError:
+            continue
+        total -= size
+        count -= 1
+
+
+__all__ = ["AREA_ENTRIES", "AREA_LIMIT", "CACHE_ENV", "MAGIC", "OFF", "area", "enabled", "prune",
+           "read_entry", "write_entry"]
