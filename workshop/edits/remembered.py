@@ -6,9 +6,10 @@ and every rebuild do it for the deck in the output folder. Builds are
 deterministic, so that deck is most often byte for byte one seen before.
 The records are kept as JSON in ``<user cache>/records/``, named by the
 SHA-256 of the deck's bytes and of the reader's own source files (a changed
-reader never meets an entry of the old one). Entries use the master cache's
-format (written whole, with a SHA-256 of their bytes); one that is damaged,
-cannot be decoded or is for another key is ignored and written again.
+reader never meets an entry of the old one). Entries are ``workshop.cache``'s
+(written whole, with a SHA-256 of their bytes, the folder bounded); one that
+is damaged, cannot be decoded or is for another key is ignored and written
+again.
 ``WORKSHOP_CACHE=off`` (or ``--no-cache``) turns it off. A deck that cannot
 be read is never remembered: it is read, and refused, every time.
 """
@@ -22,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from workshop.cache import area, enabled, read_entry, write_entry
 from workshop.edits.facts import ShapeFacts, SlideFacts, SlideView
 from workshop.edits.records import DeckRecords, DeckSlide, Listed, SlideRecord
 
@@ -30,9 +32,7 @@ _HERE = Path(__file__).parent
 
 
 def records_dir() -> Path:
-    from workshop.platforms import user_cache_dir
-
-    return user_cache_dir() / "records"
+    return area("records")
 
 
 def deck_key(data: bytes) -> str:
@@ -50,8 +50,6 @@ def deck_key(data: bytes) -> str:
 
 def remembered_records(data: bytes, read: Callable[[], DeckRecords], folder: Path | None = None) -> DeckRecords:
     """``read()``, or what it gave for these very bytes before."""
-    from workshop.render.deck.master_cache import enabled, read_entry, write_entry
-
     if not enabled():
         return read()
     key = deck_key(data)

@@ -6,7 +6,7 @@ the bytes, the level and zlib's version. So parts of at least ``MIN_BYTES``
 are kept deflated in the user's cache folder (``<user cache>/deflated/``),
 named by the SHA-256 of those three; hashing and reading an entry costs about
 3 ms. An entry is written whole and carries a SHA-256 of its bytes (the master
-cache's entry format), so a damaged or truncated one is ignored and written
+cache's entry format, ``workshop.cache``), so a damaged or truncated one is ignored and written
 again. The deck's bytes are the same with the cache cold, warm or off
 (``WORKSHOP_CACHE=off``, ``--no-cache``).
 """
@@ -17,7 +17,7 @@ import hashlib
 import zlib
 from pathlib import Path
 
-from workshop.render.deck.master_cache import enabled, read_entry, write_entry
+from workshop.cache import area, enabled, read_entry, write_entry
 from workshop.render.deck.zipstream import Entry, deflate, level_for
 
 MIN_BYTES = 256 * 1024
@@ -26,9 +26,7 @@ _MEMO: dict[str, bytes] = {}  # in one process (a batch, watch): key -> deflated
 
 
 def deflated_dir() -> Path:
-    from workshop.platforms import user_cache_dir
-
-    return user_cache_dir() / "deflated"
+    return area("deflated")
 
 
 def part_key(name: str, data: bytes) -> str:
