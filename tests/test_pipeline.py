@@ -97,14 +97,32 @@ def test_split_rendering_gives_the_same_bytes(project):
     assert snapshot(project / "one") == snapshot(project / "two")
 
 
+@pytest.fixture(scope="module")
+def small_outputs(tmp_path_factory) -> dict[str, bytes]:
+    """What a build of tests/data/small.yaml as decks/small.yaml writes (built once; builds are deterministic)."""
+    folder = tmp_path_factory.mktemp("small")
+    (folder / "decks").mkdir()
+    shutil.copy(REPO / "tests" / "data" / "small.yaml", folder / "decks" / "small.yaml")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        result = run_build(Job(Path("decks/small.yaml"), Path("out")))
+    assert result.ok, result.error
+    return snapshot(folder / "out")
+
+
 @pytest.mark.parametrize("split", [False, True], ids=["one-process", "split"])
 @pytest.mark.parametrize("stage", ["plan", "deck", "handout", "guide", "disk-full", "interrupt"])
-def test_failed_build_leaves_previous_outputs_byte_identical(project, monkeypatch, stage, split):
-    """A small outline: what is kept does not depend on the size of what failed (samples: above)."""
+def test_failed_build_leaves_previous_outputs_byte_identical(project, monkeypatch, stage, split, small_outputs):
+    """A small outline: what is kept does not depend on the size of what failed (samples: above).
+
+    The previous build's outputs are copied in (``small_outputs``), then a build fails.
+    """
     changed = project / "decks" / "small.yaml"
     shutil.copy(REPO / "tests" / "data" / "small.yaml", changed)
     job = Job(Path("decks/small.yaml"), Path("out"), split=split)
-    assert run_build(job).ok
+    (project / "out").mkdir()
+    for name, data in small_outputs.items():
+        (project / "out" / name).write_bytes(data)
     before = snapshot(project / "out")
     changed.write_text(changed.read_text(encoding="utf-8").replace("Hallo", "Iets anders"), encoding="utf-8")
     _fail_in(stage, monkeypatch)
@@ -114,6 +132,7 @@ def test_failed_build_leaves_previous_outputs_byte_identical(project, monkeypatc
     else:
         result = run_build(job)
         assert not result.ok and result.error
+        assert ("No space left" if stage == "disk-full" else "failed on purpose") in result.error  # not refused earlier
     assert snapshot(project / "out") == before  # same names (no temp files) and same bytes
 
 

@@ -80,7 +80,11 @@ def unreadable(pdf: bytes) -> list[tuple[int, str, str, str, float]]:
     return found
 
 
-@pytest.fixture(scope="module", params=[s.stem for s in SAMPLES])
+QUICK = ("een-plus-een", "visser-of-vis")  # together every slide kind; the other samples: whole suite only
+
+
+@pytest.fixture(scope="module", params=[pytest.param(s.stem, marks=() if s.stem in QUICK else pytest.mark.slow)
+                                        for s in SAMPLES])
 def built(request):
     return prepare(Job(REPO / "decks" / f"{request.param}.yaml", brand=str(DARK)))
 

@@ -153,18 +153,20 @@ def test_long_outline_flows_across_pages(tmp_path):
     assert "30. Stap 30:" in text and "Punt 80 over vissen" in text
 
 
-@pytest.mark.slow  # a minute: thirty 10,000-character steps, each boxed and split across pages
-def test_every_limit_at_once_still_renders(tmp_path):
-    built = build(tmp_path, extreme_outline())
+def _renders_every_limit(folder: Path, steps: int) -> None:
+    built = build(folder, extreme_outline(steps_count=steps))
     text = all_text(render_guide(built.plan, built.brand, built.assets))
     assert "Rechts" in text and "Veel lijnen" in text
+
+
+@pytest.mark.slow  # a minute: thirty 10,000-character steps, each boxed and split across pages
+def test_every_limit_at_once_still_renders(tmp_path):
+    _renders_every_limit(tmp_path, steps=30)
 
 
 def test_every_limit_at_once_with_three_of_the_thirty_steps_renders(tmp_path):
     """The quick share of the test above: every other limit at its maximum."""
-    built = build(tmp_path, extreme_outline(steps_count=3))
-    text = all_text(render_guide(built.plan, built.brand, built.assets))
-    assert "Rechts" in text and "Veel lijnen" in text
+    _renders_every_limit(tmp_path, steps=3)
 
 
 @pytest.mark.parametrize("brand", ["default", "noord"])

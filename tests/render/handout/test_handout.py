@@ -241,12 +241,22 @@ def test_long_outline_flows_across_pages(tmp_path):
     assert all("Naam Tijd Tekst" in t for t in table_pages)  # the header repeats
 
 
-def test_every_limit_at_once_still_renders(tmp_path):
-    built = build(tmp_path, extreme_outline())
+def _renders_every_limit(folder: Path, steps: int) -> None:
+    built = build(folder, extreme_outline(steps_count=steps))
     data = render_handout(built.plan, built.brand, built.assets)
     text = all_text(data)
     assert "Rechts" in text and "Veel lijnen" in text
     assert "123456789012345678901234567890" in text.replace(" ", "")  # wraps, not lost
+
+
+@pytest.mark.slow  # thirty 10,000-character steps; the quick share is below
+def test_every_limit_at_once_still_renders(tmp_path):
+    _renders_every_limit(tmp_path, steps=30)
+
+
+def test_every_limit_at_once_with_three_of_the_thirty_steps_renders(tmp_path):
+    """The quick share of the test above: every other limit at its maximum."""
+    _renders_every_limit(tmp_path, steps=3)
 
 
 def test_sixty_step_exercise_beyond_the_schema_limit_still_flows(tmp_path):

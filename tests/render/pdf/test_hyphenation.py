@@ -117,7 +117,7 @@ def hyphenation_cache(tmp_path, monkeypatch):
     """An empty user cache, and dictionaries read afresh (pyphen's and our in-process copies dropped)."""
     import pyphen
 
-    from workshop.render.deck.master_cache import CACHE_ENV
+    from workshop.cache import CACHE_ENV
     from workshop.render.pdf import hyphenation
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -143,7 +143,7 @@ def _fresh(language: str, word: str) -> tuple[str, dict]:
 def test_the_parsed_dictionary_is_cached_and_gives_the_same_breaks(hyphenation_cache, monkeypatch):
     import pyphen
 
-    from workshop.render.deck.master_cache import CACHE_ENV
+    from workshop.cache import CACHE_ENV
 
     word = "Toegankelijkheidsverklaring"
     cold, parsed = _fresh("nl", word)
@@ -161,7 +161,7 @@ def test_the_parsed_dictionary_is_cached_and_gives_the_same_breaks(hyphenation_c
 def test_a_damaged_or_foreign_entry_is_parsed_again_and_rewritten(hyphenation_cache):
     import marshal
 
-    from workshop.render.deck.master_cache import write_entry
+    from workshop.cache import write_entry
     from workshop.render.pdf.hyphenation import cache_key, dictionary_file
 
     word = "Toegankelijkheidsverklaring"

@@ -11,7 +11,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from workshop.brand.model import FontFamily
 from workshop.brand.shipped_fonts import FALLBACK_FAMILY
-from workshop.render.deck.master_cache import CACHE_ENV
+from workshop.cache import CACHE_ENV
 from workshop.render.pdf import fonts
 from workshop.render.pdf.ondemand import FontOnDemand, known_face_name
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from workshop.render.deck.master_cache import CACHE_ENV, write_entry
+from workshop.cache import CACHE_ENV, write_entry
 from workshop.render.pdf import scaled_cache
 from workshop.render.pdf.images import for_print
 from workshop.safety.images import check_image

@@ -13,7 +13,7 @@ Reading a dictionary is the costly part: pyphen parses the ``.dic`` text
 pattern by pattern (Dutch 0.08 s, German 0.6 s). So it is read only when
 reportlab first asks to break a word, and the parsed patterns are kept in the
 user cache folder (``<user cache>/hyphenation/``, as the masters are: see
-``render.deck.master_cache``; ``WORKSHOP_CACHE=off`` or ``--no-cache`` skip
+``workshop.cache``; ``WORKSHOP_CACHE=off`` or ``--no-cache`` skip
 it). An entry is named by pyphen's version, the Python version (the
 ``marshal`` format) and the SHA-256 of the dictionary file, and carries a
 digest of its bytes; a missing, damaged or foreign entry is parsed again and
@@ -58,7 +58,7 @@ def _dictionary(language: str) -> pyphen.Pyphen | None:
 
 def _patterns(path: Path) -> pyphen.HyphDict:
     """pyphen's parsed dictionary, from the cache when a sound entry is there."""
-    from workshop.render.deck.master_cache import enabled, read_entry, write_entry
+    from workshop.cache import enabled, read_entry, write_entry
 
     if not enabled():
         return pyphen.HyphDict(path)
@@ -84,9 +84,9 @@ def cache_key(path: Path) -> str:
 
 
 def _cache_dir() -> Path:
-    from workshop.platforms import user_cache_dir
+    from workshop.cache import area
 
-    return user_cache_dir() / CACHE_FOLDER
+    return area(CACHE_FOLDER)
 
 
 def _to_entry(parsed: pyphen.HyphDict) -> bytes | None:

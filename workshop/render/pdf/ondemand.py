@@ -66,7 +66,7 @@ class FontOnDemand(TTFont):
 
 def known_face_name(content_digest: str) -> bytes | None:
     """The PostScript name recorded for a font file that was read whole and passed, or None."""
-    from workshop.render.deck.master_cache import enabled, read_entry
+    from workshop.cache import enabled, read_entry
 
     if not enabled():
         return None
@@ -77,7 +77,7 @@ def known_face_name(content_digest: str) -> bytes | None:
 
 def remember(content_digest: str, face_name: bytes) -> None:
     """Record that the file with this content was read whole and passed (a cache that cannot be written is skipped)."""
-    from workshop.render.deck.master_cache import enabled, write_entry
+    from workshop.cache import enabled, write_entry
 
     if enabled() and face_name:
         key = record_key(content_digest)
@@ -97,6 +97,6 @@ def code_version() -> str:
 
 
 def _records() -> Path:
-    from workshop.platforms import user_cache_dir
+    from workshop.cache import area
 
-    return user_cache_dir() / CACHE_FOLDER
+    return area(CACHE_FOLDER)

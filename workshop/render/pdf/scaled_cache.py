@@ -4,7 +4,7 @@ Scaling a picture to the resolution it is printed at (``images.for_print``)
 decodes it, resamples it (Lanczos) and encodes it again: about 35 ms for a
 1,600-pixel PNG, in every build that prints it. The result is the same every
 time for the same picture and size, so it is kept under
-``<user cache>/printed/``, like the masters (``render.deck.master_cache``;
+``<user cache>/printed/``, like the masters (``workshop.cache``;
 ``WORKSHOP_CACHE=off`` or ``--no-cache`` skip it). An entry is named by the
 picture's bytes, the size, Pillow's version and this tool's code, and
 carries a digest of its bytes; one that is missing, damaged, not a sound
@@ -26,7 +26,7 @@ CACHE_FOLDER = "printed"
 
 def cached_scale(image: ImageFile, limit: tuple[int, int], scale: Callable[[], ImageFile]) -> ImageFile:
     """``scale()`` (``image`` fitted into ``limit`` pixels), from the cache when a sound entry is there."""
-    from workshop.render.deck.master_cache import enabled, read_entry, write_entry
+    from workshop.cache import enabled, read_entry, write_entry
 
     if not enabled():
         return scale()
@@ -64,6 +64,6 @@ def _sound(image: ImageFile, data: bytes, limit: tuple[int, int]) -> ImageFile |
 
 
 def _folder() -> Path:
-    from workshop.platforms import user_cache_dir
+    from workshop.cache import area
 
-    return user_cache_dir() / CACHE_FOLDER
+    return area(CACHE_FOLDER)
