@@ -109,3 +109,16 @@ def test_a_symlink_inside_the_brand_folder_is_fine(tmp_path):
     shutil.copy(lato(), brand / "files" / "Lato-Regular.ttf")
     (brand / "Lato.ttf").symlink_to(brand / "files" / "Lato-Regular.ttf")
     assert len(fontfiles.brand_place(brand).fonts) == 2
+
+
+def test_a_family_found_in_a_font_package_never_walks_the_desktops_folders(desktop, monkeypatch):
+    desktop(LINUX)
+    packaged = lato("RedHatDisplay-Regular.ttf")
+    walked: list[int] = []
+    real = fontfiles.system_places
+    monkeypatch.setattr(fontfiles, "system_places", lambda: walked.append(1) or real())
+    family, _ = resolve_family("Red Hat Display", None)
+    assert family.regular == packaged and walked == []
+    with pytest.raises(Exception, match="No Such Family"):
+        resolve_family("No Such Family", None)
+    assert walked == [1]  # a family not found earlier is looked for there too, once

@@ -16,6 +16,7 @@ import csv
 import os
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -89,8 +90,20 @@ def system_places() -> list[Place]:
 
 def all_places(brand_folder: Path | None) -> list[Place]:
     """Every place in search order: brand folder, shipped fonts, font packages, system folders."""
-    places = [brand_place(brand_folder)] if brand_folder is not None else []
-    return places + [shipped_place(), package_place(), *system_places()]
+    return list(iter_places(brand_folder))
+
+
+def iter_places(brand_folder: Path | None) -> Iterator[Place]:
+    """``all_places``, each place listed only when the search reaches it.
+
+    A family found in the brand folder or a font package never walks the
+    system font folders (thousands of files on a designer's machine).
+    """
+    if brand_folder is not None:
+        yield brand_place(brand_folder)
+    yield shipped_place()
+    yield package_place()
+    yield from system_places()
 
 
 def clear_caches() -> None:

@@ -124,9 +124,10 @@ def resolve_family(
         faces = _declared_faces(family, declared, findings, location)
         if faces:
             return _assemble(family, faces, location, findings, "the files listed in _brand.yml", weight)
-    searched = list(places) if places is not None else fontfiles.all_places(brand_folder)
+    searched: list[Place] = []  # the places looked at; all of them once the first pass is through
     unusable: list[Face] = []
-    for place in searched:
+    for place in places if places is not None else fontfiles.iter_places(brand_folder):
+        searched.append(place)
         candidates = place.fonts
         if not place.read_all:
             candidates = tuple(p for p in candidates if name_matches(p, family))
