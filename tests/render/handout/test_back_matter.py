@@ -70,8 +70,8 @@ def test_the_qr_code_encodes_the_url():
     modules = widget.qr.getModuleCount()
     dark = sum(widget.qr.isDark(r, c) for r in range(modules) for c in range(modules))
     assert dark > 100
-    assert qr_modules("https://helder.example/terugblik") == [
-        [bool(widget.qr.isDark(r, c)) for c in range(modules)] for r in range(modules)]
+    assert qr_modules("https://helder.example/terugblik") == tuple(
+        tuple(bool(widget.qr.isDark(r, c)) for c in range(modules)) for r in range(modules))
     from reportlab.pdfgen.canvas import Canvas
 
     buffer = io.BytesIO()

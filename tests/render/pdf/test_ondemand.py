@@ -38,7 +38,7 @@ def test_an_on_demand_font_holds_what_a_ttfont_holds_once_read():
     assert set(vars(lazy)) == set(vars(eager))
     assert "charWidths" not in vars(lazy.face)  # not read yet
     assert lazy.stringWidth("Toegankelijk", 10) == eager.stringWidth("Toegankelijk", 10)
-    assert set(vars(lazy.face)) - {"_filename", "_read"} == set(vars(eager.face))
+    assert set(vars(lazy.face)) - {"_filename", "_digest", "_read"} == set(vars(eager.face))
     assert all(getattr(lazy.face, k) == v for k, v in vars(eager.face).items() if k != "_pdfScale")
     assert not hasattr(lazy.face, "no_such_attribute")
 
@@ -74,3 +74,58 @@ def test_a_damaged_record_reads_the_font_whole_again(cache, tmp_path):
     assert known_face_name(digest) is None
     assert not isinstance(fonts._pdf_font("Kapot-Twee", family.regular, digest, "the font"), FontOnDemand)
     assert known_face_name(digest) is not None  # rewritten
+
+
+def test_a_saved_face_is_what_reportlabs_parse_leaves(cache, tmp_path):
+    """The contract with reportlab's internals: every attribute of a parsed face, with the same types."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from workshop.render.pdf.ondemand import FaceOnDemand, saved_face
+
+    family = _family(tmp_path, "Bewaard")
+    digest = fonts._digest(family.bold_italic)
+    eager = fonts._pdf_font("Bewaard-Een", family.bold_italic, digest, "the font")  # parses and records
+    assert saved_face(digest) is not None
+    parsed = TTFontFace(str(family.bold_italic))
+    loaded = FaceOnDemand(str(family.bold_italic), eager.face.name, digest)
+    assert loaded.charWidths == parsed.charWidths  # the first attribute asked for loads the rest
+    mine = {k: v for k, v in vars(loaded).items() if k not in {"_filename", "_digest", "_read"}}
+    assert set(mine) == set(vars(parsed))
+    for name, value in vars(parsed).items():
+        if name == "_pdfScale":
+            assert [mine[name](x) for x in (1, 7, 333, 2048, -91)] == [value(x) for x in (1, 7, 333, 2048, -91)]
+        else:
+            assert type(mine[name]) is type(value) and mine[name] == value, name
+    assert loaded.name.ustr == parsed.name.ustr
+
+
+def test_a_damaged_saved_face_is_parsed_from_the_file(cache, tmp_path):
+    from workshop.render.pdf.ondemand import FaceOnDemand, saved_face
+
+    family = _family(tmp_path, "Stuk")
+    digest = fonts._digest(family.regular)
+    eager = fonts._pdf_font("Stuk-Een", family.regular, digest, "the font")
+    [record] = cache.glob("*.face")
+    record.write_bytes(record.read_bytes()[:-10])
+    assert saved_face(digest) is None
+    face = FaceOnDemand(str(family.regular), eager.face.name, digest)
+    assert face.charWidths == eager.face.charWidths and face._ttf_data == eager.face._ttf_data
+
+
+def test_a_pdf_drawn_with_on_demand_faces_has_the_same_bytes(cache, tmp_path, monkeypatch):
+    """A handout built in a fresh process: faces parsed (cache off), then read from their records."""
+    import subprocess
+    import sys
+
+    from pdf_support import REPO
+
+    script = ("import sys; from pathlib import Path; from workshop import pipeline\n"
+              "p = pipeline.prepare(pipeline.Job(outline=Path('docs/examples/chart.yaml')))\n"
+              "sys.stdout.buffer.write(pipeline.render(p, 'handout'))\n")
+    runs = []
+    for setting in ("off", "on", "on"):  # off: parsed; first on: parsed and recorded; second: on demand
+        monkeypatch.setenv(CACHE_ENV, setting)
+        runs.append(subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, check=True,
+                                   timeout=120).stdout)
+    assert runs[0] == runs[1] == runs[2] and runs[0].startswith(b"%PDF")
+    assert list(cache.glob("*.face"))

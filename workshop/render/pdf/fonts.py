@@ -127,9 +127,9 @@ def _pdf_font(name: str, path: Path, content_digest: str, what: str) -> TTFont:
     """The face read on first use when this file passed before (``ondemand``), else read and checked now."""
     face_name = known_face_name(content_digest)
     if face_name is not None:
-        return FontOnDemand(name, str(path.resolve()), face_name)
+        return FontOnDemand(name, str(path.resolve()), face_name, content_digest)
     font = open_pdf_font(name, path, what)
-    remember(content_digest, font.face.name)
+    remember(content_digest, font.face)
     return font
 
 

@@ -9,6 +9,7 @@ value twice (once to measure itself) and builds a shape object per run.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import groupby
 
 from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
@@ -17,15 +18,18 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
 
-def modules(value: str) -> list[list[bool]]:
+@lru_cache(maxsize=32)
+def modules(value: str) -> tuple[tuple[bool, ...], ...]:
     """The code's modules, rows top to bottom, dark is True.
 
     Error correction level M (15 %): a printed code still scans with a crease or a smudge.
+    Kept per value: the encoder tries all eight masks in Python (10 ms), and
+    a batch or ``watch`` prints the brand's same address again and again.
     """
     code = QRCode(None, QRErrorCorrectLevel.M)
     code.addData(value)
     code.make()
-    return [[bool(module) for module in row] for row in code.modules]
+    return tuple(tuple(bool(module) for module in row) for row in code.modules)
 
 
 def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float, color: Color) -> None:
