@@ -74,7 +74,7 @@ def test_completion_always_goes_to_typer(monkeypatch):
 
 def test_no_cache_reaches_worker_processes_through_the_environment(monkeypatch):
     import workshop.cli.commands as commands
-    from workshop.render.deck.master_cache import CACHE_ENV
+    from workshop.cache import CACHE_ENV
 
     monkeypatch.delenv(CACHE_ENV, raising=False)
     _recorded(monkeypatch, commands)

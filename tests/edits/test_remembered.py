@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from workshop.cache import CACHE_ENV
 from workshop.edits import inspect_bytes
 from workshop.edits.package import ZipParts
 from workshop.edits.records import read_records
 from workshop.edits.remembered import MAGIC, deck_key, decode, encode, records_dir
-from workshop.render.deck.master_cache import CACHE_ENV
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -59,7 +59,7 @@ def _main(
     if no_cache:  # through the environment, so worker processes see it too
         import os
 
-        from workshop.render.deck.master_cache import CACHE_ENV
+        from workshop.cache import CACHE_ENV
 
         os.environ[CACHE_ENV] = "off"
     console = ctx.obj if isinstance(ctx.obj, Console) else Console()

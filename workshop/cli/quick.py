@@ -94,7 +94,7 @@ def run(line: Line) -> int:
 
     console = Console(debug="debug" in line.flags, quiet="quiet" in line.flags, verbose="verbose" in line.flags)
     if "no_cache" in line.flags:
-        from workshop.render.deck.master_cache import CACHE_ENV
+        from workshop.cache import CACHE_ENV
 
         os.environ[CACHE_ENV] = "off"
     values, lists, flags = line.values, line.lists, line.flags

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from workshop.cache import CACHE_ENV
 from workshop.render.deck import deflate_cache
 from workshop.render.deck.deflate_cache import MAGIC, MIN_BYTES, deflate_part, deflated_dir, part_key
-from workshop.render.deck.master_cache import CACHE_ENV
 from workshop.render.deck.zipstream import deflate
 
 NAME = "ppt/fonts/font1.fntdata"

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from workshop.cache import CACHE_ENV, MAGIC, read_entry
 from workshop.render.deck import render_deck
-from workshop.render.deck.master_cache import CACHE_ENV, MAGIC, master_key, masters_dir, read_entry
+from workshop.render.deck.master_cache import master_key, masters_dir
 
 
 @pytest.fixture

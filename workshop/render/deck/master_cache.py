@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from workshop.cache import CACHE_ENV, MAGIC, area, enabled, read_entry, write_entry
+from workshop.cache import area, enabled, read_entry, write_entry
 
 T = TypeVar("T")
 
@@ -72,5 +72,4 @@ def cached_master(key: str, generate: Callable[[], T], save: Callable[[T], bytes
     return made
 
 
-__all__ = ["CACHE_ENV", "MAGIC", "cached_master", "enabled", "master_key", "masters_dir", "read_entry",
-           "write_entry"]
+__all__ = ["cached_master", "master_key", "masters_dir"]

@@ -7,12 +7,17 @@ from typing import TYPE_CHECKING
 from workshop.errors import WorkshopError
 from workshop.layouts.geometry import Box, inch
 from workshop.model import slides as m
-from workshop.render.deck.charts import add_chart
 
 if TYPE_CHECKING:
     from workshop.plan.model import PlannedSlide
     from workshop.render.deck.canvas import Canvas
 
+
+def add_chart(c: Canvas, name: str, box: Box, data: m.ChartData) -> None:
+    """The chart painter, imported on the first chart: decks without one never load it (nor its workbook)."""
+    from workshop.render.deck.charts import add_chart as paint
+
+    paint(c, name, box, data)
 
 
 def stat(c: Canvas, planned: PlannedSlide) -> None:
