@@ -16,16 +16,15 @@ SAMPLES = sorted((REPO / "decks").glob("*.yaml"))
 ACME = REPO / "decks" / "clients" / "acme.yaml"
 DARK = REPO / "tests" / "data" / "brands" / "real" / "posit-dark"
 BRANDS = ("default", "noord")
-_OUT = Path(tempfile.mkdtemp(prefix="workshop-samples-"))
 
 
 @functools.cache
 def deck_bytes(outline: Path, brand: str = "default", client: bool = False) -> bytes:
-    """The built deck of one sample outline (``client``: with the Acme profile)."""
-    out = _OUT / f"{brand.replace('/', '_')}-{int(client)}"
-    result = run_build(Job(outline, out, brand, vars_file=ACME if client else None, only=("deck",)))
-    assert result.ok, result.error
-    return next(p for p in result.written if p.suffix == ".pptx").read_bytes()
+    """The built deck of one sample outline (``client``: with the Acme profile); no file is left behind."""
+    with tempfile.TemporaryDirectory(prefix="workshop-samples-") as out:
+        result = run_build(Job(outline, Path(out), brand, vars_file=ACME if client else None, only=("deck",)))
+        assert result.ok, result.error
+        return next(p for p in result.written if p.suffix == ".pptx").read_bytes()
 
 
 def presentation(outline: Path, brand: str = "default", client: bool = False):
