@@ -129,3 +129,18 @@ def test_a_pdf_drawn_with_on_demand_faces_has_the_same_bytes(cache, tmp_path, mo
                                    timeout=120).stdout)
     assert runs[0] == runs[1] == runs[2] and runs[0].startswith(b"%PDF")
     assert list(cache.glob("*.face"))
+
+
+def test_a_file_replaced_after_registration_is_parsed_as_it_now_is(cache, tmp_path):
+    """A long ``watch`` session: the file changes before its face is first drawn; no mix of old and new."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    from workshop.render.pdf.ondemand import FaceOnDemand
+
+    family = _family(tmp_path, "Vervangen")
+    digest = fonts._digest(family.italic)
+    eager = fonts._pdf_font("Vervangen-Een", family.italic, digest, "the font")
+    face = FaceOnDemand(str(family.italic), eager.face.name, digest)
+    shutil.copy(FALLBACK_FAMILY.bold, family.italic)  # another face under the same path
+    assert face.charWidths == TTFontFace(str(FALLBACK_FAMILY.bold)).charWidths
+    assert face._ttf_data == FALLBACK_FAMILY.bold.read_bytes()

@@ -53,13 +53,14 @@ class FaceOnDemand(TTFontFace):
         if attribute.startswith("__") or "_read" in self.__dict__:
             raise AttributeError(attribute)
         self.__dict__["_read"] = True
+        with open(self._filename, "rb") as handle:
+            data = handle.read()  # what reportlab reads for subsetting
         state = saved_face(self._digest) if self._digest else None
-        if state is None:
+        if state is None or hashlib.sha256(data).hexdigest() != self._digest:  # replaced since registration
             TTFontFace.__init__(self, self._filename)
         else:
             self.__dict__.update(state)
-            with open(self._filename, "rb") as handle:
-                self._ttf_data = handle.read()  # what reportlab reads for subsetting
+            self._ttf_data = data
             self.filename = self._filename
             self._pdfScale = pdf_scale(self.unitsPerEm)
         return getattr(self, attribute)
