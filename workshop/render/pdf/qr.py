@@ -9,6 +9,7 @@ value twice (once to measure itself) and builds a shape object per run.
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from itertools import groupby
 
@@ -17,19 +18,37 @@ from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
+CACHE_FOLDER = "qr"
+
 
 @lru_cache(maxsize=32)
 def modules(value: str) -> tuple[tuple[bool, ...], ...]:
     """The code's modules, rows top to bottom, dark is True.
 
     Error correction level M (15 %): a printed code still scans with a crease or a smudge.
-    Kept per value: the encoder tries all eight masks in Python (10 ms), and
-    a batch or ``watch`` prints the brand's same address again and again.
+    Kept per value, in the process and in ``<user cache>/qr/`` (keyed by the
+    value, reportlab's version and this tool's code): the encoder tries all
+    eight masks in Python (10 ms), and most handouts print their brand's same
+    address.
     """
+    from workshop.cache import area, enabled, read_entry, write_entry
+    from workshop.render.pdf.ondemand import code_version
+
+    key = hashlib.sha256(f"{code_version()}\nqr M\n{value}".encode()).hexdigest()
+    path = area(CACHE_FOLDER) / f"{key}.qr"
+    saved = read_entry(path, key) if enabled() else None
+    if saved is not None:
+        rows = saved.split(b"\n")
+        size = len(rows)  # 17 + 4 × the version: 21 to 177 modules a side
+        if 21 <= size <= 177 and size % 4 == 1 and all(len(row) == size and set(row) <= {48, 49} for row in rows):
+            return tuple(tuple(module == 49 for module in row) for row in rows)
     code = QRCode(None, QRErrorCorrectLevel.M)
     code.addData(value)
     code.make()
-    return tuple(tuple(bool(module) for module in row) for row in code.modules)
+    made = tuple(tuple(bool(module) for module in row) for row in code.modules)
+    if enabled():
+        write_entry(path, key, b"\n".join(bytes(48 + dark for dark in row) for row in made))
+    return made
 
 
 def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float, color: Color) -> None:
