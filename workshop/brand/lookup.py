@@ -4,7 +4,7 @@
 2. the project's own brands folder (``assets/brands`` or ``brands`` in the config);
 3. the user's brands folder (``platforms.user_brands_dir()``);
 4. the brands installed with the package (``workshop.brands``, read through
-   ``importlib.resources``; in the source tree that package *is*
+   the import system; in the source tree that package *is*
    ``assets/brands``, mapped at build time, see docs/architecture.md).
 
 The first place with a folder of that name that holds a ``_brand.yml`` wins,
@@ -41,15 +41,23 @@ class FoundBrand:
 
 
 def installed_brands_dir() -> Path | None:
-    """The brands shipped in the package, as a real folder (wheels install unzipped)."""
-    from importlib import resources
+    """The brands shipped in the package, as a real folder (wheels install unzipped).
+
+    Found through the import system's spec of ``workshop.brands`` (its search
+    location), which needs neither importing that package nor
+    ``importlib.resources``: shell completion asks for brand names on every
+    <TAB>, so this stays light.
+    """
+    from importlib.util import find_spec
 
     try:
-        shipped = resources.files("workshop.brands")
-    except ModuleNotFoundError:
-        shipped = None
-    if isinstance(shipped, Path) and shipped.is_dir():
-        return shipped
+        spec = find_spec("workshop.brands")
+    except (ImportError, ValueError):
+        spec = None
+    for location in (spec.submodule_search_locations or []) if spec is not None else []:
+        shipped = Path(location)
+        if shipped.is_dir():
+            return shipped
     # A source tree run without installing it (PYTHONPATH=., or an editable install made
     # before the mapping existed): the brands sit next to the package.
     import workshop
