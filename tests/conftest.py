@@ -28,7 +28,12 @@ def _load(name: str, path: Path):
     return sys.modules[name]
 
 
-_builds = _load("sample_builds", Path(__file__).resolve().parent / "sample_builds.py")
+# Support modules, importable by these names in every test (tests/render/conftest.py re-exports
+# pdf_support's fixtures for the render tests).
+_HERE = Path(__file__).resolve().parent
+_builds = _load("sample_builds", _HERE / "sample_builds.py")
+_load("deck_office", _HERE / "render" / "deck" / "office.py")
+_load("pdf_support", _HERE / "render" / "pdf" / "pdf_support.py")
 
 
 def _lato() -> FontFamily:
@@ -53,6 +58,34 @@ def _no_user_folders(tmp_path_factory):
         patch.setenv("WORKSHOP_CONFIG_DIR", str(tmp_path_factory.mktemp("user-config")))
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
         yield
+
+
+def _damage_entry(entry: Path, damage: str, magic: bytes, junk: bytes = b"") -> bytes:
+    """Damage a ``workshop.cache`` entry in place; return its sound bytes.
+
+    ``damage``: "truncated", "flipped byte", "other key", "empty", or "junk":
+    a sound envelope (right key, right digest) around ``junk``, bytes the
+    entry's reader cannot use.
+    """
+    import hashlib
+
+    sound = entry.read_bytes()
+    head = len(magic) + 65  # the magic line, the 64-character key and its newline
+    damaged = {
+        "truncated": sound[: len(sound) // 2],
+        "flipped byte": sound[:-10] + bytes([sound[-10] ^ 0xFF]) + sound[-9:],
+        "other key": magic + b"0" * 64 + sound[len(magic) + 64:],
+        "empty": b"",
+        "junk": sound[:head] + hashlib.sha256(junk).digest() + junk,
+    }[damage]
+    entry.write_bytes(damaged)
+    return sound
+
+
+@pytest.fixture
+def damage_entry():
+    """``damage_entry(entry, damage, magic, junk=b"")``: see ``_damage_entry``."""
+    return _damage_entry
 
 
 @pytest.fixture(scope="session")

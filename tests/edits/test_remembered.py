@@ -70,23 +70,14 @@ def test_cold_warm_and_off_give_the_same_report(cache, deck, monkeypatch):
     assert inspect_bytes(_edited(deck), "d.pptx").edited and not inspect_bytes(deck, "d.pptx").edited
 
 
-@pytest.mark.parametrize("damage", ["truncated", "flipped byte", "not json", "other shape", "empty"])
-def test_a_damaged_entry_is_read_again_and_replaced(cache, deck, damage):
-    import hashlib
-
+@pytest.mark.parametrize("damage,junk", [("truncated", b""), ("flipped byte", b""), ("junk", b"{not json"),
+                                         ("junk", b'{"slides": [[1]], "listed": null, "marked": true}'),
+                                         ("empty", b"")], ids=["truncated", "flipped byte", "not json",
+                                                               "other shape", "empty"])
+def test_a_damaged_entry_is_read_again_and_replaced(cache, deck, damage, junk, damage_entry):
     expected = inspect_bytes(deck, "d.pptx")
     entry = cache / f"{deck_key(deck)}.json"
-    sound = entry.read_bytes()
-    head = len(MAGIC) + 65
-    if damage == "truncated":
-        entry.write_bytes(sound[: len(sound) // 2])
-    elif damage == "flipped byte":
-        entry.write_bytes(sound[:-10] + bytes([sound[-10] ^ 0xFF]) + sound[-9:])
-    elif damage in ("not json", "other shape"):  # a sound envelope around bytes that do not decode
-        junk = b"{not json" if damage == "not json" else b'{"slides": [[1]], "listed": null, "marked": true}'
-        entry.write_bytes(sound[:head] + hashlib.sha256(junk).digest() + junk)
-    else:
-        entry.write_bytes(b"")
+    sound = damage_entry(entry, damage, MAGIC, junk)  # junk: a sound envelope around bytes that do not decode
     assert inspect_bytes(deck, "d.pptx") == expected
     assert entry.read_bytes() == sound
 

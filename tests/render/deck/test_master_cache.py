@@ -52,25 +52,11 @@ def test_a_warm_build_reads_the_entry(cache, plan, brand, assets, monkeypatch):
     assert opened and opened[0] == read_entry(entry, entry.stem)
 
 
-@pytest.mark.parametrize("damage", ["truncated", "flipped byte", "other key", "not a deck", "empty"])
-def test_a_damaged_entry_is_ignored_and_rebuilt(cache, plan, brand, assets, damage, monkeypatch):
+@pytest.mark.parametrize("damage", ["truncated", "flipped byte", "other key", "junk", "empty"])
+def test_a_damaged_entry_is_ignored_and_rebuilt(cache, plan, brand, assets, damage, monkeypatch, damage_entry):
     expected = render_deck(plan, brand, assets)
     [entry] = _entries(cache)
-    sound = entry.read_bytes()
-    head = len(MAGIC) + 65
-    if damage == "truncated":
-        entry.write_bytes(sound[: len(sound) // 2])
-    elif damage == "flipped byte":
-        entry.write_bytes(sound[:-10] + bytes([sound[-10] ^ 0xFF]) + sound[-9:])
-    elif damage == "other key":
-        entry.write_bytes(MAGIC + b"0" * 64 + sound[len(MAGIC) + 64:])
-    elif damage == "not a deck":  # a sound envelope around bytes python-pptx cannot open
-        import hashlib
-
-        junk = b"PK\x03\x04 not a zip at all"
-        entry.write_bytes(sound[: head] + hashlib.sha256(junk).digest() + junk)
-    else:
-        entry.write_bytes(b"")
+    sound = damage_entry(entry, damage, MAGIC, b"PK\x03\x04 not a zip at all")  # junk: python-pptx cannot open it
     assert render_deck(plan, brand, assets) == expected
     assert entry.read_bytes() == sound  # rebuilt and written again
     assert [p.name for p in cache.iterdir()] == [entry.name]  # no temporary files left
