@@ -120,3 +120,23 @@ def test_markup_that_sets_its_own_style_is_not_kept(kit):
     paragraphs.paragraph('<para fontSize="20">groot</para>', kit.styles.body)
     paragraphs.paragraph("<bullet>*</bullet>met een eigen opsommingsteken", kit.styles.body)
     assert not paragraphs._PARSED
+
+
+def test_a_paragraph_breaks_its_lines_once_per_width_until_split_or_drawn(kit, monkeypatch):
+    text = "Een zin met <b>genoeg</b> woorden om over een paar regels te lopen in een smalle kolom. " * 3
+    made = paragraphs.paragraph(text, kit.styles.body)
+    plain = Paragraph(text, kit.styles.body)
+    breaks = []
+    real = Paragraph.breakLines
+    monkeypatch.setattr(Paragraph, "breakLines", lambda self, widths: breaks.append(1) or real(self, widths))
+    sizes = [made.wrap(150, 500), made.wrap(150, 80), made.wrap(300, 500), made.wrap(150, 500)]
+    assert len(breaks) == 3  # the second call at 150 reused the first break
+    assert sizes == [plain.wrap(150, 500), plain.wrap(150, 80), plain.wrap(300, 500), plain.wrap(150, 500)]
+    breaks.clear()
+    made.wrap(150, 500)
+    made.split(150, 30)  # splitting may change the fragments: the next size is worked out again
+    made.wrap(150, 500)
+    canvas = Canvas(io.BytesIO())
+    made.drawOn(canvas, 0, 0)  # and so may drawing
+    made.wrap(150, 500)
+    assert len(breaks) == 2

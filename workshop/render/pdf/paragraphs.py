@@ -13,6 +13,11 @@ hyphenation, which only line breaking reads) and the font families
 registered so far (``<b>`` and ``<i>`` resolve through them). The cache
 holds at most ``MAX_ENTRIES`` parses and ``MAX_CHARS`` characters of markup,
 least recently used going first.
+
+A paragraph is also asked for its size again and again at the same width
+(a table sizes its cells, then draws them; a block kept together is measured,
+then placed): :class:`KeptParagraph` breaks its lines once per width, until
+it is split or drawn (both may change what a new break would give).
 """
 
 from __future__ import annotations
@@ -34,6 +39,31 @@ _PARSED: OrderedDict[_Key, tuple[str, list[ParaFrag]]] = OrderedDict()
 _chars = 0
 
 
+class KeptParagraph(Paragraph):
+    """A ``Paragraph`` that does not break its lines again for the width it last broke them for."""
+
+    _wrapped: tuple[float, object, object, object] | None = None  # width, and the state the break gave
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        memo = self._wrapped
+        if memo is not None and memo[0] == availWidth and memo[1] is self.blPara and memo[2] is self.frags \
+                and memo[3] is self.style:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, self.blPara, self.frags, self.style) if hasattr(self, "blPara") and \
+            self.width == availWidth else None
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Paragraph]:
+        self._wrapped = None  # splitting may change the fragments (reportlab re-classes the last one)
+        parts: list[Paragraph] = super().split(availWidth, availHeight)
+        return parts
+
+    def draw(self) -> None:
+        self._wrapped = None  # drawing right-to-left text reverses the lines' words in place
+        super().draw()
+
+
 def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """``Paragraph(markup, style, bulletText=bullet)``, from a kept parse when there is one."""
     key: _Key = (markup, tuple((k, v) for k, v in style.__dict__.items() if k not in _IGNORED),
@@ -41,12 +71,12 @@ def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> 
     try:
         found = _PARSED.get(key)
     except TypeError:  # a style value that cannot be part of a key: parse as reportlab does
-        return Paragraph(markup, style, bulletText=bullet)
+        return KeptParagraph(markup, style, bulletText=bullet)
     if found is not None:
         _PARSED.move_to_end(key)
         text, frags = found
-        return Paragraph(text, style, bulletText=bullet, frags=[f.clone() for f in frags])
-    made = Paragraph(markup, style, bulletText=bullet)
+        return KeptParagraph(text, style, bulletText=bullet, frags=[f.clone() for f in frags])
+    made = KeptParagraph(markup, style, bulletText=bullet)
     if made.style is style and made.bulletText == (bullet or getattr(style, "bulletText", None)):
         _keep(key, made)  # else the markup set its own style or bullet (<para>, <bullet>): not kept
     return made
