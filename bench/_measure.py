@@ -23,9 +23,9 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 
 class ToolFailed(Exception):
@@ -67,7 +67,7 @@ class Result:
         """Cores other processes kept busy, averaged over the measured runs' wall time."""
         if not self.other_cores or len(self.other_cores) != len(self.seconds):
             return None
-        return sum(c * s for c, s in zip(self.other_cores, self.seconds)) / sum(self.seconds)
+        return sum(c * s for c, s in zip(self.other_cores, self.seconds, strict=True)) / sum(self.seconds)
 
 
 def _machine_cpu() -> float | None:
@@ -135,7 +135,9 @@ class TreeSampler(threading.Thread):
             self.peak = max(self.peak, sum(_pss_mib(p) for p in tree))
 
 
-def run_once(command: Sequence[str], cwd: Path, env: dict | None = None) -> tuple[float, float, float | None, float | None]:
+def run_once(
+    command: Sequence[str], cwd: Path, env: dict | None = None,
+) -> tuple[float, float, float | None, float | None]:
     """Run ``command`` once; return (seconds, peak MiB, other cores, tree MiB or None).
 
     Raise ToolFailed on a non-zero exit.

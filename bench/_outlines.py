@@ -33,7 +33,8 @@ def _slide(kind: str, n: int) -> dict:
             f"Een tweede, onverwacht extraatje versterkt het effect ({n}.3)",
             f"Wederkerigheid werkt het best als het gemeend is ({n}.4)"]}
     if kind == "statement":
-        return {**common, "title": f"De kern ({n})", "text": f"Een product is op zichzelf **niets waard** (stelling {n})."}
+        return {**common, "title": f"De kern ({n})",
+                "text": f"Een product is op zichzelf **niets waard** (stelling {n})."}
     if kind == "quote":
         return {**common, "text": f"De klant is niet de vis; de klant is de visser (citaat {n}).",
                 "by": "Een ervaren verkoper", "source": f"Interview {n}"}

@@ -50,12 +50,12 @@ def table(rows: list[Row]) -> str:
                      "; ".join(x for x in (row.note, f"{r.repeated} disturbed run(s) repeated"
                                              if r and r.repeated else "") if x)]
         body.append(cells)
-    widths = [max(len(c) for c in column) for column in zip(head, *body)]
+    widths = [max(len(c) for c in column) for column in zip(head, *body, strict=True)]
     right = {1, 2, 3, 4, 5, 6, 7}
 
     def line(cells: list[str]) -> str:
         return "| " + " | ".join(c.rjust(w) if i in right else c.ljust(w)
-                                 for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+                                 for i, (c, w) in enumerate(zip(cells, widths, strict=True))) + " |"
 
     rule = "|" + "|".join(("-" * (w + 1) + ":") if i in right else ("-" * (w + 2))
                           for i, w in enumerate(widths)) + "|"

@@ -55,13 +55,13 @@ def test_the_records_survive_the_entry_unchanged(deck):
 
 
 def test_cold_warm_and_off_give_the_same_report(cache, deck, monkeypatch):
-    import workshop.edits as edits
+    import workshop.edits.records as records
 
     for data in (deck, _edited(deck)):
         cold = inspect_bytes(data, "d.pptx")
         assert (cache / f"{deck_key(data)}.json").read_bytes().startswith(MAGIC)
         with monkeypatch.context() as patch:
-            patch.setattr(edits, "read_records", lambda parts: pytest.fail("read again"))
+            patch.setattr(records, "read_records", lambda parts: pytest.fail("read again"))
             warm = inspect_bytes(data, "d.pptx")
         with monkeypatch.context() as patch:
             patch.setenv(CACHE_ENV, "off")

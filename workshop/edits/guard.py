@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workshop.edits import EditReport, inspect_deck
-from workshop.edits.diff import DeckState
 from workshop.errors import Location, WorkshopError
+
+if TYPE_CHECKING:
+    from workshop.edits.diff import EditReport
 
 MAX_BACKUPS = 10_000
 
@@ -53,6 +55,8 @@ def backup_path(target: Path) -> Path:
 
 def refusal(report: EditReport, target: Path) -> WorkshopError:
     """The error a plain build stops with: every edit in plain words, and the two ways on."""
+    from workshop.edits.diff import DeckState
+
     lines = report.lines()
     if report.state is DeckState.OURS:
         head = "the deck was edited after workshop wrote it; nothing was written. Edits:"
@@ -69,9 +73,13 @@ def refusal(report: EditReport, target: Path) -> WorkshopError:
 
 def guard_deck(target: Path, policy: EditPolicy) -> Guard:
     """Inspect the deck at ``target``; raise the refusal when the policy is to refuse."""
+    from workshop.edits import inspect_deck
+
     report = inspect_deck(target)
     if report is None or not report.edited:
         return Guard(target)
+    from workshop.edits.diff import DeckState
+
     if policy is EditPolicy.REFUSE:
         raise refusal(report, target)
     if policy is EditPolicy.KEEP and report.state is DeckState.OURS:

@@ -1,7 +1,8 @@
 """The PowerPoint renderer: a ``DeckPlan`` in, .pptx bytes out.
 
 python-pptx is imported only when a deck or master is actually built, so
-commands that never render (``workshop check``) do not pay for it.
+commands that never render (``workshop check``) do not pay for it; the
+modules it imports but a deck never uses are deferred first (``deferred``).
 
 - ``render_deck(plan, brand, assets) -> bytes``: the deck.
 - ``render_deck_keeping(plan, brand, assets, previous, report)``: the deck
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workshop.render.deck.deferred import defer_unused
+
 if TYPE_CHECKING:
     from workshop.assets import Assets
     from workshop.brand.model import Brand
@@ -22,6 +25,8 @@ if TYPE_CHECKING:
     from workshop.plan.model import DeckPlan
 
 __all__ = ["render_deck", "render_deck_keeping", "build_master"]
+
+defer_unused()  # before any module of this package imports python-pptx
 
 
 def render_deck(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:

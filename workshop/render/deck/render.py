@@ -19,7 +19,6 @@ from workshop.render.deck.language import language_tag
 from workshop.render.deck.notes import write_notes
 from workshop.render.deck.properties import set_master_properties, set_properties
 from workshop.render.deck.records import Recorder, tag_deck
-from workshop.safety.templates import read_template as read_checked_template
 
 if TYPE_CHECKING:
     from workshop.assets import Assets
@@ -39,6 +38,8 @@ def open_deck(brand: Brand, lang: str, client_color: str | None = None) -> Deck:
             path = Path(brand.folder) / path
         if not path.is_file():
             raise WorkshopError(f"the brand's template '{path}' does not exist")
+        from workshop.safety.templates import read_template as read_checked_template
+
         palette = Palette(brand, client_color, scheme=False)
         return template_deck(read_checked_template(path), brand, specs, palette, lang)
     return generated_deck(brand, specs, Palette(brand, client_color), lang)
