@@ -14,9 +14,10 @@ from workshop.layouts.geometry import Box
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.spec import LayoutSpec, ShapeSpec, TextStyle
 from workshop.model.base import field
+from workshop.model.containers import Many
 from workshop.model.fields import SHORT, TEXT
 from workshop.model.slides import SlideBase
-from workshop.model.spec import Const, Many
+from workshop.model.spec import Const
 from workshop.plan.texts import TextBlock
 
 
