@@ -22,6 +22,8 @@ from workshop.plan.texts import TextBlock
 
 
 class PollSlide(SlideBase):
+    """A question the room votes on."""
+
     kind: Literal["poll"] = field(Const("poll"))
     title: str = field(SHORT, description="The slide title.")
     question: str = field(TEXT, description="What the room votes on.")
