@@ -14,13 +14,16 @@ from workshop.layouts.geometry import Box
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.spec import LayoutSpec, ShapeSpec, TextStyle
 from workshop.model.base import field
+from workshop.model.containers import Many
 from workshop.model.fields import SHORT, TEXT
 from workshop.model.slides import SlideBase
-from workshop.model.spec import Const, Many
+from workshop.model.spec import Const
 from workshop.plan.texts import TextBlock
 
 
 class PollSlide(SlideBase):
+    """A question the room votes on."""
+
     kind: Literal["poll"] = field(Const("poll"))
     title: str = field(SHORT, description="The slide title.")
     question: str = field(TEXT, description="What the room votes on.")

@@ -15,8 +15,9 @@ import copy
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
+from workshop.model.containers import Nullable, as_spec
 from workshop.model.problems import Failed, Problem, fail
-from workshop.model.spec import Spec, as_spec
+from workshop.model.spec import Spec, Text
 
 M = TypeVar("M", bound="Model")
 
@@ -77,8 +78,41 @@ class FrozenError(AttributeError):
     """A model is never changed in place: ``model_copy(update=…)`` makes the changed one."""
 
 
-#: per class, the fields as (name, check, field check, required, default, factory), made on first use
-_Plan = tuple[tuple[str, Callable[[Any], Any], "FieldCheck | None", bool, Any, "Callable[[], Any] | None"], ...]
+_FAILED: Any = object()  # a field whose value did not pass
+_FACTORY: Any = object()  # a field whose default a factory makes, fresh for each instance
+
+
+def _text_bounds(spec: Spec) -> tuple[float, float]:
+    inner = spec.inner if isinstance(spec, Nullable) else spec
+    if isinstance(inner, Text) and inner.bounds is not None:
+        return inner.bounds
+    return (1.0, 0.0)  # no length passes: every value goes to the check
+
+
+class _Plan:
+    """How a class checks a mapping, made the first time it does."""
+
+    def __init__(self, model: type[Model]) -> None:
+        fields = model.model_fields
+        #: per field, its check and the lengths within which a plain text passes as it is (text fields only)
+        self.entries = {name: (d.spec.check, *_text_bounds(d.spec)) for name, d in fields.items()}
+        self.template: dict[str, Any] = {}
+        for name, declared in fields.items():
+            default = declared.default
+            if declared.factory is not None:
+                default = _FACTORY
+            elif declared.validate_default and default is not REQUIRED:
+                default = declared.spec.check(default)
+            self.template[name] = default
+        self.required = tuple(name for name, declared in fields.items() if declared.required)
+        self.factories = tuple((name, d.factory) for name, d in fields.items() if d.factory is not None)
+        self.field_checks = tuple((name, d.check) for name, d in fields.items() if d.check is not None)
+        names = list(fields)
+        #: the fields declared before each, which a field check may read (as pydantic's ``info.data``)
+        self.before = {name: frozenset(names[:index]) for index, name in enumerate(names)}
+        own = [vars(k) for k in model.__mro__ if k is not Model]
+        self.prepares = any("model_prepare" in d for d in own)
+        self.checks_model = any("model_check" in d for d in own)
 
 
 class Model:
@@ -125,58 +159,67 @@ class Model:
 
     @classmethod
     def model_check_input(cls: type[M], data: object) -> M:
-        """As ``model_validate``, raising ``Failed`` (with places relative to ``data``) for the containers."""
-        if isinstance(data, cls):
-            return data
-        if not isinstance(data, dict):
-            raise fail("model_type", data, f"Input should be a valid dictionary or instance of {cls.__name__}",
-                       class_name=cls.__name__)
-        data = cls.model_prepare(data)
+        """As ``model_validate``, raising ``Failed`` (with places relative to ``data``) for the containers.
+
+        Only the keys given are checked (a slide gives a few of its fields); the
+        rest start from a template of the defaults, in field order.
+        """
+        if type(data) is not dict:
+            if isinstance(data, cls):
+                return data
+            if not isinstance(data, dict):
+                raise fail("model_type", data, f"Input should be a valid dictionary or instance of {cls.__name__}",
+                           class_name=cls.__name__)
         plan = cls._plan or cls._make_plan()
-        values: dict[str, Any] = {}
+        if plan.prepares:
+            data = cls.model_prepare(data)
+        values = plan.template.copy()
         problems: list[Problem] = []
-        for name, check, field_check, required, default, factory in plan:
-            if name in data:
-                given = data[name]
-                try:
-                    value = check(given)
-                    if field_check is not None:
-                        value = field_check(value, values)
-                except Failed as failed:
-                    problems += [p.under(name) for p in failed.problems]
-                    continue
-                except ValueError as exc:
-                    problems.append(Problem("value_error", given, f"Value error, {exc}", {"error": str(exc)}, (name,)))
-                    continue
-                values[name] = value
-            elif required:
+        entries = plan.entries
+        for key, given in data.items():
+            entry = entries.get(key)
+            if entry is None:
+                problems.append(Problem("extra_forbidden", given, "Extra inputs are not permitted",
+                                        {"fields": tuple(entries)}, (key,)))
+                continue
+            check, shortest, longest = entry
+            if type(given) is str and shortest <= len(given) <= longest:
+                values[key] = given  # text within its bounds, where any text is: the common case, without a call
+                continue
+            try:
+                values[key] = check(given)
+            except Failed as failed:
+                problems += [p.under(key) for p in failed.problems]
+                values[key] = _FAILED
+        for name in plan.required:
+            if values[name] is REQUIRED:
                 problems.append(Problem("missing", data, "Field required", loc=(name,)))
-            else:
-                values[name] = default if factory is None else factory()
-        fields = cls.model_fields
-        for key in data:
-            if key not in fields:  # after the fields' problems, in the input's order, as pydantic reports them
-                problems.append(Problem("extra_forbidden", data[key], "Extra inputs are not permitted",
-                                        {"fields": tuple(fields)}, (key,)))
+        for name, factory in plan.factories:
+            if values[name] is _FACTORY:
+                values[name] = factory()
+        for name, field_check in plan.field_checks:
+            if name in data and values[name] is not _FAILED:
+                before = plan.before[name]
+                known = {k: v for k, v in values.items() if k in before and v is not _FAILED and v is not REQUIRED}
+                try:
+                    values[name] = field_check(values[name], known)
+                except ValueError as exc:
+                    problems.append(Problem("value_error", data[name], f"Value error, {exc}", {"error": str(exc)},
+                                            (name,)))
         if problems:
             raise Failed(problems)
         made = object.__new__(cls)
         object.__setattr__(made, "__dict__", values)
-        try:
-            made.model_check()
-        except ValueError as exc:
-            raise fail("value_error", data, f"Value error, {exc}", error=str(exc)) from None
+        if plan.checks_model:
+            try:
+                made.model_check()
+            except ValueError as exc:
+                raise fail("value_error", data, f"Value error, {exc}", error=str(exc)) from None
         return made
 
     @classmethod
     def _make_plan(cls) -> _Plan:
-        plan = []
-        for name, declared in cls.model_fields.items():
-            default = declared.default
-            if declared.validate_default and default is not REQUIRED:
-                default = declared.spec.check(default)
-            plan.append((name, declared.spec.check, declared.check, declared.required, default, declared.factory))
-        cls._plan = tuple(plan)
+        cls._plan = _Plan(cls)
         return cls._plan
 
     # --- a value ------------------------------------------------------------------------------------

@@ -10,8 +10,9 @@ from enum import Enum
 from typing import Any, ClassVar
 
 from workshop.model.base import field
+from workshop.model.containers import Many, Nullable
 from workshop.model.fields import SHORT, Strict
-from workshop.model.spec import Choice, Many, Nullable, Number, Text
+from workshop.model.spec import Choice, Number, Text
 from workshop.suggest import did_you_mean
 
 

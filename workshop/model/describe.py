@@ -10,7 +10,8 @@ from __future__ import annotations
 from enum import Enum
 
 from workshop.model.base import REQUIRED, Field, Model
-from workshop.model.spec import Choice, Nested, Nullable, Refs, Schema
+from workshop.model.containers import Nested, Nullable
+from workshop.model.spec import Choice, Refs, Schema
 
 
 def json_schema(model: type[Model]) -> Schema:

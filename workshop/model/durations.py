@@ -7,6 +7,7 @@ our reader keeps every scalar as text and these parsers give it meaning.
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 from workshop.language.table import HOUR_WORDS, JOIN_WORDS, MINUTE_WORDS
 from workshop.model.spec import Parsed
@@ -34,21 +35,34 @@ MAX_MINUTES = 7 * 24 * 60
 _HINT = "write it like 15m, 1h30m, 90, 1:30, 2 uur, 1 Stunde 30 or 45 minutes"
 
 
+@cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled the first time a value needs it (not at import)."""
+    return re.compile(pattern)
+
+
 def parse_duration(value: object) -> int:
     """``15m``, ``1h30``, ``2 uur``, ``1 Stunde 30``, ``90`` or ``1:30`` → minutes."""
+    if type(value) is str:
+        return _text_minutes(value)
     if isinstance(value, bool):
         raise ValueError(f"a duration is a length of time, not yes/no; {_HINT}")
-    if isinstance(value, int):
-        minutes = value
-    else:
-        text = str(value)
-        match = re.match(DURATION_PATTERN, text)  # compiled once, on first use, by re's own cache
-        if not match or not any(match.groups()):
-            raise ValueError(f"'{text.strip()}' is not a duration; {_HINT}")
-        hours, rest, clock_hours, clock_minutes = match.groups()
-        if clock_hours is not None:
-            hours, rest = clock_hours, clock_minutes
-        minutes = int(hours or 0) * 60 + int(rest or 0)
+    return _in_range(value if isinstance(value, int) else _text_minutes(str(value)))
+
+
+@lru_cache(maxsize=1024)
+def _text_minutes(text: str) -> int:
+    """The minutes a duration's text says (remembered: an outline repeats its few durations)."""
+    match = _regex(DURATION_PATTERN).match(text)
+    if not match or not any(match.groups()):
+        raise ValueError(f"'{text.strip()}' is not a duration; {_HINT}")
+    hours, rest, clock_hours, clock_minutes = match.groups()
+    if clock_hours is not None:
+        hours, rest = clock_hours, clock_minutes
+    return _in_range(int(hours or 0) * 60 + int(rest or 0))
+
+
+def _in_range(minutes: int) -> int:
     if minutes <= 0 or minutes > MAX_MINUTES:
         raise ValueError(f"a duration must be between 1 minute and 7 days, not {minutes} minutes")
     return minutes
@@ -56,7 +70,7 @@ def parse_duration(value: object) -> int:
 
 def parse_clock(value: object) -> int:
     """``09:30`` or ``9.30`` → minutes after midnight."""
-    match = re.match(CLOCK_PATTERN, str(value))
+    match = _regex(CLOCK_PATTERN).match(str(value))
     if not match:
         raise ValueError(f"'{value}' is not a clock time; write it as HH:MM, e.g. 09:30")
     return int(match.group(1)) * 60 + int(match.group(2))

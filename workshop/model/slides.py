@@ -16,10 +16,11 @@ from workshop.model.charts import ChartData as ChartData
 from workshop.model.charts import ChartSort as ChartSort
 from workshop.model.charts import ChartType as ChartType
 from workshop.model.charts import Series as Series
+from workshop.model.containers import Either, Many, Nullable, Tagged
 from workshop.model.durations import MINUTES
 from workshop.model.fields import MAX_TEXT as MAX_TEXT
 from workshop.model.fields import SHORT, SLIDE_ID, TEXT, Strict
-from workshop.model.spec import Choice, Const, Either, Many, Nullable, Number, Shown, Tagged, Text
+from workshop.model.spec import Choice, Const, Number, Shown, Text
 
 
 def default_title(kind: str, language: str = DEFAULT) -> str:

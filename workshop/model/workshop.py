@@ -6,10 +6,11 @@ from typing import Any
 
 from workshop.language.table import DEFAULT
 from workshop.model.base import field
+from workshop.model.containers import Many, Nullable
 from workshop.model.durations import CLOCK_TIME, MINUTES
 from workshop.model.fields import SHORT, TEXT, Strict
 from workshop.model.slides import SLIDE, TITLED_BY_DEFAULT, Audience, Slide, default_title
-from workshop.model.spec import Anything, Choice, Flag, Many, Nullable, Text
+from workshop.model.spec import Anything, Choice, Flag, Text
 
 LANGUAGE = Text(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
 HEX_COLOR = Text(pattern=r"^#?[0-9a-fA-F]{6}$")
