@@ -1,6 +1,6 @@
 """The garbage collector for a command's start: paused while modules load, on for the work.
 
-Importing pydantic, python-pptx and reportlab creates a few hundred thousand
+Importing python-pptx and reportlab creates a few hundred thousand
 long-lived objects (classes, functions, module dicts), and the collector
 would walk them again and again while they load: about a tenth of a cold
 build's CPU time. The CLI pauses the collector at its start; the first

@@ -41,7 +41,7 @@ copyreg.pickle(MappingProxyType, lambda proxy: (read_only, (dict(proxy),)))
 def load_shared() -> None:
     """Import what the deck side and the PDF side both use, once, before the fork.
 
-    The model's pydantic classes, the kind records, the brand and plan types:
+    The model's classes, the kind records, the brand and plan types:
     imported after the fork, each process would build them again (about a
     tenth of a cold build's CPU time).
     """

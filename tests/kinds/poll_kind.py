@@ -8,22 +8,26 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from workshop.kinds import Continues, Ref, ShapeRole, SlideKind
 from workshop.layouts.default import BULLETS, CONTENT_BOX, TITLE, TITLE_BOX
 from workshop.layouts.geometry import Box
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.spec import LayoutSpec, ShapeSpec, TextStyle
-from workshop.model.slides import Short, SlideBase, Text
+from workshop.model.base import field
+from workshop.model.containers import Many
+from workshop.model.fields import SHORT, TEXT
+from workshop.model.slides import SlideBase
+from workshop.model.spec import Const
 from workshop.plan.texts import TextBlock
 
 
 class PollSlide(SlideBase):
-    kind: Literal["poll"]
-    title: Short
-    question: Text
-    choices: list[Short] = Field(min_length=1)
+    """A question the room votes on."""
+
+    kind: Literal["poll"] = field(Const("poll"))
+    title: str = field(SHORT, description="The slide title.")
+    question: str = field(TEXT, description="What the room votes on.")
+    choices: list[str] = field(Many(SHORT, min_length=1), description="The answers to vote for, in order.")
 
 
 def layout(name: str) -> LayoutSpec:

@@ -2,9 +2,9 @@
 
 The ``poll`` kind (``poll_kind.py``) is defined through the registry alone,
 as docs/architecture.md's "Adding a slide kind" describes; no table
-elsewhere in the package learns about it. The outline reader's closed
-``Slide`` union is the one step the walkthrough adds for YAML input, so the
-workshop here is built in Python.
+elsewhere in the package learns about it. The outline reader's closed set of
+slide classes (``SLIDE_CLASSES``) is the one step the walkthrough adds for
+YAML input, so the workshop here is built in Python.
 """
 
 from __future__ import annotations

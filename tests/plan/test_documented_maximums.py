@@ -35,7 +35,7 @@ def _outline(sub: int, value: str, materials: int, takeaways: int) -> str:
 
 
 def _limit(model, field: str) -> int:
-    return next(m.max_length for m in model.model_fields[field].metadata if hasattr(m, "max_length"))
+    return model.model_fields[field].spec.max_length
 
 
 def test_the_model_holds_the_documented_maxima():

@@ -7,11 +7,12 @@ sorted line chart is an error at its line.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from typing import Any, ClassVar
 
-from pydantic import ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
-
-from workshop.model.fields import Short, Strict
+from workshop.model.base import field
+from workshop.model.containers import Many, Nullable
+from workshop.model.fields import SHORT, Strict
+from workshop.model.spec import Choice, Number, Text
 from workshop.suggest import did_you_mean
 
 
@@ -33,74 +34,70 @@ class ChartSort(str, Enum):
 class Series(Strict):
     """One named row of chart values."""
 
-    name: Short = Field(description="The series' name, shown in the legend.")
-    values: list[float] = Field(description="One number per category, in the same order.", min_length=1, max_length=500)
+    name: str = field(SHORT, description="The series' name, shown in the legend.")
+    values: list[float] = field(Many(Number(float), min_length=1, max_length=500),
+                                description="One number per category, in the same order.")
+
+
+def _highlight_exists(value: str | None, data: dict[str, Any]) -> str | None:
+    categories, series = data.get("categories"), data.get("series")
+    if value is None or categories is None or series is None:
+        return value
+    names = [s.name for s in series]
+    if value in categories and value in names:
+        raise ValueError(f"highlight '{value}' is both a category and a series; rename one of them")
+    if value in categories or (value in names and len(names) > 1):
+        return value
+    if value in names:
+        raise ValueError(f"highlight '{value}' is the only series; name one of the categories instead")
+    hint = did_you_mean(value, [*categories, *(names if len(names) > 1 else [])])
+    raise ValueError(f"highlight '{value}' names no category or series of this chart; {hint}")
+
+
+def _sort_fits_the_type(value: ChartSort, data: dict[str, Any]) -> ChartSort:
+    if value is not ChartSort.NONE and data.get("type") is ChartType.LINE:
+        raise ValueError(
+            "a line chart cannot be sorted: its categories are an order (times, steps); "
+            "remove `sort:` or make it a bar or column chart"
+        )
+    return value
 
 
 class ChartData(Strict):
     """A chart's data: one value per category per series."""
 
     # editors flag a sorted line chart as the tool does
-    model_config = ConfigDict(json_schema_extra={
+    model_schema_extra: ClassVar[dict[str, Any] | None] = {
         "if": {"properties": {"type": {"const": "line"}}, "required": ["type"]},
         "then": {"properties": {"sort": {"const": "none", "description": "A line chart keeps its order."}}},
-    })
+    }
 
-    type: ChartType = Field(ChartType.COLUMN, description="bar, column, pie or line.")
-    categories: list[Short] = Field(
-        min_length=1, max_length=500,
+    type: ChartType = field(Choice(ChartType), ChartType.COLUMN, description="bar, column, pie or line.")
+    categories: list[str] = field(
+        Many(SHORT, min_length=1, max_length=500),
         description="The labels along the axis (or the pie's slices).",
     )
-    series: list[Series] = Field(
-        min_length=1, max_length=12,
+    series: list[Series] = field(
+        Many(Series, min_length=1, max_length=12),
         description="One or more named rows of values; a pie has exactly one.",
     )
-    unit: Annotated[str, StringConstraints(max_length=10)] | None = Field(
-        None, description="Shown after each value, e.g. % or €."
-    )
-    highlight: Short | None = Field(
-        None,
+    unit: str | None = field(Nullable(Text(max_length=10)), None, description="Shown after each value, e.g. % or €.")
+    highlight: str | None = field(
+        Nullable(SHORT), None, check=_highlight_exists,
         description=(
             "A category (or, with several series, a series) to stand out in the brand's accent colour "
             "while the rest go muted: the share or the moment the slide is about."
         ),
     )
-    sort: ChartSort = Field(
-        ChartSort.NONE,
+    sort: ChartSort = field(
+        Choice(ChartSort), ChartSort.NONE, check=_sort_fits_the_type,
         description=(
             "none (the outline's order), descending or ascending: the categories by value (of the "
             "highlighted series, else the first). Not for line charts, whose categories are an order."
         ),
     )
 
-    @field_validator("highlight")
-    @classmethod
-    def _highlight_exists(cls, value: str | None, info: ValidationInfo) -> str | None:
-        categories, series = info.data.get("categories"), info.data.get("series")
-        if value is None or categories is None or series is None:
-            return value
-        names = [s.name for s in series]
-        if value in categories and value in names:
-            raise ValueError(f"highlight '{value}' is both a category and a series; rename one of them")
-        if value in categories or (value in names and len(names) > 1):
-            return value
-        if value in names:
-            raise ValueError(f"highlight '{value}' is the only series; name one of the categories instead")
-        hint = did_you_mean(value, [*categories, *(names if len(names) > 1 else [])])
-        raise ValueError(f"highlight '{value}' names no category or series of this chart; {hint}")
-
-    @field_validator("sort")
-    @classmethod
-    def _sort_fits_the_type(cls, value: ChartSort, info: ValidationInfo) -> ChartSort:
-        if value is not ChartSort.NONE and info.data.get("type") is ChartType.LINE:
-            raise ValueError(
-                "a line chart cannot be sorted: its categories are an order (times, steps); "
-                "remove `sort:` or make it a bar or column chart"
-            )
-        return value
-
-    @model_validator(mode="after")
-    def _shape(self) -> ChartData:
+    def model_check(self) -> None:
         for s in self.series:
             if len(s.values) != len(self.categories):
                 raise ValueError(
@@ -112,4 +109,3 @@ class ChartData(Strict):
                 raise ValueError("a pie chart shows exactly one series")
             if any(v < 0 for v in self.series[0].values):
                 raise ValueError("a pie chart cannot show negative values")
-        return self

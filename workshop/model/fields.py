@@ -6,17 +6,16 @@ without importing the kinds.
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from workshop.model.base import Model
+from workshop.model.spec import Text
 
 MAX_TEXT = 10_000
-Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
-Short = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
-SlideId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+#: a paragraph: notes, statements, points
+TEXT = Text(min_length=1, max_length=MAX_TEXT)
+#: a line: titles, labels, names
+SHORT = Text(min_length=1, max_length=2_000)
+SLIDE_ID = Text(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
-class Strict(BaseModel):
+class Strict(Model):
     """Frozen and closed: an unknown key is an error at its line, never a silently ignored field."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)

@@ -1,7 +1,9 @@
 """Located tree → Workshop model, with errors that point at the line.
 
-pydantic does the checking; this module turns its error paths back into
-file:line:col using the tree, and phrases the message for a consultant.
+The model's own layer (``workshop.model.base``) does the checking and gives
+each problem once, with its path of keys and indexes; this module turns the
+path back into file:line:col using the tree, and phrases the message for a
+consultant.
 """
 
 from __future__ import annotations
@@ -9,12 +11,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
-
 from workshop.errors import Location, WorkshopError, WorkshopErrors
 from workshop.kinds import KINDS
 from workshop.model import Workshop
+from workshop.model.base import ValidationError
+from workshop.model.problems import Problem
 from workshop.suggest import did_you_mean
 from workshop.yamltree.tree import Mapping, Node, Scalar, Sequence, find, walk
 
@@ -46,8 +47,8 @@ def validate(tree: Node) -> Workshop:
     try:
         workshop = Workshop.model_validate(tree.to_python())
     except ValidationError as exc:
-        problems += _explain(exc, tree, unknown)
-    if problems:  # every problem at once (a slide of unknown kind once, not again as pydantic's union error)
+        problems += _explain(exc.problems, tree, unknown)
+    if problems:  # every problem at once (a slide of unknown kind once, not again as the model's tag error)
         raise problems[0] if len(problems) == 1 else WorkshopErrors(problems) from None
     _check_ids(tree)
     return workshop
@@ -83,10 +84,10 @@ def _slide_lists(tree: Mapping) -> Iterator[tuple[Path, Sequence]]:
 
 
 def _check_kinds(tree: Mapping) -> tuple[list[WorkshopError], set[Path]]:
-    """Unknown or missing `kind` gets a clearer message than pydantic's union error.
+    """Unknown or missing `kind` gets a clearer message (with the kinds there are) than the model's tag error.
 
-    Returns the problems and the paths of the slides they are about (pydantic's
-    errors under those say the same again).
+    Returns the problems and the paths of the slides they are about (the
+    model's errors under those say the same again).
     """
     problems: list[WorkshopError] = []
     unknown: set[Path] = set()
@@ -119,90 +120,37 @@ def _kind_problem(slide: Node) -> WorkshopError | None:
     return None
 
 
-def _model_at(path: tuple[str | int, ...]) -> type[BaseModel] | None:
-    """Which model class the error path points into (for did-you-mean on keys)."""
-    from workshop.model import Meta, Section
-    from workshop.model.slides import BulletItem, ChartData, Column, Prompt, Series, Step
-    from workshop.model.workshop import HandoutBack
+def _explain(errors: list[Problem], tree: Mapping, unknown: set[Path]) -> list[WorkshopError]:
+    """One error per problem, leaving out what a slide's unknown kind and a misspelt key already say.
 
-    nested: dict[str, type[BaseModel]] = {"chart": ChartData, "left": Column, "right": Column, "series": Series,
-                                        "handout": HandoutBack}
-    model: type[BaseModel] | None = Workshop
-    for part in path:
-        if isinstance(part, int):
-            continue
-        if model is Workshop and part == "workshop":
-            model = Meta
-        elif model is Workshop and part == "sections":
-            model = Section
-        elif part in KINDS:
-            model = KINDS[part].model
-        elif part == "BulletItem":
-            model = BulletItem
-        elif part == "Step":
-            model = Step
-        elif part == "Prompt":
-            model = Prompt
-        elif part in nested and model is not None and part in model.model_fields:
-            model = nested[part]
-        elif model is not None and part in model.model_fields:
-            continue
-    return model
+    Unknown keys go first: where one starts the mapping that also lacks a field,
+    "unknown key, valid names: …" is the message kept for that place.
+    """
+    told = [e for e in errors if not any(e.loc[:len(slide)] == slide for slide in unknown)]
+    told.sort(key=lambda e: e.type != "extra_forbidden")
+    misspelt = {(e.loc[:-1], str(e.loc[-1])) for e in told if e.type == "extra_forbidden"}
+    return [_one(error, tree) for error in told if not _follows_from(error, misspelt)]
 
 
-def _best(errors: list[ErrorDetails]) -> ErrorDetails:
-    """Among union alternatives, prefer the error about the input's real shape."""
-    type_only = {"string_type", "model_type", "model_attributes_type", "dict_type", "list_type"}
-    specific = [e for e in errors if e["type"] not in type_only]
-    unknown = [e for e in specific if e["type"] == "extra_forbidden"]
-    return (unknown or specific or errors)[0]
-
-
-def _explain(exc: ValidationError, tree: Mapping, unknown: set[Path]) -> list[WorkshopError]:
-    """One error per problem: union alternatives are one problem, told by the likeliest alternative."""
-    groups: dict[Path, list[ErrorDetails]] = {}
-    for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
-        if any(loc[:len(slide)] == slide for slide in unknown):
-            continue  # said already: the slide's kind is unknown
-        groups.setdefault(_place(loc), []).append(error)
-    chosen = [_best(group) for group in groups.values()]
-    misspelt = {(tuple(e["loc"][:-1]), str(e["loc"][-1])) for e in chosen if e["type"] == "extra_forbidden"}
-    return [_one(error, tree) for error in chosen if not _follows_from(error, misspelt)]
-
-
-#: pydantic's names for the alternatives of a union (``str | BulletItem``), as they appear in error paths
-_PRIMITIVES = {"str", "int", "float", "bool", "list", "dict", "none"}
-
-
-def _place(loc: Path) -> Path:
-    """The path up to the first union alternative: the errors of one union's alternatives share it."""
-    for index, part in enumerate(loc):
-        if isinstance(part, str) and (part[:1].isupper() or "-" in part or part in _PRIMITIVES):
-            return loc[:index]
-    return loc
-
-
-def _follows_from(error: ErrorDetails, misspelt: set[tuple[Path, str]]) -> bool:
+def _follows_from(error: Problem, misspelt: set[tuple[Path, str]]) -> bool:
     """A missing field beside an unknown key that looks like it (``sectoins``) is that key's problem."""
-    if error["type"] != "missing":
+    if error.type != "missing":
         return False
-    parent, name = tuple(error["loc"][:-1]), str(error["loc"][-1])
+    parent, name = error.loc[:-1], str(error.loc[-1])
     return any(at == parent and difflib.get_close_matches(key, [name], n=1, cutoff=0.6) for at, key in misspelt)
 
 
-def _one(error: ErrorDetails, tree: Mapping) -> WorkshopError:
-    loc = tuple(error["loc"])
+def _one(error: Problem, tree: Mapping) -> WorkshopError:
+    loc = error.loc
     node, matched = find(tree, loc)
-    kind = error["type"]
+    kind = error.type
     field = human_path(matched)
 
     if kind == "extra_forbidden":
         key = str(loc[-1])
         parent, _ = find(tree, matched[:-1]) if matched and matched[-1] == key else (node, None)
         key_node = parent.key_node(key) if isinstance(parent, Mapping) else None
-        model = _model_at(loc[:-1])
-        choices = [n for n in (model.model_fields if model else {}) if n != "kind"]
+        choices = [n for n in error.ctx.get("fields", ()) if n != "kind"]
         return WorkshopError(
             f"unknown key '{key}'" + _in(matched[:-1]),
             (key_node or node).location,
@@ -241,11 +189,10 @@ def _in(path: tuple) -> str:
     return f" in {human_path(path)}" if path else ""
 
 
-def _phrase(error: ErrorDetails) -> str:
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
+def _phrase(error: Problem) -> str:
+    kind, ctx, given = error.type, error.ctx, error.input
     if kind == "string_too_long":
-        return f"text is too long ({len(str(error.get('input', '')))} characters; the limit is {ctx.get('max_length')})"
+        return f"text is too long ({len(str(given))} characters; the limit is {ctx.get('max_length')})"
     if kind == "string_too_short":
         return "text may not be empty"
     if kind == "too_short":
@@ -253,20 +200,19 @@ def _phrase(error: ErrorDetails) -> str:
     if kind == "too_long":
         return f"has too many items (the limit is {ctx.get('max_length')})"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
-        return f"'{error.get('input')}' is not a number; write digits with a decimal point, e.g. 21 or 3.5"
+        return f"'{given}' is not a number; write digits with a decimal point, e.g. 21 or 3.5"
     if kind == "bool_parsing":
-        return f"'{error.get('input')}' is not yes/no; write true or false"
+        return f"'{given}' is not yes/no; write true or false"
     if kind == "enum":
-        return f"'{error.get('input')}' is not allowed; choose one of {ctx.get('expected')}"
+        return f"'{given}' is not allowed; choose one of {ctx.get('expected')}"
     if kind == "literal_error":
-        return f"'{error.get('input')}' is not allowed; expected {ctx.get('expected')}"
-    if kind == "string_pattern_mismatch" and tuple(error.get("loc", ()))[-1:] == ("id",):
-        return (f"'{error.get('input')}' is not a slide id; use up to 64 letters, digits, '.', '_' or '-', "
+        return f"'{given}' is not allowed; expected {ctx.get('expected')}"
+    if kind == "string_pattern_mismatch" and error.loc[-1:] == ("id",):
+        return (f"'{given}' is not a slide id; use up to 64 letters, digits, '.', '_' or '-', "
                 "starting with a letter or digit")
     if kind == "string_pattern_mismatch":
-        return f"'{error.get('input')}' is not in the expected form"
+        return f"'{given}' is not in the expected form"
     if kind in ("string_type", "dict_type", "list_type", "model_type", "model_attributes_type"):
         expected = {"string_type": "text", "dict_type": "a mapping", "list_type": "a list"}.get(kind, "a mapping")
         return f"expected {expected} here"
-    message = str(error.get("msg", "invalid value"))
-    return message.removeprefix("Value error, ")
+    return error.msg.removeprefix("Value error, ")

@@ -1,8 +1,8 @@
-"""pydantic's JSON Schema (2020-12 style) → draft-07, the dialect YAML language servers read.
+"""The model's JSON Schema (2020-12 style, from ``model.describe``) → draft-07, which YAML language servers read.
 
 Generic rewrites only, none of them about outlines: ``$defs`` becomes
 ``definitions``; a ``$ref`` with sibling keywords (ignored by draft-07) is
-wrapped in ``allOf``; pydantic's ``discriminator`` hint goes; plain text
+wrapped in ``allOf``; a ``discriminator`` hint goes; plain text
 also accepts the numbers and booleans an editor's YAML parser makes of
 unquoted values (our reader keeps every scalar as text, so ``title: 2027``
 or ``value: 21`` are fine); and a property with ``examples`` gets a

@@ -21,7 +21,7 @@ SCHEMA_ID = f"urn:workshop:schema:outline:{__version__}"
 
 def outline_schema() -> dict[str, Any]:
     """The whole outline schema as a dict, ready for ``json.dumps``."""
-    schema = to_draft07(Workshop.model_json_schema(mode="validation", ref_template="#/$defs/{model}"))
+    schema = to_draft07(Workshop.model_json_schema())
     _one_slide_definition(schema)
     definitions = schema["definitions"]
     for kind, model in kind_models():

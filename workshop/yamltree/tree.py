@@ -70,8 +70,8 @@ def walk(node: Node, path: Path = ()) -> Iterator[tuple[Path, Node]]:
 def find(node: Node, path: Path) -> tuple[Node, Path]:
     """The deepest node along ``path`` and the part of the path that matched.
 
-    Path elements that do not exist (pydantic's union-member names, for
-    example) are skipped, so the result is the closest real place.
+    Path elements that do not exist (a name that is no key of the mapping,
+    for example) are skipped, so the result is the closest real place.
     """
     matched: list = []
     for part in path:

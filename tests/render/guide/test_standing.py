@@ -6,6 +6,7 @@ and page texts), for the outline with every kind and for the sample decks.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 
@@ -26,7 +27,7 @@ def _words(data: bytes) -> tuple[tuple[dict, ...], ...]:
 
 def _content(plan) -> set[str]:
     """Words the outline itself writes (a chart category "8:00" is content, not a clock time of ours)."""
-    return {w for item in plan.slides for w in re.split(r'[\s,"\[\]]+', item.slide.model_dump_json())}
+    return {w for item in plan.slides for w in re.split(r'[\s,"\[\]]+', json.dumps(item.slide.model_dump(), ensure_ascii=False, separators=(",", ":")))}
 
 
 def _sizes_ok(data: bytes, plan) -> list[str]:

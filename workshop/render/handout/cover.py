@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph
 
 from workshop.brand.colors import mix
 from workshop.plan.model import DeckPlan
-from workshop.render.pdf import markup
+from workshop.render.pdf import markup, paragraphs
 from workshop.render.pdf.fallback import apply_markup, draw_string
 from workshop.render.pdf.images import draw_image, logo_image
 from workshop.render.pdf.kit import Kit
@@ -27,7 +27,7 @@ from workshop.safety.images import ImageFile
 
 def _paragraph(safe_markup: str, style: ParagraphStyle) -> Paragraph:
     """Markup from ``markup`` helpers, with per-character font fallback."""
-    return Paragraph(apply_markup(safe_markup, style.fontName), style)
+    return paragraphs.paragraph(apply_markup(safe_markup, style.fontName), style)
 
 
 def _fit_paragraph(text: str, style: ParagraphStyle, width: float, height: float,

@@ -35,6 +35,8 @@ _names: dict[str, str] = {}  # font name → digest of the file it was registere
 _files: dict[str, Path] = {}  # font name → its file (for coverage)
 _families: dict[str, Family] = {}  # font name → the registered family it belongs to
 _coverage: dict[str, Mapping[int, int]] = {}  # font name → its character map (asked once per character)
+_mapped: dict[str, Family] = {}  # regular face → the family reportlab maps its <b>/<i> to
+_generation = 0  # how many times a face's family mapping was made or changed
 
 
 @dataclass(frozen=True)
@@ -145,8 +147,17 @@ def open_pdf_font(name: str, path: Path, what: str) -> TTFont:
         ) from None
 
 
+def families_generation() -> int:
+    """Changes whenever reportlab's <b>/<i> mapping of a face changes: parsed markup depends on it."""
+    return _generation
+
+
 def register_family(family: FontFamily) -> Family:
+    global _generation
     names = Family(*(_register(family, style) for style in _STYLES))
+    if _mapped.get(names.regular) != names:
+        _mapped[names.regular] = names
+        _generation += 1
     # Map every face back to the family so <b>/<i> work whichever face a style starts from.
     pdfmetrics.registerFontFamily(
         names.regular, normal=names.regular, bold=names.bold,

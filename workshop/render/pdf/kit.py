@@ -18,7 +18,7 @@ from workshop.brand.model import Brand
 from workshop.kinds import KINDS
 from workshop.language import Language, language_for
 from workshop.model.durations import format_clock
-from workshop.render.pdf import markup
+from workshop.render.pdf import markup, paragraphs
 from workshop.render.pdf.fallback import apply_markup
 from workshop.render.pdf.pages import Geometry, geometry
 from workshop.render.pdf.styles import Palette, Styles, styles_for
@@ -57,7 +57,7 @@ class Kit:
         if style.name not in self.styles.narrow:
             safe_markup = markup.tie_last_words(safe_markup)
         drawable = apply_markup(safe_markup, style.fontName, self.styles.fonts.chain)
-        return Paragraph(drawable, style, bulletText=bullet)
+        return paragraphs.paragraph(drawable, style, bullet)
 
     def word(self, key: str, **values: object) -> str:
         return self.lang.word(key, **values)

@@ -1,0 +1,98 @@
+"""Paragraphs whose markup is parsed once per process.
+
+reportlab's ``Paragraph`` parses its markup (an HTML parser walking every
+tag and entity) each time one is made: about 12 ms of every warm build. The
+same markup recurs in every document of a batch (25 clients' handouts of one
+outline differ in a few words) and within one (labels, headings), so the
+parse, the list of fragments ``Paragraph`` accepts as ``frags``, is kept and
+each new paragraph gets its own copies of the fragments.
+
+What a parse depends on is its key: the markup, the style's attributes (by
+value, apart from its name, its parent, whose values it holds, and its
+hyphenation, which only line breaking reads) and the font families
+registered so far (``<b>`` and ``<i>`` resolve through them). The cache
+holds at most ``MAX_ENTRIES`` parses and ``MAX_CHARS`` characters of markup,
+least recently used going first.
+
+A paragraph is also asked for its size again and again at the same width
+(a table sizes its cells, then draws them; a block kept together is measured,
+then placed): :class:`KeptParagraph` breaks its lines once per width, until
+it is split or drawn (both may change what a new break would give).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paraparser import ParaFrag
+
+from workshop.render.pdf.fonts import families_generation
+
+MAX_ENTRIES = 4096
+MAX_CHARS = 4 * 1024 * 1024
+_IGNORED = frozenset({"name", "parent", "hyphenationLang"})  # not read by the parser (see the docstring)
+
+_Key = tuple[str, tuple[tuple[str, object], ...], int]
+_PARSED: OrderedDict[_Key, tuple[str, list[ParaFrag]]] = OrderedDict()
+_chars = 0
+
+
+class KeptParagraph(Paragraph):
+    """A ``Paragraph`` that does not break its lines again for the width it last broke them for."""
+
+    _wrapped: tuple[float, object, object, object] | None = None  # width, and the state the break gave
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        memo = self._wrapped
+        if memo is not None and memo[0] == availWidth and memo[1] is self.blPara and memo[2] is self.frags \
+                and memo[3] is self.style:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, self.blPara, self.frags, self.style) if hasattr(self, "blPara") and \
+            self.width == availWidth else None
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Paragraph]:
+        self._wrapped = None  # splitting may change the fragments (reportlab re-classes the last one)
+        parts: list[Paragraph] = super().split(availWidth, availHeight)
+        return parts
+
+    def draw(self) -> None:
+        self._wrapped = None  # drawing right-to-left text reverses the lines' words in place
+        super().draw()
+
+
+def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """``Paragraph(markup, style, bulletText=bullet)``, from a kept parse when there is one."""
+    key: _Key = (markup, tuple((k, v) for k, v in style.__dict__.items() if k not in _IGNORED),
+                 families_generation())
+    try:
+        found = _PARSED.get(key)
+    except TypeError:  # a style value that cannot be part of a key: parse as reportlab does
+        return KeptParagraph(markup, style, bulletText=bullet)
+    if found is not None:
+        _PARSED.move_to_end(key)
+        text, frags = found
+        return KeptParagraph(text, style, bulletText=bullet, frags=[f.clone() for f in frags])
+    made = KeptParagraph(markup, style, bulletText=bullet)
+    if made.style is style and made.bulletText == (bullet or getattr(style, "bulletText", None)):
+        _keep(key, made)  # else the markup set its own style or bullet (<para>, <bullet>): not kept
+    return made
+
+
+def _keep(key: _Key, made: Paragraph) -> None:
+    global _chars
+    _PARSED[key] = (made.text, [f.clone() for f in made.frags])
+    _chars += len(key[0])
+    while len(_PARSED) > 1 and (len(_PARSED) > MAX_ENTRIES or _chars > MAX_CHARS):
+        (old, _, _), _ = _PARSED.popitem(last=False)
+        _chars -= len(old)
+
+
+def forget() -> None:
+    """Drop every kept parse (tests; a process that wants its memory back)."""
+    global _chars
+    _PARSED.clear()
+    _chars = 0
