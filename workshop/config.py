@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,6 +86,8 @@ def load_project(start: Path | None = None) -> Project:
 
 def read_config(file: Path) -> Project:
     """Read and check one config file; every problem is located in it."""
+    import tomllib  # only a project with a config file pays for it
+
     text = _read_text(file)
     try:
         data = tomllib.loads(text)

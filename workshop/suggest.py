@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
+    import difflib  # only a misspelling pays for it
+
     matches = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None
 

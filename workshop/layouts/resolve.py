@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from workshop.layouts.artwork import Artwork
 from workshop.layouts.geometry import WIDESCREEN, Box, Insets, SlideSize
 from workshop.layouts.spec import LayoutSpec, MasterSpec, ShapeSpec, TextStyle
 from workshop.layouts.specimens import near
 from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
+
+if TYPE_CHECKING:
+    from workshop.layouts.artwork import Artwork
 
 #: placeholder types that may stand in for each other when found by type.
 STAND_INS = {

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop.errors import WorkshopError
-from workshop.layouts.artwork import Artwork, color_scheme, read_artwork
 from workshop.layouts.geometry import Box, Insets, SlideSize
 from workshop.layouts.spec import LayoutSpec, MasterSpec
 from workshop.layouts.specimens import SPECIMEN_MARK, Specimen, label_of, recover
@@ -26,6 +25,7 @@ from workshop.layouts.specimens import SPECIMEN_MARK, Specimen, label_of, recove
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
+    from workshop.layouts.artwork import Artwork
     from workshop.layouts.spec import ShapeSpec
 
 #: a part's XML root by its name in the package
@@ -243,6 +243,8 @@ def _int(value: str | None, default: int | None = None) -> int:
 
 def _layouts(root: Element, size: SlideSize, rels: ReadRels, xml: ReadXml, presentation: str,
              note: Callable[[str], None]) -> TemplateGeometry:
+    from workshop.layouts.artwork import color_scheme, read_artwork  # a designer's template only
+
     pres_rels = rels(presentation)
     layouts: list[TemplateLayout] = []
     master_phs: list[PlaceholderGeometry] = []

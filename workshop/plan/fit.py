@@ -32,7 +32,6 @@ from workshop.layouts.resolve import footer_frames
 from workshop.model import Meta
 from workshop.model.slides import Audience
 from workshop.plan.balance import balance
-from workshop.plan.continue_split import split
 from workshop.plan.fit_blocks import Fonts, Measure, SlideFit, TableMeasure, TextMeasure
 from workshop.plan.fit_geometry import deck_geometry
 from workshop.plan.fit_words import describe, model_path
@@ -233,6 +232,8 @@ def fit_deck(planned: Iterable[PlannedSlide], brand: Brand, meta: Meta, agenda: 
         fitted = fitter.fit_slide(item)
         relievable = [n for n in fitted.overflow if relieves(item, n)]
         if relievable and fitter.policy == "continue":
+            from workshop.plan.continue_split import split  # only a slide that runs over
+
             parts = split(fitter, item, relievable)
             if parts is not None:
                 for part, part_fit in parts:

@@ -3,7 +3,8 @@
 The same font files the PDFs embed give advance widths and line heights, so
 the plan can decide at build time whether text fits its box, instead of
 hoping PowerPoint's autofit runs (it only does after someone edits a slide).
-Metrics load once per font file per process; widths are cached per word.
+Metrics load once per font file per process (and are read from the file
+once per machine, ``metrics_cache``); widths are cached per word.
 The text fit (``plan.fit``) measures each paragraph once at 1 pt
 (``measure_runs``) and wraps it at any size by arithmetic (``count_lines``).
 """
@@ -18,9 +19,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from workshop.brand.fontfiles import MAX_FONT_BYTES
-from workshop.brand.sfnt import NotAFont, read_font_metrics
+from workshop.brand.sfnt import NotAFont
 from workshop.errors import Location, WorkshopError
 from workshop.layouts.paragraphs import Run
+from workshop.plan.metrics_cache import font_metrics
 from workshop.safety.paths import read_regular_file
 
 _SPACE = " "
@@ -31,7 +33,7 @@ class FontMetrics:
 
     def __init__(self, path: Path) -> None:
         try:
-            data = read_font_metrics(read_regular_file(Path(path), max_bytes=MAX_FONT_BYTES))
+            data = font_metrics(Path(path), _read_font_file, MAX_FONT_BYTES)
         except (NotAFont, OSError) as exc:
             raise WorkshopError(
                 f"the font file '{Path(path).name}' cannot be used: {exc}", Location(str(path)),
@@ -66,6 +68,10 @@ class FontMetrics:
 
     def line_height(self, size: float, spacing: float = 1.0) -> float:
         return self.line_factor * size * spacing
+
+
+def _read_font_file(path: Path) -> bytes:
+    return read_regular_file(path, max_bytes=MAX_FONT_BYTES)
 
 
 @lru_cache(maxsize=64)

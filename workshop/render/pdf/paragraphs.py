@@ -32,7 +32,7 @@ from workshop.render.pdf.fonts import families_generation
 
 MAX_ENTRIES = 4096
 MAX_CHARS = 4 * 1024 * 1024
-_IGNORED = frozenset({"name", "parent", "hyphenationLang"})  # not read by the parser (see the docstring)
+_IGNORED = ("name", "parent", "hyphenationLang")  # not read by the parser (see the docstring)
 
 _Key = tuple[str, tuple[tuple[str, object], ...], int]
 _PARSED: OrderedDict[_Key, tuple[str, list[ParaFrag]]] = OrderedDict()
@@ -66,8 +66,10 @@ class KeptParagraph(Paragraph):
 
 def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """``Paragraph(markup, style, bulletText=bullet)``, from a kept parse when there is one."""
-    key: _Key = (markup, tuple((k, v) for k, v in style.__dict__.items() if k not in _IGNORED),
-                 families_generation())
+    values = style.__dict__.copy()
+    for name in _IGNORED:
+        values.pop(name, None)
+    key: _Key = (markup, tuple(values.items()), families_generation())
     try:
         found = _PARSED.get(key)
     except TypeError:  # a style value that cannot be part of a key: parse as reportlab does
