@@ -2,8 +2,9 @@
 
 Several stages keep work they can always redo in ``<user cache>/<area>/``
 (the generated masters, deflated font parts, parsed hyphenation patterns,
-edit records, checked font faces, pictures scaled for print). They share one
-entry format, so a damaged entry is never trusted anywhere:
+edit records, checked font faces, pictures scaled for print and encoded
+for a PDF). They share one entry format, so a damaged entry is never
+trusted anywhere:
 
 - an entry starts with a magic line and its key, then a SHA-256 of the
   payload; one that is truncated, altered or written for another key reads as

@@ -23,19 +23,19 @@ class Span(Model):
     """From one minute to another."""
 
     name: str = field(Text(min_length=1), description="What it is.")
-    start: int = field(Number(int), 0, description="The first minute.")
+    start: int = field(Number(int), default=0, description="The first minute.")
     end: int = field(Number(int), check=_after_start, description="The last minute.")
     tags: list[str] = field(Many(Text()), factory=list, description="Labels.")
 
 
 class Break(Span):
-    name: str = field(Text(min_length=1), "pauze", description="Its name.")  # an override keeps its place
-    cups: int | None = field(Nullable(Number(int)), None, description="Cups of coffee.")
+    name: str = field(Text(min_length=1), default="pauze", description="Its name.")  # an override keeps its place
+    cups: int | None = field(Nullable(Number(int)), default=None, description="Cups of coffee.")
 
 
 class Checked(Model):
     low: int = field(Number(int))
-    high: int = field(Number(int), "9", validate_default=True)
+    high: int = field(Number(int), default="9", validate_default=True)
     seen: list[object] = []  # a class attribute, not a field
 
     @classmethod

@@ -25,7 +25,7 @@ class Cat(Strict):
 
 class Dog(Strict):
     kind: str = field(Const("dog"))
-    sound: str = field(Const("woof"), "woof")
+    sound: str = field(Const("woof"), default="woof")
 
 
 def problems(spec, value) -> list[tuple[str, tuple]]:

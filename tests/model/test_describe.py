@@ -38,12 +38,12 @@ class Whole(Strict):
     model_schema_extra: ClassVar[dict[str, Any] | None] = {"if": {"required": ["tone"]}}
 
     parts: list[Part] = field(Many(Part, min_length=1), description="The parts.")
-    tone: Tone = field(Choice(Tone), Tone.LOW, description="The tone.")
-    size: Size | None = field(Nullable(Choice(Size)), None, description="The size.")
-    first_part: Part | None = field(Nullable(Part), None, description="A part.")
-    loud: bool = field(Flag(), True, description="Loud?")
-    lines: int = field(Number(int, ge=0), 4, examples=[2], description="Lines.")
-    when: int = field(Parsed(int, {"type": "string", "description": "A time."}), "9", description="When.",
+    tone: Tone = field(Choice(Tone), default=Tone.LOW, description="The tone.")
+    size: Size | None = field(Nullable(Choice(Size)), default=None, description="The size.")
+    first_part: Part | None = field(Nullable(Part), default=None, description="A part.")
+    loud: bool = field(Flag(), default=True, description="Loud?")
+    lines: int = field(Number(int, ge=0), default=4, examples=[2], description="Lines.")
+    when: int = field(Parsed(int, {"type": "string", "description": "A time."}), default="9", description="When.",
                       extra={"markdownDescription": "*When*."})
     notes: list[str] = field(Many(Text()), factory=list, description="Notes.")
 

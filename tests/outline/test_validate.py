@@ -69,3 +69,32 @@ def test_literal_text_survives_validation(write_outline):
     path = write_outline(HEAD + slides)
     table = load_outline(path).workshop.sections[0].slides[0]
     assert table.rows == [["no", "1:30", "3.10"]]
+
+
+def errors_of(write_outline, slides: str) -> list[WorkshopError]:
+    path = write_outline(HEAD + slides)
+    with pytest.raises(WorkshopError) as info:
+        load_outline(path)
+    return list(getattr(info.value, "errors", (info.value,)))
+
+
+def test_every_unknown_key_of_a_bullet_mapping_is_reported(write_outline):
+    slides = "      - kind: bullets\n        title: T\n        bullets:\n          - txt: Een\n            sbu: [a]\n"
+    found = [(e.location.line, e.location.column, e.message, e.hint) for e in errors_of(write_outline, slides)]
+    assert found == [
+        (10, 13, "unknown key 'txt' in section 1 › slide 1 › bullets › item 1", "did you mean 'text'?"),
+        (11, 13, "unknown key 'sbu' in section 1 › slide 1 › bullets › item 1", "did you mean 'sub'?"),
+    ]
+
+
+def test_a_field_named_like_a_kind_is_reported_at_itself(write_outline):
+    slides = "      - kind: image\n        image: foto.png\n        alt: Een foto\n        fit: groot\n"
+    [error] = errors_of(write_outline, slides)
+    assert (error.location.line, error.location.column) == (10, 14)
+    assert error.message.startswith("section 1 › slide 1 › fit: 'groot' is not allowed")
+
+
+def test_an_unknown_key_in_a_chart_suggests_the_charts_own_fields(write_outline):
+    slides = CHART.format(type="bar", extra="sorting: ascending")
+    [error] = errors_of(write_outline, slides)
+    assert error.message == "unknown key 'sorting' in section 1 › slide 1 › chart" and error.hint == "did you mean 'sort'?"

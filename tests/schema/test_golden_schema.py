@@ -26,3 +26,8 @@ def test_the_outline_schema_is_the_golden_one():
 
 def test_the_schema_file_beside_a_new_outline_is_the_golden_one(tmp_path):
     assert write_schema_file(tmp_path).read_bytes() == GOLDEN.read_bytes()
+
+
+def test_workshop_schema_prints_the_golden_one(workshop_cli):
+    ran = workshop_cli("schema")
+    assert ran.returncode == 0 and ran.stdout == GOLDEN.read_text(encoding="utf-8") + "\n"

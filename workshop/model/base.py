@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, dataclass_transform
 
 from workshop.model.containers import Nullable, as_spec
 from workshop.model.problems import Failed, Problem, fail
@@ -54,7 +54,7 @@ class Field:
         return f"Field({self.name!r}, {type(self.spec).__name__}, required={self.required})"
 
 
-def field(spec: Spec | type[Model], default: Any = REQUIRED, *, factory: Callable[[], Any] | None = None,
+def field(spec: Spec | type[Model], *, default: Any = REQUIRED, factory: Callable[[], Any] | None = None,
           description: str | None = None, examples: list[Any] | None = None, extra: dict[str, Any] | None = None,
           check: FieldCheck | None = None, validate_default: bool = False) -> Any:
     """Declare a field; ``extra`` goes into its JSON Schema as it is, ``check`` runs after the type's check."""
@@ -115,8 +115,13 @@ class _Plan:
         self.checks_model = any("model_check" in d for d in own)
 
 
+@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(field,))
 class Model:
-    """A frozen value compared by its fields; subclasses declare fields with ``field(...)``."""
+    """A frozen value compared by its fields; subclasses declare fields with ``field(...)``.
+
+    ``dataclass_transform`` (nothing at run time) lets mypy check every
+    constructor call against the declared fields and their defaults.
+    """
 
     model_fields: ClassVar[dict[str, Field]] = {}
     #: what editors see beside the model's properties (``if``/``then``, …), merged into its schema

@@ -72,7 +72,7 @@ class ChartData(Strict):
         "then": {"properties": {"sort": {"const": "none", "description": "A line chart keeps its order."}}},
     }
 
-    type: ChartType = field(Choice(ChartType), ChartType.COLUMN, description="bar, column, pie or line.")
+    type: ChartType = field(Choice(ChartType), default=ChartType.COLUMN, description="bar, column, pie or line.")
     categories: list[str] = field(
         Many(SHORT, min_length=1, max_length=500),
         description="The labels along the axis (or the pie's slices).",
@@ -81,16 +81,19 @@ class ChartData(Strict):
         Many(Series, min_length=1, max_length=12),
         description="One or more named rows of values; a pie has exactly one.",
     )
-    unit: str | None = field(Nullable(Text(max_length=10)), None, description="Shown after each value, e.g. % or €.")
+    unit: str | None = field(
+        Nullable(Text(max_length=10)), default=None,
+        description="Shown after each value, e.g. % or €.",
+    )
     highlight: str | None = field(
-        Nullable(SHORT), None, check=_highlight_exists,
+        Nullable(SHORT), default=None, check=_highlight_exists,
         description=(
             "A category (or, with several series, a series) to stand out in the brand's accent colour "
             "while the rest go muted: the share or the moment the slide is about."
         ),
     )
     sort: ChartSort = field(
-        Choice(ChartSort), ChartSort.NONE, check=_sort_fits_the_type,
+        Choice(ChartSort), default=ChartSort.NONE, check=_sort_fits_the_type,
         description=(
             "none (the outline's order), descending or ascending: the categories by value (of the "
             "highlighted series, else the first). Not for line charts, whose categories are an order."

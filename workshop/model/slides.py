@@ -44,13 +44,13 @@ TITLE_DEFAULT = "Slide title; left out, it is the word for it in the workshop's 
 
 class SlideBase(Strict):
     id: str | None = field(
-        Nullable(SLIDE_ID), None, description="A stable name for the slide (letters, digits, . _ -), unique in the outline; "
+        Nullable(SLIDE_ID), default=None, description="A stable name for the slide (letters, digits, . _ -), unique in the outline; "
                           "keeps hand edits in PowerPoint tied to it when its title changes.",
     )
-    notes: str | None = field(Nullable(TEXT), None, description="Speaker notes: what the facilitator says or does.")
-    audience: Audience = field(Choice(Audience), Audience.ALL, description="`facilitator` keeps it out of the deck and handout.")
+    notes: str | None = field(Nullable(TEXT), default=None, description="Speaker notes: what the facilitator says or does.")
+    audience: Audience = field(Choice(Audience), default=Audience.ALL, description="`facilitator` keeps it out of the deck and handout.")
     duration: int | None = field(
-        Nullable(MINUTES), None,
+        Nullable(MINUTES), default=None,
         description="Time this slide takes; untimed slides share the section's rest.",
     )
 
@@ -64,15 +64,15 @@ class TitleSlide(SlideBase):
     """The opening slide: workshop title, subtitle, client, date and facilitator."""
 
     kind: Literal["title"] = field(Const("title"))
-    title: str | None = field(Nullable(SHORT), None, description="Defaults to the workshop title.")
-    subtitle: str | None = field(Nullable(SHORT), None, description="Defaults to the workshop subtitle.")
+    title: str | None = field(Nullable(SHORT), default=None, description="Defaults to the workshop title.")
+    subtitle: str | None = field(Nullable(SHORT), default=None, description="Defaults to the workshop subtitle.")
 
 
 class AgendaSlide(SlideBase):
     """The programme, made from the sections with their clock times."""
 
     kind: Literal["agenda"] = field(Const("agenda"))
-    title: str = field(SHORT, default_title("agenda"), description=TITLE_DEFAULT.format(word="Agenda"))
+    title: str = field(SHORT, default=default_title("agenda"), description=TITLE_DEFAULT.format(word="Agenda"))
 
 
 class SectionSlide(SlideBase):
@@ -80,7 +80,7 @@ class SectionSlide(SlideBase):
 
     kind: Literal["section"] = field(Const("section"))
     title: str = field(SHORT, description="The divider's title, e.g. the section name.")
-    subtitle: str | None = field(Nullable(SHORT), None, description="A line under the title.")
+    subtitle: str | None = field(Nullable(SHORT), default=None, description="A line under the title.")
 
 
 class BulletItem(Strict):
@@ -111,7 +111,7 @@ class StatementSlide(SlideBase):
 
     kind: Literal["statement"] = field(Const("statement"))
     text: str = field(TEXT, description="The statement, large; **bold** marks the words that matter.")
-    title: str | None = field(Nullable(SHORT), None, description="Optional small heading above the statement.")
+    title: str | None = field(Nullable(SHORT), default=None, description="Optional small heading above the statement.")
 
 
 class QuoteSlide(SlideBase):
@@ -120,7 +120,7 @@ class QuoteSlide(SlideBase):
     kind: Literal["quote"] = field(Const("quote"))
     text: str = field(TEXT, description="The quote, without quotation marks (they are added).")
     by: str = field(SHORT, description="Who said or wrote it.")
-    source: str | None = field(Nullable(SHORT), None, description="Where: book, talk, year.")
+    source: str | None = field(Nullable(SHORT), default=None, description="Where: book, talk, year.")
 
 
 class Column(Strict):
@@ -147,9 +147,9 @@ class StatSlide(SlideBase):
         Text(min_length=1, max_length=30), description="The big number exactly as shown, e.g. 21%."
     )
     label: str = field(TEXT, description="What the number means, in a sentence.")
-    source: str | None = field(Nullable(SHORT), None, description="Where the number comes from; listed in the handout's sources.")
-    title: str | None = field(Nullable(SHORT), None, description="Optional heading above the number.")
-    chart: ChartData | None = field(Nullable(ChartData), None, description="Optional small chart next to the number.")
+    source: str | None = field(Nullable(SHORT), default=None, description="Where the number comes from; listed in the handout's sources.")
+    title: str | None = field(Nullable(SHORT), default=None, description="Optional heading above the number.")
+    chart: ChartData | None = field(Nullable(ChartData), default=None, description="Optional small chart next to the number.")
 
 
 class ChartSlide(SlideBase):
@@ -158,8 +158,8 @@ class ChartSlide(SlideBase):
     kind: Literal["chart"] = field(Const("chart"))
     title: str = field(SHORT, description="The slide title.")
     chart: ChartData = field(ChartData, description="The chart: `type`, `categories`, `series` and an optional `unit`.")
-    source: str | None = field(Nullable(SHORT), None, description="Where the data comes from; listed in the handout's sources.")
-    caption: str | None = field(Nullable(TEXT), None, description="A sentence under the chart that says what it shows.")
+    source: str | None = field(Nullable(SHORT), default=None, description="Where the data comes from; listed in the handout's sources.")
+    caption: str | None = field(Nullable(TEXT), default=None, description="A sentence under the chart that says what it shows.")
 
 
 class TableSlide(SlideBase):
@@ -172,7 +172,7 @@ class TableSlide(SlideBase):
         Many(Many(TEXT), min_length=1, max_length=2_000),
         description="The rows, each with one cell per heading.",
     )
-    source: str | None = field(Nullable(SHORT), None, description="Where the data comes from; listed in the handout's sources.")
+    source: str | None = field(Nullable(SHORT), default=None, description="Where the data comes from; listed in the handout's sources.")
 
     def model_check(self) -> None:
         for number, row in enumerate(self.rows, start=1):
@@ -189,16 +189,16 @@ class ImageSlide(SlideBase):
     kind: Literal["image"] = field(Const("image"))
     image: str = field(SHORT, description="Path to a PNG or JPEG, relative to the outline.")
     alt: str = field(TEXT, description="Alternative text for screen readers (required).")
-    title: str | None = field(Nullable(SHORT), None, description="Optional slide title.")
-    caption: str | None = field(Nullable(TEXT), None, description="A sentence under the image.")
-    source: str | None = field(Nullable(SHORT), None, description="Credit or origin of the image.")
+    title: str | None = field(Nullable(SHORT), default=None, description="Optional slide title.")
+    caption: str | None = field(Nullable(TEXT), default=None, description="A sentence under the image.")
+    source: str | None = field(Nullable(SHORT), default=None, description="Credit or origin of the image.")
     fit: Literal["auto", "cover", "contain"] = field(
-        Const("auto", "cover", "contain"), "auto",
+        Const("auto", "cover", "contain"), default="auto",
         description="`cover`: the picture fills its area, cropped; `contain`: the whole picture, on the text "
                     "column's left edge; `auto`: cover when at most a quarter would be cropped, else contain.",
     )
     focus: list[float] | None = field(
-        Nullable(Many(Number(float, ge=0, le=100), min_length=2, max_length=2)), None,
+        Nullable(Many(Number(float, ge=0, le=100), min_length=2, max_length=2)), default=None,
         description="Where the subject is, as [x, y] percent from the top left (`[50, 30]`): cropping keeps it "
                     "in view. Default: the centre.",
     )
@@ -208,7 +208,7 @@ class Step(Strict):
     """A step with a short explanation."""
 
     title: str = field(SHORT, description="The step's name.")
-    text: str | None = field(Nullable(TEXT), None, description="A sentence explaining the step.")
+    text: str | None = field(Nullable(TEXT), default=None, description="A sentence explaining the step.")
 
 
 class StepsSlide(SlideBase):
@@ -253,11 +253,11 @@ class QuizSlide(SlideBase):
         extra={"markdownDescription": "The right option's letter, `b`, or several: `[a, c]`."},
     )
     explanation: str | None = field(
-        Nullable(TEXT), None,
+        Nullable(TEXT), default=None,
         description="Why the answer is right; on the answer slide, in the notes and the guide.",
     )
-    reveal: Reveal = field(Choice(Reveal), Reveal.NEXT, description="`next`: an answer slide follows; `notes`: only in notes.")
-    title: str = field(SHORT, default_title("quiz"), description=TITLE_DEFAULT.format(word="Quiz"))
+    reveal: Reveal = field(Choice(Reveal), default=Reveal.NEXT, description="`next`: an answer slide follows; `notes`: only in notes.")
+    title: str = field(SHORT, default=default_title("quiz"), description=TITLE_DEFAULT.format(word="Quiz"))
 
     @classmethod
     def model_prepare(cls, data: dict[str, Any]) -> dict[str, Any]:
@@ -282,7 +282,7 @@ class Prompt(Strict):
     """A worksheet question with its number of writing lines."""
 
     text: str = field(TEXT, description="The question on the worksheet.")
-    lines: int = field(Number(int, ge=0, le=40), 4, description="Ruled writing lines in the handout.")
+    lines: int = field(Number(int, ge=0, le=40), default=4, description="Ruled writing lines in the handout.")
 
 
 class ExerciseSlide(SlideBase):
@@ -291,8 +291,8 @@ class ExerciseSlide(SlideBase):
     kind: Literal["exercise"] = field(Const("exercise"))
     title: str = field(SHORT, description="The exercise's name.")
     duration: int = field(MINUTES, description="Time for the exercise.")
-    goal: str | None = field(Nullable(TEXT), None, description="What the group should have at the end.")
-    group: str | None = field(Nullable(SHORT), None, description="Group size, e.g. '3-4 personen'.")
+    goal: str | None = field(Nullable(TEXT), default=None, description="What the group should have at the end.")
+    group: str | None = field(Nullable(SHORT), default=None, description="Group size, e.g. '3-4 personen'.")
     steps: list[str] = field(Many(TEXT, min_length=1, max_length=30), description="Instructions, in order.")
     materials: list[str] = field(
         Many(SHORT, max_length=10), factory=list,
@@ -313,10 +313,10 @@ class BreakSlide(SlideBase):
 
     kind: Literal["break"] = field(Const("break"))
     title: str = field(
-        SHORT, default_title("break"), description=TITLE_DEFAULT.format(word="Pauze, Break, Pause, Pause"),
+        SHORT, default=default_title("break"), description=TITLE_DEFAULT.format(word="Pauze, Break, Pause, Pause"),
     )
     duration: int = field(MINUTES, description="How long the break lasts.")
-    text: str | None = field(Nullable(TEXT), None, description="An optional line, e.g. where the coffee is.")
+    text: str | None = field(Nullable(TEXT), default=None, description="An optional line, e.g. where the coffee is.")
 
 
 class ClosingSlide(SlideBase):
@@ -324,14 +324,14 @@ class ClosingSlide(SlideBase):
 
     kind: Literal["closing"] = field(Const("closing"))
     title: str = field(
-        SHORT, default_title("closing"), description=TITLE_DEFAULT.format(word="Tot slot, To close, Zum Schluss, Pour finir"),
+        SHORT, default=default_title("closing"), description=TITLE_DEFAULT.format(word="Tot slot, To close, Zum Schluss, Pour finir"),
     )
     takeaways: list[str] = field(
         Many(TEXT, max_length=10), factory=list,
         description="What participants should remember, one point each.",
     )
-    action: str | None = field(Nullable(TEXT), None, description="Call to action.")
-    question: str | None = field(Nullable(TEXT), None, description="Discussion question.")
+    action: str | None = field(Nullable(TEXT), default=None, description="Call to action.")
+    question: str | None = field(Nullable(TEXT), default=None, description="Discussion question.")
 
 
 #: every slide kind, in master order; a slide is checked as the one its ``kind`` names
@@ -344,4 +344,11 @@ SLIDE_CLASSES: tuple[type[SlideBase], ...] = (
 SLIDE = Tagged("kind", SLIDE_CLASSES)
 Slide = SlideBase
 
-SLIDE_KINDS: dict[str, type[SlideBase]] = SLIDE.by_tag()  # type: ignore[assignment]  # each is a SlideBase
+
+def _kind_of(cls: type[SlideBase]) -> str:
+    kind = cls.model_fields["kind"].spec
+    assert isinstance(kind, Const), f"{cls.__name__}.kind is a literal"
+    return kind.values[0]
+
+
+SLIDE_KINDS: dict[str, type[SlideBase]] = {_kind_of(cls): cls for cls in SLIDE_CLASSES}

@@ -1,11 +1,12 @@
-"""The value types of model fields: each checks and converts one input value and says its JSON Schema.
+"""The leaf value types of model fields: each checks and converts one input value and says its JSON Schema.
 
 Declared once per field and read twice, so the schema editors see is the
 rule the tool applies. The checks follow pydantic's lax rules (which the
 model used before) for what our YAML reader yields: text, ``None``, lists
 and mappings, plus the Python values code passes in. A failed check raises
 ``Failed`` with its problems, each located relative to the value; the
-containers prefix their own place. Nothing is compiled until first used.
+containers (``containers.py``) prefix their own place. Nothing is compiled
+until first used.
 """
 
 from __future__ import annotations
@@ -13,12 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from workshop.model.problems import Failed, Problem, fail
-
-if TYPE_CHECKING:
-    pass
 
 Schema = dict[str, Any]
 #: the model and Enum classes whose definitions a schema refers to, by name

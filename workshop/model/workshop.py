@@ -44,38 +44,54 @@ class HandoutBack(Strict):
         description="What participants do after the workshop, as a numbered list on the back cover.",
     )
     url: str | None = field(
-        Nullable(URL), None, check=check_url, examples=["https://helder.example/citroensap"],
+        Nullable(URL), default=None, check=check_url, examples=["https://helder.example/citroensap"],
         description="A web address for more (materials, a follow-up form), printed on the back cover with a "
                     "QR code. Default: the brand's `meta.link`.",
     )
-    qr: bool = field(Flag(), True, description="Draw `url` as a QR code on the back cover.")
-    notes_page: bool = field(Flag(), True, description="A page for notes before the back cover.")
+    qr: bool = field(Flag(), default=True, description="Draw `url` as a QR code on the back cover.")
+    notes_page: bool = field(Flag(), default=True, description="A page for notes before the back cover.")
 
 
 class Meta(Strict):
     title: str = field(SHORT, description="The workshop's title: title slide, handout cover, document properties.")
-    subtitle: str | None = field(Nullable(SHORT), None, description="A line under the title.")
+    subtitle: str | None = field(Nullable(SHORT), default=None, description="A line under the title.")
     client: str | None = field(
-        Nullable(SHORT), None, description="The client's name: title slide, footer, handout cover.",
+        Nullable(SHORT), default=None, description="The client's name: title slide, footer, handout cover.",
     )
-    facilitator: str | None = field(Nullable(SHORT), None, description="Who runs the session.")
-    author: str | None = field(Nullable(SHORT), None, description="Document author; defaults to the facilitator.")
+    facilitator: str | None = field(Nullable(SHORT), default=None, description="Who runs the session.")
+    author: str | None = field(
+        Nullable(SHORT), default=None,
+        description="Document author; defaults to the facilitator.",
+    )
     date: str | None = field(
-        Nullable(SHORT), None, examples=["2027-03-12", "12 maart 2027"],
+        Nullable(SHORT), default=None, examples=["2027-03-12", "12 maart 2027"],
         description="An ISO date is written out in the workshop's language (12 maart 2027, March 12, 2027, "
                     "12. März 2027, 12 mars 2027); any other text is shown as typed.",
     )
-    start: int = field(CLOCK_TIME, "09:00", validate_default=True, description="Clock time the workshop starts.")
-    duration: int | None = field(Nullable(MINUTES), None, description="Total time budget; sections must add up to it.")
+    start: int = field(
+        CLOCK_TIME, default="09:00", validate_default=True,
+        description="Clock time the workshop starts.",
+    )
+    duration: int | None = field(
+        Nullable(MINUTES), default=None,
+        description="Total time budget; sections must add up to it.",
+    )
     language: str = field(
-        LANGUAGE, DEFAULT,
+        LANGUAGE, default=DEFAULT,
         description="Language tag (nl, en, de, fr, nl-BE…): the words the tool adds, proofing, document language.",
     )
-    footer: str | None = field(Nullable(SHORT), None, description="Footer text; defaults to client and date.")
-    client_logo: str | None = field(Nullable(SHORT), None, description="Client logo (PNG/JPEG) for co-branding.")
-    client_color: str | None = field(Nullable(HEX_COLOR), None, description="Client accent colour for co-branding.")
+    footer: str | None = field(Nullable(SHORT), default=None, description="Footer text; defaults to client and date.")
+    client_logo: str | None = field(
+        Nullable(SHORT), default=None,
+        description="Client logo (PNG/JPEG) for co-branding.",
+    )
+    client_color: str | None = field(
+        Nullable(HEX_COLOR), default=None,
+        description="Client accent colour for co-branding.",
+    )
     client_footer: bool = field(
-        Flag(), False, description="Show the client logo in the footer of every content slide too, before ours.",
+        Flag(), default=False,
+        description="Show the client logo in the footer of every content slide too, before ours.",
     )
 
     handout: HandoutBack = field(
@@ -97,14 +113,17 @@ class Meta(Strict):
 
 class Section(Strict):
     title: str = field(SHORT, description="The section's title, on the agenda and its divider slide.")
-    subtitle: str | None = field(Nullable(SHORT), None, description="A line under the divider's title.")
-    duration: int | None = field(Nullable(MINUTES), None, description="Defaults to the sum of its slides' durations.")
+    subtitle: str | None = field(Nullable(SHORT), default=None, description="A line under the divider's title.")
+    duration: int | None = field(
+        Nullable(MINUTES), default=None,
+        description="Defaults to the sum of its slides' durations.",
+    )
     audience: Audience = field(
-        Choice(Audience), Audience.ALL,
+        Choice(Audience), default=Audience.ALL,
         description="`facilitator` keeps the whole section out of the deck and handout.",
     )
-    divider: bool = field(Flag(), True, description="Start the section with a divider slide.")
-    notes: str | None = field(Nullable(TEXT), None, description="Speaker notes for the divider slide.")
+    divider: bool = field(Flag(), default=True, description="Start the section with a divider slide.")
+    notes: str | None = field(Nullable(TEXT), default=None, description="Speaker notes for the divider slide.")
     slides: list[Slide] = field(
         Many(SLIDE, min_length=1, max_length=5_000),
         description="The section's slides, in order; each names its `kind`.",

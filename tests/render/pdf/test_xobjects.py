@@ -69,7 +69,9 @@ def test_an_encoded_picture_draws_what_draw_image_draws_in_every_document(kind):
     encoded = xobjects.encode(ImageReader(io.BytesIO(data)))
     first = _document(lambda c, *box: xobjects.draw(c, encoded, *box))
     second = _document(lambda c, *box: xobjects.draw(c, encoded, *box))  # the template is never used up
-    assert first == reportlab_way and second == reportlab_way
+    restored = xobjects.loads(xobjects.dumps(encoded))  # as the user cache folder gives it back
+    from_cache = _document(lambda c, *box: xobjects.draw(c, restored, *box))
+    assert first == reportlab_way and second == reportlab_way and from_cache == reportlab_way
 
 
 def test_the_private_names_relied_on_are_there():

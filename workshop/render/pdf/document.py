@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
 from workshop import __version__ as _version
-from workshop.render.pdf import settings
+from workshop.render.pdf import deflate, settings
 from workshop.render.pdf.pages import Geometry, numbered_canvas
 
 
@@ -40,6 +40,7 @@ def build_pdf(
 ) -> bytes:
     settings.pin()
     settings.check_source_date_epoch()
+    deflate.install()  # a stream deflated before is not deflated again (deflate.py)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,

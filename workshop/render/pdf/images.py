@@ -31,6 +31,7 @@ from reportlab.platypus import Flowable
 from workshop.assets import shown_size
 from workshop.brand.model import Logo
 from workshop.errors import WorkshopError
+from workshop.render.pdf.encoded_cache import cached_encoding
 from workshop.render.pdf.scaled_cache import cached_scale
 from workshop.render.pdf.xobjects import Encoded, draw, encode
 from workshop.safety.images import MAX_IMAGE_BYTES, ImageFile, check_image
@@ -60,13 +61,16 @@ def _picture(image: ImageFile) -> _Picture:
     Keyed by the bytes themselves, so a picture file that changes between the
     builds of a watch or a batch is encoded again; bounded by the bytes kept
     (least recently used go first), so many large pictures cannot pile up.
+    A new process takes the encoding from the user cache folder when an
+    earlier one left it there (``encoded_cache``).
     """
     found = _PICTURES.get(image.data)
     if found is not None:
         _PICTURES.move_to_end(image.data)
         return found
-    form = "Picture" + hashlib.sha256(image.data).hexdigest()[:32]
-    found = _PICTURES[image.data] = _Picture(form, encode(ImageReader(io.BytesIO(image.data))))
+    digest = hashlib.sha256(image.data).hexdigest()
+    encoded = cached_encoding(digest, lambda: encode(ImageReader(io.BytesIO(image.data))))
+    found = _PICTURES[image.data] = _Picture("Picture" + digest[:32], encoded)
     while len(_PICTURES) > 1 and sum(len(k) + p.encoded.size for k, p in _PICTURES.items()) > MAX_ENCODED:
         _PICTURES.popitem(last=False)
     return found

@@ -9,9 +9,14 @@ result as an unregistered template; :func:`draw` then does what
 ``drawImage`` does after that point, with a fresh copy of the template for
 each document. The PDF is byte for byte what ``drawImage`` writes.
 
+An encoding is also what a later process can take from the user cache
+folder (``encoded_cache``): :func:`dumps` and :func:`loads` give the
+template's state as marshal bytes and back.
+
 This is the one module that uses reportlab's private names (``Canvas._doc``,
 ``_setXObjects``, ``_code``, ``_formsinuse``, ``_currentPageHasImages``,
-``PDFDocument.idToObject``, ``PDFImageXObject._smask``, ``utils._digester``);
+``PDFDocument.idToObject``, ``PDFImageXObject._smask`` and the attributes
+its encoding sets, ``utils._digester``);
 ``tests/render/pdf/test_xobjects.py`` fails when one of them disappears or
 when the output differs from ``drawImage``'s.
 """
@@ -19,7 +24,9 @@ when the output differs from ``drawImage``'s.
 from __future__ import annotations
 
 import copy
+import marshal
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
@@ -80,3 +87,58 @@ def draw(canvas: Canvas, encoded: Encoded, x: float, y: float, width: float, hei
     canvas._code.append(f"/{reg_name} Do")
     canvas.restoreState()
     canvas._formsinuse.append(encoded.name)
+
+
+def dumps(encoded: Encoded) -> bytes | None:
+    """The encoding as marshal bytes; None when it holds something marshal would not give back as it was."""
+    state = _state(encoded.template)
+    if state is None:
+        return None
+    payload = marshal.dumps({"name": encoded.name, "image": state})
+    back = loads(payload)
+    if back is None or _state(back.template) != state:
+        return None
+    return payload
+
+
+def loads(payload: bytes) -> Encoded | None:
+    """An encoding from :func:`dumps`'s bytes, or None when they are not one."""
+    try:
+        saved = marshal.loads(payload)
+        name, state = saved["name"], saved["image"]
+        template = _template(state)
+    except (EOFError, ValueError, TypeError, KeyError):
+        return None
+    if not isinstance(name, str) or template is None or template.name != name:
+        return None
+    return Encoded(name, template)
+
+
+_SAVED = (str, int, float, bytes, tuple, list, type(None))
+
+
+def _state(image: PDFImageXObject) -> dict[str, Any] | None:
+    state: dict[str, Any] = {}
+    for key, value in vars(image).items():
+        if key == "_smask":
+            value = _state(value)
+            if value is None:
+                return None
+        elif not isinstance(value, _SAVED):
+            return None
+        state[key] = value
+    return state if "streamContent" in state and "name" in state else None
+
+
+def _template(state: dict[str, Any]) -> PDFImageXObject | None:
+    if not isinstance(state, dict) or not isinstance(state.get("name"), str) or \
+            not isinstance(state.get("streamContent"), (bytes, str)):
+        return None
+    image = PDFImageXObject(state["name"])
+    for key, value in state.items():
+        if key == "_smask":
+            value = _template(value)
+            if value is None:
+                return None
+        setattr(image, key, value)
+    return image
