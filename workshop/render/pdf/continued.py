@@ -15,7 +15,9 @@ again would start each line with the same word and end it at the same word;
 the carried lines are those lines (``tests/render/pdf/test_continued.py``
 checks it against reportlab's own break for every split). Each part that
 is drawn on a page is still broken afresh from its fragments, as before: it
-is one page long, and what it draws does not change.
+is one page long, and what it draws does not change. A paragraph that finds
+no room at the foot of a page (reportlab drops its lines then) keeps them
+for the next page the same way.
 
 A line of reportlab's complex (multi-style) paragraphs records, as ``sFW``,
 where its words start in the paragraph's fragment list; a carried line keeps
@@ -53,7 +55,9 @@ class CarriedLines(Paragraph):
         broken = self._broken
         made = getattr(self, "blPara", None)
         parts: list[Paragraph] = super().split(availWidth, availHeight)
-        if len(parts) == 2 and broken is not None and broken[1] is made and isinstance(parts[1], CarriedLines):
+        if not parts and broken is not None and broken[1] is made:
+            self._carried = broken  # no room here (reportlab dropped the lines): the same lines on the next page
+        elif len(parts) == 2 and broken is not None and broken[1] is made and isinstance(parts[1], CarriedLines):
             first, rest = parts
             later = broken[0][-1]
             start = len(first.blPara.lines)
