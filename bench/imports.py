@@ -6,7 +6,7 @@
 
 Runs ``python -X importtime -m workshop ARGS`` once (after one warm-up run so
 .pyc files exist) and sums the *self* time of every imported module per
-top-level package (pptx, reportlab, pydantic, workshop.model, ...), so the
+top-level package (pptx, reportlab, yaml, workshop.model, ...), so the
 table says which dependency a command pays for. ``workshop`` is split one level
 deeper. Standard library only.
 """

@@ -97,6 +97,30 @@ def test_split_rendering_gives_the_same_bytes(project):
     assert snapshot(project / "one") == snapshot(project / "two")
 
 
+def _frozen_after_prepare(renders: str) -> list:
+    import json
+    import subprocess
+    import sys
+
+    code = f"""
+import gc, json, sys
+from pathlib import Path
+from workshop import heap, pipeline
+heap.pause_for_start()
+pipeline.prepare(pipeline.Job(Path("decks/een-plus-een.yaml"), Path("out")), {renders})
+print(json.dumps([gc.get_freeze_count(), gc.isenabled(), "workshop.render.deck.render" in sys.modules]))
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_the_renderers_load_before_the_work_starts_so_the_collector_skips_them():
+    plain, deck = _frozen_after_prepare("()"), _frozen_after_prepare('["deck"]')
+    assert plain[1:] == [True, False] and deck[1:] == [True, True]
+    assert deck[0] > plain[0] + 10_000  # python-pptx's objects (about 25,000) are in the permanent generation
+
+
 @pytest.fixture(scope="module")
 def small_outputs(tmp_path_factory) -> dict[str, bytes]:
     """What a build of tests/data/small.yaml as decks/small.yaml writes (built once; builds are deterministic)."""

@@ -47,6 +47,33 @@ def area(name: str) -> Path:
     return user_cache_dir() / name
 
 
+def file_state(path: Path, info: os.stat_result) -> str:
+    """A file the user does not edit in place (an installed font), as it is now: a key for what is made from it.
+
+    Its resolved path, size, modification and change times and inode: any
+    write or replacement changes one of them (``workshop.fingerprint`` keys
+    installed files the same way), and no megabytes are read to key it.
+    """
+    return f"{os.path.realpath(path)}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
+
+
+def code_state(*sources: str) -> str:
+    """This tool's version and the state of its source files ``sources`` (paths inside the package)."""
+    import sys
+
+    import workshop
+
+    package = Path(workshop.__file__).resolve().parent
+    parts = [f"workshop {workshop.__version__}", sys.byteorder]
+    for name in sources:
+        try:
+            info = os.stat(package / name)
+        except OSError:
+            continue
+        parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
 def read_entry(path: Path, key: str, magic: bytes = MAGIC) -> bytes | None:
     """The entry's payload, or None when it is missing, damaged or made for another key."""
     try:

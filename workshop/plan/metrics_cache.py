@@ -24,18 +24,16 @@ import hashlib
 import os
 import stat
 import struct
-import sys
 from array import array
 from collections.abc import Callable
 from pathlib import Path
 
 from workshop.brand.sfnt import FontMetricsData, read_font_metrics
-from workshop.cache import area, enabled, read_entry, write_entry
+from workshop.cache import area, code_state, enabled, file_state, read_entry, write_entry
 
 MAGIC = b"workshop font metrics 1\n"
 _HEAD = struct.Struct("<IIiiiI")  # units per em, .notdef advance, ascent, descent, line gap, code points
 _READERS = ("brand/sfnt.py", "brand/cmap.py", "brand/sfnt_tables.py", "plan/metrics_cache.py")
-_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def metrics_dir() -> Path:
@@ -43,22 +41,12 @@ def metrics_dir() -> Path:
 
 
 def _code_state() -> str:
-    import workshop
-
-    parts = [f"workshop {workshop.__version__}", sys.byteorder]
-    for name in _READERS:
-        try:
-            info = os.stat(_PACKAGE / name)
-        except OSError:
-            continue
-        parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
-    return "\n".join(parts)
+    return code_state(*_READERS)
 
 
 def metrics_key(path: Path, info: os.stat_result) -> str:
     """The entry's name: the file as it is now, and the code that reads it."""
-    file = f"{os.path.realpath(path)}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
-    text = f"{_code_state()}\n{file}"
+    text = f"{_code_state()}\n{file_state(path, info)}"
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 

@@ -46,19 +46,22 @@ def test_the_first_use_runs_the_real_module_once_and_everyone_shares_it():
         import workshop.render.deck.package  # python-pptx, fully imported, on the stand-ins
         from workshop.render.deck.deferred import deferred
         import pptx.parts.image
-        before = deferred("PIL.Image"), deferred("urllib.request")
-        from PIL import Image
+        before = deferred("PIL.Image"), deferred("urllib.request"), deferred("PIL.ImageFont")
+        from PIL import Image, ImageFont
         picture = Image.new("RGB", (3, 2))
+        font = ImageFont.load_default()
         import urllib.request
         request = urllib.request.Request("http://example.invalid/")
         print(json.dumps({
-            "before": before, "after": [deferred("PIL.Image"), deferred("urllib.request")],
+            "before": before,
+            "after": [deferred("PIL.Image"), deferred("urllib.request"), deferred("PIL.ImageFont")],
+            "font": font is not None and not deferred("PIL.ImageFont"),
             "size": list(picture.size), "same": pptx.parts.image.PIL_Image is sys.modules["PIL.Image"] is Image,
             "type": type(Image).__name__, "method": request.get_method(),
         }))
     """)
-    assert seen == {"before": [True, True], "after": [False, False], "size": [3, 2], "same": True,
-                    "type": "module", "method": "GET"}
+    assert seen == {"before": [True, True, True], "after": [False, False, False], "font": True, "size": [3, 2],
+                    "same": True, "type": "module", "method": "GET"}
 
 
 def test_a_module_already_imported_is_left_alone():

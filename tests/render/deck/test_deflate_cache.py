@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -87,3 +88,65 @@ def test_the_key_follows_bytes_and_level():
     assert part_key(NAME, data) == part_key(NAME, bytes(data))
     assert part_key(NAME, data) != part_key(NAME, data[:-1] + b"x")
     assert part_key(NAME, data) != part_key("ppt/media/image1.png", data)  # level 1 for fonts, 6 otherwise
+
+
+# -- entries made from one file (embedded faces) -----------------------------------------------
+
+RECIPE = ("brand/eot.py",)
+
+
+@pytest.fixture
+def source(tmp_path) -> Path:
+    path = tmp_path / "fonts" / "Face.ttf"
+    path.parent.mkdir()
+    path.write_bytes(_font_like(100_000, seed=3))
+    return path
+
+
+def _making(path: Path, calls: list[Path]):
+    def make() -> bytes:
+        calls.append(path)
+        return b"EOT!" + path.read_bytes()
+    return make
+
+
+def test_a_file_entry_is_the_same_cold_warm_and_off_and_warm_reads_nothing(cache, source, monkeypatch):
+    expected = deflate(NAME, b"EOT!" + source.read_bytes())
+    calls: list[Path] = []
+    assert deflate_cache.file_entry(NAME, source, _making(source, calls), RECIPE) == expected  # cold
+    assert [p.suffix for p in cache.iterdir()] == [".file"]
+    deflate_cache.forget()
+    assert deflate_cache.file_entry(NAME, source, _making(source, calls), RECIPE) == expected  # warm
+    assert calls == [source]
+    monkeypatch.setenv(CACHE_ENV, "off")
+    assert deflate_cache.file_entry(NAME, source, _making(source, calls), RECIPE) == expected
+    assert calls == [source, source]
+
+
+def test_a_changed_file_or_recipe_makes_a_new_entry(cache, source, monkeypatch):
+    calls: list[Path] = []
+    deflate_cache.file_entry(NAME, source, _making(source, calls), RECIPE)
+    os.utime(source, ns=(10**18, 10**18))
+    deflate_cache.file_entry(NAME, source, _making(source, calls), RECIPE)
+    monkeypatch.setattr(deflate_cache, "code_state", lambda *names: "another version")
+    deflate_cache.file_entry(NAME, source, _making(source, calls), RECIPE)
+    assert len(calls) == 3 and len(list(cache.iterdir())) == 3
+
+
+def test_nothing_to_embed_is_none_and_not_cached(cache, source):
+    assert deflate_cache.file_entry(NAME, source, lambda: None, RECIPE) is None
+    assert not cache.exists() or not list(cache.iterdir())
+
+
+@pytest.mark.parametrize("damage,junk", [("truncated", b""), ("flipped byte", b""), ("other key", b""),
+                                         ("empty", b""), ("junk", bytes(200)),
+                                         ("junk", bytes(72) + b"not a deflate stream")])
+def test_a_damaged_file_entry_is_ignored_and_written_again(cache, source, damage, junk, damage_entry):
+    expected = deflate(NAME, b"EOT!" + source.read_bytes())
+    deflate_cache.file_entry(NAME, source, _making(source, []), RECIPE)
+    [entry] = list(cache.iterdir())
+    sound = damage_entry(entry, damage, deflate_cache.FILE_MAGIC, junk)
+    deflate_cache.forget()
+    calls: list[Path] = []
+    assert deflate_cache.file_entry(NAME, source, _making(source, calls), RECIPE) == expected
+    assert calls == [source] and entry.read_bytes() == sound

@@ -283,3 +283,22 @@ def test_the_sample_brands_have_no_embedding_findings():
 
     for name in ("default", "noord"):
         assert check_embedding(None, load_brand(name), None) == []
+
+
+def test_the_faces_are_the_same_with_their_cache_cold_warm_and_off(monkeypatch, tmp_path):
+    from workshop.cache import CACHE_ENV
+    from workshop.render.deck import deflate_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    sample = SAMPLES[0]
+    deflate_cache.forget()
+    cold = _build(sample, "default")
+    assert list((tmp_path / "cache").rglob("*.file"))  # the faces were stored
+    deflate_cache.forget()
+    warm = _build(sample, "default")
+    monkeypatch.setenv(CACHE_ENV, "off")
+    deflate_cache.forget()
+    off = _build(sample, "default")
+    deflate_cache.forget()
+    assert cold == warm == off

@@ -60,3 +60,17 @@ def test_canvas_strings_fall_back_and_measure_what_they_draw(fonts):
     assert width == pytest.approx(string_width("Ж\u2011ř", fonts.heading.regular, 12, fonts.chain))
     canvas.save()
     assert b"NotoSans" in buffer.getvalue() and b"Lato" in buffer.getvalue()
+
+
+def test_printable_ascii_is_one_run_only_when_the_face_draws_all_of_it(fonts, monkeypatch):
+    from workshop.render.pdf import fonts as registered
+
+    chain = chain_for(fonts.body.regular, fonts.chain)
+    assert registered.draws_printable_ascii(fonts.body.regular)
+    assert segments("Plain ASCII, 100% (ok)", chain) == [(0, "Plain ASCII, 100% (ok)")]
+    lacking = {k: v for k, v in registered.coverage(fonts.body.regular).items() if k != ord("%")}
+    monkeypatch.setattr(registered, "_draws_ascii", {})
+    monkeypatch.setitem(registered._coverage, fonts.body.regular, lacking)  # a face without "%"
+    assert not registered.draws_printable_ascii(fonts.body.regular)
+    runs = segments("100% ok", chain)
+    assert runs[0] == (0, "100") and runs[1][1] == "%" and runs[1][0] != 0

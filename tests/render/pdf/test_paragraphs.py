@@ -140,3 +140,23 @@ def test_a_paragraph_breaks_its_lines_once_per_width_until_split_or_drawn(kit, m
     made.drawOn(canvas, 0, 0)  # and so may drawing
     made.wrap(150, 500)
     assert len(breaks) == 2
+
+
+def test_what_the_markup_is_made_from_is_made_only_on_a_miss(kit):
+    made = []
+
+    def prepare(text):
+        made.append(text)
+        return text.upper()
+
+    one = paragraphs.paragraph("zin", kit.styles.body, prepare=prepare, context="a")
+    two = paragraphs.paragraph("zin", kit.styles.body, prepare=prepare, context="a")
+    other = paragraphs.paragraph("zin", kit.styles.body, prepare=prepare, context="b")  # another way to make it
+    assert made == ["zin", "zin"] and [f.text for f in two.frags] == [f.text for f in one.frags] == ["ZIN"]
+    assert other.text == "ZIN" and len(paragraphs._PARSED) == 2
+
+
+def test_kit_paragraphs_from_outline_text_and_from_markup_are_kept_apart(kit):
+    assert kit.p("**vet**", kit.styles.body).frags[0].fontName != kit.raw("**vet**", kit.styles.body).frags[0].fontName
+    assert kit.p("**vet**", kit.styles.body).frags[0].text == "vet"
+    assert kit.raw("**vet**", kit.styles.body).frags[0].text == "**vet**"

@@ -30,8 +30,10 @@ from workshop.render.deck.package import (
     CT_Slide,
     Linker,
     NotesSlidePart,
+    Part,
     PartNames,
     SlidePart,
+    Written,
     all_parts,
     drop_relationship,
     element,
@@ -40,6 +42,7 @@ from workshop.render.deck.package import (
 from workshop.render.deck.restyle import MasterPlaceholders, restyle
 from workshop.render.deck.text import Typesetter
 from workshop.render.deck.theme import brand_theme_part
+from workshop.render.deck.zipstream import Entry
 
 if TYPE_CHECKING:
     from workshop.brand.model import Brand
@@ -213,6 +216,13 @@ class Deck:
         source = shapes.at(match.box)
         if source is not None:
             restyle(element, source)
+
+    def add_written(self, partname: Pptx, content_type: str, entry: Entry) -> Pptx:
+        """A part already deflated (an embedded face, from the cache): written as ``entry``, with a
+        bytes-less stand-in for relationships to point at (``finish``)."""
+        named = Entry(partname.membername, entry.crc, entry.size, entry.data)
+        self._finisher.written[str(partname)] = Written(partname, content_type, (named,))
+        return Part(partname, content_type, self.package, b"")
 
     def relate(self, part: Pptx, reltype: str) -> str:
         """Relate the presentation part to ``part`` (a font, say), with a counted id."""

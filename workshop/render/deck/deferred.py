@@ -2,7 +2,8 @@
 
 python-pptx imports Pillow's ``PIL.Image`` at start (its ``add_picture``
 reads an image's size and resolution with it; the deck sizes pictures
-itself) and, through ``xml.sax.saxutils``, ``urllib.request`` with
+itself), ``PIL.ImageFont`` with FreeType (for ``fit_text``; the plan fits
+text with the brand's metrics) and, through ``xml.sax.saxutils``, ``urllib.request`` with
 ``http.client``, ``email``, ``ssl`` and ``socket`` (saxutils fetches XML
 sources with it; python-pptx only calls its ``escape``). That is about
 20 ms of every cold deck, an eighth of the import floor.
@@ -32,6 +33,8 @@ from typing import Any
 DEFERRED: tuple[tuple[str, str], ...] = (
     ("PIL.Image", "python-pptx's pptx.parts.image imports it for add_picture's image sizes; "
                   "the deck places pictures at sizes it computed itself"),
+    ("PIL.ImageFont", "python-pptx's pptx.text.layout imports it (and FreeType) for TextFrame.fit_text; "
+                      "the deck fits text with the brand's own metrics (plan.fit)"),
     ("urllib.request", "xml.sax.saxutils imports it (with http.client, email, ssl) for prepare_input_source; "
                        "python-pptx only uses saxutils.escape"),
 )

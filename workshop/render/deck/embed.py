@@ -23,14 +23,15 @@ regular face itself, as it does on screen.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workshop.brand.eot import FaceHeader, NotEmbeddable, read_header, to_eot
 from workshop.brand.model import FontFamily
+from workshop.render.deck.deflate_cache import file_entry
 from workshop.render.deck.ooxml import el, qn
-from workshop.render.deck.package import RT, Part, element, has_element
+from workshop.render.deck.package import RT, element, has_element
 
 if TYPE_CHECKING:
     from workshop.render.deck.deck import Deck
@@ -40,6 +41,8 @@ FONTDATA = "application/x-fontdata"
 STYLES = (("regular", False, False), ("bold", True, False), ("italic", False, True),
           ("boldItalic", True, True))
 _TEXT_PARTS = ("/ppt/slides/", "/ppt/slideLayouts/", "/ppt/slideMasters/", "/ppt/charts/")
+#: what an embedded face's bytes are made with (``deflate_cache.file_entry`` keys its entry by them)
+_MADE_BY = ("brand/eot.py", "render/deck/embed.py")
 # CT_Presentation children that come after p:embeddedFontLst (ECMA-376 Part 1, §19.2.1.26)
 _AFTER = ("custShowLst", "photoAlbum", "custDataLst", "kinsoku", "defaultTextStyle",
           "modifyVerifier", "extLst")
@@ -113,13 +116,13 @@ def embed_brand_fonts(deck: Deck) -> int:
             if (typeface, bold, italic) not in used or _borrowed(family, bold, italic):
                 continue
             path = Path(family.file(bold=bold, italic=italic))
-            data = eot_for(path)
-            if data is None:
-                continue
+            deflated = file_entry("ppt/fonts/font.fntdata", path, partial(eot_for, path), _MADE_BY)
+            if deflated is None:
+                continue  # its licence forbids embedding, or it is not TrueType (check.embedding said so)
             if entry is None:
                 entry = el("p:embeddedFont", None, _font_element(typeface, family))
                 font_list.append(entry)
-            part = Part(deck.names.next_partname("/ppt/fonts/font%d.fntdata"), FONTDATA, deck.package, data)
+            part = deck.add_written(deck.names.next_partname("/ppt/fonts/font%d.fntdata"), FONTDATA, deflated)
             entry.append(el(f"p:{tag}", {"r:id": deck.relate(part, RT.FONT)}))
             embedded += 1
     if embedded:

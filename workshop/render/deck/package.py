@@ -21,7 +21,9 @@ already finished (``Written``: deflated while the deck was built, see
 (python-pptx's bytes without building a tree per part).
 
 To reach a new internal, add a function or name here and a line to
-``INTERNALS``; callers elsewhere keep to the functions.
+``INTERNALS``; callers elsewhere keep to the functions. The modules python-pptx
+imports but a deck never uses are deferred by ``deferred`` (run first by
+``render.deck``); ``INTERNALS`` names the python-pptx imports that relies on.
 """
 
 from __future__ import annotations
@@ -102,6 +104,8 @@ INTERNALS: tuple[tuple[str, str], ...] = (
     ("pptx.shapes.shapetree:SlideShapes._spTree", "shapes written as XML straight into the tree"),
     ("pptx.text.text:TextFrame._txBody", "notes text written as XML"),
     ("pptx.table:_Cell._tc", "table cells written as XML"),
+    ("pptx.parts.image:PIL_Image", "PIL.Image, imported by name and used only in add_picture: deferred (deferred.py)"),
+    ("pptx.text.layout:ImageFont", "PIL.ImageFont, used only by fit_text: deferred (deferred.py)"),
 )
 
 NAMESPACES: dict[str, str] = _nsmap  # prefix → namespace URI

@@ -27,7 +27,8 @@ from workshop.safety.images import ImageFile
 
 def _paragraph(safe_markup: str, style: ParagraphStyle) -> Paragraph:
     """Markup from ``markup`` helpers, with per-character font fallback."""
-    return paragraphs.paragraph(apply_markup(safe_markup, style.fontName), style)
+    return paragraphs.paragraph(safe_markup, style, prepare=lambda m: apply_markup(m, style.fontName),
+                                context="cover")
 
 
 def _fit_paragraph(text: str, style: ParagraphStyle, width: float, height: float,

@@ -29,7 +29,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from workshop.brand.shipped_fonts import FALLBACK_FAMILY
-from workshop.render.pdf.fonts import Family, coverage, family_of, register_family, style_of
+from workshop.render.pdf.fonts import Family, coverage, draws_printable_ascii, family_of, register_family, style_of
 from workshop.text.glyphs import STAND_INS, is_invisible
 
 _TOKEN = re.compile(r"(<[^>]*>)|(&#?\w+;)|([^<&]+)")
@@ -98,7 +98,10 @@ def _chain(font_name: str, others: tuple[Family, ...]) -> Chain | None:
 
 def segments(text: str, chain: Chain, bold: bool = False, italic: bool = False) -> list[tuple[int, str]]:
     """``text`` cut into runs of one chain family each."""
-    own = coverage(chain.families[0].face(bold, italic))
+    face = chain.families[0].face(bold, italic)
+    if text.isascii() and text.isprintable() and draws_printable_ascii(face):  # the commonest case, without a loop
+        return [(0, text)] if text else []
+    own = coverage(face)
     if all(ord(c) in own or c in "\n\t" for c in text):  # the common case: the style's own font draws it all
         return [(0, text)] if text else []
     runs: list[tuple[int, str]] = []

@@ -76,6 +76,19 @@ def coverage(font_name: str) -> Mapping[int, int]:
     return found
 
 
+_PRINTABLE_ASCII = range(0x20, 0x7F)
+_draws_ascii: dict[str, bool] = {}  # font name → whether it draws every printable ASCII character
+
+
+def draws_printable_ascii(font_name: str) -> bool:
+    """Whether a registered font draws all of U+0020-U+007E (asked for every string drawn)."""
+    found = _draws_ascii.get(font_name)
+    if found is None:
+        cmap = coverage(font_name)
+        found = _draws_ascii[font_name] = all(code in cmap for code in _PRINTABLE_ASCII)
+    return found
+
+
 def family_of(font_name: str) -> Family | None:
     """The registered family of a face; None for reportlab's standard fonts (no fallback for them)."""
     return _families.get(font_name)

@@ -46,7 +46,7 @@ class Kit:
 
     def p(self, text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
         """Outline text (with ``**bold**``/``*italic*``) as a paragraph."""
-        return self.raw(markup.inline(text), style, bullet)
+        return self._paragraph(text, style, bullet, inline=True)
 
     def raw(self, safe_markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
         """Markup built by ``markup`` helpers only (our labels and escaped outline text).
@@ -54,10 +54,19 @@ class Kit:
         Outside table cells the last two words of each line are tied, so no
         paragraph ends in a line of one word; cells are too narrow for that.
         """
-        if style.name not in self.styles.narrow:
-            safe_markup = markup.tie_last_words(safe_markup)
-        drawable = apply_markup(safe_markup, style.fontName, self.styles.fonts.chain)
-        return paragraphs.paragraph(drawable, style, bullet)
+        return self._paragraph(safe_markup, style, bullet, inline=False)
+
+    def _paragraph(self, text: str, style: ParagraphStyle, bullet: str | None, inline: bool) -> Paragraph:
+        tie = style.name not in self.styles.narrow
+        chain = self.styles.fonts.chain
+
+        def prepare(given: str) -> str:  # only when this text was not parsed before (``paragraphs``)
+            safe_markup = markup.inline(given) if inline else given
+            if tie:
+                safe_markup = markup.tie_last_words(safe_markup)
+            return apply_markup(safe_markup, style.fontName, chain)
+
+        return paragraphs.paragraph(text, style, bullet, prepare=prepare, context=(inline, tie, chain))
 
     def word(self, key: str, **values: object) -> str:
         return self.lang.word(key, **values)

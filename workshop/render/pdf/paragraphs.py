@@ -7,7 +7,8 @@ outline differ in a few words) and within one (labels, headings), so the
 parse, the list of fragments ``Paragraph`` accepts as ``frags``, is kept and
 each new paragraph gets its own copies of the fragments.
 
-What a parse depends on is its key: the markup, the style's attributes (by
+What a parse depends on is its key: the markup (and what the caller made
+it from, so a hit skips that too), the style's attributes (by
 value, apart from its name, its parent, whose values it holds, and its
 hyphenation, which only line breaking reads) and the font families
 registered so far (``<b>`` and ``<i>`` resolve through them). The cache
@@ -23,6 +24,7 @@ it is split or drawn (both may change what a new break would give).
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -35,7 +37,7 @@ MAX_ENTRIES = 4096
 MAX_CHARS = 4 * 1024 * 1024
 _IGNORED = ("name", "parent", "hyphenationLang")  # not read by the parser (see the docstring)
 
-_Key = tuple[str, tuple[tuple[str, object], ...], int]
+_Key = tuple[str, Hashable, tuple[tuple[str, object], ...], int]
 _PARSED: OrderedDict[_Key, tuple[str, list[ParaFrag]]] = OrderedDict()
 _chars = 0
 
@@ -65,21 +67,28 @@ class KeptParagraph(CarriedLines):
         super().draw()
 
 
-def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
-    """``Paragraph(markup, style, bulletText=bullet)``, from a kept parse when there is one."""
+def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None, *,
+              prepare: Callable[[str], str] | None = None, context: Hashable = ()) -> Paragraph:
+    """``Paragraph(prepare(markup), style, bulletText=bullet)``, from a kept parse when there is one.
+
+    ``prepare`` turns ``markup`` into what reportlab parses (our inline
+    syntax, tied last words, font fallback: ``kit``); ``context`` is what it
+    depends on besides the markup and the style, so it is part of the key,
+    and on a hit it is not called at all.
+    """
     values = style.__dict__.copy()
     for name in _IGNORED:
         values.pop(name, None)
-    key: _Key = (markup, tuple(values.items()), families_generation())
+    key: _Key = (markup, context, tuple(values.items()), families_generation())
     try:
         found = _PARSED.get(key)
     except TypeError:  # a style value that cannot be part of a key: parse as reportlab does
-        return KeptParagraph(markup, style, bulletText=bullet)
+        return KeptParagraph(prepare(markup) if prepare else markup, style, bulletText=bullet)
     if found is not None:
         _PARSED.move_to_end(key)
         text, frags = found
         return KeptParagraph(text, style, bulletText=bullet, frags=[f.clone() for f in frags])
-    made = KeptParagraph(markup, style, bulletText=bullet)
+    made = KeptParagraph(prepare(markup) if prepare else markup, style, bulletText=bullet)
     if made.style is style and made.bulletText == (bullet or getattr(style, "bulletText", None)):
         _keep(key, made)  # else the markup set its own style or bullet (<para>, <bullet>): not kept
     return made
@@ -90,7 +99,7 @@ def _keep(key: _Key, made: Paragraph) -> None:
     _PARSED[key] = (made.text, [f.clone() for f in made.frags])
     _chars += len(key[0])
     while len(_PARSED) > 1 and (len(_PARSED) > MAX_ENTRIES or _chars > MAX_CHARS):
-        (old, _, _), _ = _PARSED.popitem(last=False)
+        (old, *_), _ = _PARSED.popitem(last=False)
         _chars -= len(old)
 
 
