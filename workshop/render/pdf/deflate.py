@@ -6,9 +6,11 @@ A batch worker writes the same streams again and again: half of the streams
 of 25 clients' handouts of one outline are identical (the pages that do not
 name the client, the subsets of the same glyphs), about 4 ms of a warm
 build. :func:`install` puts a :class:`RememberingZCompress` in that filter's
-place: ``zlib.compress`` of the same bytes, kept by their SHA-256 (at most
-``MAX_ENTRIES`` streams and ``MAX_BYTES`` of compressed bytes, least
-recently used going first). Deflating is deterministic, so no byte changes.
+place: ``zlib.compress`` of the same bytes, kept by their SHA-256 once a
+content has come twice (the pages that name the client never come again, so
+only their digests are held), at most ``MAX_ENTRIES`` streams and
+``MAX_BYTES`` of compressed bytes, least recently used going first.
+Deflating is deterministic, so no byte changes.
 
 ``pdfdoc.PDFZCompress`` is the name reportlab looks up each time it writes a
 stream; ``tests/render/pdf/test_deflate.py`` fails when it is gone or when a
@@ -32,6 +34,7 @@ class RememberingZCompress(pdfdoc.PDFStreamFilterZCompress):
 
     def __init__(self) -> None:
         self.kept: OrderedDict[bytes, bytes] = OrderedDict()  # SHA-256 of the content → its deflated bytes
+        self.seen: OrderedDict[bytes, None] = OrderedDict()  # contents deflated once, by their SHA-256
         self.size = 0
 
     def encode(self, text: str | bytes) -> bytes:
@@ -41,7 +44,14 @@ class RememberingZCompress(pdfdoc.PDFStreamFilterZCompress):
         if found is not None:
             self.kept.move_to_end(key)
             return found
-        made = self.kept[key] = zlib.compress(data)
+        made = zlib.compress(data)
+        if key not in self.seen:
+            self.seen[key] = None
+            if len(self.seen) > MAX_ENTRIES:
+                self.seen.popitem(last=False)
+            return made
+        del self.seen[key]
+        self.kept[key] = made
         self.size += len(made)
         while len(self.kept) > 1 and (len(self.kept) > MAX_ENTRIES or self.size > MAX_BYTES):
             _, dropped = self.kept.popitem(last=False)
