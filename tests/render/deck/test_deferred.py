@@ -110,3 +110,11 @@ def test_a_module_whose_code_fails_is_forgotten_like_a_failed_import(fake_packag
     assert "deferme.inner" not in sys.modules
     with pytest.raises(RuntimeError, match="broken on purpose"):
         importlib.import_module("deferme.inner")
+
+
+def test_a_module_that_is_not_installed_is_left_to_the_usual_error():
+    deferred.defer("workshop_no_such_package.inner")
+    deferred.defer("workshop_no_such_module")
+    assert "workshop_no_such_package.inner" not in sys.modules and "workshop_no_such_module" not in sys.modules
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("workshop_no_such_module")

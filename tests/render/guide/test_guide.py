@@ -159,7 +159,7 @@ def _renders_every_limit(folder: Path, steps: int) -> None:
     assert "Rechts" in text and "Veel lijnen" in text
 
 
-@pytest.mark.slow  # a minute: thirty 10,000-character steps, each boxed and split across pages
+@pytest.mark.slow  # thirty 10,000-character steps, each split across pages (a minute until their lines were carried)
 def test_every_limit_at_once_still_renders(tmp_path):
     _renders_every_limit(tmp_path, steps=30)
 

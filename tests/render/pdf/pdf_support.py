@@ -6,10 +6,12 @@ in importlib mode, so this is imported by path, once, under one name).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import re
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -488,6 +490,77 @@ sections:
           - text: Veel lijnen
             lines: 40
 """
+
+
+def ending_text(chars: int, end: str) -> str:
+    """``chars`` characters of short Dutch words (none hyphenated) that end in ``end``."""
+    filler = "wij doen het samen en met zorg voor wie er is "
+    body = (filler * (chars // len(filler) + 1))[: chars - len(end) - 1]
+    return body.rsplit(" ", 1)[0] + " " + end
+
+
+def limits_outline(steps: int = 0, points: int = 0, chars: int = 10_000) -> str:
+    """A steps slide of ``steps`` steps and a compare slide of ``points`` points a column, each text
+    ``chars`` long, as the schema allows at most (30 steps, 50 points, 10,000 characters).
+
+    Each text ends in its own words, "einde stap 7", "einde links 12", for a test to look for.
+    """
+    slides = []
+    if steps:
+        items = "\n".join(f"          - title: Stap {n}\n            text: {quote(ending_text(chars, f'einde stap {n}'))}"
+                          for n in range(1, steps + 1))
+        slides.append(f"      - kind: steps\n        title: Stappen\n        steps:\n{items}")
+    if points:
+        columns = {side: ", ".join(quote(ending_text(chars, f"einde {side} {n}")) for n in range(1, points + 1))
+                   for side in ("links", "rechts")}
+        slides.append(f"      - kind: compare\n        title: Vergelijk\n"
+                      f"        left: {{heading: Links, points: [{columns['links']}]}}\n"
+                      f"        right: {{heading: Rechts, points: [{columns['rechts']}]}}")
+    body = "\n".join(slides)
+    return f"workshop:\n  title: Grenzen\n  language: nl\nsections:\n  - title: Een\n    slides:\n{body}\n"
+
+
+def limit_endings(steps: int = 0, points: int = 0) -> list[str]:
+    """The last words of every text in ``limits_outline(steps, points)``."""
+    return ([f"einde stap {n}" for n in range(1, steps + 1)]
+            + [f"einde {side} {n}" for side in ("links", "rechts") for n in range(1, points + 1)])
+
+
+@contextlib.contextmanager
+def counting_breaks() -> Iterator[list[int]]:
+    """``[characters]`` given to reportlab's line breaker while the block runs (a split's rest it is not
+    given again is not counted): linear in the text when no page breaks all the rest again."""
+    from reportlab.platypus import Paragraph
+
+    counted = [0]
+    breaker = Paragraph.breakLines
+
+    def counting(self: Any, width: Any) -> Any:
+        counted[0] += sum(_frag_chars(f) for f in self.frags)
+        return breaker(self, width)
+
+    Paragraph.breakLines = counting
+    try:
+        yield counted
+    finally:
+        Paragraph.breakLines = breaker
+
+
+def _frag_chars(frag: Any) -> int:
+    """The text of one of reportlab's fragments: parsed, a word list (a split's rest) or a broken word."""
+    if isinstance(frag, list):
+        return sum(len(text) for _, text in frag[1:])
+    if hasattr(frag, "words"):
+        return sum(len(word) + 1 for word in frag.words)
+    return len(getattr(frag, "text", ""))
+
+
+def pdftotext(data: bytes) -> str:
+    """poppler's text of the whole PDF, whitespace normalised (fast on hundreds of pages)."""
+    import subprocess
+
+    done = subprocess.run(["pdftotext", "-q", "-", "-"], input=data, capture_output=True, check=True)
+    return normalise(done.stdout.decode("utf-8"))
 
 
 SAMPLES = sorted((REPO / "decks").glob("*.yaml")) + sorted((REPO / "docs" / "examples").glob("*.yaml"))

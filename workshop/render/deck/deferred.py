@@ -78,7 +78,10 @@ def defer(name: str) -> None:
     if name in sys.modules:
         return
     parent, _, child = name.rpartition(".")
-    spec = importlib.util.find_spec(name)  # imports the parent package, which is small in both cases
+    try:
+        spec = importlib.util.find_spec(name)  # imports the parent package, which is small in each case
+    except ImportError:
+        return  # not installed: whoever imports it gets the usual error
     if spec is None or spec.loader is None or name in sys.modules:
         return
     module = importlib.util.module_from_spec(spec)

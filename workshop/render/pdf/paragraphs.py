@@ -30,6 +30,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
+from workshop.render.pdf.continued import CarriedLines
 from workshop.render.pdf.fonts import families_generation
 
 MAX_ENTRIES = 4096
@@ -41,7 +42,7 @@ _PARSED: OrderedDict[_Key, tuple[str, list[ParaFrag]]] = OrderedDict()
 _chars = 0
 
 
-class KeptParagraph(Paragraph):
+class KeptParagraph(CarriedLines):
     """A ``Paragraph`` that does not break its lines again for the width it last broke them for."""
 
     _wrapped: tuple[float, object, object, object] | None = None  # width, and the state the break gave
