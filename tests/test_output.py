@@ -298,18 +298,23 @@ def test_every_new_file_is_on_disk_before_the_journal_exists_and_the_journal_bef
 
 def test_a_file_is_flushed_while_the_next_one_is_written(tmp_path, monkeypatch):
     second_written = threading.Event()
-    waited = []
+    first, waited = [], []
     real_fsync, real_open = os.fsync, os.open
 
     def fsync(fd):
-        if not waited:  # the first new file: its flush waits until the second file is being written
+        if first and fd == first[0] and not waited:  # the first file (its number is used again later)
+            # its flush waits until the second file is being written
             waited.append(second_written.wait(timeout=10))
         real_fsync(fd)
 
     def open_(path, flags, *args, **kwargs):
-        if os.path.basename(path).startswith(".b.pdf.ws-"):
+        fd = real_open(path, flags, *args, **kwargs)
+        name = os.path.basename(path)
+        if name.startswith(".a.pptx.ws-"):
+            first.append(fd)
+        elif name.startswith(".b.pdf.ws-"):
             second_written.set()
-        return real_open(path, flags, *args, **kwargs)
+        return fd
 
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "open", open_)

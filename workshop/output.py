@@ -20,7 +20,7 @@ temporaries of generations that never committed are removed. Only names that
 match these exact patterns are ever touched: never a user's file nor the
 ``*.edited-*.pptx`` backups of kept edits.
 
-The flushes of step 1 overlap (:class:`_Flushing`): each ``.new`` file is
+The flushes of step 1 overlap (``workshop.flushing``): each ``.new`` file is
 handed to a thread that flushes it to disk (``os.fsync``, which lets other
 threads run) while the next one is written, and the journal is written only
 once every one of those flushes has returned without an error. So the order
@@ -43,13 +43,13 @@ import os
 import re
 import secrets
 import stat
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop import platforms, stopping
 from workshop.errors import Location, WorkshopError
+from workshop.flushing import Flushing, write_new
 from workshop.text.terminal import unsafe_characters
 
 _TOKEN = "[0-9a-f]{12}"
@@ -115,67 +115,6 @@ def _create_mode(existing: Path) -> int | None:
         return stat.S_IMODE(os.stat(existing).st_mode)
     except OSError:
         return None
-
-
-def _write_new(path: Path, data: bytes, mode: int | None) -> int:
-    """Create ``path`` holding ``data``; its descriptor stays open for :class:`_Flushing` to flush and close."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        if mode is not None:
-            os.chmod(path, mode)
-    except BaseException:
-        os.close(fd)
-        path.unlink(missing_ok=True)
-        raise
-    return fd
-
-
-def _flush(fd: int, failures: list[OSError]) -> None:
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        failures.append(exc)
-
-
-class _Flushing:
-    """Step 1's new files, each flushed to disk by a thread of its own while the next one is written."""
-
-    def __init__(self) -> None:
-        self._pending: list[tuple[Path, int, threading.Thread | None, list[OSError]]] = []
-
-    def start(self, target: Path, fd: int) -> None:
-        """Flush ``fd`` (the new file of ``target``) in the background; where no thread starts, now."""
-        failures: list[OSError] = []
-        thread = threading.Thread(target=_flush, args=(fd, failures), name="workshop-fsync", daemon=True)
-        try:
-            thread.start()
-        except RuntimeError:  # no thread to be had: flush here, as before
-            _flush(fd, failures)
-            self._pending.append((target, fd, None, failures))
-            return
-        self._pending.append((target, fd, thread, failures))
-
-    def finish(self) -> tuple[Path, OSError] | None:
-        """Wait for every flush and close every file; the first failure in target order, or None.
-
-        Safe to call again (after Ctrl-C interrupted a wait): what is done is not done twice.
-        """
-        failed: tuple[Path, OSError] | None = None
-        while self._pending:
-            target, fd, thread, failures = self._pending[0]
-            if thread is not None:
-                thread.join()
-            self._pending.pop(0)
-            try:
-                os.close(fd)
-            except OSError as exc:
-                failures.append(exc)
-            if failures and failed is None:
-                failed = (target, failures[0])
-        return failed
 
 
 def _write_journal(folder: Path, token: str, entries: list[_Entry]) -> None:
@@ -361,7 +300,7 @@ def write_together(files: Mapping[Path, bytes], *, protected: frozenset[Path] = 
     entries: list[_Entry] = []
     linked: dict[str, bool] = {}
     current = targets[0]
-    flushing = _Flushing()
+    flushing = Flushing()
     with platforms.folder_lock(folder):
         with stopping.critical():
             _recover_locked(folder)
@@ -372,7 +311,7 @@ def write_together(files: Mapping[Path, bytes], *, protected: frozenset[Path] = 
                 new = temp_name(target.name, token, "new", limit)
                 old = temp_name(target.name, token, "old", limit) if mode is not None else None
                 entries.append(_Entry(target.name, new, old))
-                flushing.start(target, _write_new(folder / new, files[target], mode))
+                flushing.start(target, write_new(folder / new, files[target], mode))
                 if old:
                     linked[old] = platforms.keep_old(target, folder / old)
             failed = flushing.finish()  # every new file is on disk before the journal is written
