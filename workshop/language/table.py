@@ -47,6 +47,7 @@ WORDS: dict[str, tuple[str, str, str, str]] = {
                      "Aucun matériel nécessaire."),
     "notes": ("Aantekeningen", "Notes", "Notizen", "Notes"),
     "steps": ("Stappen", "Steps", "Schritte", "Étapes"),
+    "more_rows": ("en nog {n} rijen", "and {n} more rows", "und {n} weitere Zeilen", "et {n} lignes de plus"),
     # quizzes
     "question": ("Vraag", "Question", "Frage", "Question"),
     "options": ("Opties", "Options", "Optionen", "Options"),

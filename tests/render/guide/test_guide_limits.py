@@ -58,3 +58,25 @@ def test_a_compare_slide_of_ten_long_points_is_all_there(tmp_path):
     data, _ = _guide(tmp_path, points=10)
     text = pdftotext(data)
     assert [end for end in limit_endings(points=10) if end not in text] == []
+
+
+def _table_outline(rows: int) -> str:
+    body = ", ".join(f'["Rij {n} eerste", "x"]' for n in range(1, rows + 1))
+    return ("workshop:\n  title: Tabel\n  language: nl\nsections:\n  - title: Een\n    slides:\n"
+            f"      - kind: table\n        title: Veel rijen\n        header: [Naam, Waarde]\n        rows: [{body}]\n")
+
+
+def test_a_long_table_is_named_by_its_first_fifty_rows_and_a_count(tmp_path):
+    """A reminder, not a copy: a 2,000-row table in full was one paragraph of up to 20 million characters."""
+    from workshop.render.guide.content import TABLE_ROWS
+
+    built = build(tmp_path, _table_outline(TABLE_ROWS + 1_950))
+    text = pdftotext(render_guide(built.plan, built.brand, built.assets))
+    assert f"Rij {TABLE_ROWS} eerste" in text and f"Rij {TABLE_ROWS + 1} eerste" not in text
+    assert "… en nog 1.950 rijen" in text
+
+
+def test_a_table_of_fifty_rows_is_named_in_full(tmp_path):
+    built = build(tmp_path, _table_outline(50))
+    text = pdftotext(render_guide(built.plan, built.brand, built.assets))
+    assert "Rij 50 eerste" in text and "en nog" not in text

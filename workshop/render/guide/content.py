@@ -73,14 +73,22 @@ def chart(kit: Kit, slide: m.ChartSlide) -> list[Flowable]:
     return out
 
 
+# A reminder names at most as many rows as a compare column holds points: a 2,000-row table's first
+# column in full would be one paragraph of up to 20 million characters, which no one reads standing up
+# and reportlab cannot break into lines in bounded time (its breaker is quadratic in a paragraph's words).
+TABLE_ROWS = 50
+
+
 def table(kit: Kit, slide: m.TableSlide) -> list[Flowable]:
-    """The columns, and the first column's rows: what the facilitator points at."""
+    """The columns, and the first column's rows (the first ``TABLE_ROWS``): what the facilitator points at."""
     head = " · ".join(markup.inline(h) for h in slide.header)
     out = [kit.raw(markup.bold(head), kit.styles.tight)]
     firsts = [row[0] for row in slide.rows if row and row[0].strip()]
     if firsts:
-        out.append(kit.raw(markup.color(" · ".join(markup.inline(x) for x in firsts), kit.palette.muted),
-                           kit.styles.tight))
+        text = " · ".join(markup.inline(x) for x in firsts[:TABLE_ROWS])
+        if len(firsts) > TABLE_ROWS:
+            text += markup.escape(" … " + kit.word("more_rows", n=kit.lang.number(len(firsts) - TABLE_ROWS)))
+        out.append(kit.raw(markup.color(text, kit.palette.muted), kit.styles.tight))
     return out
 
 
