@@ -175,6 +175,19 @@ def test_a_base_with_its_own_new_keeps_its_arguments() -> None:
     assert Item(3).x == 3 and Counted.made == [(3,)]
 
 
+def test_classes_that_pickling_would_not_realise_are_made_at_once() -> None:
+    @lazy_dataclass(frozen=True)
+    class Marker:
+        pass
+
+    @lazy_dataclass(frozen=True)
+    class Failure(Exception):
+        reason: str
+
+    assert is_realised(Marker) and Marker() == Marker()
+    assert is_realised(Failure) and Failure("x") == Failure("x")
+
+
 def test_slots_are_refused_with_a_clear_error() -> None:
     with pytest.raises(TypeError, match="slots=True.*dataclasses.dataclass"):
 

@@ -117,7 +117,7 @@ def _defer(cls: type, params: dict[str, Any]) -> type:
             "returns a new class; use dataclasses.dataclass for slotted classes"
         )
     has_fields = any(vars(c).get("__annotations__") for c in cls.__mro__)
-    if not has_fields or any("__setstate__" in vars(c) for c in cls.__mro__):
+    if not has_fields or any("__setstate__" in vars(c) for c in cls.__mro__ if c not in _pending):
         realise(cls)  # its lazy bases
         return dataclasses.dataclass(**params)(cls)
     replaced: dict[str, object] = {
