@@ -7,14 +7,13 @@ bring with a box to tick.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from workshop.brand.colors import mix
+from workshop.lazyclass import lazy_dataclass
 from workshop.model.slides import Audience, BreakSlide, SectionSlide
 from workshop.plan.model import DeckPlan
 from workshop.render.guide.content import LISTED
@@ -27,7 +26,7 @@ from workshop.render.pdf.styles import Palette
 from workshop.text.inline import plain
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Block:
     """One section on the run sheet with its clock times (facilitator-only ones too)."""
 
