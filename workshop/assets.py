@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from workshop.errors import Location, WorkshopError
+from workshop.lazyclass import lazy_dataclass
 from workshop.model.slides import ImageSlide
 from workshop.safety.images import MAX_IMAGE_BYTES, MAX_PIXELS, ImageFile, check_image
 from workshop.safety.paths import confined_file, project_root
@@ -45,7 +46,7 @@ MAX_DECODED_PIXELS = 25 * MAX_PIXELS
 Limit = tuple[int, int]  # the largest width × height in pixels an image is shown at
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Assets:
     images: Mapping[str, ImageFile] = field(default_factory=lambda: MappingProxyType({}))
     client_logo: ImageFile | None = None

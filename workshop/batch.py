@@ -21,12 +21,13 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop import platforms, stopping
 from workshop.errors import ExitStatus, UsageError, WorkshopError
+from workshop.lazyclass import lazy_dataclass
 from workshop.pipeline import Job, JobResult, run_build, run_check
 
 if TYPE_CHECKING:  # multiprocessing is imported when workers start, never for a single build
@@ -99,7 +100,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-@dataclass
+@lazy_dataclass
 class BatchOutcome:
     """What a batch did: finished jobs' results, and the jobs a stop request kept from finishing."""
 
@@ -113,7 +114,7 @@ class BatchOutcome:
         return self.signum is not None
 
 
-@dataclass
+@lazy_dataclass
 class _Stop:
     count: int = 0
     signum: int | None = None
@@ -188,7 +189,7 @@ def _serve(conn: Connection, brand: str, check_only: bool) -> None:
         conn.close()
 
 
-@dataclass
+@lazy_dataclass
 class _Worker:
     process: BaseProcess
     conn: Connection

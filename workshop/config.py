@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from workshop.errors import Location, WorkshopError
+from workshop.lazyclass import lazy_dataclass
 
 CONFIG_FILE = "workshop.toml"
 PYPROJECT = "pyproject.toml"
@@ -41,7 +42,7 @@ KEYS = {
 }
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Project:
     """The project's settings with every default filled in and every path absolute."""
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from workshop.errors import ExitStatus, Severity, WorkshopError
+from workshop.lazyclass import lazy_dataclass
 from workshop.text.terminal import printable
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 ALWAYS_SHOWN = frozenset({"language-fallback"})
 
 
-@dataclass
+@lazy_dataclass
 class Console:
     """How much to print and to which streams (None: the process's current ones)."""
 

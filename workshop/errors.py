@@ -6,12 +6,13 @@ editor can jump to it; the CLI is the only place that prints them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import IntEnum
 from pathlib import Path
 from typing import cast
 
 from workshop.findings import Severity, declared
+from workshop.lazyclass import lazy_dataclass
 
 __all__ = ["ExitStatus", "Finding", "Location", "Severity", "UsageError", "WorkshopError"]
 
@@ -28,7 +29,7 @@ class ExitStatus(IntEnum):
     TERMINATED = 143  # SIGTERM (128 + 15)
 
 
-@dataclass(frozen=True, order=True)
+@lazy_dataclass(frozen=True, order=True)
 class Location:
     """A place in an input file; line and column are 1-based (0 = unknown)."""
 
@@ -95,7 +96,7 @@ class UsageError(WorkshopError):
 _DECLARED = cast(Severity, None)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Finding:
     """A warning or note returned as data by planning and checks; printed by the CLI.
 

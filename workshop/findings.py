@@ -13,8 +13,9 @@ error), ``info`` tells what the tool decided for you.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+
+from workshop.lazyclass import lazy_dataclass
 
 
 class Severity(str, Enum):
@@ -23,7 +24,7 @@ class Severity(str, Enum):
     INFO = "info"
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Code:
     """One finding code: what it is called, how serious it is, what it means (one line)."""
 

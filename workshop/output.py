@@ -44,12 +44,13 @@ import re
 import secrets
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from workshop import platforms, stopping
 from workshop.errors import Location, WorkshopError
 from workshop.flushing import Flushing, write_new
+from workshop.lazyclass import lazy_dataclass
 from workshop.text.terminal import unsafe_characters
 
 _TOKEN = "[0-9a-f]{12}"
@@ -64,7 +65,7 @@ class OutputError(WorkshopError):
     """An output could not be written; names the target, never a temporary file."""
 
 
-@dataclass
+@lazy_dataclass
 class Recovery:
     """What :func:`recover` did in one folder."""
 
@@ -73,7 +74,7 @@ class Recovery:
     removed: list[str] = field(default_factory=list)  # stray temporaries deleted
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class _Entry:
     target: str
     new: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from workshop import heap
 from workshop.edits.guard import EditPolicy, Guard
 from workshop.errors import ExitStatus, Finding, Location, Severity, WorkshopError
 from workshop.fingerprint import files_in
+from workshop.lazyclass import lazy_dataclass
 
 if TYPE_CHECKING:
     from workshop.assets import Assets
@@ -28,7 +29,7 @@ OUTPUTS = ("deck", "handout", "guide")
 SUFFIXES = {"deck": ".pptx", "handout": "-handout.pdf", "guide": "-guide.pdf"}
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Job:
     """One outline with one client profile (or none)."""
 
@@ -68,7 +69,7 @@ class Job:
         return path
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class JobResult:
     job: Job
     written: tuple[Path, ...] = ()
@@ -85,7 +86,7 @@ class JobResult:
         return self.error is None
 
 
-@dataclass
+@lazy_dataclass
 class _Prepared:
     outline: Outline
     brand: Brand

@@ -26,9 +26,11 @@ import signal
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from workshop.lazyclass import lazy_dataclass
 
 if TYPE_CHECKING:
     from multiprocessing.context import ForkContext, SpawnContext
@@ -41,7 +43,7 @@ WINDOWS = sys.platform == "win32"
 NAME_MAX = 255  # bytes on Linux and macOS, UTF-16 units on Windows: the common floor
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Desktop:
     """The facts folder lookups depend on; fake ones describe other systems in tests."""
 

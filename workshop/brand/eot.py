@@ -17,7 +17,8 @@ Pure byte work, no python-pptx.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
+
+from workshop.lazyclass import lazy_dataclass
 
 VERSION = 0x00020001
 MAGIC = 0x504C
@@ -50,7 +51,7 @@ class NotEmbeddable(ValueError):
     pass
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class FaceHeader:
     """What the EOT header repeats from the font."""
 

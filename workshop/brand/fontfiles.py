@@ -17,10 +17,10 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from workshop.lazyclass import lazy_dataclass
 from workshop.safety.paths import file_problem
 
 FONT_SUFFIXES = (".ttf",)  # reportlab embeds TrueType outlines only
@@ -39,7 +39,7 @@ def system_font_dirs() -> tuple[Path, ...]:
     return font_dirs()
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Place:
     """One place fonts are searched, with a label a designer understands."""
 

@@ -9,7 +9,7 @@ a missing family where the designer can get it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from pathlib import Path
 
@@ -19,12 +19,13 @@ from workshop.brand.fontfiles import FONT_SUFFIXES, normalise
 from workshop.brand.fonts import MAX_FONT_BYTES, DeclaredFile, read_face
 from workshop.brand.stacks import how_to_get
 from workshop.errors import Finding, Location, Severity, WorkshopError
+from workshop.lazyclass import lazy_dataclass
 from workshop.yamltree.tree import Mapping, Node
 
 SOURCES = {"file": "file", "google": "google", "bunny": "bunny", "system": "system"}
 
 
-@dataclass
+@lazy_dataclass
 class DeclaredFamilies:
     """Families from ``typography.fonts``, keyed by ``normalise(family)``."""
 

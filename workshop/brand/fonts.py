@@ -17,7 +17,6 @@ import difflib
 import os
 import struct
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,12 +24,13 @@ from workshop.brand import fontfiles
 from workshop.brand.fontfiles import MAX_FONT_BYTES, Place, name_matches, normalise
 from workshop.brand.model import FontFamily
 from workshop.errors import Finding, Location, WorkshopError
+from workshop.lazyclass import lazy_dataclass
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
 _STYLE_WORDS = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic": "Bold Italic"}
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Face:
     """What one font file says about itself."""
 
@@ -45,7 +45,7 @@ class Face:
     problem: str | None = None  # why reportlab could not use it (None: usable)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class DeclaredFile:
     """A font file named in ``typography.fonts[].files`` (already confined and size-checked)."""
 

@@ -14,17 +14,17 @@ so a project can restyle ``default`` without touching the installation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.config import Project, load_project
 from workshop.errors import Location, WorkshopError
+from workshop.lazyclass import lazy_dataclass
 
 BRAND_FILE = "_brand.yml"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class BrandRoot:
     """One folder of brand folders, with the word ``workshop brands`` shows for it."""
 
@@ -32,7 +32,7 @@ class BrandRoot:
     folder: Path
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class FoundBrand:
     name: str
     root: BrandRoot

@@ -12,13 +12,14 @@ made once, read everywhere).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
 from workshop.errors import Location
 from workshop.kinds import KINDS
+from workshop.lazyclass import lazy_dataclass
 
 TEXT_ROLES = (
     "title", "subtitle", "body", "statement", "quote", "attribution", "stat", "label",
@@ -30,7 +31,7 @@ def _frozen(mapping: Mapping | None = None) -> Mapping:
     return MappingProxyType(dict(mapping or {}))
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Meta:
     """``meta``: who the brand belongs to."""
 
@@ -39,7 +40,7 @@ class Meta:
     link: str | None = None  # meta.link.home
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class FontFamily:
     """One family with its four TrueType files (a missing style falls back to regular)."""
 
@@ -57,7 +58,7 @@ class FontFamily:
         return self.italic if italic else self.regular
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class TypeRole:
     """One typography role (``base``, ``headings``, ``monospace``), fully resolved."""
 
@@ -82,7 +83,7 @@ HEADING_WEIGHT = 700
 BODY_LINE_HEIGHT = 1.45  # the handout's body spacing when the brand names none
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Typography:
     base: TypeRole
     headings: TypeRole
@@ -101,7 +102,7 @@ class Typography:
         )
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Logo:
     path: Path
     alt: str
@@ -120,7 +121,7 @@ _NEAREST = {"small": ("small", "medium", "large"), "medium": ("medium", "large",
             "large": ("large", "medium", "small")}
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Logos:
     """``logo``: images by ``small``/``medium``/``large`` (``-dark`` for dark fills)."""
 
@@ -141,7 +142,7 @@ class Logos:
         return None
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class SizeRange:
     """Font sizes in points a text role may use; the fit shrinks from max to min."""
 
@@ -149,7 +150,7 @@ class SizeRange:
     min_pt: float
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Colors:
     """Semantic colour roles as ``#RRGGBB``, and the named palette they came from."""
 
@@ -195,7 +196,7 @@ DEFAULT_SIZES = {
 DEFAULT_LAYOUT_NAMES = {kind: KINDS[kind].layout_name for kind in KINDS}
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class WorkshopSettings:
     """Our own settings from ``defaults: workshop:`` in ``_brand.yml``, complete."""
 
@@ -211,7 +212,7 @@ class WorkshopSettings:
     contact: tuple[str, ...] = ()  # lines on the handout's back cover (name, e-mail, phone)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Brand:
     name: str  # the brand folder's name
     folder: Path

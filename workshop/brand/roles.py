@@ -11,10 +11,9 @@ reports with it, so what is reported is what is drawn.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from workshop.brand.colors import contrast_ratio, mix, parse_color
 from workshop.brand.model import Brand
+from workshop.lazyclass import lazy_dataclass
 
 AA_BODY = 4.5  # WCAG 2.x AA, normal text
 AA_LARGE = 3.0  # AA for large text: 18 pt and up, or 14 pt bold and up
@@ -38,7 +37,7 @@ def is_large(size_pt: float, bold: bool) -> bool:
     return size_pt >= 18 or (bold and size_pt >= 14)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Choice:
     """The colour text in ``role`` gets on ``behind``: ``used`` is ``role`` when it was readable."""
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import operator
 import struct
-from dataclasses import dataclass
 
 from workshop.brand.cmap import glyph_map
 from workshop.brand.sfnt_tables import (
@@ -34,6 +33,7 @@ from workshop.brand.sfnt_tables import (
     table_directory,
     u16,
 )
+from workshop.lazyclass import lazy_dataclass
 
 __all__ = ["FontInfo", "FontMetricsData", "NotAFont", "check_outlines", "read_font_info", "read_font_metrics"]
 
@@ -41,7 +41,7 @@ __all__ = ["FontInfo", "FontMetricsData", "NotAFont", "check_outlines", "read_fo
 # -- identification ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class FontInfo:
     names: dict[int, str]  # nameID → text (Windows Unicode preferred, else Mac Roman)
     tables: frozenset[str]
@@ -99,7 +99,7 @@ def _names(data: bytes, offset: int, length: int) -> dict[int, str]:
 # -- measurement -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class FontMetricsData:
     """What text measurement needs: advances by code point and vertical metrics."""
 

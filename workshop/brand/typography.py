@@ -15,7 +15,7 @@ listed once, in one info line, rather than silently dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from workshop.brand.model import (
 from workshop.brand.palette import ColorResolver
 from workshop.brand.stacks import GENERIC, SHIPPED, FontClass, font_class, how_to_get, is_generic, parse_stack
 from workshop.errors import Finding, Location, Severity, WorkshopError
+from workshop.lazyclass import lazy_dataclass
 from workshop.yamltree.tree import Mapping, Node, Scalar
 
 DEFAULT_BODY = SHIPPED["sans"]  # the house body font; installed with the tool (font-lato)
@@ -51,7 +52,7 @@ _USED = {
 }
 
 
-@dataclass
+@lazy_dataclass
 class _Role:
     """One role as written: its stack (empty: inherit) and its settings node."""
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from workshop.console import Console
+from workshop.lazyclass import lazy_dataclass
 
 #: the global flags (``cli.application._main``) that take no value
 _GLOBAL = {"--debug": "debug", "--quiet": "quiet", "-q": "quiet", "--verbose": "verbose", "-v": "verbose",
@@ -36,7 +37,7 @@ _OPTIONS = {
 }
 
 
-@dataclass
+@lazy_dataclass
 class Line:
     """A command line read by ``parse``: the command, its flags, its values."""
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 
 from workshop.edits.facts import ShapeFacts, SlideFacts
 from workshop.edits.records import GENERATED, DeckRecords, DeckSlide, Listed
+from workshop.lazyclass import lazy_dataclass
 
 
 class DeckState(StrEnum):
@@ -31,7 +32,7 @@ class Change(StrEnum):
     MOVED = "moved"
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class SlideEdit:
     change: Change
     number: int | None  # in the deck as it is now; None for a deleted slide
@@ -56,7 +57,7 @@ class SlideEdit:
         return f"{where}: " + ", ".join(self.details)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class EditReport:
     path: str
     state: DeckState

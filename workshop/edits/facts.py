@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 
 from workshop.edits.package import RT_CHART, RT_LAYOUT, RT_MASTER, RT_NOTES, Parts, q, related
+from workshop.lazyclass import lazy_dataclass
 
 _HIDDEN_FALSE = {"b": "0", "i": "0", "u": "none", "strike": "noStrike", "baseline": "0", "cap": "none"}
 _RUN_ATTRS = ("b", "i", "u", "strike", "sz", "baseline", "cap")
@@ -32,7 +32,7 @@ def digest(text: str | bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:10]
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ShapeFacts:
     kind: str  # shape, picture, table, chart, frame, group, line, ink
     name: str  # digest of the name people see in the selection pane
@@ -49,7 +49,7 @@ class ShapeFacts:
         return f"{self.kind}:{self.name}:{self.content}:{self.look}:{self.place}:{self.size}"
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class SlideFacts:
     layout: str  # digest of the layout's name
     notes: str  # digest of the notes text
@@ -77,7 +77,7 @@ class SlideFacts:
         return digest(self.encode())
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class SlideView:
     """A slide as read from a package: its facts, layout name and visible title."""
 

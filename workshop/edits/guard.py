@@ -7,12 +7,12 @@ edited one beside it as ``<name>.edited-<n>.pptx``. Nothing here writes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop.errors import Location, WorkshopError
+from workshop.lazyclass import lazy_dataclass
 
 if TYPE_CHECKING:
     from workshop.edits.diff import EditReport
@@ -26,7 +26,7 @@ class EditPolicy(StrEnum):
     OVERWRITE = "overwrite"
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Guard:
     """What the build does about the deck it is about to replace."""
 

@@ -19,20 +19,20 @@ neighbour they had in the edited deck.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from workshop.edits.diff import Change, EditReport
 from workshop.edits.records import KEPT, DeckSlide, Listed, SlideRecord
+from workshop.lazyclass import lazy_dataclass
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class New:
     """The freshly generated slide ``index`` (into the new deck's generated slides)."""
 
     index: int
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Carried:
     """Slide ``number`` of the edited deck, carried over with ``record`` (None: no record, a hand slide)."""
 
@@ -44,7 +44,7 @@ class Carried:
 Item = New | Carried
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Merge:
     items: tuple[Item, ...]  # the new deck, in order
     listed: tuple[Listed, ...]  # the generated slides the new deck stands for (its records' list)

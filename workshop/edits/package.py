@@ -13,9 +13,10 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
+
+from workshop.lazyclass import lazy_dataclass
 
 MAX_DECK_BYTES = 256 * 1024 * 1024
 MAX_MEMBERS = 50_000
@@ -53,7 +54,7 @@ class DeckUnreadable(Exception):
     """The file is not a PowerPoint package this module can read; the message says why."""
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Rel:
     type: str
     target: str  # an absolute part name (/ppt/media/image1.png) or, for external links, the URL

@@ -16,7 +16,6 @@ that was never ours.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from workshop.edits.facts import Inheritance, SlideFacts, SlideView, read_slide
 from workshop.edits.package import (
@@ -30,6 +29,7 @@ from workshop.edits.package import (
     related,
     slide_parts,
 )
+from workshop.lazyclass import lazy_dataclass
 
 FORMAT = 1
 TAG_SLIDE = "WORKSHOP.SLIDE"
@@ -50,7 +50,7 @@ def escape(text: str, entities: dict[str, str] | None = None) -> str:
 GENERATED, KEPT = "generated", "kept"
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class SlideRecord:
     """What a slide's tags say: which outline slide it is and what was generated for it."""
 
@@ -59,7 +59,7 @@ class SlideRecord:
     role: str = GENERATED  # "kept": an edited slide kept beside its regenerated version
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Listed:
     """One generated slide in the deck's list: identity, fingerprint of its facts, title."""
 
@@ -68,7 +68,7 @@ class Listed:
     title: str
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class DeckSlide:
     number: int  # 1-based, in the deck as it is now
     part: str
@@ -80,7 +80,7 @@ class DeckSlide:
         return self.view.title
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class DeckRecords:
     slides: tuple[DeckSlide, ...]
     listed: tuple[Listed, ...] | None  # None: the presentation's list is missing

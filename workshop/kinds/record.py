@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
+
+from workshop.lazyclass import lazy_dataclass
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -43,7 +45,7 @@ GuideSummary = Callable[["Kit", Any], "list[Flowable]"]
 _LOADED: dict[str, object] = {}
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Ref(Generic[T]):
     """A callable named as ``"package.module:name"``, imported the first time it is used."""
 
@@ -57,14 +59,14 @@ class Ref(Generic[T]):
         return cast(T, found)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Nothing:
     """An explicit "this output shows nothing for the kind", with the reason (never a silent gap)."""
 
     why: str
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ShapeRole:
     """What one named shape holds, in a designer's words (the template contract)."""
 
@@ -72,7 +74,7 @@ class ShapeRole:
     required: bool = True  # every slide of the kind fills it
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Continues:
     """The list of a kind that may go over several slides when it does not fit one.
 
@@ -106,7 +108,7 @@ def no_sources(slide: SlideBase) -> tuple[str, ...]:
     return ()
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class SlideKind:
     """Everything every stage needs to know about one slide kind."""
 

@@ -8,10 +8,10 @@ gives an ISO date (it costs about 10 ms to import and 15 ms to load a locale).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from workshop.language.table import CHARTS, FALLBACK, KINDS, LANGUAGES, WORDS
+from workshop.lazyclass import lazy_dataclass
 
 
 def base_language(tag: str) -> str:
@@ -24,7 +24,7 @@ def supported(tag: str) -> bool:
     return base_language(tag) in LANGUAGES
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Language:
     """One column of the table, plus the outline's full tag for dates (``en-GB`` → 12 March 2027)."""
 

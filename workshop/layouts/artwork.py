@@ -13,10 +13,10 @@ what "simplified" means here.
 from __future__ import annotations
 
 import colorsys
-from dataclasses import dataclass
 from typing import Any
 
 from workshop.layouts.geometry import Box
+from workshop.lazyclass import lazy_dataclass
 
 MAX_SHAPES = 64  # per master or layout: a miniature needs the main shapes, not every one
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -26,7 +26,7 @@ _GEOMETRIES = {"rect": "rect", "roundRect": "roundRect", "snipRoundRect": "round
 _DEFAULT_MAP = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ArtShape:
     """One filled shape of the designer's artwork."""
 
@@ -36,7 +36,7 @@ class ArtShape:
     placeholder: str | None = None  # a placeholder's own fill: shown only when the slide fills that placeholder
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Artwork:
     """What a master or layout draws behind the slide's content."""
 

@@ -6,8 +6,9 @@ on these boxes, so both agree to the EMU on where a line can go.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from workshop.lazyclass import lazy_dataclass
 
 EMU_PER_INCH = 914_400
 EMU_PER_PT = 12_700
@@ -31,7 +32,7 @@ def to_pt(emu: int) -> float:
     return emu / EMU_PER_PT
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Insets:
     """Space between a text box's edge and its text (PowerPoint's lIns/tIns/rIns/bIns)."""
 
@@ -46,7 +47,7 @@ class Insets:
         return cls(inch(horizontal), inch(vertical), inch(horizontal), inch(vertical))
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Box:
     """A rectangle on the slide: top-left corner and size, in EMU."""
 
@@ -133,7 +134,7 @@ class Box:
         return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class SlideSize:
     width: int
     height: int

@@ -7,9 +7,9 @@ here, once, as pure arithmetic on a ``Box``.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from workshop.layouts.geometry import Box, inch, pt
+from workshop.lazyclass import lazy_dataclass
 
 ROW_MAX = inch(0.8)
 ROW_GAP = inch(0.08)
@@ -18,7 +18,7 @@ STEP_HEADING_BAND = inch(1.2)  # three heading lines at 24 pt
 STEP_TEXT_GAP = inch(0.1)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class AgendaRowBoxes:
     band: Box  # the row's background
     time: Box  # "09:30–09:50"
@@ -43,7 +43,7 @@ def agenda_rows(area: Box, count: int, time_width: int = inch(2.75),
     return tuple(rows)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class StepBoxes:
     marker: Box  # the numbered circle
     body: Box  # the step's words: its heading, then its text
@@ -84,7 +84,7 @@ def step_cells(area: Box, count: int) -> tuple[StepBoxes, ...]:
     return tuple(result)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class OptionBoxes:
     band: Box  # the option's background
     letter: Box  # the lettered circle

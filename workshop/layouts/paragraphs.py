@@ -10,9 +10,9 @@ cannot disagree about where a line wraps or how tall a box's text is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from workshop.layouts.spec import TextStyle
+from workshop.lazyclass import lazy_dataclass
 from workshop.text.inline import Run, parse_inline
 
 #: Single line spacing is 1.2 × the font size whatever the font: PowerPoint sets text this
@@ -27,7 +27,7 @@ def clean(text: str) -> str:
     return _INVALID.sub("", text)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Line:
     """One paragraph to draw: its text and what differs from the shape's style."""
 

@@ -10,7 +10,7 @@ gets the whole generated layout, drawn on the template's emptiest layout.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from workshop.layouts.geometry import WIDESCREEN, Box, Insets, SlideSize
 from workshop.layouts.spec import LayoutSpec, MasterSpec, ShapeSpec, TextStyle
 from workshop.layouts.specimens import near
 from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
+from workshop.lazyclass import lazy_dataclass
 
 if TYPE_CHECKING:
     from workshop.layouts.artwork import Artwork
@@ -37,7 +38,7 @@ STAND_INS = {
 }
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ResolvedLayout:
     """A kind's spec with boxes as placed in the template, and what matched what."""
 
@@ -79,7 +80,7 @@ class ResolvedLayout:
         return TextFrame(spec.box, match.insets if match is not None else spec.insets, spec.text)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class TextFrame:
     """The box text is set in, the space kept free inside it, and how the text looks."""
 

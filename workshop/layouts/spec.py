@@ -10,11 +10,12 @@ renderer, so one spec serves every brand.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from types import MappingProxyType
 from typing import Literal
 
 from workshop.layouts.geometry import Align, Anchor, Box, Insets, SlideSize
+from workshop.lazyclass import lazy_dataclass
 
 ShapeKind = Literal["text", "picture", "chart", "table", "area"]
 Bullets = Literal["none", "bullet", "number"]
@@ -23,7 +24,7 @@ Bullets = Literal["none", "bullet", "number"]
 PLACEHOLDER_TYPES = ("title", "ctrTitle", "subTitle", "body", "pic", "chart", "tbl", "ftr", "sldNum", "dt")
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class TextStyle:
     """How text in a shape looks and flows; sizes come from the role (brand, fit)."""
 
@@ -43,7 +44,7 @@ class TextStyle:
     sub_scale: float = 0.86  # second-level bullets relative to the first: 14 pt body keeps them at 12 pt
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ShapeSpec:
     """One placeholder or box of a layout, by its designer-facing shape name."""
 
@@ -61,7 +62,7 @@ class ShapeSpec:
         return self.text.role if self.text else None
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Decoration:
     """A fixed shape drawn on the layout in brand colours (bands, bars, marks)."""
 
@@ -74,7 +75,7 @@ class Decoration:
     size: float = 0.0  # points, for decoration text
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class LogoSpec:
     """Where the brand logo sits (its light or dark variant follows the fill behind it)."""
 
@@ -82,7 +83,7 @@ class LogoSpec:
     align: Align = "left"
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class LayoutSpec:
     """One slide kind's layout: its name in the master and everything on it."""
 
@@ -145,7 +146,7 @@ class LayoutSpec:
         return self.with_boxes({k: v for k, v in self.variants[name].items() if k not in keep})
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class MasterSpec:
     """The slide master: size, the shapes every layout inherits, and its decorations."""
 

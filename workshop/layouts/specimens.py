@@ -14,8 +14,10 @@ master are dropped, as they only repeat that one design.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from workshop.lazyclass import lazy_dataclass
 
 if TYPE_CHECKING:
     from workshop.layouts.geometry import Box
@@ -27,7 +29,7 @@ _CONTENT = frozenset({"body", "obj", "pic", "chart", "tbl"})
 ROUNDING = 4 * 3600  # EMU over four edges, each within 0.1 mm: LibreOffice rounds positions to 1/100 mm
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Specimen:
     """One labelled sample slide: the layout it names, the layout part it uses, its placeholders."""
 

@@ -13,7 +13,6 @@ import io
 import posixpath
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from workshop.errors import WorkshopError
 from workshop.layouts.geometry import Box, Insets, SlideSize
 from workshop.layouts.spec import LayoutSpec, MasterSpec
 from workshop.layouts.specimens import SPECIMEN_MARK, Specimen, label_of, recover
+from workshop.lazyclass import lazy_dataclass
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
@@ -46,7 +46,7 @@ _INHERIT = {"ctrTitle": "title", "subTitle": "body", "obj": "body", "pic": "body
             "tbl": "body"}
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class PlaceholderGeometry:
     """One placeholder as the designer left it."""
 
@@ -58,7 +58,7 @@ class PlaceholderGeometry:
     inherits: bool = True  # False: slides must state the position (the layout itself does not hold it)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class TemplateLayout:
     name: str
     placeholders: tuple[PlaceholderGeometry, ...]
@@ -81,7 +81,7 @@ class TemplateLayout:
         return tuple(ph for ph in self.placeholders if ph.type in types)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class TemplateGeometry:
     """Slide size, masters' placeholders and every layout of a template, in order."""
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from workshop.errors import Location, WorkshopError
+from workshop.lazyclass import lazy_dataclass
 from workshop.model import Workshop
 from workshop.outline.templating import render_tree
 from workshop.outline.validate import SourceMap, locate, source_map, validate
@@ -19,7 +20,7 @@ from workshop.yamltree.reader import read_yaml_file
 from workshop.yamltree.tree import Mapping, Scalar
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Outline:
     """A validated workshop with its file, variables and source positions."""
 

@@ -19,10 +19,10 @@ the PDF's white paper).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Literal
 
 from workshop.brand.colors import mix
+from workshop.lazyclass import lazy_dataclass
 from workshop.model.slides import ChartData, ChartSort, ChartType
 
 MAX_GRIDLINES = 5
@@ -32,7 +32,7 @@ LABEL_HEADROOM = 0.1  # room past the highest bar or point for its label, inside
 _MUTED_SHADES = (0.62, 0.48, 0.74, 0.55, 0.68, 0.42)  # foreground → background; alternating, told apart
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Tone:
     """A colour by role: the brand's series colour ``index``, the accent, a muted grey or a series tint."""
 
@@ -40,7 +40,7 @@ class Tone:
     index: int = 0
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ChartColors:
     """The colours tones are painted in, from one output's palette."""
 
@@ -62,7 +62,7 @@ class ChartColors:
         return mix(base, self.background, lighter) if lighter else base
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Axis:
     """The value axis: from ``minimum`` to ``maximum`` in steps of ``step`` (a gridline at each)."""
 
@@ -76,7 +76,7 @@ class Axis:
         return tuple(_tidy(n * self.step) for n in range(first, last + 1))
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class SeriesView:
     """One series as drawn: its values in the view's category order, colours and labels per point."""
 
@@ -91,7 +91,7 @@ class SeriesView:
         return any(self.labels)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ChartView:
     """Everything a renderer needs to draw one chart the same way as every other output."""
 

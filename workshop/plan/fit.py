@@ -20,7 +20,7 @@ them on every run, so no office suite needs to autofit.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import MappingProxyType
 
 from workshop.brand.model import Brand
@@ -29,6 +29,7 @@ from workshop.language import language_for
 from workshop.layouts import MASTER, ResolvedLayout
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.resolve import footer_frames
+from workshop.lazyclass import lazy_dataclass
 from workshop.model import Meta
 from workshop.model.slides import Audience
 from workshop.plan.balance import balance
@@ -50,7 +51,7 @@ def ladder(max_pt: float, min_pt: float) -> list[float]:
     return sizes
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Note:
     """Something the fit has to say about one slide; becomes a ``Finding`` once slides are numbered."""
 

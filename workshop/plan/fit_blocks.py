@@ -10,7 +10,7 @@ no font is consulted again.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from workshop.layouts import paragraphs as rules
@@ -19,6 +19,7 @@ from workshop.layouts.geometry import Box, Insets, to_pt
 from workshop.layouts.grids import table_column_widths, table_min_row_height
 from workshop.layouts.paragraphs import LINE_HEIGHT, Line
 from workshop.layouts.spec import TextStyle
+from workshop.lazyclass import lazy_dataclass
 from workshop.plan.measure import FontMetrics, Measured, count_lines, measure_runs, metrics_for
 from workshop.plan.substitutes import role_stack, widest
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 EPSILON = 0.01  # points: rounding, not a margin
 
 
-@dataclass
+@lazy_dataclass
 class SlideFit:
     """The sizes chosen for one slide and what would not fit even at the minimum."""
 
@@ -77,7 +78,7 @@ class Fonts:
         return found
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Para:
     """One paragraph ready to try at any size."""
 
@@ -89,7 +90,7 @@ class Para:
     spacing: float  # line spacing (multiple of single)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Trial:
     """A block tried at some sizes: how tall its text is, and whether any word was too wide."""
 

@@ -7,7 +7,6 @@ the same safety checks, so ``workshop check`` needs no PowerPoint library.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,12 +14,13 @@ from workshop.errors import WorkshopError
 from workshop.kinds import KINDS
 from workshop.layouts import BLANK, MASTER, ResolvedLayout, TemplateGeometry, layouts_for, resolve_layout
 from workshop.layouts.template import generated_geometry, read_template
+from workshop.lazyclass import lazy_dataclass
 
 if TYPE_CHECKING:
     from workshop.brand.model import Brand
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class DeckGeometry:
     geometry: TemplateGeometry
     layouts: dict[str, ResolvedLayout]  # kind → resolved layout (variants applied per slide)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from workshop.brand.fontfiles import MAX_FONT_BYTES
 from workshop.brand.sfnt import NotAFont
 from workshop.errors import Location, WorkshopError
 from workshop.layouts.paragraphs import Run
+from workshop.lazyclass import lazy_dataclass
 from workshop.plan.metrics_cache import font_metrics
 from workshop.safety.paths import read_regular_file
 
@@ -97,7 +98,7 @@ _HYPHENS = frozenset("-/\u2010\u2013\u2014")
 _WITHIN = re.compile("(?<=[-/\u2010\u2013\u2014])(?=[^\\d])")
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Measured:
     """A paragraph's word widths at 1 pt: one tuple per forced line (``\\n``), and its space width.
 

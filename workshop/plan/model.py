@@ -7,19 +7,20 @@ Renderers never re-decide content: the handout and guide walk the same
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from types import MappingProxyType
 from typing import TypeVar
 
 from workshop.errors import Finding, Location
 from workshop.layouts.resolve import ResolvedLayout
+from workshop.lazyclass import lazy_dataclass
 from workshop.model import Meta, Workshop
 from workshop.model.slides import Audience, SlideBase
 
 S = TypeVar("S", bound=SlideBase)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class AgendaRow:
     """One section on the agenda, with its clock times."""
 
@@ -31,7 +32,7 @@ class AgendaRow:
     is_break: bool = False
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Continuation:
     """One part of a slide whose list does not fit one slide and goes over several.
 
@@ -45,7 +46,7 @@ class Continuation:
     span: tuple[int, int] | None = None  # the items [start, stop) it shows; None: both compare columns
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class PlannedSlide:
     """One slide as it will appear, with the time, number and layout chosen for it."""
 
@@ -107,7 +108,7 @@ class PlannedSlide:
         return found[0] + 1 if found else 1
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Source:
     """A cited source for the handout's source list."""
 
@@ -115,7 +116,7 @@ class Source:
     slide: int | None
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class BackCover:
     """The handout's back matter, every default resolved (outline first, then the brand)."""
 
@@ -126,7 +127,7 @@ class BackCover:
     notes_page: bool = True
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class DeckPlan:
     workshop: Workshop
     name: str  # output base name (outline file stem)

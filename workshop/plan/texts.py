@@ -11,7 +11,7 @@ marker's number is sized to its circle, not by a text role).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from workshop.kinds import KINDS
@@ -29,6 +29,7 @@ from workshop.layouts.geometry import Box, Insets
 from workshop.layouts.grids import agenda_rows, option_rows, step_cells
 from workshop.layouts.paragraphs import Line
 from workshop.layouts.spec import LayoutSpec, TextStyle
+from workshop.lazyclass import lazy_dataclass
 from workshop.model.durations import format_clock
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from workshop.plan.model import PlannedSlide
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class TextBlock:
     """Paragraphs for one shape: a layout shape by name, or a label with its own box and style."""
 
@@ -52,7 +53,7 @@ class TextBlock:
         return self.box is not None
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class TableBlock:
     """A native table in the layout area ``name``: header row, then rows."""
 
@@ -64,7 +65,7 @@ class TableBlock:
 Block = TextBlock | TableBlock
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Context:
     """What text comes from outside the slide: workshop meta, agenda rows, the deck's own words."""
 

@@ -6,13 +6,12 @@ shared over its untimed participant slides, so the run sheet always adds up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from workshop.lazyclass import lazy_dataclass
 from workshop.model import Section
 from workshop.model.slides import Audience, SectionSlide, SlideBase
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class SectionTiming:
     minutes: int
     slide_minutes: tuple[int, ...]  # per slide in section.slides

@@ -8,9 +8,9 @@ is refused without decoding a single pixel.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
 
 from workshop.errors import Location, WorkshopError
+from workshop.lazyclass import lazy_dataclass
 
 MAX_PIXELS = 40_000_000
 MAX_SIDE = 20_000
@@ -19,7 +19,7 @@ _PNG = b"\x89PNG\r\n\x1a\n"
 _SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ImageFile:
     """A checked image: its bytes are what renderers embed (read once, no re-open)."""
 

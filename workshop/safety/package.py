@@ -21,11 +21,11 @@ import codecs
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from workshop.errors import Location, WorkshopError
+from workshop.lazyclass import lazy_dataclass
 from workshop.safety.values import check_values
 
 MAX_XML_DEPTH = 256  # libxml2's own limit without XML_PARSE_HUGE; PowerPoint's parts stay under 30
@@ -44,7 +44,7 @@ _DTD = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _DTD_BYTES = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Relationship:
     id: str
     type: str

@@ -6,18 +6,18 @@ for one slide kind's layout and placeholders) make these; ``templatecheck.text``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from workshop.findings import Severity
 from workshop.layouts.template import PlaceholderGeometry, TemplateGeometry, TemplateLayout
+from workshop.lazyclass import lazy_dataclass
 
 How = Literal["name", "type", "missing"]
 
 EMU_PER_CM = 360_000
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Problem:
     """One thing a designer should know, in plain words, with the fix."""
 
@@ -29,7 +29,7 @@ class Problem:
     shape: str | None = None
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ShapeUse:
     """One named shape of a slide kind and the placeholder it will use."""
 
@@ -42,7 +42,7 @@ class ShapeUse:
     moved: bool = False  # the template puts it elsewhere than the generated master
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class KindUse:
     """Which layout a slide kind maps to and what it found there."""
 
@@ -64,7 +64,7 @@ class KindUse:
         return tuple(s.name for s in self.shapes if s.moved)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class TemplateReport:
     source: str  # what was checked, for the heading
     brand: str

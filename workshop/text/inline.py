@@ -7,12 +7,13 @@ PowerPoint XML or reportlab paragraph tags. Unmatched markers stay literal.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from workshop.lazyclass import lazy_dataclass
 
 _TOKEN = re.compile(r"(\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=[^\s*])(.+?)(?<=[^\s*])\*)", re.DOTALL)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Run:
     text: str
     bold: bool = False

@@ -6,12 +6,13 @@ Scalars stay text exactly as typed; the model decides what a value means.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from workshop.errors import Location
+from workshop.lazyclass import lazy_dataclass
 
 
-@dataclass
+@lazy_dataclass
 class Scalar:
     value: str
     location: Location
@@ -22,7 +23,7 @@ class Scalar:
         return None if self.plain and self.value == "" else self.value
 
 
-@dataclass
+@lazy_dataclass
 class Mapping:
     location: Location
     items: list[tuple[Scalar, Node]] = field(default_factory=list)
@@ -43,7 +44,7 @@ class Mapping:
         return {k.value: v.to_python() for k, v in self.items}
 
 
-@dataclass
+@lazy_dataclass
 class Sequence:
     location: Location
     items: list[Node] = field(default_factory=list)

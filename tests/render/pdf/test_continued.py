@@ -138,3 +138,20 @@ def test_breaking_a_paragraph_over_pages_is_linear_in_its_length(kit):
     long = _broken_chars(kit, _text(40_000))
     assert long < 2.3 * short, (short, long)  # quadratic (each page breaking all the rest again) is 3 to 4 times
     assert long < 5 * 3 * 40_000  # each of the three paragraphs broken about twice: whole, then page by page
+
+
+@pytest.mark.parametrize("kind", ["mixed, with a bullet", "one style, with a bullet"])
+def test_a_paragraph_with_no_room_keeps_its_lines_for_the_next_page(kit, kind):
+    """reportlab drops a paragraph's lines when not even two fit at a page's foot; the next page reuses them."""
+    make = _makers(kit, _text(3000))[kind]
+    para = make()
+    para.wrap(300, 1e6)
+    first_widths = list(para._wrapWidths)  # the first narrowed for the bullet
+    assert para.split(300, para.style.leading * 1.5) == []
+    with counting_breaks() as counted:
+        para.wrap(300, 1e6)
+    assert counted[0] == 0
+    assert para._wrapWidths == first_widths
+    fresh = make()
+    fresh.wrap(300, 1e6)
+    assert _lines(para) == _lines(fresh) and para.height == fresh.height

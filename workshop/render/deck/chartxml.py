@@ -12,10 +12,10 @@ in column A from row 2, one series per column from B with its name in row 1
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from workshop.layouts.paragraphs import clean
+from workshop.lazyclass import lazy_dataclass
 from workshop.model.slides import ChartType
 from workshop.plan.charts import ChartColors, ChartView, SeriesView, Tone
 
@@ -28,7 +28,7 @@ _GRID_WIDTH = 9525  # 0.75 pt
 _SLICE_EDGE = 19050  # 1.5 pt, in the background colour between slices
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class ChartStyle:
     """What the deck draws the chart's text and lines in."""
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable
 from copy import deepcopy
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workshop.layouts import BLANK, MASTER, LayoutSpec, ResolvedLayout, TemplateGeometry, resolve_layout
 from workshop.layouts.specimens import SPECIMEN_MARK
 from workshop.layouts.template import PlaceholderGeometry, generated_geometry, read_template
+from workshop.lazyclass import lazy_dataclass
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.drawing import Painter, ShapeIds
 from workshop.render.deck.embed import Faces, faces_in
@@ -54,7 +54,7 @@ Pptx = Any
 FIRST_SLIDE_ID = 256
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Placement:
     """Where a kind's slides go: the PowerPoint layout and the geometry resolved for it."""
 

@@ -7,11 +7,10 @@ slide itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from workshop.brand.model import Brand, Logo
 from workshop.layouts.geometry import Box, Insets
 from workshop.layouts.spec import Decoration, LogoSpec, ShapeSpec, TextStyle
+from workshop.lazyclass import lazy_dataclass
 from workshop.render.deck import shapes
 from workshop.render.deck.colors import Palette
 from workshop.render.deck.ooxml import Element
@@ -33,7 +32,7 @@ class ShapeIds:
         return self.value - 1
 
 
-@dataclass
+@lazy_dataclass
 class Painter:
     """What drawing needs: colours, type, and a counter of shape ids."""
 

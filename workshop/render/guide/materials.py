@@ -8,19 +8,18 @@ checked off under the first of them (a later exercise is named beside it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from workshop.lazyclass import lazy_dataclass
 from workshop.model.slides import ExerciseSlide
 from workshop.plan.model import DeckPlan, PlannedSlide
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Material:
     name: str
     needed_for: tuple[str, ...]  # exercise titles, in order
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class MaterialGroup:
     """One exercise and the materials first needed there."""
 

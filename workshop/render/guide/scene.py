@@ -14,7 +14,6 @@ rule applies to it and no glyph can go missing. Everything is in slide EMU;
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -28,6 +27,7 @@ from workshop.layouts.geometry import EMU_PER_PT, Box, Insets
 from workshop.layouts.grids import agenda_rows, option_rows, step_cells
 from workshop.layouts.paragraphs import LINE_HEIGHT, face, margins, role_of, runs, scale_of
 from workshop.layouts.spec import LayoutSpec, TextStyle
+from workshop.lazyclass import lazy_dataclass
 from workshop.model.slides import ChartData, ChartType, QuizSlide, StepsSlide
 from workshop.plan.charts import ChartColors, chart_view
 from workshop.plan.model import DeckPlan, PlannedSlide
@@ -37,7 +37,7 @@ from workshop.render.pdf.fonts import FontSet
 _STRONG = frozenset({"title", "statement", "stat", "subtitle", "quote"})  # roles drawn at full strength
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Shape:
     """A filled shape: ``rect``, ``ellipse``, ``triangle``, ``roundRect`` or ``wedge``."""
 
@@ -48,7 +48,7 @@ class Shape:
     extent: float = 0.0
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Polyline:
     """A stroked line through points (a line chart's series)."""
 
@@ -60,7 +60,7 @@ class Polyline:
 Item = Shape | Polyline
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Scene:
     """One slide as drawn in miniature: its size and its shapes, back to front."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from workshop.lazyclass import lazy_dataclass
 from workshop.safety.images import ImageFile
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class HandoutContext:
     """The checked images, and whether the block may open a page of its own."""
 

@@ -36,19 +36,24 @@ from reportlab.platypus.paragraph import _InjectedFrag, _SHYWord, _SHYWordHS, _S
 class CarriedLines(Paragraph):
     """A paragraph whose split hands the second part the lines already broken for it."""
 
-    _carried: tuple[list[float], Any] | None = None  # (the widths, the lines broken for them)
-    _broken: tuple[list[float], Any] | None = None  # the widths of the last break, and its lines
+    # (the widths asked for, the lines broken for them, the widths as the break left them: reportlab
+    # narrows the first for a bullet, in place, and a right-to-left paragraph draws by them)
+    _carried: tuple[list[float], Any, list[float]] | None = None  # lines for the next break
+    _broken: tuple[list[float], Any, list[float]] | None = None  # the last break
 
     def breakLines(self, width: Any) -> Any:
         widths = list(width) if isinstance(width, (list, tuple)) else [width]
         carried, self._carried = self._carried, None
         if carried is not None and widths == carried[0]:
-            lines = carried[1]
-            self._width_max = max(widths)  # an upper bound; nothing in platypus reads it
+            lines, after = carried[1], carried[2]
+            if isinstance(width, list):
+                width[:] = after
+            self._width_max = max(after)  # an upper bound; nothing in platypus reads it
             self._splitLongWordCount = self._hyphenations = 0
         else:
             lines = super().breakLines(width)
-        self._broken = (widths, lines)
+            after = list(width) if isinstance(width, (list, tuple)) else [width]
+        self._broken = (widths, lines, after)
         return lines
 
     def split(self, availWidth: float, availHeight: float) -> list[Paragraph]:
@@ -61,11 +66,11 @@ class CarriedLines(Paragraph):
             first, rest = parts
             later = broken[0][-1]
             start = len(first.blPara.lines)
-            if made.kind == 1:
-                lines = type(made)(kind=1, lines=made.lines[start:])
-            else:
-                lines = made.clone(lines=made.lines[start:])
-            rest._carried = ([later, later], lines)
+            kept = made.lines[start:]
+            if type(made.lines) is not list:
+                kept = type(made.lines)(kept)  # a BidiList stays one: reportlab sorts its words by it
+            lines = type(made)(kind=1, lines=kept) if made.kind == 1 else made.clone(lines=kept)
+            rest._carried = ([later, later], lines, [later, later])
         return parts
 
     def _split_blParaProcessed(self, blPara: Any, start: int, stop: int) -> list[Any]:

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
 from workshop import __version__ as _version
+from workshop.lazyclass import lazy_dataclass
 from workshop.render.pdf import deflate, settings
 from workshop.render.pdf.pages import Geometry, numbered_canvas
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class DocInfo:
     title: str
     author: str

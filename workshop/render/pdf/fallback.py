@@ -22,13 +22,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Group, String, UserNode
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from workshop.brand.shipped_fonts import FALLBACK_FAMILY
+from workshop.lazyclass import lazy_dataclass
 from workshop.render.pdf.fonts import Family, coverage, draws_printable_ascii, family_of, register_family, style_of
 from workshop.text.glyphs import STAND_INS, is_invisible
 
@@ -38,7 +38,7 @@ _TOKEN = re.compile(r"(<[^>]*>)|(&#?\w+;)|([^<&]+)")
 _NO_BREAK = str.maketrans({"\u202f": "\u00a0", "\u2007": "\u00a0"})
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Chain:
     """Font families in fallback order; the first is the brand's own."""
 

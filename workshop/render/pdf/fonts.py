@@ -17,7 +17,6 @@ import hashlib
 import re
 import struct
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -27,6 +26,7 @@ from workshop.brand.fontfiles import MAX_FONT_BYTES
 from workshop.brand.model import Brand, FontFamily
 from workshop.brand.sfnt import NotAFont, check_outlines
 from workshop.errors import Location, WorkshopError
+from workshop.lazyclass import lazy_dataclass
 from workshop.plan.measure import metrics_for
 from workshop.render.pdf.ondemand import FontOnDemand, file_info, known_face_name, known_file, remember, remember_file
 from workshop.safety.paths import read_regular_file
@@ -42,7 +42,7 @@ _mapped: dict[str, Family] = {}  # regular face → the family reportlab maps it
 _generation = 0  # how many times a face's family mapping was made or changed
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Family:
     """reportlab font names of one registered family."""
 
@@ -57,7 +57,7 @@ class Family:
         return self.italic if italic else self.regular
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class FontSet:
     """The fonts a PDF uses: headings and body text, as brand.yml defines them."""
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import io
 from collections import OrderedDict
-from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.utils import ImageReader
@@ -31,6 +30,7 @@ from reportlab.platypus import Flowable
 from workshop.assets import shown_size
 from workshop.brand.model import Logo
 from workshop.errors import WorkshopError
+from workshop.lazyclass import lazy_dataclass
 from workshop.render.pdf.encoded_cache import cached_encoding
 from workshop.render.pdf.scaled_cache import cached_scale
 from workshop.render.pdf.xobjects import Encoded, draw, encode
@@ -46,7 +46,7 @@ MAX_ENCODED = 32 * 1024 * 1024  # bytes of pictures and their encodings kept bet
 PRINT_DPI = 300
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class _Picture:
     form: str  # the name of the document's form that draws it
     encoded: Encoded

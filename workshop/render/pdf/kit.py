@@ -7,7 +7,6 @@ one way renderers turn outline text into a paragraph (always through
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from reportlab.platypus import Paragraph
 from workshop.brand.model import Brand
 from workshop.kinds import KINDS
 from workshop.language import Language, language_for
+from workshop.lazyclass import lazy_dataclass
 from workshop.model.durations import format_clock
 from workshop.render.pdf import markup, paragraphs
 from workshop.render.pdf.fallback import apply_markup
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from workshop.render.pdf.charts import ChartPainter
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Kit:
     brand: Brand
     styles: Styles

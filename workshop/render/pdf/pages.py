@@ -10,7 +10,6 @@ they are, so the cover gets no running header.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
@@ -18,13 +17,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageTemplate
 
+from workshop.lazyclass import lazy_dataclass
 from workshop.render.pdf.fallback import draw_string
 from workshop.render.pdf.measure import shorten
 from workshop.render.pdf.styles import Styles
 from workshop.text.inline import plain
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Geometry:
     """Page size and margins in points."""
 
@@ -74,7 +74,7 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return shorten(" ".join(plain(text).split()), font, size, width)
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class RunningText:
     """What the header and footer say."""
 

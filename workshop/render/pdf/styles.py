@@ -11,7 +11,7 @@ Typography decisions, applied to every style so the documents are consistent:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
@@ -21,11 +21,12 @@ from reportlab.lib.styles import ParagraphStyle
 from workshop.brand.colors import contrast_ratio, mix, readable_on
 from workshop.brand.model import Brand, Colors
 from workshop.brand.roles import AA_BODY, AA_LARGE
+from workshop.lazyclass import lazy_dataclass
 from workshop.render.pdf.fonts import FontSet, register_brand_fonts
 from workshop.render.pdf.hyphenation import hyphenator
 
 
-@dataclass(frozen=True)
+@lazy_dataclass(frozen=True)
 class Palette:
     """Brand colour roles as ``#RRGGBB`` strings; :meth:`c` gives reportlab colours."""
 

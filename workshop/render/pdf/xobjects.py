@@ -25,15 +25,16 @@ from __future__ import annotations
 
 import copy
 import marshal
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObjectReference
 from reportlab.pdfgen.canvas import Canvas
 
+from workshop.lazyclass import lazy_dataclass
 
-@dataclass(frozen=True)
+
+@lazy_dataclass(frozen=True)
 class Encoded:
     """A picture as reportlab embeds it: its name and an image XObject no document owns."""
 
