@@ -48,6 +48,7 @@ WORDS: dict[str, tuple[str, str, str, str]] = {
     "notes": ("Aantekeningen", "Notes", "Notizen", "Notes"),
     "steps": ("Stappen", "Steps", "Schritte", "Étapes"),
     "more_rows": ("en nog {n} rijen", "and {n} more rows", "und {n} weitere Zeilen", "et {n} lignes de plus"),
+    "and_more": ("en nog {n}", "and {n} more", "und {n} weitere", "et {n} autres"),
     # quizzes
     "question": ("Vraag", "Question", "Frage", "Question"),
     "options": ("Opties", "Options", "Optionen", "Options"),

@@ -80,3 +80,19 @@ def test_a_table_of_fifty_rows_is_named_in_full(tmp_path):
     built = build(tmp_path, _table_outline(50))
     text = pdftotext(render_guide(built.plan, built.brand, built.assets))
     assert "Rij 50 eerste" in text and "en nog" not in text
+
+
+def test_a_material_needed_on_many_slides_names_fifty_of_the_later_ones(tmp_path):
+    """The checklist's "also for" list: 2,000 exercises of long titles made one paragraph of 4 million characters."""
+    from workshop.render.guide.content import LISTED
+
+    count = LISTED + 11  # the first, the 50 named after it, 10 more
+    slides = "\n".join(f"      - kind: exercise\n        title: Oefening {n} klaar\n        duration: 1m\n"
+                       f"        steps: [Doe het]\n        materials: [Post-its]" for n in range(1, count + 1))
+    outline = f"workshop:\n  title: Materiaal\n  language: nl\nsections:\n  - title: Een\n    slides:\n{slides}\n"
+    built = build(tmp_path, outline)
+    text = pdftotext(render_guide(built.plan, built.brand, built.assets))
+    start = text.index("Post-its (ook bij")
+    also = text[start:text.index(")", start) + 1]
+    assert also.endswith(f"Oefening {LISTED + 1} klaar … en nog 10)")
+    assert f"Oefening {LISTED + 2} klaar" not in also and also.count("Oefening") == LISTED

@@ -73,10 +73,11 @@ def chart(kit: Kit, slide: m.ChartSlide) -> list[Flowable]:
     return out
 
 
-# A reminder names at most as many rows as a compare column holds points: a 2,000-row table's first
+# A reminder names at most as many items as a compare column holds points: a 2,000-row table's first
 # column in full would be one paragraph of up to 20 million characters, which no one reads standing up
 # and reportlab cannot break into lines in bounded time (its breaker is quadratic in a paragraph's words).
-TABLE_ROWS = 50
+LISTED = 50
+TABLE_ROWS = LISTED
 
 
 def table(kit: Kit, slide: m.TableSlide) -> list[Flowable]:

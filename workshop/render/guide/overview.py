@@ -16,6 +16,7 @@ from workshop.brand.colors import mix
 from workshop.lazyclass import lazy_dataclass
 from workshop.model.slides import Audience, BreakSlide, SectionSlide
 from workshop.plan.model import DeckPlan
+from workshop.render.guide.content import LISTED
 from workshop.render.guide.materials import group_materials
 from workshop.render.pdf import markup
 from workshop.render.pdf.fallback import string_width
@@ -215,7 +216,10 @@ def checklist(kit: Kit, plan: DeckPlan) -> list[Flowable]:
             name = markup.inline(material.name)
             later = material.needed_for[1:]
             if later:
-                also = kit.word("also_for", what=", ".join(plain(t) for t in later))
+                what = ", ".join(plain(t) for t in later[:LISTED])
+                if len(later) > LISTED:  # one paragraph stays short enough to break in bounded time
+                    what += " … " + kit.word("and_more", n=kit.lang.number(len(later) - LISTED))
+                also = kit.word("also_for", what=what)
                 name += markup.color(markup.escape(f"  ({also})"), p.muted)
             rows.append(["", Checkbox(3.4 * mm, p.c(p.primary)), kit.raw(name, cell)])
     table = FlowTable(rows, colWidths=[22 * mm, 8 * mm, width - 30 * mm], splitByRow=1, splitInRow=1,
