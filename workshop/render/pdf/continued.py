@@ -11,9 +11,11 @@ paragraph over about 160 guide pages; breaking it took minutes.
 :class:`CarriedLines` hands the rest its lines as well: its first
 ``breakLines`` at the width they were made for returns them instead of
 breaking the fragments again. Line breaking is greedy, so the rest broken
-again would start each line with the same word and end it at the same word;
-the carried lines are those lines (``tests/render/pdf/test_continued.py``
-checks it against reportlab's own break for every split). Each part that
+again would start each line with the same word and end it at the same word:
+the carried lines hold the same words with the same room left on each line
+(``tests/render/pdf/test_continued.py`` checks it against reportlab's own
+break for every split) and differ only in bookkeeping that nothing draws (a
+cut word's class, an empty fragment after it). Each part that
 is drawn on a page is still broken afresh from its fragments, as before: it
 is one page long, and what it draws does not change. A paragraph that finds
 no room at the foot of a page (reportlab drops its lines then) keeps them
