@@ -140,6 +140,30 @@ def _fresh(language: str, word: str) -> tuple[str, dict]:
     return text, hyphenation._dictionary(language).hd.patterns
 
 
+def _as_ints(patterns: dict) -> dict:
+    return {pattern: (start, tuple(values)) for pattern, (start, values) in patterns.items()}
+
+
+@pytest.mark.parametrize("language, words", [
+    ("nl", ["Toegankelijkheidsverklaring", "arbeidsongeschiktheidsverzekering", "samenwerkingsverband",
+            "klanttevredenheidsonderzoek", "beëindigingsovereenkomst"]),
+    ("de", ["Donaudampfschifffahrtsgesellschaft", "Rechtsschutzversicherungsgesellschaften",
+            "Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung", "Schifffahrt"]),
+])
+def test_the_cached_patterns_break_every_word_where_the_parsed_ones_do(hyphenation_cache, language, words,
+                                                                      monkeypatch):
+    from workshop.cache import CACHE_ENV
+
+    monkeypatch.setenv(CACHE_ENV, "off")
+    parsed = [_fresh(language, word)[0] for word in words]
+    monkeypatch.setenv(CACHE_ENV, "on")
+    _fresh(language, words[0])  # parses and writes the entry
+    assert list(hyphenation_cache.glob("*.marshal"))
+    monkeypatch.setattr("pyphen.HyphDict.__init__", lambda *a: pytest.fail("parsed although cached"))
+    cached = [_fresh(language, word)[0] for word in words]
+    assert cached == parsed and all("-" in text for text in parsed)
+
+
 def test_the_parsed_dictionary_is_cached_and_gives_the_same_breaks(hyphenation_cache, monkeypatch):
     import pyphen
 
@@ -150,7 +174,8 @@ def test_the_parsed_dictionary_is_cached_and_gives_the_same_breaks(hyphenation_c
     [entry] = hyphenation_cache.glob("*.marshal")
     monkeypatch.setattr(pyphen.HyphDict, "__init__", lambda *a: pytest.fail("parsed although cached"))
     warm, loaded = _fresh("nl", word)
-    assert warm == cold == "Toe-gan-ke-lijk-heids-ver-kla-ring" and loaded == parsed
+    assert warm == cold == "Toe-gan-ke-lijk-heids-ver-kla-ring" and _as_ints(loaded) == _as_ints(parsed)
+    assert all(isinstance(values, bytes) for _start, values in loaded.values())  # the entry's compact form
     monkeypatch.undo()
     monkeypatch.setenv(CACHE_ENV, "off")
     entry.unlink()
