@@ -36,6 +36,9 @@ threads never realise a class twice. ``slots=True`` makes ``dataclass``
 return a *new* class, which cannot be deferred behind the name already bound,
 so it is refused; use ``dataclasses.dataclass`` for slotted classes.
 
+Either way the methods' code comes from :mod:`workshop.methodcache` when a
+build has made them before, which is most of what a dataclass costs.
+
 For type checkers the name *is* ``dataclasses.dataclass``, so mypy checks
 constructors, fields and frozenness exactly as before.
 """
@@ -45,6 +48,8 @@ from __future__ import annotations
 import dataclasses
 import threading
 from typing import TYPE_CHECKING, Any
+
+from workshop.methodcache import compiled_methods
 
 __all__ = ["is_realised", "lazy_dataclass", "realise"]
 
@@ -63,7 +68,7 @@ def is_realised(cls: type) -> bool:
 
 def realise(cls: type) -> None:
     """Make ``cls`` (and its lazy bases first) the dataclass it was declared as; idempotent."""
-    with _lock:
+    with _lock, compiled_methods():
         for base in reversed(cls.__mro__):
             params = _pending.pop(base, None)
             if params is None:
@@ -119,7 +124,8 @@ def _defer(cls: type, params: dict[str, Any]) -> type:
     has_fields = any(vars(c).get("__annotations__") for c in cls.__mro__)
     if not has_fields or any("__setstate__" in vars(c) for c in cls.__mro__ if c not in _pending):
         realise(cls)  # its lazy bases
-        return dataclasses.dataclass(**params)(cls)
+        with _lock, compiled_methods():
+            return dataclasses.dataclass(**params)(cls)
     replaced: dict[str, object] = {
         name: _RealiseOnRead(cls, name) for name, value in vars(cls).items() if isinstance(value, dataclasses.Field)
     }

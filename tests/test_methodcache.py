@@ -1,0 +1,116 @@
+"""The dataclass method cache: what one process compiled, the next reads back; damage costs only speed."""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from workshop.methodcache import _MAGIC, _Store, compiled_methods
+
+TEXT = "def __create_fn__():\n def f(x):\n  return x + 1\n return f"
+
+
+def _made(code: object) -> int:
+    namespace: dict[str, object] = {}
+    exec(code, {}, namespace)  # type: ignore[arg-type]
+    return namespace["__create_fn__"]()(1)  # type: ignore[operator,no-any-return]
+
+
+@pytest.fixture
+def writing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+
+
+def test_a_second_process_reads_what_the_first_compiled(tmp_path: Path, writing: None) -> None:
+    path = str(tmp_path / "cache" / "methods")
+    first = _Store(path)
+    assert _made(first.code(TEXT)) == 2 and first.compiled == 1
+    first.code(TEXT)
+    assert first.compiled == 1
+    second = _Store(path)
+    assert _made(second.code(TEXT)) == 2 and second.compiled == 0
+
+
+def test_a_torn_record_keeps_those_before_it(tmp_path: Path, writing: None) -> None:
+    path = tmp_path / "methods"
+    _Store(str(path)).code(TEXT)
+    with open(path, "ab") as out:
+        out.write(b"\xe3\x02\x00")  # the start of a record a killed process never finished
+    store = _Store(str(path))
+    store.code(TEXT)
+    assert store.compiled == 0
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal at all", b"\xe9\x00\x00\x00\x00"])
+def test_a_foreign_file_is_started_afresh(tmp_path: Path, writing: None, content: bytes) -> None:
+    path = tmp_path / "methods"
+    path.write_bytes(content)
+    store = _Store(str(path))
+    assert _made(store.code(TEXT)) == 2 and store.compiled == 1
+    assert path.read_bytes().startswith(marshal.dumps(_MAGIC))
+    assert _Store(str(path)).load().keys() == {TEXT}
+
+
+def test_nothing_is_written_when_byte_code_is_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    store = _Store(str(tmp_path / "methods"))
+    assert _made(store.code(TEXT)) == 2
+    assert not (tmp_path / "methods").exists()
+
+
+def test_an_unwritable_folder_only_costs_the_compiling(tmp_path: Path, writing: None) -> None:
+    (tmp_path / "file").write_text("")
+    store = _Store(str(tmp_path / "file" / "methods"))  # a folder that cannot be made
+    assert _made(store.code(TEXT)) == 2 and store.path is None
+
+
+def test_dataclasses_gets_its_own_exec_back_after_nested_use() -> None:
+    with compiled_methods():
+        with compiled_methods():
+            assert "exec" in vars(dataclasses)
+        assert "exec" in vars(dataclasses)
+
+        @dataclasses.dataclass(frozen=True)
+        class Made:
+            x: int
+
+    assert "exec" not in vars(dataclasses)
+    assert Made(1) == Made(1) and repr(Made(2)).endswith("Made(x=2)")
+
+
+def test_a_second_build_process_compiles_no_methods(tmp_path: Path) -> None:
+    (tmp_path / "sample.py").write_text(
+        textwrap.dedent(
+            """
+            from workshop.lazyclass import lazy_dataclass
+            from workshop import methodcache
+
+            @lazy_dataclass(frozen=True)
+            class Point:
+                x: int
+                y: int = 0
+
+            assert Point(1) == Point(1, 0) and hash(Point(1)) == hash(Point(1, 0))
+            assert Point.__doc__ == "Point(x: int, y: int = 0)", Point.__doc__
+            print(methodcache._store.compiled, repr(Point(3, 4)))
+            """
+        )
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
+    printed = []
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "sample.py"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        printed.append(done.stdout.split(" ", 1))
+    assert printed[0][1] == printed[1][1] == "Point(x=3, y=4)\n"
+    assert int(printed[0][0]) > 0 and printed[1][0] == "0"
