@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 
 import pytest
 
@@ -252,3 +253,89 @@ def test_the_next_write_recovers_first(tmp_path):
     write_together({folder / "b.pdf": b"b"})
     assert (folder / "a.pptx").read_bytes() == b"committed" and listing(folder) == ["a.pptx", "b.pdf"]
     assert output.generations_committed() > 0
+
+
+# --- the order of flushes: new files, then the journal, then the renames --------------------
+
+def _fd_name(fd):
+    return os.path.basename(os.readlink(f"/proc/self/fd/{fd}"))
+
+
+needs_proc = pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="names open files through /proc")
+
+
+@needs_proc
+def test_every_new_file_is_on_disk_before_the_journal_exists_and_the_journal_before_any_rename(
+        tmp_path, monkeypatch):
+    names = ["w.pptx", "w-handout.pdf", "w-guide.pdf"]
+    for name in names[:2]:
+        (tmp_path / name).write_bytes(b"old")
+    events: list[tuple[str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd):
+        name = _fd_name(fd)
+        if name.endswith(".new"):
+            assert not [n for n in os.listdir(tmp_path) if n.startswith(".workshop-")], "journal before a new file"
+        real_fsync(fd)
+        events.append(("fsync", name))
+
+    def replace(src, dst):
+        events.append(("replace", os.path.basename(src)))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    write_together({tmp_path / n: f"new {n}".encode() for n in names})
+    flushed_new = [i for i, (kind, name) in enumerate(events) if kind == "fsync" and name.endswith(".new")]
+    journal = events.index(next(e for e in events if e[0] == "fsync" and e[1].endswith(".journal.tmp")))
+    folder = events.index(("fsync", tmp_path.name), journal)  # the journal's rename, flushed
+    renames = [i for i, (kind, name) in enumerate(events) if kind == "replace" and name.endswith(".new")]
+    assert len(flushed_new) == 3 and len(renames) == 3
+    assert max(flushed_new) < journal < folder < min(renames)
+    assert {(tmp_path / n).read_bytes() for n in names} == {f"new {n}".encode() for n in names}
+
+
+def test_a_file_is_flushed_while_the_next_one_is_written(tmp_path, monkeypatch):
+    second_written = threading.Event()
+    first, waited = [], []
+    real_fsync, real_open = os.fsync, os.open
+
+    def fsync(fd):
+        if first and fd == first[0] and not waited:  # the first file (its number is used again later)
+            # its flush waits until the second file is being written
+            waited.append(second_written.wait(timeout=10))
+        real_fsync(fd)
+
+    def open_(path, flags, *args, **kwargs):
+        fd = real_open(path, flags, *args, **kwargs)
+        name = os.path.basename(path)
+        if name.startswith(".a.pptx.ws-"):
+            first.append(fd)
+        elif name.startswith(".b.pdf.ws-"):
+            second_written.set()
+        return fd
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "open", open_)
+    write_together({tmp_path / "a.pptx": b"A", tmp_path / "b.pdf": b"B"})
+    assert waited == [True]
+    assert listing(tmp_path) == ["a.pptx", "b.pdf"]
+
+
+@needs_proc
+def test_a_failed_flush_of_a_later_file_removes_every_temporary(tmp_path, monkeypatch):
+    a, b = tmp_path / "a.pptx", tmp_path / "b.pdf"
+    a.write_bytes(b"old")
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        if _fd_name(fd).startswith(".b.pdf.ws-"):
+            raise OSError(5, "Input/output error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(OutputError) as caught:
+        write_together({a: b"new", b: b"B"})
+    assert a.read_bytes() == b"old" and listing(tmp_path) == ["a.pptx"]
+    assert str(b) in str(caught.value) and ".ws-" not in str(caught.value)

@@ -19,6 +19,21 @@ to the next writer: before writing, it takes the folder's lock and recovers
 temporaries of generations that never committed are removed. Only names that
 match these exact patterns are ever touched: never a user's file nor the
 ``*.edited-*.pptx`` backups of kept edits.
+
+The flushes of step 1 overlap (``workshop.flushing``): each ``.new`` file is
+handed to a thread that flushes it to disk (``os.fsync``, which lets other
+threads run) while the next one is written, and the journal is written only
+once every one of those flushes has returned without an error. So the order
+the recovery relies on is the one a flush after each write gives: every new
+file is on disk before the journal exists at all (it is not even written, so
+the kernel cannot write it back early), the journal is on disk (its file, and
+the folder entry of its rename) before any target is renamed, and the renames
+are on disk before the old files go. What changes is only that the file system
+may write the files back at the same time instead of one after the other:
+writing a sample's outputs (1.5 MB in three files) took 0.3-0.7 ms less of 4-5
+ms on ext4 (paired medians of 41 writes, a new folder and one with the files
+to replace). A failed flush is reported for its target as before, and no flush
+thread outlives step 1, whether it ends normally, by an error or by Ctrl-C.
 """
 
 from __future__ import annotations
@@ -34,6 +49,7 @@ from pathlib import Path
 
 from workshop import platforms, stopping
 from workshop.errors import Location, WorkshopError
+from workshop.flushing import Flushing, write_new
 from workshop.lazyclass import lazy_dataclass
 from workshop.text.terminal import unsafe_characters
 
@@ -100,20 +116,6 @@ def _create_mode(existing: Path) -> int | None:
         return stat.S_IMODE(os.stat(existing).st_mode)
     except OSError:
         return None
-
-
-def _write_new(path: Path, data: bytes, mode: int | None) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-    if mode is not None:
-        os.chmod(path, mode)
 
 
 def _write_journal(folder: Path, token: str, entries: list[_Entry]) -> None:
@@ -299,6 +301,7 @@ def write_together(files: Mapping[Path, bytes], *, protected: frozenset[Path] = 
     entries: list[_Entry] = []
     linked: dict[str, bool] = {}
     current = targets[0]
+    flushing = Flushing()
     with platforms.folder_lock(folder):
         with stopping.critical():
             _recover_locked(folder)
@@ -309,11 +312,16 @@ def write_together(files: Mapping[Path, bytes], *, protected: frozenset[Path] = 
                 new = temp_name(target.name, token, "new", limit)
                 old = temp_name(target.name, token, "old", limit) if mode is not None else None
                 entries.append(_Entry(target.name, new, old))
-                _write_new(folder / new, files[target], mode)
+                flushing.start(target, write_new(folder / new, files[target], mode))
                 if old:
                     linked[old] = platforms.keep_old(target, folder / old)
+            failed = flushing.finish()  # every new file is on disk before the journal is written
+            if failed is not None:
+                current, error = failed
+                raise error
         except BaseException as exc:
             with stopping.critical():
+                flushing.finish()  # no flush may still hold a file that is removed now
                 _remove_uncommitted(folder, entries, token)
             if isinstance(exc, OSError):
                 raise _explain(exc, current) from None

@@ -144,3 +144,72 @@ def test_a_file_replaced_after_registration_is_parsed_as_it_now_is(cache, tmp_pa
     shutil.copy(FALLBACK_FAMILY.bold, family.italic)  # another face under the same path
     assert face.charWidths == TTFontFace(str(FALLBACK_FAMILY.bold)).charWidths
     assert face._ttf_data == FALLBACK_FAMILY.bold.read_bytes()
+
+
+def _fresh_registry(monkeypatch):
+    """This process forgets which files it registered, as a new process would."""
+    monkeypatch.setattr(fonts, "_registered", {})
+    monkeypatch.setattr(fonts, "_as_given", {})
+
+
+def _refuse_reading(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the file was read")
+
+    monkeypatch.setattr(fonts, "_digest", refuse)
+    monkeypatch.setattr(fonts, "metrics_for", refuse)
+
+
+def test_a_file_known_by_its_state_is_registered_without_reading_it(cache, tmp_path, monkeypatch):
+    family = _family(tmp_path, "Staat")
+    first = fonts.register_family(family)
+    assert len(list(cache.glob("*.file"))) == 4
+    _fresh_registry(monkeypatch)
+    _refuse_reading(monkeypatch)
+    registered = []
+    monkeypatch.setattr(pdfmetrics, "registerFont", registered.append)  # what a new process would register
+    assert fonts.register_family(family) == first
+    assert len(registered) == 4 and all(isinstance(f, FontOnDemand) for f in registered)
+    font = registered[1]
+    assert font.fontName == first.bold and "charWidths" not in vars(font.face)
+    assert font.stringWidth("Ĳsselmeer", 12) == TTFont("Staat-Eager", str(family.bold)).stringWidth("Ĳsselmeer", 12)
+
+
+def test_a_file_whose_state_changed_is_read_and_checked_again(cache, tmp_path, monkeypatch):
+    family = _family(tmp_path, "Veranderd")
+    fonts.register_family(family)
+    _fresh_registry(monkeypatch)
+    data = family.italic.read_bytes()
+    family.italic.unlink()
+    family.italic.write_bytes(data)  # the same bytes, written again: another state
+    read = []
+    real_digest = fonts._digest
+    monkeypatch.setattr(fonts, "_digest", lambda path: read.append(path.name) or real_digest(path))
+    fonts.register_family(family)
+    assert read == [family.italic.name]
+    assert len(list(cache.glob("*.file"))) == 5  # the new state is known now too
+
+
+def test_a_damaged_state_record_reads_the_file_again(cache, tmp_path, monkeypatch):
+    family = _family(tmp_path, "Beschadigd")
+    fonts.register_family(family)
+    for record in cache.glob("*.file"):
+        record.write_bytes(record.read_bytes()[:-1])
+    _fresh_registry(monkeypatch)
+    read = []
+    real_digest = fonts._digest
+    monkeypatch.setattr(fonts, "_digest", lambda path: read.append(path.name) or real_digest(path))
+    fonts.register_family(family)
+    assert len(read) == 4
+
+
+def test_off_never_uses_a_state_record(cache, tmp_path, monkeypatch):
+    family = _family(tmp_path, "Nooit")
+    fonts.register_family(family)
+    _fresh_registry(monkeypatch)
+    monkeypatch.setenv(CACHE_ENV, "off")
+    read = []
+    real_digest = fonts._digest
+    monkeypatch.setattr(fonts, "_digest", lambda path: read.append(path.name) or real_digest(path))
+    fonts.register_family(family)
+    assert len(read) == 4

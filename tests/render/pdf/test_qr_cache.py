@@ -36,7 +36,8 @@ def _encoded(value: str = URL):
 def test_cold_warm_and_off_give_the_encoders_modules(cache, monkeypatch):
     cold = _fresh()
     [entry] = cache.iterdir()
-    monkeypatch.setattr(qr, "QRCode", lambda *a: pytest.fail("encoded although cached"))
+    encoder = "reportlab.graphics.barcode.qrencoder.QRCode"
+    monkeypatch.setattr(encoder, lambda *a: pytest.fail("encoded although cached"))
     warm = _fresh()
     monkeypatch.undo()
     monkeypatch.setenv(CACHE_ENV, "off")
@@ -58,3 +59,15 @@ def test_a_damaged_or_foreign_entry_is_encoded_again_and_rewritten(cache):
         entry.write_bytes(damage)
         assert _fresh() == cold
         assert entry.read_bytes() == sound
+
+
+def test_a_cached_code_does_not_load_the_encoder(cache):
+    """reportlab's encoder loads every barcode it has: a cold PDF worker with a known address skips that."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from workshop.render.pdf import qr; qr.modules(sys.argv[1]); "
+              "print('reportlab.graphics.barcode' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", script, URL], capture_output=True, text=True, check=True,
+                           timeout=60).stdout.strip() for _ in range(2)]
+    assert runs == ["True", "False"]  # the first encodes (and keeps) it, the second reads it

@@ -13,7 +13,6 @@ import hashlib
 from functools import lru_cache
 from itertools import groupby
 
-from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
@@ -29,7 +28,9 @@ def modules(value: str) -> tuple[tuple[bool, ...], ...]:
     Kept per value, in the process and in ``<user cache>/qr/`` (keyed by the
     value, reportlab's version and this tool's code): the encoder tries all
     eight masks in Python (10 ms), and most handouts print their brand's same
-    address.
+    address. The encoder is imported only when a code is made: importing it
+    loads every barcode of ``reportlab.graphics.barcode`` (about 5 ms of a
+    cold PDF worker).
     """
     from workshop.cache import area, enabled, read_entry, write_entry
     from workshop.render.pdf.ondemand import code_version
@@ -42,6 +43,8 @@ def modules(value: str) -> tuple[tuple[bool, ...], ...]:
         size = len(rows)  # 17 + 4 × the version: 21 to 177 modules a side
         if 21 <= size <= 177 and size % 4 == 1 and all(len(row) == size and set(row) <= {48, 49} for row in rows):
             return tuple(tuple(module == 49 for module in row) for row in rows)
+    from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+
     code = QRCode(None, QRErrorCorrectLevel.M)
     code.addData(value)
     code.make()
