@@ -1,7 +1,7 @@
-"""The guide of an outline at the documented limits: all of it there, in work linear in its text.
+"""The guide's reminders of long tables and long material lists: bounded, with a count of the rest.
 
-Counted, not timed: the characters reportlab's line breaker is given grow with the
-text, not with the text times the pages it runs over (``pdf_support.counting_breaks``).
+The text of the limit outlines is tested for guide and handout alike in
+``tests/render/test_pdf_limits.py``.
 """
 
 from __future__ import annotations
@@ -9,55 +9,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from pdf_support import build, counting_breaks, limit_endings, limits_outline, pdftotext
+from pdf_support import build, pdftotext
 
 from workshop.render.guide import render_guide
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is needed")
-
-
-def _guide(folder, **counts: int) -> tuple[bytes, int]:
-    built = build(folder, limits_outline(**counts))
-    with counting_breaks() as broken:
-        data = render_guide(built.plan, built.brand, built.assets)
-    return data, broken[0]
-
-
-def test_a_compare_slide_is_broken_in_work_linear_in_its_points(tmp_path):
-    """One run-on paragraph a column, over pages: before, each page broke all the rest again (4 times the work)."""
-    _, few = _guide(tmp_path / "few", points=5)
-    _, more = _guide(tmp_path / "more", points=10)
-    assert more < 2.3 * few, (few, more)
-
-
-def test_long_steps_are_broken_in_work_linear_in_their_number(tmp_path):
-    _, few = _guide(tmp_path / "few", steps=5)
-    _, more = _guide(tmp_path / "more", steps=10)
-    assert more < 2.3 * few, (few, more)
-
-
-def test_thirty_steps_of_ten_thousand_characters_are_all_there(tmp_path):
-    data, broken = _guide(tmp_path, steps=30)
-    text = pdftotext(data)
-    missing = [end for end in limit_endings(steps=30) if end not in text]
-    assert not missing
-    assert broken < 3 * 30 * 10_000  # each step broken whole once, then page by page
-
-
-@pytest.mark.slow  # 330 pages: 2 × 50 points of 10,000 characters
-def test_a_compare_slide_at_its_limits_is_all_there(tmp_path):
-    data, broken = _guide(tmp_path, points=50)
-    text = pdftotext(data)
-    missing = [end for end in limit_endings(points=50) if end not in text]
-    assert not missing
-    assert broken < 3 * 2 * 50 * 10_000
-
-
-def test_a_compare_slide_of_ten_long_points_is_all_there(tmp_path):
-    """The quick share of the test above."""
-    data, _ = _guide(tmp_path, points=10)
-    text = pdftotext(data)
-    assert [end for end in limit_endings(points=10) if end not in text] == []
 
 
 def _table_outline(rows: int) -> str:
