@@ -87,8 +87,9 @@ def test_no_cache_reaches_worker_processes_through_the_environment(monkeypatch):
 
 
 def test_a_plain_check_never_imports_typer(tmp_path):
-    code = ("import sys, runpy\nsys.argv = ['workshop', 'check', 'decks/citroensap.yaml', '-o', sys.argv[1]]\n"
-            "try:\n    runpy.run_module('workshop', run_name='__main__')\nexcept SystemExit as exc:\n"
+    code = ("import sys\nfrom workshop.cli import main\n"
+            "sys.argv = ['workshop', 'check', 'decks/citroensap.yaml', '-o', sys.argv[1]]\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n"
             "    assert exc.code == 0, exc.code\n"
             "assert 'typer' not in sys.modules and 'click' not in sys.modules, 'typer was imported'\n")
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=REPO, capture_output=True, text=True)

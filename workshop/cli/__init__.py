@@ -14,14 +14,14 @@ command body (``commands``); every other line goes to typer.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from workshop.errors import ExitStatus
 
 if TYPE_CHECKING:
     import typer
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]
 
 
 def _app() -> typer.Typer:
@@ -58,6 +58,22 @@ def main() -> None:
         raise SystemExit(getattr(exc, "status", ExitStatus.INTERRUPTED)) from None
     finally:
         stopping.ignore_while_exiting()
+
+
+def run() -> NoReturn:
+    """The ``workshop`` command (and ``python -m workshop``): :func:`main`, then leave without teardown.
+
+    ``main`` ends with ``SystemExit`` like any click program, for callers that
+    go on afterwards (tests, scripts); the command itself has nothing left to
+    do, so it skips freeing its objects (``leaving``).
+    """
+    from workshop.cli import leaving
+
+    try:
+        main()
+    except SystemExit as exc:
+        leaving.leave(exc)
+    raise SystemExit(0)
 
 
 if __name__ == "__main__":  # pragma: no cover
