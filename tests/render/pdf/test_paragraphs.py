@@ -106,14 +106,15 @@ def test_each_paragraph_gets_its_own_fragments(kit):
 
 
 def test_the_kept_parses_are_bounded(kit, monkeypatch):
-    monkeypatch.setattr(paragraphs, "MAX_ENTRIES", 5)
+    monkeypatch.setattr(paragraphs, "_PARSED", paragraphs._PARSED.empty())
+    monkeypatch.setattr(paragraphs._PARSED, "max_entries", 5)
     for i in range(12):
         paragraphs.paragraph(f"Zin nummer {i}", kit.styles.body)
     assert len(paragraphs._PARSED) == 5 and list(paragraphs._PARSED)[-1][0] == "Zin nummer 11"
-    monkeypatch.setattr(paragraphs, "MAX_CHARS", 40)
+    monkeypatch.setattr(paragraphs._PARSED, "max_size", 40)
     paragraphs.paragraph("x" * 30, kit.styles.body)
     paragraphs.paragraph("y" * 30, kit.styles.body)
-    assert [k[0] for k in paragraphs._PARSED] == ["y" * 30] and paragraphs._chars == 30
+    assert [k[0] for k in paragraphs._PARSED] == ["y" * 30] and paragraphs._PARSED.size == 30
 
 
 def test_markup_that_sets_its_own_style_is_not_kept(kit):

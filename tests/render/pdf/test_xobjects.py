@@ -96,7 +96,7 @@ def _cached_pictures() -> dict[bytes, object]:
 
 
 def test_a_picture_is_encoded_once_and_a_changed_file_again(monkeypatch):
-    monkeypatch.setattr(images, "_PICTURES", type(images._PICTURES)())
+    monkeypatch.setattr(images, "_PICTURES", images._PICTURES.empty())
     calls = []
     real = xobjects.encode
     monkeypatch.setattr(images, "encode", lambda reader: calls.append(1) or real(reader))
@@ -108,10 +108,10 @@ def test_a_picture_is_encoded_once_and_a_changed_file_again(monkeypatch):
 
 
 def test_the_encodings_kept_are_bounded(monkeypatch):
-    monkeypatch.setattr(images, "_PICTURES", type(images._PICTURES)())
+    monkeypatch.setattr(images, "_PICTURES", images._PICTURES.empty())
     pictures = [check_image(f"p{i}.png", _png("RGB", (40 + i, 30))) for i in range(6)]
     one = len(pictures[0].data) + images._picture(pictures[0]).encoded.size
-    monkeypatch.setattr(images, "MAX_ENCODED", one * 3)
+    monkeypatch.setattr(images._PICTURES, "max_size", one * 3)
     for picture in pictures:
         images._picture(picture)
     kept = list(_cached_pictures())

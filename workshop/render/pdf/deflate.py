@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections import OrderedDict
 
 from reportlab.pdfbase import pdfdoc
+
+from workshop.render.pdf.recent import Recent
 
 MAX_ENTRIES = 4096
 MAX_BYTES = 16 * 1024 * 1024
@@ -33,29 +34,26 @@ class RememberingZCompress(pdfdoc.PDFStreamFilterZCompress):
     """reportlab's Flate filter, remembering what it deflated."""
 
     def __init__(self) -> None:
-        self.kept: OrderedDict[bytes, bytes] = OrderedDict()  # SHA-256 of the content → its deflated bytes
-        self.seen: OrderedDict[bytes, None] = OrderedDict()  # contents deflated once, by their SHA-256
-        self.size = 0
+        #: SHA-256 of the content → its deflated bytes, bounded by their count and size
+        self.kept: Recent[bytes, bytes] = Recent(MAX_ENTRIES, MAX_BYTES, lambda _, made: len(made))
+        self.seen: Recent[bytes, bool] = Recent(MAX_ENTRIES)  # contents deflated once, by their SHA-256
+
+    @property
+    def size(self) -> int:
+        """Bytes of deflated streams kept."""
+        return self.kept.size
 
     def encode(self, text: str | bytes) -> bytes:
         data = text.encode("utf8") if isinstance(text, str) else text
         key = hashlib.sha256(data).digest()
         found = self.kept.get(key)
         if found is not None:
-            self.kept.move_to_end(key)
             return found
         made = zlib.compress(data)
-        if key not in self.seen:
-            self.seen[key] = None
-            if len(self.seen) > MAX_ENTRIES:
-                self.seen.popitem(last=False)
+        if self.seen.pop(key) is None:
+            self.seen.put(key, True)
             return made
-        del self.seen[key]
-        self.kept[key] = made
-        self.size += len(made)
-        while len(self.kept) > 1 and (len(self.kept) > MAX_ENTRIES or self.size > MAX_BYTES):
-            _, dropped = self.kept.popitem(last=False)
-            self.size -= len(dropped)
+        self.kept.put(key, made)
         return made
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections import OrderedDict
 from functools import lru_cache
 
 from reportlab.lib.utils import ImageReader
@@ -32,6 +31,7 @@ from workshop.brand.model import Logo
 from workshop.errors import WorkshopError
 from workshop.lazyclass import lazy_dataclass
 from workshop.render.pdf.encoded_cache import cached_encoding
+from workshop.render.pdf.recent import Recent
 from workshop.render.pdf.scaled_cache import cached_scale
 from workshop.render.pdf.xobjects import Encoded, draw, encode
 from workshop.safety.images import MAX_IMAGE_BYTES, ImageFile, check_image
@@ -52,7 +52,10 @@ class _Picture:
     encoded: Encoded
 
 
-_PICTURES: OrderedDict[bytes, _Picture] = OrderedDict()  # the printed image's bytes → its encoding
+#: the printed image's bytes → its encoding, bounded by the bytes of both
+_PICTURES: Recent[bytes, _Picture] = Recent(
+    4096, MAX_ENCODED, lambda data, picture: len(data) + picture.encoded.size,
+)
 
 
 def _picture(image: ImageFile) -> _Picture:
@@ -66,13 +69,11 @@ def _picture(image: ImageFile) -> _Picture:
     """
     found = _PICTURES.get(image.data)
     if found is not None:
-        _PICTURES.move_to_end(image.data)
         return found
     digest = hashlib.sha256(image.data).hexdigest()
     encoded = cached_encoding(digest, lambda: encode(ImageReader(io.BytesIO(image.data))))
-    found = _PICTURES[image.data] = _Picture("Picture" + digest[:32], encoded)
-    while len(_PICTURES) > 1 and sum(len(k) + p.encoded.size for k, p in _PICTURES.items()) > MAX_ENCODED:
-        _PICTURES.popitem(last=False)
+    found = _Picture("Picture" + digest[:32], encoded)
+    _PICTURES.put(image.data, found)
     return found
 
 

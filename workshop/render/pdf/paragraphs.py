@@ -23,7 +23,6 @@ it is split or drawn (both may change what a new break would give).
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 from reportlab.lib.styles import ParagraphStyle
@@ -32,14 +31,17 @@ from reportlab.platypus.paraparser import ParaFrag
 
 from workshop.render.pdf.continued import CarriedLines
 from workshop.render.pdf.fonts import families_generation
+from workshop.render.pdf.recent import Recent
 
 MAX_ENTRIES = 4096
 MAX_CHARS = 4 * 1024 * 1024
 _IGNORED = ("name", "parent", "hyphenationLang")  # not read by the parser (see the docstring)
 
 _Key = tuple[str, Hashable, tuple[tuple[str, object], ...], int]
-_PARSED: OrderedDict[_Key, tuple[str, list[ParaFrag]]] = OrderedDict()
-_chars = 0
+#: kept parses, bounded by their number and the characters of markup they are keyed by
+_PARSED: Recent[_Key, tuple[str, list[ParaFrag]]] = Recent(
+    MAX_ENTRIES, MAX_CHARS, lambda key, _: len(key[0]),
+)
 
 
 class KeptParagraph(CarriedLines):
@@ -85,7 +87,6 @@ def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None, *,
     except TypeError:  # a style value that cannot be part of a key: parse as reportlab does
         return KeptParagraph(prepare(markup) if prepare else markup, style, bulletText=bullet)
     if found is not None:
-        _PARSED.move_to_end(key)
         text, frags = found
         return KeptParagraph(text, style, bulletText=bullet, frags=[f.clone() for f in frags])
     made = KeptParagraph(prepare(markup) if prepare else markup, style, bulletText=bullet)
@@ -95,16 +96,9 @@ def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None, *,
 
 
 def _keep(key: _Key, made: Paragraph) -> None:
-    global _chars
-    _PARSED[key] = (made.text, [f.clone() for f in made.frags])
-    _chars += len(key[0])
-    while len(_PARSED) > 1 and (len(_PARSED) > MAX_ENTRIES or _chars > MAX_CHARS):
-        (old, *_), _ = _PARSED.popitem(last=False)
-        _chars -= len(old)
+    _PARSED.put(key, (made.text, [f.clone() for f in made.frags]))
 
 
 def forget() -> None:
     """Drop every kept parse (tests; a process that wants its memory back)."""
-    global _chars
     _PARSED.clear()
-    _chars = 0
