@@ -18,7 +18,6 @@ at most as far as its reader looks (``Wanted``), and the file is read through
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.brand.sfnt_tables import TABLE_RECORD, Name, OffsetTable, Tables, table_directory, u16
@@ -29,13 +28,19 @@ Wanted = Mapping[str, int]
 NAME_EXTENT = -1
 
 
-@dataclass(frozen=True)
 class Pieces:
-    """A font's table directory, and the first bytes of the tables asked for that it has."""
+    """A font's table directory, and the first bytes of the tables asked for that it has.
 
-    sfnt_version: bytes
-    directory: Tables  # tag → (offset, length) of every table, each checked to lie inside the file
-    tables: dict[str, bytes]  # tag → its first min(length, wanted) bytes
+    A plain class: made and read once per font file, never compared or printed
+    (a dataclass would cost more to create at import than every font's reading).
+    """
+
+    __slots__ = ("directory", "sfnt_version", "tables")
+
+    def __init__(self, sfnt_version: bytes, directory: Tables, tables: dict[str, bytes]) -> None:
+        self.sfnt_version = sfnt_version
+        self.directory = directory  # tag → (offset, length) of every table, each checked to lie inside the file
+        self.tables = tables  # tag → its first min(length, wanted) bytes
 
 
 def name_extent(header: bytes, length: int) -> int:
