@@ -16,8 +16,13 @@ Pure byte work, no python-pptx.
 
 from __future__ import annotations
 
+import os
 import struct
+from functools import lru_cache
+from pathlib import Path
 
+from workshop.brand.sfnt_pieces import NAME_EXTENT, Pieces, pieces_of, read_pieces
+from workshop.brand.sfnt_tables import OS2, Head, NotAFont
 from workshop.lazyclass import lazy_dataclass
 
 VERSION = 0x00020001
@@ -31,15 +36,13 @@ EDITABLE = 0x0008
 NO_SUBSETTING = 0x0100
 BITMAP_ONLY = 0x0200
 
-_OFFSET_TABLE = struct.Struct(">4sHHHH")  # sfntVersion, numTables, searchRange, entrySelector, rangeShift
-_TABLE_RECORD = struct.Struct(">4sIII")  # tableTag, checksum, offset, length
 _HEAD_CHECKSUM_ADJUSTMENT = struct.Struct(">I")  # head: after version and fontRevision (offset 8)
 _OS2_PREFIX = struct.Struct(">HhHHh")  # version, xAvgCharWidth, usWeightClass, usWidthClass, fsType
 _OS2_FAMILY_CLASS = struct.Struct(">h")  # sFamilyClass at offset 30 (high byte: IBM class)
 _OS2_PANOSE_OFFSET = 32
 _OS2_UNICODE_RANGES = struct.Struct(">IIII")  # ulUnicodeRange1..4 at offset 42
-_OS2_FS_SELECTION = struct.Struct(">H")  # fsSelection at offset 62
-_OS2_CODE_PAGES = struct.Struct(">II")  # ulCodePageRange1..2 at offset 78 (version >= 1)
+_OS2_FS_SELECTION = struct.Struct(">H")  # fsSelection
+_OS2_CODE_PAGES = struct.Struct(">II")  # ulCodePageRange1..2 (version >= 1)
 _NAME_HEADER = struct.Struct(">HHH")  # format, count, stringOffset
 _NAME_RECORD = struct.Struct(">HHHHHH")  # platformID, encodingID, languageID, nameID, length, offset
 
@@ -71,51 +74,79 @@ class FaceHeader:
 
 
 def read_header(data: bytes) -> FaceHeader:
-    """The header fields of a TrueType font; NotEmbeddable when the font is not readable."""
+    """The header fields of the TrueType font ``data`` (a whole file); NotEmbeddable when it is not readable."""
     try:
-        return _read_header(data)
-    except (struct.error, KeyError, IndexError, UnicodeDecodeError) as exc:
+        return _read_header(pieces_of(data, _HEADER_PIECES))
+    except (NotAFont, struct.error, KeyError, IndexError, UnicodeDecodeError) as exc:
         raise NotEmbeddable(f"the font cannot be read ({exc})") from None
 
 
-def _read_header(data: bytes) -> FaceHeader:
-    version, count, *_ = _OFFSET_TABLE.unpack_from(data, 0)
-    tables = {}
-    for index in range(count):
-        tag, _checksum, offset, length = _TABLE_RECORD.unpack_from(data, _OFFSET_TABLE.size + index * 16)
-        tables[tag.decode("latin-1")] = (offset, length)
-    os2 = tables["OS/2"][0]
-    os2_version, _avg, weight, _width, fs_type = _OS2_PREFIX.unpack_from(data, os2)
-    panose = data[os2 + _OS2_PANOSE_OFFSET: os2 + _OS2_PANOSE_OFFSET + 10]
-    (family_class,) = _OS2_FAMILY_CLASS.unpack_from(data, os2 + 30)
-    ranges = _OS2_UNICODE_RANGES.unpack_from(data, os2 + 42)
-    (selection,) = _OS2_FS_SELECTION.unpack_from(data, os2 + 62)
-    pages = _OS2_CODE_PAGES.unpack_from(data, os2 + 78) if os2_version >= 1 else (0, 0)
-    (adjustment,) = _HEAD_CHECKSUM_ADJUSTMENT.unpack_from(data, tables["head"][0] + 8)
-    names = _names(data, tables["name"][0])
+def header_of(path: Path) -> FaceHeader:
+    """``read_header`` of the font file at ``path``, reading only the tables it needs, once per file as it is.
+
+    Raises NotEmbeddable when the font is not readable, OSError when the file is not.
+    """
+    info = os.stat(path)
+    found = _header_of(str(path), info.st_mtime_ns, info.st_size)
+    if isinstance(found, str):
+        raise NotEmbeddable(found)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _header_of(path: str, _mtime: int, _size: int) -> FaceHeader | str:
+    from workshop.brand.fontfiles import MAX_FONT_BYTES
+
+    try:
+        return _read_header(read_pieces(Path(path), _HEADER_PIECES, max_bytes=MAX_FONT_BYTES))
+    except (NotAFont, struct.error, KeyError, IndexError, UnicodeDecodeError) as exc:
+        return f"the font cannot be read ({exc})"
+
+
+#: what the EOT header repeats: all of 'name' it can reach, OS/2 up to the code pages, 'head'
+_HEADER_PIECES = {"name": NAME_EXTENT, "OS/2": OS2.header_length, "head": Head.min_length}
+
+
+def _read_header(pieces: Pieces) -> FaceHeader:
+    os2 = pieces.tables["OS/2"]
+    os2_version, _avg, weight, _width, fs_type = _OS2_PREFIX.unpack_from(os2, 0)
+    panose = os2[_OS2_PANOSE_OFFSET: _OS2_PANOSE_OFFSET + 10]
+    (family_class,) = _OS2_FAMILY_CLASS.unpack_from(os2, 30)
+    ranges = _OS2_UNICODE_RANGES.unpack_from(os2, 42)
+    (selection,) = _OS2_FS_SELECTION.unpack_from(os2, OS2.fsSelection)
+    # The code pages came with version 1; a table cut short of them (a sloppy font) has none to repeat.
+    has_pages = os2_version >= 1 and len(os2) >= OS2.header_length
+    pages = _OS2_CODE_PAGES.unpack_from(os2, OS2.ulCodePageRange1) if has_pages else (0, 0)
+    (adjustment,) = _HEAD_CHECKSUM_ADJUSTMENT.unpack_from(pieces.tables["head"], 8)
+    names = _names(pieces.tables["name"])
     return FaceHeader(
         family=names.get(1, ""), style=names.get(2, ""), version=names.get(5, ""),
         full_name=names.get(4, ""), panose=bytes(panose), weight=weight,
         italic=bool(selection & 0x0001), fs_type=fs_type & 0xFFFF, unicode_ranges=ranges,
         code_pages=pages, checksum_adjustment=adjustment,
-        truetype="glyf" in tables and version != b"OTTO", family_class=(family_class >> 8) & 0xFF,
+        truetype="glyf" in pieces.directory and pieces.sfnt_version != b"OTTO",
+        family_class=(family_class >> 8) & 0xFF,
     )
 
 
-def _names(data: bytes, offset: int) -> dict[int, str]:
-    """Windows Unicode English names (what Windows and PowerPoint know a font by)."""
-    _format, count, strings = _NAME_HEADER.unpack_from(data, offset)
+def _names(table: bytes) -> dict[int, str]:
+    """Windows Unicode English names (what Windows and PowerPoint know a font by), from the 'name' table."""
+    _format, count, strings = _NAME_HEADER.unpack_from(table, 0)
     found: dict[int, tuple[int, str]] = {}
     for index in range(count):
         platform, encoding, language, name_id, length, start = _NAME_RECORD.unpack_from(
-            data, offset + _NAME_HEADER.size + index * _NAME_RECORD.size)
+            table, _NAME_HEADER.size + index * _NAME_RECORD.size)
         if platform != 3 or encoding not in (0, 1):
             continue
-        raw = data[offset + strings + start: offset + strings + start + length]
+        raw = table[strings + start: strings + start + length]
         rank = 0 if language == 0x0409 else 1
         if name_id not in found or rank < found[name_id][0]:
             found[name_id] = (rank, raw.decode("utf-16-be"))
     return {name_id: text for name_id, (_rank, text) in found.items()}
+
+
+def clear_caches() -> None:
+    _header_of.cache_clear()
 
 
 def embedding_problem(header: FaceHeader) -> str | None:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import operator
 import struct
+from pathlib import Path
 
 from workshop.brand.cmap import glyph_map
+from workshop.brand.sfnt_pieces import NAME_EXTENT, Pieces, pieces_of, read_pieces
 from workshop.brand.sfnt_tables import (
     I16,
     OS2,
@@ -35,7 +37,8 @@ from workshop.brand.sfnt_tables import (
 )
 from workshop.lazyclass import lazy_dataclass
 
-__all__ = ["FontInfo", "FontMetricsData", "NotAFont", "check_outlines", "read_font_info", "read_font_metrics"]
+__all__ = ["FontInfo", "FontMetricsData", "NotAFont", "check_outlines", "font_info", "read_font_info",
+           "read_font_info_file", "read_font_metrics"]
 
 
 # -- identification ----------------------------------------------------------------------
@@ -52,34 +55,53 @@ class FontInfo:
 
 
 def read_font_info(data: bytes) -> FontInfo:
+    """What the font ``data`` (a whole file) says about itself. Raises ``NotAFont``."""
     try:
-        return _read_font_info(data)
+        return font_info(pieces_of(data, IDENTIFYING))
     except (struct.error, IndexError, KeyError) as exc:
         raise NotAFont(f"damaged font ({exc})") from None
 
 
-def _read_font_info(data: bytes) -> FontInfo:
-    tables = table_directory(data)
-    names = _names(data, *tables["name"]) if "name" in tables else {}
+def read_font_info_file(path: Path, *, max_bytes: int) -> FontInfo:
+    """``read_font_info`` of the file at ``path``, reading only its directory and the tables it needs.
+
+    Raises ``NotAFont``, or ``OSError`` for a file that cannot be read.
+    """
+    try:
+        return font_info(read_pieces(path, IDENTIFYING, max_bytes=max_bytes))
+    except (struct.error, IndexError, KeyError) as exc:
+        raise NotAFont(f"damaged font ({exc})") from None
+
+
+#: the pieces identification reads: the whole reach of 'name', OS/2 up to fsSelection, head up to macStyle
+IDENTIFYING = {"name": NAME_EXTENT, "OS/2": OS2.min_length, "head": Head.macStyle + 2}
+
+
+def font_info(pieces: Pieces) -> FontInfo:
+    tables = pieces.directory
+    names = _names(pieces.tables["name"]) if "name" in tables else {}
     weight = fs_selection = fs_type = mac_style = None
     if "OS/2" in tables and tables["OS/2"][1] >= OS2.min_length:
-        os2 = tables["OS/2"][0]
-        weight = u16(data, os2 + OS2.usWeightClass)
-        fs_type = u16(data, os2 + OS2.fsType)
-        fs_selection = u16(data, os2 + OS2.fsSelection)
+        os2 = pieces.tables["OS/2"]
+        weight = u16(os2, OS2.usWeightClass)
+        fs_type = u16(os2, OS2.fsType)
+        fs_selection = u16(os2, OS2.fsSelection)
     if "head" in tables and tables["head"][1] >= Head.macStyle + 2:
-        mac_style = u16(data, tables["head"][0] + Head.macStyle)
+        mac_style = u16(pieces.tables["head"], Head.macStyle)
     return FontInfo(names, frozenset(tables), weight, fs_selection, fs_type, mac_style)
 
 
-def _names(data: bytes, offset: int, length: int) -> dict[int, str]:
-    end = offset + length
-    _version, count, storage = Name.header.unpack_from(data, offset)
-    records = offset + Name.header.size
-    count = max(0, min(count, (length - Name.header.size) // Name.record.size))
+def _names(table: bytes) -> dict[int, str]:
+    """nameID → text, from the 'name' table's bytes (as far as ``name_extent`` reaches)."""
+    end = len(table)
+    if end < Name.header.size:
+        return {}  # too short for its own header: no names
+    _version, count, storage = Name.header.unpack_from(table, 0)
+    records = Name.header.size
+    count = max(0, min(count, (end - Name.header.size) // Name.record.size))
     best: dict[int, tuple[int, str, int, int]] = {}  # nameID → (preference, codec, stringOffset, length)
     for platform, encoding, language, name_id, size, start in Name.record.iter_unpack(
-            data[records: records + Name.record.size * count]):
+            table[records: records + Name.record.size * count]):
         if platform == 3 and encoding in (0, 1, 10):
             rank, codec = (0 if language == 0x409 else 1), "utf-16-be"
         elif platform == 0:
@@ -91,8 +113,7 @@ def _names(data: bytes, offset: int, length: int) -> dict[int, str]:
         held = best.get(name_id)
         if held is None or rank < held[0]:
             best[name_id] = (rank, codec, start, size)
-    strings = offset + storage
-    return {name_id: data[strings + start: min(strings + start + size, end)].decode(codec, "replace")
+    return {name_id: table[storage + start: min(storage + start + size, end)].decode(codec, "replace")
             for name_id, (_rank, codec, start, size) in best.items()}
 
 

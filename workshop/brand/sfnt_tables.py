@@ -79,8 +79,10 @@ class OS2:
     fsSelection = 62
     usWinAscent = 74
     usWinDescent = 76
+    ulCodePageRange1 = 78  # then ulCodePageRange2 (version >= 1)
     min_length = 64  # up to fsSelection and the character indices after it
     min_length_win = 78  # up to usWinDescent
+    header_length = 86  # up to ulCodePageRange2: all that identification and the EOT header read
 
 
 class Name:
@@ -115,14 +117,19 @@ class CmapFormat12:
     group = struct.Struct(">III")  # startCharCode, endCharCode, startGlyphID
 
 
-def table_directory(data: bytes) -> Tables:
-    """The table directory: tag → (offset, length)."""
+def table_directory(data: bytes, size: int | None = None) -> Tables:
+    """The table directory: tag → (offset, length), every table checked to lie inside the file.
+
+    ``data`` holds the file's first bytes, at least up to the end of the
+    directory; ``size`` is the whole file's length (``len(data)`` when
+    ``data`` is the whole file).
+    """
     if len(data) < OffsetTable.size or data[:4] not in _SFNT_VERSIONS:
         raise NotAFont("not a TrueType/OpenType font")
     count = U16.unpack_from(data, OffsetTable.numTables)[0]
     directory_end = OffsetTable.size + TABLE_RECORD.size * count
-    size = len(data)
-    if directory_end > size:
+    size = len(data) if size is None else size
+    if directory_end > min(size, len(data)):
         raise NotAFont("the font's table directory is truncated")
     tables: Tables = {}
     for tag, _checksum, offset, length in TABLE_RECORD.iter_unpack(data[OffsetTable.size: directory_end]):

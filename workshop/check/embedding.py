@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from workshop.brand.eot import NotEmbeddable, embedding_problem, read_header
+from workshop.brand.eot import NotEmbeddable, embedding_problem, header_of
 from workshop.errors import Finding, Location, Severity
 
 _STYLES = (("Regular", False, False), ("Bold", True, False), ("Italic", False, True),
@@ -38,7 +38,7 @@ def check_embedding(plan: Any, brand: Any, outline: Any) -> list[Finding]:
                 continue
             seen.add(str(path))
             try:
-                problem = embedding_problem(read_header(path.read_bytes()))
+                problem = embedding_problem(header_of(path))
             except (NotEmbeddable, OSError) as exc:
                 problem = str(exc)
             if problem:

@@ -113,10 +113,10 @@ class Widest(FontMetrics):
 @lru_cache(maxsize=64)
 def is_serif(path: str) -> bool:
     """Does the font call itself a serif (PANOSE serif style 2-10, or IBM class 1-7)?"""
-    from workshop.brand.eot import NotEmbeddable, read_header
+    from workshop.brand.eot import NotEmbeddable, header_of
 
     try:
-        header = read_header(Path(path).read_bytes())
+        header = header_of(Path(path))
     except (NotEmbeddable, OSError):
         return False
     if header.panose[0] == 2 and header.panose[1] >= 2:

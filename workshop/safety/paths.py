@@ -126,22 +126,79 @@ def read_regular_file(path: Path, *, max_bytes: int) -> bytes:
     FIFO cannot block the open and a file swapped after an earlier check is caught.
     Raises ``OSError`` (``NotRegularFile`` or the system's error).
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
-    descriptor = os.open(path, flags)
-    with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile(f"'{path}' is not a regular file")
-        if info.st_size > max_bytes:
-            raise NotRegularFile(f"'{path}' is larger than {_size(max_bytes)}")
+    with os.fdopen(_open_regular(path, max_bytes), "rb") as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise NotRegularFile(f"'{path}' is larger than {_size(max_bytes)}")
     return data
 
 
+class RegularFile:
+    """A regular file of at most ``max_bytes``, read piece by piece (``with RegularFile(path, ...) as f``).
+
+    For formats whose header says where the few parts a reader needs lie (a
+    font's table directory): reading those pieces costs what they weigh, not
+    what the file weighs. The open is checked as in ``read_regular_file``, and
+    every piece must lie inside the file as its size was when it was opened:
+    an offset or length from a damaged header cannot read past the end, and a
+    file cut short while it is read is refused (``OutsideFile``).
+    """
+
+    def __init__(self, path: Path, *, max_bytes: int) -> None:
+        self.path = path
+        self._descriptor = _open_regular(path, max_bytes)
+        self.size = os.fstat(self._descriptor).st_size
+
+    def read_at(self, offset: int, length: int) -> bytes:
+        """The ``length`` bytes at ``offset``, all of which must lie inside the file."""
+        if offset < 0 or length < 0 or offset + length > self.size:
+            raise OutsideFile(f"'{self.path}' has no bytes {offset:,}-{offset + length:,} "
+                              f"(it is {self.size:,} bytes long)")
+        if not length:
+            return b""
+        if hasattr(os, "pread"):
+            data = os.pread(self._descriptor, length, offset)
+        else:  # Windows has no pread
+            os.lseek(self._descriptor, offset, os.SEEK_SET)
+            data = os.read(self._descriptor, length)
+        if len(data) != length:
+            raise OutsideFile(f"'{self.path}' became shorter while it was read")
+        return data
+
+    def close(self) -> None:
+        if self._descriptor >= 0:
+            os.close(self._descriptor)
+            self._descriptor = -1
+
+    def __enter__(self) -> RegularFile:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _open_regular(path: Path, max_bytes: int) -> int:
+    """A descriptor of ``path`` opened for reading, once it is known to be a regular file of at most ``max_bytes``."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(f"'{path}' is not a regular file")
+        if info.st_size > max_bytes:
+            raise NotRegularFile(f"'{path}' is larger than {_size(max_bytes)}")
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
 class NotRegularFile(OSError):
     """A path that is a FIFO, device or folder, or too large, where a file was expected."""
+
+
+class OutsideFile(OSError):
+    """A piece asked of a ``RegularFile`` that does not lie inside it."""
 
 
 def _size(limit: int) -> str:

@@ -27,7 +27,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop.brand.eot import FaceHeader, NotEmbeddable, read_header, to_eot
+from workshop.brand.eot import FaceHeader, NotEmbeddable, header_of, to_eot
 from workshop.brand.model import FontFamily
 from workshop.render.deck.deflate_cache import file_entry
 from workshop.render.deck.ooxml import el, qn
@@ -141,7 +141,7 @@ def _borrowed(family: FontFamily, bold: bool, italic: bool) -> bool:
 
 
 def _font_element(typeface: str, family: FontFamily) -> Element:
-    header = read_header(Path(family.regular).read_bytes())
+    header = header_of(Path(family.regular))
     return el("p:font", {"typeface": typeface, "panose": header.panose.hex().upper(),
                          "pitchFamily": _pitch_family(header), "charset": 0})
 
