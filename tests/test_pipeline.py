@@ -191,28 +191,28 @@ def fork_only():
 
 
 def test_a_single_build_forks_its_pdf_worker_before_the_brand_loads(project, monkeypatch, fork_only):
+    from workshop import split
     from workshop.cli.run import run
     from workshop.console import Console
 
-    real_get_brand, real_run_build = pipeline.get_brand, pipeline.run_build
+    real_get_brand, real_render_all = pipeline.get_brand, split.render_all
     seen: dict[str, object] = {}
 
     def get_brand(name):
-        seen.setdefault("ahead at brand", list(pipeline._AHEAD))
+        seen.setdefault("ahead at brand", dict(pipeline._AHEAD))
         return real_get_brand(name)
 
-    def run_build(job):
-        seen["ahead at build"] = list(pipeline._AHEAD)
-        result = real_run_build(job)
-        seen["ahead after build"] = list(pipeline._AHEAD)
-        return result
+    def render_all(prepared, outputs, render, worker):
+        seen["worker used"] = worker
+        return real_render_all(prepared, outputs, render, worker)
 
     monkeypatch.setattr(pipeline, "get_brand", get_brand)
-    monkeypatch.setattr(pipeline, "run_build", run_build)
+    monkeypatch.setattr(split, "render_all", render_all)
     pipeline.forget_brands()
     job = Job(Path("decks/een-plus-een.yaml"), Path("ahead"), split=True)
     assert run(Console(quiet=True), [job], 1, False, False) == 0
-    assert seen == {"ahead at brand": [job], "ahead at build": [job], "ahead after build": []}
+    assert list(seen["ahead at brand"]) == [job] and seen["worker used"] is seen["ahead at brand"][job]
+    assert pipeline._AHEAD == {}
     alone = run_build(Job(Path("decks/een-plus-een.yaml"), Path("alone")))
     assert alone.ok and snapshot(project / "ahead") == snapshot(project / "alone")
 
