@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import marshal
 import os
 import subprocess
 import sys
 import textwrap
+import zlib
 from pathlib import Path
 
 import pytest
 
+from workshop import methodcache
 from workshop.methodcache import _MAGIC, _Store, compiled_methods
 
 TEXT = "def __create_fn__():\n def f(x):\n  return x + 1\n return f"
@@ -42,20 +43,112 @@ def test_a_torn_record_keeps_those_before_it(tmp_path: Path, writing: None) -> N
     path = tmp_path / "methods"
     _Store(str(path)).code(TEXT)
     with open(path, "ab") as out:
-        out.write(b"\x40\x00\x00\x00\xe3\x02")  # the start of a record a killed process never finished
+        # the start of a record a killed process never finished
+        out.write(methodcache._HEADER.pack(len(TEXT), 400, 0, 0) + TEXT.encode()[:20])
     store = _Store(str(path))
     store.code(TEXT)
     assert store.compiled == 0
 
 
-@pytest.mark.parametrize("content", [b"", b"not marshal at all", b"\x05\x00\x00\x00\xe9\x00\x00\x00\x00"])
+#: the file as the previous format (marshalled frames after their lengths) began
+OLD_FORMAT = b"\x05\x00\x00\x00\xe9\x00\x00\x00\x00"
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal at all", OLD_FORMAT, _MAGIC[:4] + b"dcm2"])
 def test_a_foreign_file_is_started_afresh(tmp_path: Path, writing: None, content: bytes) -> None:
     path = tmp_path / "methods"
     path.write_bytes(content)
     store = _Store(str(path))
     assert _made(store.code(TEXT)) == 2 and store.compiled == 1
-    assert path.read_bytes()[4:].startswith(marshal.dumps(_MAGIC))
-    assert _Store(str(path)).load().keys() == {TEXT}
+    assert path.read_bytes().startswith(_MAGIC)
+    assert len(_Store(str(path)).load()) == 1
+
+
+def _text(n: int) -> str:
+    return TEXT.replace("x + 1", f"x + {n}")
+
+
+def test_a_damaged_record_is_a_miss_and_its_good_copy_is_found_next(tmp_path: Path, writing: None) -> None:
+    path = tmp_path / "methods"
+    _Store(str(path)).code(TEXT)
+    data = bytearray(path.read_bytes())
+    data[-3] ^= 0xFF  # a bit flipped inside the marshalled code
+    path.write_bytes(bytes(data))
+    damaged = _Store(str(path))
+    assert _made(damaged.code(TEXT)) == 2 and damaged.compiled == 1
+    again = _Store(str(path))
+    assert _made(again.code(TEXT)) == 2 and again.compiled == 0
+
+
+def test_a_record_found_by_its_crc_is_used_only_for_the_same_text(tmp_path: Path, writing: None) -> None:
+    path = tmp_path / "methods"
+    _Store(str(path)).code(TEXT)
+    other = _text(7)
+    assert len(other) == len(TEXT)
+    store = _Store(str(path))
+    raw = TEXT.encode()
+    # the text's own CRC and length now lead to the record of TEXT: its bytes must still match
+    store.load()[(zlib.crc32(other.encode()), len(raw))] = store.load()[(zlib.crc32(raw), len(raw))]
+    assert _made(store.code(other)) == 8 and store.compiled == 1
+
+
+def test_only_the_records_asked_for_are_unmarshalled(
+    tmp_path: Path, writing: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = str(tmp_path / "methods")
+    first = _Store(path)
+    for n in range(50):
+        first.code(_text(n))
+    loads: list[object] = []
+    real = methodcache.marshal.loads
+    monkeypatch.setattr(methodcache.marshal, "loads", lambda data: loads.append(data) or real(data))
+    second = _Store(path)
+    assert len(second.load()) == 50 and not loads
+    assert _made(second.code(_text(3))) == 4 and _made(second.code(_text(3))) == 4
+    assert len(loads) == 1 and second.compiled == 0
+
+
+def test_a_process_that_appended_compacts_a_file_it_mostly_did_not_use(
+    tmp_path: Path, writing: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(methodcache, "_COMPACT_AT", 0)
+    path = tmp_path / "methods"
+    old = _Store(str(path))
+    for n in range(40):
+        old.code(_text(n))  # the methods of classes since edited
+    store = _Store(str(path))
+    store.code(_text(1))
+    store.code(_text(99))  # a class edited since: appended, and the exit hook armed
+    assert store.exit_registered
+    store.compact()
+    after = _Store(str(path))
+    assert len(after.load()) == 2
+    after.code(_text(1))
+    after.code(_text(99))
+    assert after.compiled == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["methods"]  # nothing left aside
+
+
+def test_a_file_mostly_used_is_not_compacted(tmp_path: Path, writing: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(methodcache, "_COMPACT_AT", 0)
+    path = tmp_path / "methods"
+    old = _Store(str(path))
+    for n in range(4):
+        old.code(_text(n))
+    store = _Store(str(path))
+    for n in range(5):
+        store.code(_text(n))
+    before = path.read_bytes()
+    store.compact()
+    assert path.read_bytes() == before
+
+
+def test_a_process_that_appended_nothing_leaves_the_file_alone(tmp_path: Path, writing: None) -> None:
+    path = str(tmp_path / "methods")
+    _Store(path).code(TEXT)
+    store = _Store(path)
+    store.code(TEXT)
+    assert not store.exit_registered
 
 
 def test_nothing_is_written_when_byte_code_is_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -71,10 +71,10 @@ def test_deep_nesting_stops_at_the_limit_whatever_the_parser(text, place, loader
     """Our limit, message, place and hint; never libyaml's 'exceeded maximum nesting depth'."""
     import yaml
 
-    from workshop.yamltree import reader
+    from workshop.yamltree import compose
 
     if loader == "python":
-        monkeypatch.setattr(reader, "_Loader", yaml.BaseLoader)
+        monkeypatch.setattr(compose, "_Loader", yaml.BaseLoader)
     elif not hasattr(yaml, "CBaseLoader"):
         pytest.skip("PyYAML without libyaml")
     error = error_of(text)
