@@ -170,3 +170,79 @@ def test_output_over_an_input_is_refused(project):
     result = run_build(Job(sneaky, Path("decks"), only=("deck",)))
     assert not result.ok and "input" in result.error
     assert sneaky.read_bytes() == before
+
+
+def test_the_pdf_worker_is_sent_what_the_renderers_read_not_the_outline(project):
+    import pickle
+
+    import workshop.split  # noqa: F401 - read-only mappings cross the pipe as dicts (its copyreg entry)
+
+    prepared = pipeline.prepare(Job(Path("decks/een-plus-een.yaml"), Path("out")))
+    sent = pickle.dumps(prepared.for_renderers, protocol=pickle.HIGHEST_PROTOCOL)
+    assert b"workshop.outline" not in sent and b"yamltree" not in sent  # the worker never loads the YAML reader
+    back = pickle.loads(sent)
+    assert pipeline.render(back, "handout") == pipeline.render(prepared, "handout")
+
+
+@pytest.fixture
+def fork_only():
+    if not hasattr(os, "fork"):
+        pytest.skip("the PDF worker forks")
+
+
+def test_a_single_build_forks_its_pdf_worker_before_the_brand_loads(project, monkeypatch, fork_only):
+    from workshop import split
+    from workshop.cli.run import run
+    from workshop.console import Console
+
+    real_get_brand, real_render_all = pipeline.get_brand, split.render_all
+    seen: dict[str, object] = {}
+
+    def get_brand(name):
+        seen.setdefault("ahead at brand", dict(pipeline._AHEAD))
+        return real_get_brand(name)
+
+    def render_all(prepared, outputs, render, worker):
+        seen["worker used"] = worker
+        return real_render_all(prepared, outputs, render, worker)
+
+    monkeypatch.setattr(pipeline, "get_brand", get_brand)
+    monkeypatch.setattr(split, "render_all", render_all)
+    pipeline.forget_brands()
+    job = Job(Path("decks/een-plus-een.yaml"), Path("ahead"), split=True)
+    assert run(Console(quiet=True), [job], 1, False, False) == 0
+    assert list(seen["ahead at brand"]) == [job] and seen["worker used"] is seen["ahead at brand"][job]
+    assert pipeline._AHEAD == {}
+    alone = run_build(Job(Path("decks/een-plus-een.yaml"), Path("alone")))
+    assert alone.ok and snapshot(project / "ahead") == snapshot(project / "alone")
+
+
+@pytest.mark.parametrize("jobs", [["split"], ["plain"], ["split", "split"], []])
+def test_only_a_single_split_build_gets_a_worker_ahead(project, monkeypatch, fork_only, jobs):
+    from workshop import split
+
+    forked: list[int] = []
+    real_init = split.PdfWorker.__init__
+
+    def counting(worker, *args, **kwargs):
+        forked.append(1)
+        real_init(worker, *args, **kwargs)
+
+    monkeypatch.setattr(split.PdfWorker, "__init__", counting)
+    job_list = [Job(Path(f"decks/{name}.yaml"), Path("out"), split=kind == "split")
+                for name, kind in zip(("een-plus-een", "citroensap")[:len(jobs)], jobs, strict=True)]
+    with pipeline.pdf_worker_ahead(job_list):
+        assert list(pipeline._AHEAD) == (job_list if jobs == ["split"] else [])
+    assert forked == ([1] if jobs == ["split"] else [])
+
+
+def test_a_worker_ahead_that_is_never_used_is_stopped(project, fork_only):
+    job = Job(Path("decks/een-plus-een.yaml"), Path("out"), split=True)
+    with pytest.raises(WorkshopError):
+        with pipeline.pdf_worker_ahead([job]):
+            worker = pipeline._AHEAD[job]
+            pid = worker.pid
+            raise WorkshopError("the brand failed to load")  # as get_brand would, before any build
+    assert pipeline._AHEAD == {} and worker.pid is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # already reaped: no process is left behind

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from workshop.brand.model import Brand
     from workshop.outline.load import Outline
     from workshop.plan.model import DeckPlan
+    from workshop.split import PdfWorker
 
 OUTPUTS = ("deck", "handout", "guide")
 SUFFIXES = {"deck": ".pptx", "handout": "-handout.pdf", "guide": "-guide.pdf"}
@@ -86,6 +88,19 @@ class JobResult:
         return self.error is None
 
 
+@lazy_dataclass(frozen=True)
+class RenderInput:
+    """What the renderers read: the plan, the brand and the assets; all the PDF worker is sent.
+
+    Not the outline: unpickling it would import the YAML reader and the
+    outline loader into the worker (about 15 ms), for nothing it draws.
+    """
+
+    plan: DeckPlan
+    brand: Brand
+    assets: Assets
+
+
 @lazy_dataclass
 class _Prepared:
     outline: Outline
@@ -93,6 +108,10 @@ class _Prepared:
     plan: DeckPlan
     assets: Assets
     findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def for_renderers(self) -> RenderInput:
+        return RenderInput(self.plan, self.brand, self.assets)
 
 
 _BRANDS: dict[str, tuple[Brand, list[Finding]]] = {}
@@ -154,7 +173,7 @@ def prepare(job: Job, renders: Sequence[str] = ()) -> _Prepared:
     return _Prepared(outline, brand, plan, assets, findings)
 
 
-def render(prepared: _Prepared, output: str) -> bytes:
+def render(prepared: _Prepared | RenderInput, output: str) -> bytes:
     if output == "deck":
         from workshop.render.deck import render_deck
 
@@ -218,13 +237,44 @@ def _backup(guard: Guard) -> None:
         shutil.copy2(guard.target, guard.backup)
 
 
+_AHEAD: dict[Job, PdfWorker] = {}  # PDF workers forked before their build began (``pdf_worker_ahead``)
+
+
+@contextmanager
+def pdf_worker_ahead(jobs: Sequence[Job]) -> Iterator[None]:
+    """For a single build that splits, fork its PDF worker now, before the brand is loaded.
+
+    The worker loads reportlab while this process loads the brand (about 40 ms
+    for the house brand), reads and plans; it needs nothing of the loaded
+    brand but the ``Brand`` value, which goes with the plan. ``run_build``
+    takes the worker; one left unused (a refused target, a broken brand, an
+    interrupt) is stopped when the block ends.
+    """
+    from workshop.split import start_worker
+
+    worker = None
+    if len(jobs) == 1:
+        job = jobs[0]
+        worker = start_worker([o for o in OUTPUTS if o in job.only], render, split=job.split)
+    if worker is not None:
+        _AHEAD[jobs[0]] = worker
+    try:
+        yield
+    finally:
+        if worker is not None:
+            _AHEAD.pop(jobs[0], None)
+            worker.stop()
+
+
 def run_build(job: Job) -> JobResult:
     from workshop.output import write_together
     from workshop.split import render_all, start_worker
 
     started = time.perf_counter()
     outputs = [o for o in OUTPUTS if o in job.only]
-    worker = start_worker(outputs, render, split=job.split)
+    worker = _AHEAD.pop(job, None)
+    if worker is None:
+        worker = start_worker(outputs, render, split=job.split)
     guard: Guard | None = None
     backed_up = False
     try:
@@ -239,7 +289,7 @@ def run_build(job: Job) -> JobResult:
             guard = guard_deck(deck, job.edits)
         kept: list[str] = []
         renderer = render if guard is None or guard.previous is None else _keeping(guard, kept)
-        rendered = render_all(prepared, outputs, renderer, worker)
+        rendered = render_all(prepared.for_renderers, outputs, renderer, worker)
         files = {targets[o]: rendered[o] for o in outputs}
         if guard is not None and guard.backup is not None:
             _backup(guard)
@@ -258,10 +308,10 @@ def run_build(job: Job) -> JobResult:
                      slides=len(prepared.plan.deck_slides), notes=_edit_notes(guard, kept))
 
 
-def _keeping(guard: Guard, said: list[str]) -> Callable[[_Prepared, str], bytes]:
+def _keeping(guard: Guard, said: list[str]) -> Callable[[RenderInput, str], bytes]:
     """``render`` with the deck rendered by carrying ``guard``'s edits over (the summary lands in ``said``)."""
 
-    def rendering(prepared: _Prepared, output: str) -> bytes:
+    def rendering(prepared: RenderInput, output: str) -> bytes:
         if output != "deck":
             return render(prepared, output)
         from workshop.render.deck import render_deck_keeping

@@ -1,11 +1,12 @@
 """Render the deck and the PDFs side by side for a single build.
 
 One build's deck (python-pptx) and PDFs (reportlab) are independent once the
-plan exists. For a single outline the CLI forks a PDF worker *before*
-planning (after importing what both sides use, so the model is built once):
-it loads reportlab while this process reads and plans the outline,
-then receives the plan and renders the handout and guide while this process
-renders the deck. Both cores work on a cold start. The plan is written to
+plan exists. For a single outline the CLI forks a PDF worker *before* it
+loads the brand (``pipeline.pdf_worker_ahead``; after importing what both
+sides use, so the model is built once): it loads reportlab while this
+process loads the brand, reads and plans the outline, then receives what the
+renderers read (plan, brand, assets) and renders the handout and guide while
+this process renders the deck. Both cores work on a cold start. The plan is written to
 the child by a thread: the child reads it only once reportlab is loaded,
 and a plan is larger than a pipe holds (about 100 KB for a sample), so a
 plain write would hold the deck back until then (50–90 ms measured). Batches do not split: they

@@ -41,6 +41,13 @@ def jobs_for(project: Project, paths: list[str], brand: str | None, profiles: li
 
 def run(console: Console, job_list: list[Job], jobs: int, strict: bool, check_only: bool) -> int:
     """Build (or check) every job, print the summary, and return the exit code."""
+    from workshop.pipeline import pdf_worker_ahead
+
+    with pdf_worker_ahead([] if check_only else job_list):  # a single build: its PDF worker starts first
+        return _run(console, job_list, jobs, strict, check_only)
+
+
+def _run(console: Console, job_list: list[Job], jobs: int, strict: bool, check_only: bool) -> int:
     from workshop.batch import check_targets, default_jobs, run_jobs, unique_jobs
     from workshop.pipeline import get_brand
 
