@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from workshop.lazyclass import is_realised, lazy_dataclass, realise
+from workshop import lazyclass
+from workshop.lazyclass import eager_dataclass, is_realised, lazy_dataclass, realise
 
 
 def _pair(body: str, **params: Any) -> tuple[type, type]:
@@ -69,6 +70,39 @@ def test_it_behaves_as_dataclass(params: dict[str, Any]) -> None:
     assert lazy.__doc__ == eager.__doc__
     if params.get("order"):
         assert lazy(1) < lazy(2)
+
+
+def test_the_made_up_docstring_is_dataclass_own_and_read_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    lazy, eager = _pair(POINT, frozen=True)
+    calls: list[object] = []
+    real = lazyclass.inspect.signature
+    monkeypatch.setattr(lazyclass.inspect, "signature", lambda c: calls.append(c) or real(c))
+    realise(lazy)
+    assert calls == []
+    assert lazy(1).__doc__ == lazy.__doc__ == eager.__doc__
+    assert eager.__doc__.startswith("Point(x: ") and eager.__doc__.endswith(" = 'p')")
+    assert calls == [lazy] and lazy.__doc__ == eager.__doc__ and len(calls) == 1
+    assert isinstance(vars(lazy)["__doc__"], str)
+
+
+def test_a_class_with_its_own_docstring_keeps_it() -> None:
+    lazy, eager = _pair(POINT.replace("class Point:", 'class Point:\n    """A point."""'))
+    assert lazy(1).__doc__ == lazy.__doc__ == eager.__doc__ == "A point."
+
+
+def test_an_eager_dataclass_with_slots_is_dataclass_own() -> None:
+    made = []
+    for decorate in (eager_dataclass, dataclass):
+        namespace: dict[str, Any] = {"field": field}
+        exec(textwrap.dedent(POINT), namespace)
+        made.append(decorate(frozen=True, slots=True)(namespace["Point"]))
+    ours, theirs = made
+    assert ours.__slots__ == theirs.__slots__ == ("x", "y", "tags", "label")
+    assert repr(ours(1)) == repr(theirs(1)) and ours(1) == ours(1) and hash(ours(1)) == hash(ours(1))
+    assert ours.__doc__ == theirs.__doc__
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ours(1).x = 2  # type: ignore[misc]
+    assert copy.deepcopy(ours(1, tags=(3,))) == ours(1, tags=(3,))
 
 
 def test_frozen_assignment_raises_as_dataclass() -> None:

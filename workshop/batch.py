@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import signal
 import time
-import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field
@@ -131,6 +130,8 @@ def _run_one(task: Callable[[Job], JobResult], job: Job) -> JobResult:
     try:
         return task(job)
     except Exception as exc:  # a bug: reported for this job, the batch goes on
+        import traceback  # only a failing job pays for it
+
         return JobResult(job, error=f"internal error: {type(exc).__name__}: {exc}\n  hint: run again with "
                          "--debug for the traceback and please report it", exit_code=ExitStatus.INTERNAL,
                          seconds=time.perf_counter() - started, traceback=traceback.format_exc())

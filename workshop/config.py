@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import field
 from pathlib import Path
 from typing import Any
@@ -87,14 +88,8 @@ def load_project(start: Path | None = None) -> Project:
 
 def read_config(file: Path) -> Project:
     """Read and check one config file; every problem is located in it."""
-    import tomllib  # only a project with a config file pays for it
-
     text = _read_text(file)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise WorkshopError(f"TOML syntax error: {_bare(str(exc))}", _decode_location(file, str(exc)),
-                            hint="see docs/configuration.md for an example") from None
+    data = _parsed(text, file)
     if file.name == PYPROJECT:
         table = data.get("tool", {}).get("workshop", {})
         prefix = "tool.workshop."
@@ -103,6 +98,55 @@ def read_config(file: Path) -> Project:
     if not isinstance(table, dict):
         raise WorkshopError("[tool.workshop] should be a table", Location(str(file)))
     return _project(file, text, table, prefix)
+
+
+#: the user cache folder of parsed config files (``workshop.cache``)
+PARSED_AREA = "config"
+PARSED_MAGIC = b"workshop parsed toml 1\n"
+
+
+def _parsed(text: str, file: Path) -> dict[str, Any]:
+    """``tomllib.loads(text)``, kept in the user cache by the text and the Python version.
+
+    Every command reads the project's config, and importing ``tomllib`` costs
+    about 5 ms; a config rarely changes between commands, so its parsed
+    value (plain data, marshalled) is kept under ``<user cache>/config/`` and
+    the next command with the same text neither imports nor runs the parser.
+    A value with dates or times is not kept; a file with a syntax error never
+    is, so its error is always located by the parser. A damaged entry is
+    parsed again.
+    """
+    import hashlib
+    import marshal
+
+    from workshop import cache
+
+    enabled = cache.enabled()
+    key = hashlib.sha256(f"{sys.version}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    entry = cache.area(PARSED_AREA) / key[:40]
+    if enabled:
+        kept = cache.read_entry(entry, key, PARSED_MAGIC)
+        if kept is not None:
+            try:
+                value = marshal.loads(kept)
+            except (EOFError, ValueError, TypeError):
+                value = None
+            if isinstance(value, dict):
+                return value
+    import tomllib  # only a config not parsed before pays for it
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise WorkshopError(f"TOML syntax error: {_bare(str(exc))}", _decode_location(file, str(exc)),
+                            hint="see docs/configuration.md for an example") from None
+    if enabled:
+        try:
+            payload = marshal.dumps(data)
+        except ValueError:  # dates and times do not marshal: parsed every time
+            return data
+        cache.write_entry(entry, key, payload, PARSED_MAGIC)
+    return data
 
 
 def client_file(project: Project, name: str) -> Path:

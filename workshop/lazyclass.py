@@ -37,7 +37,14 @@ return a *new* class, which cannot be deferred behind the name already bound,
 so it is refused; use ``dataclasses.dataclass`` for slotted classes.
 
 Either way the methods' code comes from :mod:`workshop.methodcache` when a
-build has made them before, which is most of what a dataclass costs.
+build has made them before, which is most of what a dataclass costs. For a
+class without a docstring ``dataclass`` writes one from
+``inspect.signature(cls)`` (some 100 µs a class); that text is made when
+``__doc__`` is first read instead, and is the same text.
+
+``@eager_dataclass(...)`` is ``dataclasses.dataclass(...)`` made at once with
+the methods' code from the cache, for what cannot be deferred
+(``slots=True``).
 
 For type checkers the name *is* ``dataclasses.dataclass``, so mypy checks
 constructors, fields and frozenness exactly as before.
@@ -46,12 +53,13 @@ constructors, fields and frozenness exactly as before.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import threading
 from typing import TYPE_CHECKING, Any
 
 from workshop.methodcache import compiled_methods
 
-__all__ = ["is_realised", "lazy_dataclass", "realise"]
+__all__ = ["eager_dataclass", "is_realised", "lazy_dataclass", "realise"]
 
 _MISSING = object()
 #: the class → its ``dataclass`` keyword arguments, for classes not yet realised
@@ -78,7 +86,36 @@ def realise(cls: type) -> None:
                     type.__delattr__(base, name)
                 else:
                     type.__setattr__(base, name, original)
-            dataclasses.dataclass(**params)(base)
+            _make(base, params)
+
+
+class _SignatureDoc:
+    """The ``__doc__`` ``dataclass`` writes for a class without one (its name and signature), made on first read."""
+
+    def __init__(self, owner: type) -> None:
+        self.owner = owner
+
+    def __get__(self, instance: object, cls: type | None = None) -> str:
+        owner = self.owner
+        try:  # as dataclasses words it: some signatures cannot be read
+            text = str(inspect.signature(owner)).replace(" -> None", "")
+        except (TypeError, ValueError):
+            text = ""
+        doc = owner.__name__ + text
+        type.__setattr__(owner, "__doc__", doc)
+        return doc
+
+
+def _make(cls: type, params: dict[str, Any]) -> type:
+    """``dataclasses.dataclass(**params)(cls)`` (methods from the cache), its made-up ``__doc__`` left for later."""
+    undocumented = vars(cls).get("__doc__") is None
+    if undocumented:
+        type.__setattr__(cls, "__doc__", "(being made)")  # dataclass then skips reading the signature
+    with compiled_methods():
+        made: type = dataclasses.dataclass(**params)(cls)
+    if undocumented:  # on the class made (a new one for slots=True)
+        type.__setattr__(made, "__doc__", _SignatureDoc(made))
+    return made
 
 
 class _RealiseOnRead:
@@ -124,8 +161,8 @@ def _defer(cls: type, params: dict[str, Any]) -> type:
     has_fields = any(vars(c).get("__annotations__") for c in cls.__mro__)
     if not has_fields or any("__setstate__" in vars(c) for c in cls.__mro__ if c not in _pending):
         realise(cls)  # its lazy bases
-        with _lock, compiled_methods():
-            return dataclasses.dataclass(**params)(cls)
+        with _lock:
+            return _make(cls, params)
     replaced: dict[str, object] = {
         name: _RealiseOnRead(cls, name) for name, value in vars(cls).items() if isinstance(value, dataclasses.Field)
     }
@@ -140,8 +177,19 @@ def _defer(cls: type, params: dict[str, Any]) -> type:
 
 
 if TYPE_CHECKING:
+    from dataclasses import dataclass as eager_dataclass
     from dataclasses import dataclass as lazy_dataclass
 else:
+
+    def eager_dataclass(cls: type | None = None, /, **params: Any) -> Any:
+        """As ``dataclasses.dataclass`` (with or without arguments, ``slots=True`` too), made now."""
+
+        def make(cls: type) -> type:
+            realise(cls)  # its lazy bases
+            with _lock:
+                return _make(cls, params)
+
+        return make if cls is None else make(cls)
 
     def lazy_dataclass(cls: type | None = None, /, **params: Any) -> Any:
         """As ``dataclasses.dataclass`` (with or without arguments), realised on first use."""

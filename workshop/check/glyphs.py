@@ -30,7 +30,7 @@ _MAX_SHOWN = 6
 
 def check_glyphs(plan: Any, brand: Any, outline: Any) -> list[Finding]:
     brand_fonts = _faces(brand.typography.headings.family, brand.typography.base.family)
-    fallback = _faces(FALLBACK_FAMILY)
+    fallback: list[FontMetrics] = []  # read at the first character the brand fonts lack (1.6 ms otherwise)
     findings: list[Finding] = []
     fallback_chars: dict[str, Location] = {}
     drawn: set[str] = set()  # characters a brand font draws, or that need no glyph
@@ -47,6 +47,7 @@ def check_glyphs(plan: Any, brand: Any, outline: Any) -> list[Finding]:
                 if not needs_glyph(char) or _has(brand_fonts, char):
                     drawn.add(char)
                     continue
+                fallback = fallback or _faces(FALLBACK_FAMILY)
                 in_fallback = fallback_only[char] = _has(fallback, char)
             if in_fallback:
                 fallback_chars.setdefault(char, where)

@@ -12,10 +12,13 @@ layout. A save that changes none of those gives the same facts.
 from __future__ import annotations
 
 import hashlib
-import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from workshop.edits.package import RT_CHART, RT_LAYOUT, RT_MASTER, RT_NOTES, Parts, q, related
 from workshop.lazyclass import lazy_dataclass
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 _HIDDEN_FALSE = {"b": "0", "i": "0", "u": "none", "strike": "noStrike", "baseline": "0", "cap": "none"}
 _RUN_ATTRS = ("b", "i", "u", "strike", "sz", "baseline", "cap")

@@ -11,12 +11,14 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-import xml.etree.ElementTree as ET
 import zipfile
 from functools import cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from workshop.lazyclass import lazy_dataclass
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 MAX_DECK_BYTES = 256 * 1024 * 1024
 MAX_MEMBERS = 50_000
@@ -94,6 +96,8 @@ def parse_rels(data: bytes | None, part: str) -> dict[str, Rel]:
 
 
 def parse_xml(data: bytes, name: str) -> ET.Element:
+    import xml.etree.ElementTree as ET  # only reading a deck back pays for it
+
     if _DOCTYPE.search(data[:4096]) or _DOCTYPE.search(data):
         raise DeckUnreadable(f"'{name}' declares XML entities or a DOCTYPE")
     try:

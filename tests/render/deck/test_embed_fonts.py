@@ -302,3 +302,33 @@ def test_the_faces_are_the_same_with_their_cache_cold_warm_and_off(monkeypatch, 
     off = _build(sample, "default")
     deflate_cache.forget()
     assert cold == warm == off
+
+
+def _part(xml: str):
+    return etree.fromstring(
+        f'<root xmlns:a="{NS["a"]}" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+        f"{xml}</root>")
+
+
+@pytest.mark.parametrize(("name", "xml", "expected"), [
+    ("/ppt/slides/slide1.xml", '<a:r><a:rPr b="1"><a:latin typeface="Lato"/></a:rPr><a:t>Hoi</a:t></a:r>',
+     {("Lato", True, False)}),
+    # a run without text sets nothing in its face
+    ("/ppt/slides/slide1.xml", '<a:r><a:rPr i="1"><a:latin typeface="Lato"/></a:rPr><a:t></a:t></a:r>', set()),
+    # a layout's default look is not text anyone sees; a chart's default run properties are
+    ("/ppt/slideLayouts/slideLayout1.xml", '<a:defRPr><a:latin typeface="Lato"/></a:defRPr>', set()),
+    ("/ppt/charts/chart1.xml", '<a:defRPr i="true"><a:latin typeface="Lato"/></a:defRPr>',
+     {("Lato", False, True)}),
+    # not a part that holds text, and a run whose face the theme decides
+    ("/ppt/notesSlides/notesSlide1.xml", '<a:r><a:rPr><a:latin typeface="Lato"/></a:rPr><a:t>x</a:t></a:r>', set()),
+    ("/ppt/slides/slide1.xml", "<a:r><a:rPr/><a:t>x</a:t></a:r>", set()),
+])
+def test_faces_in_finds_the_faces_a_part_sets_text_in(name, xml, expected):
+    from workshop.render.deck.embed import faces_in
+
+    used: set[tuple[str, bool, bool]] = set()
+    faces_in(name, _part(xml), used)
+    assert used == expected
+    known = {("Other", False, False)}
+    faces_in(name, _part(xml), known)
+    assert known == expected | {("Other", False, False)}

@@ -103,7 +103,7 @@ class Deck:
         self.samples: dict[str, Any] = {}  # layout part → the template's sample slide on it
         self._finisher = Finisher()
         self._slide_rids: dict[int, str] = {}  # id(slide part) → the presentation's relationship to it
-        self.faces: Faces = {}  # the faces finished parts set text in (see embed.faces_used)
+        self.faces: Faces = set()  # the faces finished parts set text in (see embed.faces_used)
         self.made: dict[tuple[object, ...], Element] = {}  # properties its typesetters made (text.Typesetter)
 
     @property

@@ -24,10 +24,10 @@ import os
 import struct
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.cache import area, code_state, enabled, file_state, read_entry, write_entry
+from workshop.lazyclass import eager_dataclass
 from workshop.render.deck.zipstream import Entry, deflate, level_for
 
 MIN_BYTES = 256 * 1024
@@ -67,7 +67,7 @@ def deflate_part(name: str, data: bytes, folder: Path | None = None) -> Entry:
     return Entry(name, zlib.crc32(data), len(data), known)
 
 
-@dataclass(frozen=True, slots=True)
+@eager_dataclass(frozen=True, slots=True)
 class Deflated:
     """Bytes deflated for a zip entry, without its name: their CRC-32 and length before, the bytes after."""
 

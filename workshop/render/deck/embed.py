@@ -48,37 +48,39 @@ _AFTER = ("custShowLst", "photoAlbum", "custDataLst", "kinsoku", "defaultTextSty
           "modifyVerifier", "extLst")
 
 
-Faces = dict[tuple[str, bool, bool], set[str]]
+#: the (typeface, bold, italic) faces a deck sets text in
+Faces = set[tuple[str, bool, bool]]
 
 
 def faces_in(name: str, root: Any, used: Faces) -> None:
-    """Add the (typeface, bold, italic) faces the part ``name`` (tree ``root``) sets text in to ``used``."""
+    """Add the (typeface, bold, italic) faces the part ``name`` (tree ``root``) sets text in to ``used``.
+
+    A run's face counts when the run has text; a chart's default run
+    properties count whatever its values say (a chart draws its axis and
+    label text in them). A face already known is not looked at again, so a
+    part costs one pass over its run properties.
+    """
     if not name.startswith(_TEXT_PARTS):
         return
-    latin, text_tag = qn("a:latin"), qn("a:t")
-    chart_text = None
-    for props in root.iter(qn("a:rPr"), qn("a:defRPr")):
+    run_props, latin, text_tag = qn("a:rPr"), qn("a:latin"), qn("a:t")
+    chart = name.startswith("/ppt/charts/")
+    # a layout's or master's a:defRPr is a default look, not text anyone sees: only a chart's counts
+    for props in root.iter(run_props, qn("a:defRPr")) if chart else root.iter(run_props):
         face = props.find(latin)
         if face is None:
             continue
         key = (face.get("typeface", ""), props.get("b") in ("1", "true"), props.get("i") in ("1", "true"))
-        if props.tag == qn("a:rPr"):
-            text = "".join(t.text or "" for t in props.getparent().iter(text_tag))
-            if not text:
-                continue
-        elif name.startswith("/ppt/charts/"):
-            if chart_text is None:
-                chart_text = "".join(v.text or "" for v in root.iter(qn("c:v")))
-            text = chart_text
-        else:
-            continue  # a layout's default look, not text anyone sees
-        used.setdefault(key, set()).update(text)
+        if key in used:
+            continue
+        if props.tag == run_props and not any(t.text for t in props.getparent().iter(text_tag)):
+            continue
+        used.add(key)
 
 
 def faces_used(parts: Iterable[Any], used: Faces | None = None) -> Faces:
-    """(typeface, bold, italic) → characters set in it, over every slide, layout, master and chart
-    of ``parts``, added to ``used`` (what finished parts set)."""
-    used = {key: set(chars) for key, chars in (used or {}).items()}
+    """The (typeface, bold, italic) faces every slide, layout, master and chart of ``parts`` sets text in,
+    with ``used`` (what finished parts set)."""
+    used = set(used or ())
     for part in parts:
         if has_element(part):
             faces_in(str(part.partname), element(part), used)

@@ -33,7 +33,6 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -52,6 +51,7 @@ from pptx.parts.embeddedpackage import EmbeddedXlsxPart
 from pptx.parts.image import ImagePart
 from pptx.parts.slide import NotesSlidePart, SlideLayoutPart, SlidePart
 
+from workshop.lazyclass import eager_dataclass
 from workshop.render.deck.deflate_cache import deflate_part
 from workshop.render.deck.zipstream import Entry, deflate, write_zip
 
@@ -338,7 +338,7 @@ def all_parts(package: Any, more: Iterable[Any] = ()) -> list[Any]:
     return list(seen.values())
 
 
-@dataclass(frozen=True, slots=True)
+@eager_dataclass(frozen=True, slots=True)
 class Written:
     """A part already deflated into zip entries (its tree gone): what the content types and the order need."""
 

@@ -18,7 +18,8 @@ import struct
 import sys
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from workshop.lazyclass import eager_dataclass
 
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 _DOSDATE = (ZIP_TIME[0] - 1980) << 9 | ZIP_TIME[1] << 5 | ZIP_TIME[2]
@@ -38,7 +39,7 @@ _END64 = struct.Struct("<4sQ2H2L4Q")
 _LOCATOR = struct.Struct("<4sLQL")
 
 
-@dataclass(frozen=True, slots=True)
+@eager_dataclass(frozen=True, slots=True)
 class Entry:
     """One deflated member: its name, the CRC and length of the original bytes, the deflated bytes."""
 
