@@ -129,6 +129,22 @@ def test_a_process_that_appended_compacts_a_file_it_mostly_did_not_use(
     assert [p.name for p in tmp_path.iterdir()] == ["methods"]  # nothing left aside
 
 
+def test_a_forked_child_does_not_compact_its_parent_s_file(
+    tmp_path: Path, writing: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(methodcache, "_COMPACT_AT", 0)
+    path = tmp_path / "methods"
+    old = _Store(str(path))
+    for n in range(40):
+        old.code(_text(n))
+    store = _Store(str(path))
+    store.code(_text(99))
+    before = path.read_bytes()
+    monkeypatch.setattr(methodcache.os, "getpid", lambda: store.exit_registered + 1)
+    store.compact()
+    assert path.read_bytes() == before
+
+
 def test_a_file_mostly_used_is_not_compacted(tmp_path: Path, writing: None, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(methodcache, "_COMPACT_AT", 0)
     path = tmp_path / "methods"

@@ -77,7 +77,7 @@ class _Store:
         self.used: list[tuple[int, int]] = []  # where the records of those found in the file are
         self.written: list[bytes] = []  # the records of those compiled here
         self.used_bytes = 0
-        self.exit_registered = False
+        self.exit_registered = 0  # the process that will compact at its exit (0: none)
         self.compiled = 0  # texts this process had to compile (for the tests and for measuring)
 
     def load(self) -> dict[tuple[int, int], int]:
@@ -140,12 +140,14 @@ class _Store:
             self.path = None  # a read-only install: compile as dataclasses does
             return
         if not self.exit_registered:
-            self.exit_registered = True
+            self.exit_registered = os.getpid()
             atexit.register(self.compact)
 
     def compact(self) -> None:
         """At exit, after appending: rewrite the file with only what was used, when most of it was not."""
         size = len(self.data)
+        if self.exit_registered != os.getpid():  # a forked child that inherited the hook: not its file to judge
+            return
         if self.path is not None and size > _COMPACT_AT and size > _COMPACT_RATIO * self.used_bytes:
             self._rewrite([self.data[at:end] for at, end in self.used] + self.written)
 

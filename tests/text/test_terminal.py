@@ -31,3 +31,17 @@ def test_the_cli_prints_hostile_file_names_and_values_escaped(tmp_path):
     assert "\\x1b]0;pwned\\x07" in output and "\\u202e" in output
     for raw in ("\x1b", "\x07", "\u202e", "\u2066", "\x9b"):
         assert raw not in output
+
+
+def test_exactly_the_controls_bidi_characters_and_separators_are_escaped():
+    import re
+
+    # the set as a regular expression, as it was written before it became a table
+    unsafe = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    expected = [c for c in every if unsafe.match(c)]
+    assert [c for c in every if printable(c) != c] == expected
+    assert unsafe_characters(every) == sorted(
+        {f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" for c in expected + ["\t", "\n"]})
+    assert printable(every) == unsafe.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", every)

@@ -114,3 +114,11 @@ def test_a_process_reading_a_kept_text_never_imports_pyyaml(tmp_path: Path) -> N
                            check=False) for _ in range(2)]
     assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
     assert [run.stdout for run in runs] == ["True 09:30\n", "False 09:30\n"]
+
+
+def test_a_raw_control_character_is_refused_at_its_place_every_time(area: Path) -> None:
+    for _ in range(2):
+        with pytest.raises(WorkshopError, match="control character U[+]001B") as info:
+            read_yaml_text("a: ok\nb: x\x1by\n", "o.yaml")
+        assert (info.value.location.line, info.value.location.column) == (2, 5)
+    assert not area.exists() or not list(area.iterdir())

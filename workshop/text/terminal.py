@@ -9,24 +9,27 @@ of these characters are refused (:func:`unsafe_characters`).
 
 from __future__ import annotations
 
-import re
-
 # C0 controls except tab and newline (the CLI's own line breaks), DEL, C1 controls,
 # the bidi marks, embeddings, overrides and isolates, and the line/paragraph separators.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_IN_NAMES = re.compile(_UNSAFE.pattern[:1] + "\t\n" + _UNSAFE.pattern[1:])
+_UNSAFE = frozenset([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, 0x2028,
+                     0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_UNSAFE_IN_NAMES = _UNSAFE | {0x09, 0x0A}
 
 
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
+def _escape(code: int) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+#: each unsafe character → its escape, for ``str.translate`` (a regular expression of these
+#: ranges costs about 0.4 ms to compile at every start; this table some 20 µs)
+_ESCAPES = {code: _escape(code) for code in _UNSAFE}
 
 
 def printable(text: str) -> str:
     """``text`` with every control and bidi character shown as an escape (``\\x1b``, ``\\u202e``)."""
-    return _UNSAFE.sub(_escape, text)
+    return text.translate(_ESCAPES)
 
 
 def unsafe_characters(name: str) -> list[str]:
     """The control and bidi characters in ``name`` (tab and newline included), as escapes."""
-    return sorted({_escape(m) for m in _UNSAFE_IN_NAMES.finditer(name)})
+    return sorted({_escape(ord(c)) for c in set(name) if ord(c) in _UNSAFE_IN_NAMES})

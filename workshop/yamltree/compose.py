@@ -6,19 +6,35 @@ composed, so a command whose inputs are all kept never imports PyYAML.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from workshop.errors import Location, WorkshopError
-from workshop.yamltree.reader import BAD_CHAR, MAX_DEPTH, MAX_NODES, MAX_SCALAR
+from workshop.yamltree.reader import MAX_DEPTH, MAX_NODES, MAX_SCALAR
 from workshop.yamltree.tree import Mapping, Node, Scalar, Sequence
 
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
+BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def compose(text: str, name: str) -> Node:
-    """The tree of one YAML document (``text``, already checked for control characters), or a WorkshopError."""
+    """The tree of one YAML document, or a WorkshopError (control characters included) at its place."""
+    bad = BAD_CHAR.search(text)
+    if bad:
+        line, column = _position(text, bad.start())
+        raise WorkshopError(
+            f"the file contains the control character U+{ord(bad.group()):04X}",
+            Location(name, line, column),
+            hint="remove it; only tabs and line breaks are allowed as invisible characters",
+        )
     return _Composer(text, name, _Loader).compose()
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 # libyaml (bundled with PyYAML 6.0.2 and later) stops at 1,000 levels, and its scanner reads a

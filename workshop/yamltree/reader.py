@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 from pathlib import Path
 
 from workshop.errors import Location, WorkshopError
@@ -25,7 +24,6 @@ MAX_DEPTH = 64
 MAX_NODES = 250_000
 MAX_SCALAR = 100_000
 
-BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def read_yaml_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Node:
@@ -74,11 +72,6 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def read_yaml_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Node:
     if len(data) > max_bytes:
         raise WorkshopError(
@@ -89,15 +82,7 @@ def read_yaml_bytes(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> No
 
 def read_yaml_text(text: str, name: str) -> Node:
     text = text.replace("\r\n", "\n")
-    bad = BAD_CHAR.search(text)
-    if bad:
-        line, column = _position(text, bad.start())
-        raise WorkshopError(
-            f"the file contains the control character U+{ord(bad.group()):04X}",
-            Location(name, line, column),
-            hint="remove it; only tabs and line breaks are allowed as invisible characters",
-        )
-    tree = kept.tree(text, name)
+    tree = kept.tree(text, name)  # a text kept passed every check below before
     if tree is None:
         from workshop.yamltree.compose import compose
 

@@ -100,7 +100,7 @@ def stat(kit: Kit, slide: m.StatSlide, _ctx: HandoutContext) -> list[Flowable]:
         figure[0].spaceBefore = 2 * mm  # not a Spacer: the heading keeps with the figure itself
         return [KeepTogether(out + figure), Spacer(1, 3 * mm)]
     width = kit.geo.frame_width
-    chart = kit.charts.drawing(slide.chart, width * 0.5, 48 * mm)
+    chart = kit.figure(slide.chart, width * 0.5, 48 * mm)
     table = FlowTable([[figure, chart]], colWidths=[width * 0.46, width * 0.54], splitInRow=1,
                   hAlign="LEFT", spaceAfter=4 * mm)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -112,7 +112,7 @@ def stat(kit: Kit, slide: m.StatSlide, _ctx: HandoutContext) -> list[Flowable]:
 
 def chart(kit: Kit, slide: m.ChartSlide, _ctx: HandoutContext) -> list[Flowable]:
     s = kit.styles
-    drawing = kit.charts.drawing(slide.chart, kit.geo.frame_width, 62 * mm)
+    drawing = kit.figure(slide.chart, kit.geo.frame_width, 62 * mm)
     out = [drawing]
     if slide.caption:
         out.append(kit.p(slide.caption, s.caption))

@@ -34,7 +34,8 @@ from workshop.safety.paths import read_regular_file
 _STYLES = ("regular", "bold", "italic", "bold_italic")
 _registered: dict[tuple[str, str], str] = {}  # (resolved path, style) → font name
 _as_given: dict[tuple[str, str], str] = {}  # (path as the brand gives it, style) → font name
-_names: dict[str, str] = {}  # font name → digest of the file it was registered from
+_names: dict[str, str] = {}  # font name → digest of the file it was registered from (its first 8 digits)
+_digests: dict[str, str] = {}  # font name → SHA-256 of the file it was registered from
 _files: dict[str, Path] = {}  # font name → its file (for coverage)
 _families: dict[str, Family] = {}  # font name → the registered family it belongs to
 _coverage: dict[str, Mapping[int, int]] = {}  # font name → its character map (asked once per character)
@@ -97,6 +98,11 @@ def family_of(font_name: str) -> Family | None:
     return _families.get(font_name)
 
 
+def digest_of(font_name: str) -> str | None:
+    """The SHA-256 of the file a face was registered from; None for reportlab's standard fonts."""
+    return _digests.get(font_name)
+
+
 def style_of(font_name: str) -> tuple[bool, bool]:
     """(bold, italic) of a registered face within its family."""
     family = _families[font_name]
@@ -148,6 +154,7 @@ def _register(family: FontFamily, style: str) -> str:
             remember_file(path, info, digest, font.face.name)
     _registered[key] = _as_given[given] = name
     _files[name] = path.resolve()
+    _digests[name] = digest
     return name
 
 

@@ -24,7 +24,9 @@ from workshop.render.pdf.pages import Geometry, geometry
 from workshop.render.pdf.styles import Palette, Styles, styles_for
 
 if TYPE_CHECKING:
+    from workshop.model.slides import ChartData
     from workshop.render.pdf.charts import ChartPainter
+    from workshop.render.pdf.figures import Figure
 
 
 @lazy_dataclass(frozen=True)
@@ -43,6 +45,15 @@ class Kit:
 
         fonts = self.styles.fonts
         return ChartPainter(self.palette, fonts.body.regular, fonts.body.bold, self.language, fonts.chain)
+
+    def figure(self, chart: ChartData, width: float, height: float) -> Figure:
+        """The chart as a drawing of ``width`` × ``height`` points (played from the user cache when it can be)."""
+        from workshop.render.pdf.figures import Figure, figure_key
+
+        fonts = self.styles.fonts
+        font, bold = fonts.body.regular, fonts.body.bold
+        key = figure_key(("chart", chart, width, height, self.palette, self.language), (font, bold), fonts.chain)
+        return Figure(width, height, key, lambda: self.charts.drawing(chart, width, height))
 
     def p(self, text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
         """Outline text (with ``**bold**``/``*italic*``) as a paragraph."""
