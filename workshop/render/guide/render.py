@@ -17,6 +17,7 @@ from workshop.render.guide.scene import SceneMaker
 from workshop.render.pdf.document import Bookmark, DocInfo, build_pdf
 from workshop.render.pdf.kit import Kit, make_kit
 from workshop.render.pdf.pages import RunningText, body_frame, running_painter, template
+from workshop.render.pdf.stored_parses import kept_for
 from workshop.text.inline import plain
 
 SCALE = 1.1  # body 11 pt: read standing, at arm's length
@@ -48,6 +49,7 @@ def render(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
         language=meta.language,
         keywords=("workshop", kit.word("guide"), plain(meta.client or ""), brand.meta.name),
     )
-    return build_pdf(story(kit, plan, brand), info=info, geo=geo, templates=[template("body", [body_frame(geo)], geo)],
-                     paint=running_painter(geo, kit.styles, running),
-                     initial_font=kit.styles.fonts.body.regular)
+    with kept_for("guide", f"{plan.name}\n{meta.client}\n{meta.language}", kit.styles.fonts.chain):
+        return build_pdf(story(kit, plan, brand), info=info, geo=geo,
+                         templates=[template("body", [body_frame(geo)], geo)],
+                         paint=running_painter(geo, kit.styles, running), initial_font=kit.styles.fonts.body.regular)

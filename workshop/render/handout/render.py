@@ -32,6 +32,7 @@ from workshop.render.pdf.document import Bookmark, DocInfo, build_pdf
 from workshop.render.pdf.flowables import here_or_later, page_start
 from workshop.render.pdf.kit import Kit, make_kit
 from workshop.render.pdf.pages import RunningText, body_frame, running_painter, template
+from workshop.render.pdf.stored_parses import kept_for
 from workshop.safety.images import ImageFile
 from workshop.text.inline import plain
 
@@ -154,6 +155,7 @@ def render(plan: DeckPlan, brand: Brand, assets: Assets) -> bytes:
         language=meta.language,
         keywords=("workshop", kit.word("handout"), plain(meta.client or ""), brand.meta.name),
     )
-    return build_pdf(story(kit, plan, assets), info=info, geo=geo, templates=[cover, body, back_template(kit, plan)],
-                     paint=running_painter(geo, kit.styles, running),
-                     initial_font=kit.styles.fonts.body.regular)
+    with kept_for("handout", f"{plan.name}\n{meta.client}\n{meta.language}", kit.styles.fonts.chain):
+        return build_pdf(story(kit, plan, assets), info=info, geo=geo,
+                         templates=[cover, body, back_template(kit, plan)],
+                         paint=running_painter(geo, kit.styles, running), initial_font=kit.styles.fonts.body.regular)

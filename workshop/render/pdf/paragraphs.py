@@ -29,6 +29,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
+from workshop.render.pdf import stored_parses
 from workshop.render.pdf.continued import CarriedLines
 from workshop.render.pdf.fonts import families_generation
 from workshop.render.pdf.recent import Recent
@@ -86,12 +87,23 @@ def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None, *,
         found = _PARSED.get(key)
     except TypeError:  # a style value that cannot be part of a key: parse as reportlab does
         return KeptParagraph(prepare(markup) if prepare else markup, style, bulletText=bullet)
+    store = stored_parses.current()  # the document's parses in the user cache, when it has them
+    kept_as = stored_parses.name_of(markup, context, key[2]) if store is not None else None
     if found is not None:
         text, frags = found
+        if store is not None and kept_as is not None:
+            store.use(kept_as, text, frags)
         return KeptParagraph(text, style, bulletText=bullet, frags=[f.clone() for f in frags])
+    stored = store.get(kept_as) if store is not None and kept_as is not None else None
+    if stored is not None:
+        text, frags = stored
+        _PARSED.put(key, (text, [f.clone() for f in frags]))
+        return KeptParagraph(text, style, bulletText=bullet, frags=frags)
     made = KeptParagraph(prepare(markup) if prepare else markup, style, bulletText=bullet)
     if made.style is style and made.bulletText == (bullet or getattr(style, "bulletText", None)):
         _keep(key, made)  # else the markup set its own style or bullet (<para>, <bullet>): not kept
+        if store is not None and kept_as is not None:
+            store.use(kept_as, made.text, made.frags)
     return made
 
 
@@ -102,3 +114,4 @@ def _keep(key: _Key, made: Paragraph) -> None:
 def forget() -> None:
     """Drop every kept parse (tests; a process that wants its memory back)."""
     _PARSED.clear()
+    stored_parses.forget()

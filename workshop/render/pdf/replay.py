@@ -57,41 +57,43 @@ class Spoiled(Exception):
     """A value a recording cannot hold."""
 
 
-def _plain(value: Any) -> Any:
+def to_plain(value: Any) -> Any:
     """``value`` as marshal data (every tuple tagged, so none is mistaken for another), or raise :class:`Spoiled`."""
-    if value is None or isinstance(value, (bool, int, float, str)):
+    if value is None or type(value) in (bool, int, float, str):  # exactly: marshal gives subclasses back as these
         return value
     if type(value) is Color:
         return ("#color", value.red, value.green, value.blue, value.alpha)
     if isinstance(value, _RecordedPath):
         return ("#path", value._number)
     if type(value) in (tuple, list):
-        return ("#list" if type(value) is list else "#tuple", *(_plain(v) for v in value))
+        return ("#list" if type(value) is list else "#tuple", *(to_plain(v) for v in value))
     raise Spoiled(type(value).__name__)
 
 
-def _value(data: Any, paths: dict[int, PDFPathObject]) -> Any:
-    """The value :func:`_plain` wrote down, for the canvas it is played on."""
+def from_plain(data: Any, paths: dict[int, PDFPathObject] | None = None) -> Any:
+    """The value :func:`to_plain` wrote down (``paths``: those begun on the canvas it is played on)."""
     if not isinstance(data, tuple):
         return data
     tag, rest = data[0], data[1:]
     if tag == "#color":
         return Color(*rest)
     if tag == "#path":
-        return paths[rest[0]]
-    items = [_value(item, paths) for item in rest]
+        return paths[rest[0]] if paths is not None else None
+    if tag not in ("#list", "#tuple"):
+        raise ValueError(f"not a value to_plain writes: {tag!r}")
+    items = [from_plain(item, paths) for item in rest]
     return items if tag == "#list" else tuple(items)
 
 
 def state_of(canvas: Canvas) -> Any:
-    """The canvas's state, as :func:`_plain` data (raises :class:`Spoiled` for a value it cannot hold)."""
+    """The canvas's state, as :func:`to_plain` data (raises :class:`Spoiled` for a value it cannot hold)."""
     values = []
     for name in STATE:
         value = canvas.__dict__.get(name)
         if name == "_extgstate":
             value = (sorted(value._d.items()), sorted(value._c.items()))
         values.append(value)
-    return _plain(values)
+    return to_plain(values)
 
 
 class _RecordedPath:
@@ -136,7 +138,7 @@ class Recorder:
     def note(self, kind: str, *parts: Any) -> None:
         if self.spoiled is None:
             try:
-                self._calls.append((kind, *(_plain(p) if isinstance(p, (tuple, list)) else p for p in parts)))
+                self._calls.append((kind, *(to_plain(p) if isinstance(p, (tuple, list)) else p for p in parts)))
             except Spoiled as exc:
                 self.spoil(str(exc))
 
@@ -185,19 +187,24 @@ def play(canvas: Canvas, recording: Recording) -> bool:
         kind = call[0]
         if kind == "c":
             _, name, args, kwargs = call
-            getattr(canvas, name)(*_value(args, paths), **dict(_value(kwargs, paths)))
+            getattr(canvas, name)(*from_plain(args, paths), **dict(from_plain(kwargs, paths)))
         elif kind == "p":
             _, number, name, args = call
-            getattr(paths[number], name)(*_value(args, paths))
+            getattr(paths[number], name)(*from_plain(args, paths))
         elif kind == "b":
             paths[call[1]] = canvas.beginPath()
         else:
-            setattr(canvas, call[1], *_value(call[2], paths))
+            setattr(canvas, call[1], *from_plain(call[2], paths))
     return True
 
 
 def _valid(call: tuple[Any, ...]) -> bool:
     """Whether ``call`` is one :class:`Recorder` writes (checked before anything is drawn)."""
+    try:
+        for part in call[2:]:
+            from_plain(part)
+    except (ValueError, TypeError):
+        return False
     kind = call[0]
     if kind == "c":
         return len(call) == 4 and call[1] in CANVAS_METHODS
