@@ -1,20 +1,22 @@
-"""reportlab's URL pattern, compiled when it is first used instead of when reportlab is imported.
+"""reportlab's URL pattern, compiled only when a word could be a URL.
 
 ``reportlab.platypus.paragraph`` compiles, as it is imported, a case-insensitive
 URL pattern (Django's validator) whose character classes span most of
 Unicode. Folding their case makes it the costliest step of importing
 reportlab: about 22 ms of the 85 ms a cold PDF worker spends loading
-reportlab and our renderers. The pattern is used only to hyphenate URLs
-(``uriWasteReduce``, off in our settings, ``settings.SAFE``), so most
-processes never match anything with it.
+reportlab and our renderers. Its one use is ``_uri_split_pairs``, which
+hyphenation calls for every word it tries to break (every sample's handout
+and guide does), to break a URL at its slashes instead.
 
-:func:`url_pattern_deferred` replaces ``re.compile`` while that module is
-imported, for that one pattern only (known by its digest and flags): it
-gets a :class:`OnFirstUse` stand-in, which compiles the real pattern the
-first time anything asks it for a method or attribute, and behaves as it
-from then on. Every other pattern is compiled as before. A reportlab whose
-pattern differs is left as it is (``tests/render/pdf/test_patterns.py`` says
-so, to update the digest).
+Every string the pattern matches contains ``://`` (its scheme part,
+``(^(?:[a-z0-9.+-]*)://)``, is not optional). So :func:`url_pattern_deferred`
+gives reportlab, for that one pattern (known by its digest and flags), a
+:class:`UrlPattern` stand-in whose ``match`` answers None at once for a
+string without ``://``, as the pattern would, and compiles the pattern for
+the first string that has it; anything else asked of it goes to the compiled
+pattern. Every other pattern is compiled as before. A reportlab whose pattern
+differs is left as it is (``tests/render/pdf/test_patterns.py`` says so, to
+update the digest).
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ from typing import Any
 URL_PATTERN = "e5bef3fc9b6136e3eed630940dbc3a33a3b509939e0932a3dae75cbeaed21b80"
 
 
-class OnFirstUse:
-    """Stands in for a compiled pattern until it is first used; then that pattern answers for it."""
+class UrlPattern:
+    """Stands in for the compiled URL pattern: no match without ``://``, else the pattern itself answers."""
+
+    REQUIRED = "://"  # in every string the pattern matches (its scheme part)
 
     def __init__(self, pattern: str, flags: int, compile: Callable[..., re.Pattern[str]] = re.compile) -> None:
         self._source = (pattern, flags)
@@ -41,10 +45,18 @@ class OnFirstUse:
     def compiled(self) -> bool:
         return self._compiled is not None
 
-    def __getattr__(self, name: str) -> Any:  # only for names the stand-in does not have
+    def _pattern(self) -> re.Pattern[str]:
         if self._compiled is None:
             self._compiled = self._compile(*self._source)
-        return getattr(self._compiled, name)
+        return self._compiled
+
+    def match(self, string: Any, *args: Any, **kwargs: Any) -> re.Match[str] | None:
+        if not args and not kwargs and isinstance(string, str) and self.REQUIRED not in string:
+            return None
+        return self._pattern().match(string, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:  # only for names the stand-in does not have
+        return getattr(self._pattern(), name)
 
 
 def _is_the_url_pattern(pattern: object, flags: int) -> bool:
@@ -54,12 +66,12 @@ def _is_the_url_pattern(pattern: object, flags: int) -> bool:
 
 @contextmanager
 def url_pattern_deferred() -> Iterator[None]:
-    """While the block runs (an import of reportlab), ``re.compile`` defers the URL pattern."""
+    """While the block runs (an import of reportlab), ``re.compile`` gives the URL pattern's stand-in."""
     real = re.compile
 
     def compile_or_defer(pattern: Any, flags: int = 0) -> Any:
         if _is_the_url_pattern(pattern, flags):
-            return OnFirstUse(pattern, flags, real)
+            return UrlPattern(pattern, flags, real)
         return real(pattern, flags)
 
     re.compile = compile_or_defer
