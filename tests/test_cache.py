@@ -31,6 +31,36 @@ def test_an_entry_reads_back_only_for_its_own_key_and_intact_bytes(tmp_path: Pat
     assert cache.read_entry(tmp_path / "missing", "k1") is None
 
 
+def test_an_entry_reads_back_in_two_parts_checked_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "k1"
+    cache.write_entry(path, "k1", b"headrest of it")
+    assert cache.read_entry_parts(path, "k1", 4) == (b"head", b"rest of it")
+    assert cache.read_entry_parts(path, "k1", 100) == (b"headrest of it", b"")
+    assert cache.read_entry_parts(path, "k2", 4) is None
+    raw = bytearray(path.read_bytes())
+    raw[-1] ^= 1  # a damaged rest fails the one digest over both parts
+    path.write_bytes(bytes(raw))
+    assert cache.read_entry_parts(path, "k1", 4) is None
+    path.write_bytes(path.read_bytes()[:30])  # the digest itself cut short
+    assert cache.read_entry_parts(path, "k1", 4) is None
+
+
+def test_a_big_entry_is_read_without_a_second_copy(tmp_path: Path) -> None:
+    import tracemalloc
+
+    payload = os.urandom(4 * 1024 * 1024)
+    path = tmp_path / "big"
+    cache.write_entry(path, "big", payload)
+    tracemalloc.start()
+    try:
+        got = cache.read_entry_parts(path, "big", 72)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert got is not None and got[0] + got[1] == payload
+    assert peak < 1.25 * len(payload), peak  # sliced out of one read it would be twice the payload
+
+
 def test_an_area_over_its_size_loses_the_entries_used_longest_ago(tmp_path: Path) -> None:
     for index in range(5):
         _write(tmp_path, f"e{index}", bytes(1000), when=(index + 1) * 10**9)

@@ -76,21 +76,36 @@ def code_state(*sources: str) -> str:
 
 def read_entry(path: Path, key: str, magic: bytes = MAGIC) -> bytes | None:
     """The entry's payload, or None when it is missing, damaged or made for another key."""
+    parts = read_entry_parts(path, key, 0, magic)
+    return None if parts is None else parts[1]
+
+
+def read_entry_parts(path: Path, key: str, split: int, magic: bytes = MAGIC) -> tuple[bytes, bytes] | None:
+    """The entry's payload as its first ``split`` bytes and the rest, or None as for :func:`read_entry`.
+
+    Each part is read from the file into its own bytes object, so a payload of
+    megabytes (a deflated font) is not copied again to be sliced: the file is
+    read unbuffered, the head, digest and parts each by one ``read``.
+    """
+    head = magic + key.encode("ascii") + b"\n"
     try:
-        raw = path.read_bytes()
+        with open(path, "rb", buffering=0) as stream:
+            if stream.read(len(head)) != head:
+                return None
+            digest = stream.read(DIGEST)
+            first = stream.read(split) if split else b""
+            rest = stream.readall()
     except OSError:
         return None
-    head = magic + key.encode("ascii") + b"\n"
-    if not raw.startswith(head) or len(raw) < len(head) + DIGEST:
-        return None
-    digest, data = raw[len(head):len(head) + DIGEST], raw[len(head) + DIGEST:]
-    if hashlib.sha256(data).digest() != digest:
+    check = hashlib.sha256(first)
+    check.update(rest)
+    if len(digest) != DIGEST or check.digest() != digest:
         return None
     try:
         os.utime(path)  # used now: pruning keeps it
     except OSError:
         pass
-    return data
+    return first, rest
 
 
 def write_entry(path: Path, key: str, data: bytes, magic: bytes = MAGIC) -> None:
@@ -147,4 +162,4 @@ def prune(folder: Path, keep: Path | None = None, limit: int | None = None,
 
 
 __all__ = ["AREA_ENTRIES", "AREA_LIMIT", "CACHE_ENV", "MAGIC", "OFF", "area", "enabled", "prune",
-           "read_entry", "write_entry"]
+           "read_entry", "read_entry_parts", "write_entry"]

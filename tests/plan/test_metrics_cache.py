@@ -100,3 +100,20 @@ def test_the_key_covers_the_code_that_reads_fonts(font, monkeypatch):
     before = metrics_key(font, os.stat(font))
     monkeypatch.setattr(metrics_cache, "_code_state", lambda: "another version")
     assert metrics_key(font, os.stat(font)) != before
+
+
+def test_the_code_is_looked_at_once_per_process_not_once_per_face(font, monkeypatch):
+    looked: list[tuple[str, ...]] = []
+
+    def code_state(*sources: str) -> str:
+        looked.append(sources)
+        return "this version"
+
+    monkeypatch.setattr(metrics_cache, "code_state", code_state)
+    metrics_cache._code_state.cache_clear()
+    try:
+        first = metrics_key(font, os.stat(font))
+        assert metrics_key(font, os.stat(font)) == first
+        assert looked == [("brand/sfnt.py", "brand/cmap.py", "brand/sfnt_tables.py", "plan/metrics_cache.py")]
+    finally:
+        metrics_cache._code_state.cache_clear()

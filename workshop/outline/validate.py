@@ -8,7 +8,6 @@ consultant.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from workshop.errors import Location, WorkshopError, WorkshopErrors
@@ -136,6 +135,8 @@ def _follows_from(error: Problem, misspelt: set[tuple[Path, str]]) -> bool:
     """A missing field beside an unknown key that looks like it (``sectoins``) is that key's problem."""
     if error.type != "missing":
         return False
+    import difflib  # only an outline with errors pays for it (about 1 ms of every build and check otherwise)
+
     parent, name = error.loc[:-1], str(error.loc[-1])
     return any(at == parent and difflib.get_close_matches(key, [name], n=1, cutoff=0.6) for at, key in misspelt)
 

@@ -67,10 +67,8 @@ class WidthTable(FontMetrics):
         # Replaces FontMetrics' file reading: the same fields, from the table.
         table = json.loads(zlib.decompress(path.read_bytes()))
         advances: dict[int, int] = {}
-        for run in table["runs"]:
-            first = run[0]
-            for offset, advance in enumerate(run[1:]):
-                advances[first + offset] = advance
+        for run in table["runs"]:  # [first code point, its advance, the next one's, ...]
+            advances.update(zip(range(run[0], run[0] + len(run) - 1), run[1:], strict=True))
         self.path = path
         self.units = table["units_per_em"]
         self._advance = advances

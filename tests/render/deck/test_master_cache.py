@@ -130,3 +130,24 @@ def test_a_kind_registered_in_the_process_changes_the_key(brand):
     with KINDS.extended(_poll_module().POLL):
         assert master_key(brand, "nl-NL", None) != base
     assert master_key(brand, "nl-NL", None) == base
+
+
+def test_a_warm_build_reuses_the_unchanged_master_members_and_deflates_the_rest(cache, plan, brand, assets,
+                                                                              monkeypatch):
+    from workshop.render.deck import package
+
+    cold = render_deck(plan, brand, assets)
+    reused: list[str] = []
+    deflated: list[str] = []
+    real = package._deflated
+
+    def watched(name, data, known, make):
+        entry = real(name, data, known, make)
+        (reused if known and known.get(name) is entry else deflated).append(name)
+        return entry
+
+    monkeypatch.setattr(package, "_deflated", watched)
+    assert render_deck(plan, brand, assets) == cold
+    assert "ppt/slideMasters/slideMaster1.xml" in reused and "ppt/theme/theme1.xml" in reused
+    assert "ppt/presentation.xml" in deflated  # it lists this deck's slides
+    assert not [name for name in reused if name.startswith(("ppt/slides/", "ppt/notesSlides/"))]

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from workshop.render.deck.zipstream import ZIP_TIME, deflate, level_for, write_zip
+from workshop.render.deck.zipstream import ZIP_TIME, deflate, level_for, read_entries, write_zip
 
 
 def _zipfile_bytes(members: list[tuple[str, bytes]]) -> bytes:
@@ -51,3 +51,12 @@ def test_more_members_than_a_plain_zip_counts_gets_the_zip64_end_record():
     data = write_zip(deflate(name, body) for name, body in members)
     assert data == _zipfile_bytes(members)
     assert len(zipfile.ZipFile(io.BytesIO(data)).namelist()) == 70_000
+
+
+def test_an_archive_read_back_gives_its_entries_as_deflated():
+    written = [deflate(name, data) for name, data in MEMBERS]
+    entries = read_entries(write_zip(written))
+    assert list(entries.values()) == written
+    for name, data in MEMBERS:
+        assert entries[name].holds(data)
+        assert not entries[name].holds(data + b" ") and not entries[name].holds(data[:-1] + b"?")

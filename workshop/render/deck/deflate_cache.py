@@ -26,7 +26,7 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from workshop.cache import area, code_state, enabled, file_state, read_entry, write_entry
+from workshop.cache import area, code_state, enabled, file_state, read_entry, read_entry_parts, write_entry
 from workshop.lazyclass import eager_dataclass
 from workshop.render.deck.zipstream import Entry, deflate, level_for
 
@@ -104,7 +104,7 @@ def file_entry(name: str, path: Path, make: Callable[[], bytes | None], recipe: 
     known = _FILES.get(key)
     if known is None:
         entry_path = (folder or deflated_dir()) / f"{key}.file"
-        known = _decode(read_entry(entry_path, key, FILE_MAGIC))
+        known = _decode(read_entry_parts(entry_path, key, _SIZES.size + _HEAD, FILE_MAGIC))
         if known is None:
             data = make()
             if data is None:
@@ -117,13 +117,14 @@ def file_entry(name: str, path: Path, make: Callable[[], bytes | None], recipe: 
     return known.entry(name)
 
 
-def _decode(payload: bytes | None) -> Deflated | None:
-    """A file entry's payload, when its deflated bytes start as the bytes it was made from did."""
-    start = _SIZES.size + _HEAD
-    if payload is None or len(payload) <= start:
+def _decode(parts: tuple[bytes, bytes] | None) -> Deflated | None:
+    """A file entry's payload (its sizes and head, then its deflated bytes, read apart so they are not
+    copied), when its deflated bytes start as the bytes it was made from did."""
+    if parts is None or len(parts[0]) < _SIZES.size + _HEAD or not parts[1]:
         return None
-    crc, size = _SIZES.unpack_from(payload)
-    head, data = payload[_SIZES.size:start][:min(size, _HEAD)], payload[start:]
+    first, data = parts
+    crc, size = _SIZES.unpack_from(first)
+    head = first[_SIZES.size:][:min(size, _HEAD)]
     try:
         if zlib.decompressobj(-15).decompress(data[:4096], max(1, len(head)))[:len(head)] != head:
             return None

@@ -20,6 +20,7 @@ the folder is safe to delete at any time.
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -46,6 +47,7 @@ def master_key(brand: Any, lang: str, client_color: str | None) -> str:
         code_fingerprint(),
         f"python-pptx {pptx.__version__}",
         f"lxml {lxml.etree.LXML_VERSION}",
+        f"zlib {zlib.ZLIB_RUNTIME_VERSION}",  # the deck reuses the entry's deflated members (deck.py)
         value_fingerprint(brand, Path(folder) if folder else None),
         f"lang {lang}",
         f"client colour {client_color}",

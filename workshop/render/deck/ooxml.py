@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, TypeAlias
 
+from lxml.etree import SubElement
+
 from workshop.layouts.paragraphs import clean
 from workshop.render.deck.package import NAMESPACES, nsdecls, oxml_parser, parse_xml, qn
 
@@ -41,7 +43,27 @@ def _attr(key: str) -> str:
 def el(tag: str, attrs: Attrs | None = None, *children: Element | None) -> Element:
     """A new element ``tag`` (``a:rPr``) with string attributes and children."""
     name, nsmap = _name(tag)
-    element = oxml_parser.makeelement(name, nsmap=nsmap)
+    return _fill(oxml_parser.makeelement(name, nsmap=nsmap), attrs, children)
+
+
+def sub(parent: Element, tag: str, attrs: Attrs | None = None, *children: Element | None) -> Element:
+    """Append ``el(tag, attrs, *children)`` to ``parent`` and return it.
+
+    Made in ``parent``'s document (``SubElement``) rather than as a new root and
+    moved: the same element, class and bytes (lxml declares the prefix only
+    where no ancestor does), without a throwaway document per element. An
+    attribute in a namespace (``r:id``) goes the old way: where no ancestor
+    declares its prefix, lxml numbers a made-up one (``ns0``) per document.
+    """
+    if attrs and any(":" in key for key in attrs):
+        child = el(tag, attrs, *children)
+        parent.append(child)
+        return child
+    name, nsmap = _name(tag)
+    return _fill(SubElement(parent, name, nsmap=nsmap), attrs, children)
+
+
+def _fill(element: Element, attrs: Attrs | None, children: tuple[Element | None, ...]) -> Element:
     if attrs:
         for key, value in attrs.items():
             if value is not None:
@@ -50,13 +72,6 @@ def el(tag: str, attrs: Attrs | None = None, *children: Element | None) -> Eleme
         if child is not None:
             element.append(child)
     return element
-
-
-def sub(parent: Element, tag: str, attrs: Attrs | None = None, *children: Element | None) -> Element:
-    """Append ``el(tag, attrs, *children)`` to ``parent`` and return it."""
-    child = el(tag, attrs, *children)
-    parent.append(child)
-    return child
 
 
 def parse(xml: str) -> Element:

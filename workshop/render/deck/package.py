@@ -32,7 +32,7 @@ import hashlib
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -282,12 +282,22 @@ def stand_in(part: Any) -> Part:
     return Part(part.partname, part.content_type, part.package, b"")
 
 
-def part_entries(part: Any) -> tuple[Entry, ...]:
-    """The part deflated, and its relationships when it has any."""
-    entry = deflate_part(part.partname.membername, part.blob)
+def part_entries(part: Any, known: Mapping[str, Entry] | None = None) -> tuple[Entry, ...]:
+    """The part deflated, and its relationships when it has any.
+
+    ``known`` holds members already deflated (the cached master's): one whose
+    bytes are the part's as written now is taken as it is instead of deflated again.
+    """
+    entry = _deflated(part.partname.membername, part.blob, known, deflate_part)
     if not part._rels:
         return (entry,)
-    return entry, deflate(part.partname.rels_uri.membername, rels_xml(part.rels))
+    return entry, _deflated(part.partname.rels_uri.membername, rels_xml(part.rels), known, deflate)
+
+
+def _deflated(name: str, data: bytes, known: Mapping[str, Entry] | None,
+              make: Callable[[str, bytes], Entry]) -> Entry:
+    found = known.get(name) if known else None
+    return found if found is not None and found.holds(data) else make(name, data)
 
 
 _RELS_OPEN = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -348,11 +358,12 @@ class Written:
 
 
 def write_package(package: Any, written: Mapping[str, Written] | None = None,
-                  kept: Iterable[Any] = ()) -> bytes:
+                  kept: Iterable[Any] = (), known: Mapping[str, Entry] | None = None) -> bytes:
     """The package as .pptx bytes: content types, package rels, then parts in a fixed order.
 
     ``written`` holds parts finished (and deflated) while the deck was built,
-    by part name; ``kept`` parts they relate to that the package may no longer reach.
+    by part name; ``kept`` parts they relate to that the package may no longer reach;
+    ``known`` members deflated before (``part_entries``).
     """
     written = written or {}
     live = [p for p in all_parts(package, kept) if str(p.partname) not in written]
@@ -366,7 +377,7 @@ def write_package(package: Any, written: Mapping[str, Written] | None = None,
     def entries() -> Iterator[Entry]:
         yield from head
         for _, member in members:
-            yield from (member.entries if isinstance(member, Written) else part_entries(member))
+            yield from (member.entries if isinstance(member, Written) else part_entries(member, known))
 
     return write_zip(entries())
 

@@ -48,6 +48,10 @@ class Entry:
     size: int
     data: bytes
 
+    def holds(self, data: bytes) -> bool:
+        """Are ``data`` the bytes this entry deflated (checked by inflating, not by the CRC alone)?"""
+        return len(data) == self.size and zlib.crc32(data) == self.crc and zlib.decompress(self.data, -15) == data
+
 
 def level_for(name: str) -> int:
     """Embedded fonts are megabytes: level 1 deflates them at twice the speed of 6 for 7 % more
@@ -102,3 +106,20 @@ def write_zip(entries: Iterable[Entry]) -> bytes:
     chunks.append(_END.pack(b"PK\005\006", 0, 0, min(count, 0xFFFF), min(count, 0xFFFF),
                             min(size, 0xFFFFFFFF), min(start, 0xFFFFFFFF), 0))
     return b"".join(chunks)
+
+
+def read_entries(archive: bytes) -> dict[str, Entry]:
+    """The deflated members of ``archive`` (one ``write_zip`` wrote) as entries, by name, not inflated."""
+    import io
+    import zipfile
+
+    entries: dict[str, Entry] = {}
+    with zipfile.ZipFile(io.BytesIO(archive)) as listing:
+        for info in listing.infolist():
+            if info.compress_type != _DEFLATED:
+                continue
+            head = _LOCAL.unpack_from(archive, info.header_offset)
+            start = info.header_offset + _LOCAL.size + head[-2] + head[-1]
+            entries[info.filename] = Entry(info.filename, info.CRC, info.file_size,
+                                           archive[start:start + info.compress_size])
+    return entries
