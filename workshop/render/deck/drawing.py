@@ -46,7 +46,8 @@ class Painter:
         box = dec.box
         if dec.text and dec.text_style:
             behind = dec.fill if dec.fill and dec.fill != "none" else self.type.behind
-            fixed = Typesetter(self.type.brand, self.palette, self.type.lang, lambda role: dec.size, behind)
+            fixed = Typesetter(self.type.brand, self.palette, self.type.lang, lambda role: dec.size, behind,
+                               self.type.made)  # the same brand, palette and language: its made properties fit
             body = fixed.body([para(dec.text, markup=False)], dec.text_style, _NO_INSETS, explicit=True)
             box = glyph_box(dec, self.type.brand)
         box = shapes.line_box(box) if dec.geometry == "line" else box

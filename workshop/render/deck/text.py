@@ -80,14 +80,16 @@ class Typesetter:
         for old in tx.findall("{http://schemas.openxmlformats.org/drawingml/2006/main}p"):
             tx.remove(old)
         for index, item in enumerate(paras or [Line("")]):
-            tx.append(self.paragraph(item, style, first=index == 0, explicit=explicit))
+            self.paragraph(item, style, first=index == 0, explicit=explicit, into=tx)
 
     def point_size(self, item: Para, style: TextStyle) -> float:
         return self.size(rules.role_of(item, style)) * rules.scale_of(item, style)
 
-    def paragraph(self, item: Para, style: TextStyle, *, first: bool, explicit: bool) -> Element:
+    def paragraph(self, item: Para, style: TextStyle, *, first: bool, explicit: bool,
+                  into: Element | None = None) -> Element:
+        """An ``a:p``, made as the last child of ``into`` when given (no document of its own to move)."""
         size = self.point_size(item, style)
-        p = el("a:p")
+        p = el("a:p") if into is None else sub(into, "a:p")
         p.append(self._ppr(item, style, first, explicit, size))
         for run in rules.runs(item):
             self._runs(p, run, item, style, size, explicit)
@@ -119,12 +121,10 @@ class Typesetter:
     def _runs(self, p: Element, run: Run, item: Para, style: TextStyle, size: float, explicit: bool) -> None:
         for n, line in enumerate(run.text.split("\n")):
             if n:
-                p.append(el("a:br", None, self.rpr(item, style, size, explicit, run)))
+                sub(p, "a:br", None, self.rpr(item, style, size, explicit, run))
             if line or n == 0:
-                r = el("a:r", None, self.rpr(item, style, size, explicit, run))
-                t = sub(r, "a:t")
-                t.text = line
-                p.append(r)
+                r = sub(p, "a:r", None, self.rpr(item, style, size, explicit, run))
+                sub(r, "a:t").text = line
 
     def _ppr(self, item: Para, style: TextStyle, first: bool, explicit: bool, size: float) -> Element:
         bullets = rules.bullets_of(item, style)

@@ -26,7 +26,7 @@ def _marker(c: Canvas, name: str, box: Box, text: str, fill: str) -> None:
     """A filled circle with a number or letter sized to the circle (a marker, not a text role)."""
     size = round(to_pt(box.h) * MARKER_SCALE, 1)
     style = _marker_style(f"on-{fill}")
-    fixed = Typesetter(c.deck.brand, c.palette, c.type.lang, lambda role: size, fill)
+    fixed = Typesetter(c.deck.brand, c.palette, c.type.lang, lambda role: size, fill, c.type.made)
     body = fixed.body([para(text, markup=False)], style, NO_INSETS, explicit=True)
     c.tree.append(shapes.shape(c.painter.ids(), name, box, geometry="ellipse", fill=c.palette.fill(fill),
                                text_body=body))
@@ -90,7 +90,7 @@ def _answer_to_come(c: Canvas, box: Box, fill: str) -> None:
     c.rect("Answer Panel", box, fill)
     size = round(min(120.0, to_pt(box.h) * 0.45), 1)
     style = TextStyle("label", font="heading", bold=True, color="tint-primary", align="center", anchor="middle")
-    fixed = Typesetter(c.deck.brand, c.palette, c.type.lang, lambda role: size, fill)
+    fixed = Typesetter(c.deck.brand, c.palette, c.type.lang, lambda role: size, fill, c.type.made)
     body = fixed.body([para("?", markup=False)], style, NO_INSETS, explicit=True)
     c.tree.append(shapes.shape(c.painter.ids(), "Answer Mark", box, text_body=body, text_box=True))
 
