@@ -283,7 +283,8 @@ def run_build(job: Job) -> JobResult:
         prepared = prepare(job, outputs if worker is None else ())
         deck = job.target("deck", prepared.plan.name)
         # --only handout / guide never look at the deck; writing over an input is refused below
-        if "deck" in outputs and Path(os.path.realpath(deck)) not in _inputs(job, prepared):
+        inputs = _inputs(job, prepared)  # resolved once: about 20 paths, each a few system calls
+        if "deck" in outputs and Path(os.path.realpath(deck)) not in inputs:
             from workshop.edits.guard import guard_deck
 
             guard = guard_deck(deck, job.edits)
@@ -294,7 +295,7 @@ def run_build(job: Job) -> JobResult:
         if guard is not None and guard.backup is not None:
             _backup(guard)
             backed_up = True
-        written = write_together(files, protected=_inputs(job, prepared))
+        written = write_together(files, protected=inputs)
     except BaseException as exc:
         if backed_up and guard is not None and guard.backup is not None:
             guard.backup.unlink(missing_ok=True)

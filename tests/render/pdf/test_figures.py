@@ -59,13 +59,17 @@ def test_a_damaged_or_foreign_entry_is_drawn_again_and_rewritten(cache):
 
 def test_the_key_holds_the_fonts_by_their_files(monkeypatch):
     family = Family("A-Regular", "A-Bold", "A-Italic", "A-BoldItalic")
-    digests = {"A-Regular": "1" * 64}
+    fallback = Family("F-Regular", "F-Bold", "F-Italic", "F-BoldItalic")
+    digests = {"A-Regular": "1" * 64, "F-Regular": "3" * 64}
     monkeypatch.setattr(figures, "digest_of", digests.get)
+    monkeypatch.setattr(figures, "register_family", lambda _: fallback)
     first = figures.figure_key(("chart", 1.0), ("A-Regular",), (family,))
     assert figures.figure_key(("chart", 1.0), ("A-Regular",), (family,)) == first
     assert figures.figure_key(("chart", 2.0), ("A-Regular",), (family,)) != first
     digests["A-Regular"] = "2" * 64  # the same name, another file
-    assert figures.figure_key(("chart", 1.0), ("A-Regular",), (family,)) != first
+    second = figures.figure_key(("chart", 1.0), ("A-Regular",), (family,))
+    digests["F-Regular"] = "4" * 64  # the shipped fallback upgraded
+    assert len({first, second, figures.figure_key(("chart", 1.0), ("A-Regular",), (family,))}) == 3
 
 
 def test_a_played_chart_loads_no_chart_widget(tmp_path):

@@ -118,7 +118,8 @@ def test_a_canvas_in_another_state_is_not_played_on(painted):
 
 @pytest.mark.parametrize("bad", [("c", "drawImage", ("#tuple", "x.png", 0, 0), ("#tuple",)),
                                  ("p", 0, "__init__", ("#tuple",)), ("s", "_code", ("#tuple", 1)), ("x",),
-                                 ("c", "setLineWidth", ("#tuple", ("#set", 1)), ("#tuple",))])
+                                 ("c", "setLineWidth", ("#tuple", ("#set", 1)), ("#tuple",)),
+                                 ("c", "setFont", ("#tuple", "NotRegistered-Regular", 8.0), ("#tuple",))])
 def test_a_call_the_recorder_does_not_write_is_never_played(painted, bad):
     _, recording = recorded(painted(1))
     assert recording is not None

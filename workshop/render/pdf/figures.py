@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable
 
-from workshop.render.pdf.fonts import Family, digest_of
+from workshop.render.pdf.fonts import Family, digest_of, register_family
 from workshop.render.pdf.replay import Recorder, Recording, play
 
 if TYPE_CHECKING:
@@ -39,12 +39,18 @@ MAX_ENTRY_BYTES = 4 * 1024 * 1024  # a chart of many series is some thousands of
 
 
 def figure_key(parts: Sequence[object], fonts: Sequence[str], chain: Sequence[Family]) -> str:
-    """The entry's key: ``parts`` by their repr, each face by its name and its file's digest."""
+    """The entry's key: ``parts`` by their repr, each face by its name and its file's digest.
+
+    The faces are ``fonts`` and those of ``chain`` and of the shipped fallback family, which labels
+    fall back to for a character the brand's fonts lack.
+    """
+    from workshop.brand.shipped_fonts import FALLBACK_FAMILY
     from workshop.render.pdf.ondemand import code_version
 
-    faces = [*fonts, *(face for family in chain for face in (family.regular, family.bold, family.italic,
+    every = (*chain, register_family(FALLBACK_FAMILY))  # registered by the first label or paragraph anyway
+    faces = [*fonts, *(face for family in every for face in (family.regular, family.bold, family.italic,
                                                                family.bold_italic))]
-    text = "\n".join([code_version(), "figure 1", *map(repr, parts),
+    text = "\n".join([code_version(), "figure 2", *map(repr, parts),
                       *(f"{face}:{digest_of(face)}" for face in faces)])
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 

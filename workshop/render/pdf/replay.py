@@ -30,6 +30,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
@@ -206,6 +207,9 @@ def _valid(call: tuple[Any, ...]) -> bool:
     except (ValueError, TypeError):
         return False
     kind = call[0]
+    if kind == "c" and len(call) == 4 and call[1] == "setFont":  # a face this process has not registered: draw
+        args = from_plain(call[2])
+        return bool(args) and args[0] in pdfmetrics.getRegisteredFontNames()
     if kind == "c":
         return len(call) == 4 and call[1] in CANVAS_METHODS
     if kind == "p":
