@@ -34,6 +34,7 @@ _HERE = Path(__file__).resolve().parent
 _builds = _load("sample_builds", _HERE / "sample_builds.py")
 _load("deck_office", _HERE / "render" / "deck" / "office.py")
 _load("pdf_support", _HERE / "render" / "pdf" / "pdf_support.py")
+_load("crashing", _HERE / "crashing.py")
 
 
 def _lato() -> FontFamily:

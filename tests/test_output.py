@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import stat
 import threading
+from functools import partial
 
 import pytest
+from crashing import crash_at
 
 from workshop import output, platforms
 from workshop.errors import WorkshopError
@@ -155,32 +157,6 @@ def test_works_without_hard_links(tmp_path, monkeypatch):
 STEPS = ("replace", "link", "unlink", "fsync", "open")
 
 
-def _crash_at(step: int, folder, files, no_links: bool) -> int:
-    """Fork a child that writes ``files`` and dies (os._exit) at its ``step``-th file-system call."""
-    pid = os.fork()
-    if pid == 0:  # the child: count the calls, die before the chosen one
-        calls = [0]
-
-        def wrap(real):
-            def call(*args, **kwargs):
-                if calls[0] == step:
-                    os._exit(9)
-                calls[0] += 1
-                return real(*args, **kwargs)
-            return call
-
-        for name in STEPS:
-            setattr(os, name, wrap(getattr(os, name)))
-        if no_links:
-            del os.link
-        try:
-            write_together(files)
-        finally:
-            os._exit(0)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status)
-
-
 @pytest.mark.parametrize("no_links", [False, True], ids=["links", "renames"])
 def test_a_crash_at_any_step_leaves_old_or_new_after_recovery(tmp_path, no_links):
     names = ["w.pptx", "w-handout.pdf", "w-guide.pdf", "fresh.pdf"]
@@ -195,7 +171,8 @@ def test_a_crash_at_any_step_leaves_old_or_new_after_recovery(tmp_path, no_links
         (folder / "w.edited-20261201.pptx").write_text("kept edits")
         for name, data in old.items():
             (folder / name).write_bytes(data)
-        code = _crash_at(step, folder, {folder / n: new[n] for n in names}, no_links)
+        files = {folder / n: new[n] for n in names}
+        code = crash_at(step, partial(write_together, files), STEPS, no_links=no_links)
         for name in names:  # a reader at any moment sees a whole file
             path = folder / name
             assert not path.exists() or path.read_bytes() in (old.get(name), new[name])

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
+from functools import partial
 
 import pytest
+from crashing import crash_at
 
 from workshop import output, stopping
 from workshop.output import OutputError, recover, write_together
@@ -77,30 +79,6 @@ def test_no_journal_and_no_kept_old_file_ever_appear(tmp_path, monkeypatch):
 STEPS = ("replace", "link", "unlink", "fsync", "open", "write", "close")
 
 
-def _crash_at(step: int, files) -> int:
-    """Fork a child that writes ``files`` and dies (os._exit) before its ``step``-th file-system call."""
-    pid = os.fork()
-    if pid == 0:
-        calls = [0]
-
-        def wrap(real):
-            def call(*args, **kwargs):
-                if calls[0] == step:
-                    os._exit(9)
-                calls[0] += 1
-                return real(*args, **kwargs)
-            return call
-
-        for name in STEPS:
-            setattr(os, name, wrap(getattr(os, name)))
-        try:
-            write_together(files)
-        finally:
-            os._exit(0)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status)
-
-
 @pytest.mark.parametrize("existing", [True, False], ids=["replace", "fresh"])
 def test_a_crash_at_any_step_leaves_the_old_or_the_new_file(tmp_path, existing):
     old, new = b"old deck", b"new deck" * 5000
@@ -114,7 +92,7 @@ def test_a_crash_at_any_step_leaves_the_old_or_the_new_file(tmp_path, existing):
         target = folder / "w.pptx"
         if existing:
             target.write_bytes(old)
-        code = _crash_at(step, {target: new})
+        code = crash_at(step, partial(write_together, {target: new}), STEPS)
         # before any recovery a reader sees a whole file, the old one or the new one
         got = target.read_bytes() if target.exists() else None
         outcomes["new" if got == new else "old"] += 1
