@@ -43,11 +43,22 @@ class Result:
     loads: list[float] = field(default_factory=list)  # 1-minute load average at the start of each measured run
     warmup_seconds: float | None = None
     repeated: int = 0  # runs thrown away because other processes disturbed them
+    floor_seconds: list[float] = field(default_factory=list)  # the floor run just before each measured run
     error: str | None = None
 
     @property
     def median(self) -> float | None:
         return statistics.median(self.seconds) if self.seconds else None
+
+    @property
+    def paired_ratio(self) -> float | None:
+        """Median of each run's time over the floor run just before it (None when not paired)."""
+        pairs = [s / f for s, f in zip(self.seconds, self.floor_seconds, strict=False) if f > 0]
+        return statistics.median(pairs) if pairs and len(pairs) == len(self.seconds) else None
+
+    @property
+    def floor_median(self) -> float | None:
+        return statistics.median(self.floor_seconds) if self.floor_seconds else None
 
     @property
     def peak(self) -> float | None:
@@ -171,8 +182,13 @@ def run_once(
 
 def measure(name: str, command: Sequence[str], *, cwd: Path, runs: int, warmup: bool = True,
             fresh_dir: Path | None = None, env: dict | None = None,
-            max_other: float | None = None, retries: int = 3, idle_wait: float = 30) -> Result:
+            max_other: float | None = None, retries: int = 3, idle_wait: float = 30,
+            floor: Sequence[str] | None = None) -> Result:
     """Median over ``runs`` runs after one warm-up run; ``fresh_dir`` is emptied before each run.
+
+    With ``floor``, that command runs just before each run of ``command`` (and
+    is repeated with it): the machine's speed drifts over minutes on a shared
+    host, and a ratio of neighbouring runs is not moved by that drift.
 
     With ``max_other``, a run during which other processes used more than that many cores
     (plus two clock ticks of slack) is thrown away and repeated after waiting for quiet,
@@ -187,6 +203,7 @@ def measure(name: str, command: Sequence[str], *, cwd: Path, runs: int, warmup: 
                 fresh_dir.mkdir(parents=True)
             try:
                 load_now = os.getloadavg()[0]
+                floor_seconds = run_once(floor, cwd, env)[0] if floor is not None else None
                 seconds, peak, other, tree = run_once(command, cwd, env)
             except ToolFailed as exc:
                 result.error = str(exc)
@@ -201,6 +218,8 @@ def measure(name: str, command: Sequence[str], *, cwd: Path, runs: int, warmup: 
             result.warmup_seconds = seconds
             continue
         result.seconds.append(seconds)
+        if floor_seconds is not None:
+            result.floor_seconds.append(floor_seconds)
         result.loads.append(load_now)
         result.peak_mib.append(peak)
         if other is not None:

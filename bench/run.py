@@ -103,7 +103,7 @@ class Bench:
         self.big: dict[int, Row] = {}
 
     def run(self, label: str, command: list, *, runs: int | None = None, cwd: Path = REPO, tool: bool = True,
-            fresh: bool = True, env: dict | None = None) -> tuple[Row, Path]:
+            fresh: bool = True, env: dict | None = None, paired: bool = False) -> tuple[Row, Path]:
         folder = self.out / f"row{len(self.rows):02d}"
         command = [str(c).replace(OUT, str(folder)) for c in command]
         if self.args.wait_idle:
@@ -111,7 +111,8 @@ class Bench:
         print(f"  {label} …", end="", flush=True, file=sys.stderr)
         result = measure(label, command, cwd=cwd, runs=runs or self.args.runs,
                          fresh_dir=folder if fresh else None, env=env or self.env,
-                         max_other=self.args.max_other, idle_wait=self.args.wait_idle or 30)
+                         max_other=self.args.max_other, idle_wait=self.args.wait_idle or 30,
+                         floor=[PY, "-c", FLOOR] if paired else None)
         print(f" {result.median:.3f}s" if result.median is not None else " FAILED", file=sys.stderr)
         row = Row(label, result)
         if result.error:
@@ -120,8 +121,12 @@ class Bench:
         self.rows.append(row)
         return row, folder
 
-    def vs_floor(self, row: Row, limit: float | None = None, mib: float | None = None) -> Row:
-        row.ratio = ratio(row.result, self.floor.result if self.floor else None)
+    def vs_floor(self, row: Row, limit: float | None = None, mib: float | None = None, note: str = "") -> Row:
+        """The row as a multiple of the floor: of the floor run beside each of its runs when it has them."""
+        paired = row.result.paired_ratio if row.result else None
+        row.ratio = paired if paired is not None else ratio(row.result, self.floor.result if self.floor else None)
+        beside = row.result.floor_median if paired is not None and row.result else None
+        row.note = "; ".join(n for n in (note, f"floor beside each run: {beside:.3f} s" if beside else "") if n)
         targets, met = [], []
         if limit is not None:
             targets.append(f"≤ {limit:g}× floor")
@@ -149,21 +154,22 @@ class Bench:
         self.floor, _ = self.run(f'import floor: python -c "{FLOOR}"', [PY, "-c", FLOOR])
         self.vs_floor(base), self.vs_floor(self.floor)
         first = self.samples[0].relative_to(REPO)
-        self.vs_floor(self.run("workshop --help", CLI + ["--help"])[0], 0.4)
+        self.vs_floor(self.run("workshop --help", CLI + ["--help"], paired=True)[0], 0.4)
         completion = {**self.env, "_WORKSHOP_COMPLETE": "complete_bash", "COMP_WORDS": "workshop build --brand ",
                       "COMP_CWORD": "3"}
-        row, _ = self.run("shell completion: workshop build --brand <TAB>", COMPLETE, env=completion)
-        self.vs_floor(row, 0.4).note = "the brand names, as bash asks for them"
+        row, _ = self.run("shell completion: workshop build --brand <TAB>", COMPLETE, env=completion, paired=True)
+        self.vs_floor(row, 0.4, note="the brand names, as bash asks for them")
         built = self.out / "checked"  # check reads the edit records of the deck a build left there
         subprocess.run(CLI + ["build", str(first), "--out", str(built)], cwd=REPO, env=self.env,
                        capture_output=True, check=False)
-        row, _ = self.run(f"workshop check {first.stem}", CLI + ["check", first, "--out", built], fresh=False)
-        self.vs_floor(row, 1.0).note = "reads the built deck's edit records too"
+        row, _ = self.run(f"workshop check {first.stem}", CLI + ["check", first, "--out", built], fresh=False,
+                          paired=True)
+        self.vs_floor(row, 1.0, note="reads the built deck's edit records too")
         for sample in self.samples:
             path = sample.relative_to(REPO)
             for what, only, limit in (("deck", ["--only", "deck"], 1.3), ("handout", ["--only", "handout"], None),
                                       ("deck+handout+guide", [], 1.8)):
-                row, _ = self.run(f"{sample.stem}: {what}", CLI + ["build", path, "--out", OUT] + only)
+                row, _ = self.run(f"{sample.stem}: {what}", CLI + ["build", path, "--out", OUT] + only, paired=True)
                 self.vs_floor(row, limit)
 
     def scaling(self) -> None:
