@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import workshop.pipeline as pipeline
+from workshop import platforms
 from workshop.errors import WorkshopError
 from workshop.pipeline import Job, run_build
 
@@ -186,7 +187,7 @@ def test_the_pdf_worker_is_sent_what_the_renderers_read_not_the_outline(project)
 
 @pytest.fixture
 def fork_only():
-    if not hasattr(os, "fork"):
+    if not platforms.can_fork():  # no fork, or spawn chosen (macOS, Windows, WORKSHOP_START_METHOD=spawn)
         pytest.skip("the PDF worker forks")
 
 
