@@ -230,6 +230,8 @@ class Bench:
         outline = project / "decks" / self.samples[0].name
         if self.args.wait_idle:
             wait_until_idle(self.args.wait_idle)
+        # the rows are in seconds, which the machine's speed moves: the floor just before, to read them by
+        floor = measure("floor before watch", [PY, "-c", FLOOR], cwd=REPO, runs=5, env=self.env).median
         print("  watch …", end="", flush=True, file=sys.stderr)
         load_now = os.getloadavg()[0]
         found = measure_watch(CLI + ["watch", outline, "--out", self.out / "watch"], outline, cwd=project,
@@ -241,9 +243,12 @@ class Bench:
             self.tool_failed = True
         for label, value, limit in (("watch: save seen (s)", found.seen_median, 0.2),
                                     ("watch: rebuild of a sample once seen (s)", found.rebuild_median, 0.3)):
+            speed = f"; import floor just before: {floor:.3f} s" if floor else ""
+            if floor and value is not None:
+                speed += f" (this row is {value / floor:.2f}× it)"
             self.rows.append(Row(label, ratio=value, target=f"≤ {limit:g} s", load=load_now,
                                  met=None if value is None else value <= limit,
-                                 note=f"median of {len(found.seen)} saves; the Ratio column holds seconds"))
+                                 note=f"median of {len(found.seen)} saves; the Ratio column holds seconds{speed}"))
 
 
 def main(argv: list[str] | None = None) -> int:

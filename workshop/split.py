@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import copyreg
 import os
-import pickle
 import signal
 import threading
 from collections.abc import Callable, Sequence
@@ -79,6 +78,8 @@ class PdfWorker:
         os.close(from_child_w)
 
     def _serve(self, render: Render, inbox: int, outbox: int) -> None:  # in the child; never returns
+        import pickle  # here, not at the top: a build that does not fork never loads it (about 2 ms)
+
         try:
             try:
                 _warm_up()
@@ -107,6 +108,7 @@ class PdfWorker:
     def send(self, prepared: Any) -> None:
         """Hand ``prepared`` to the child and return at once (a thread writes it as the child reads)."""
         assert self._to_child is not None, "send() once"
+        import pickle
         data = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
         fd, self._to_child = self._to_child, None  # the thread owns it now, and closes it
         self._sender = threading.Thread(target=_write_all, args=(fd, data), name="workshop-plan", daemon=True)
@@ -120,6 +122,7 @@ class PdfWorker:
 
     def result(self) -> dict[str, bytes]:
         assert self._from_child is not None and self.pid is not None, "result() once, after send()"
+        import pickle
         with os.fdopen(self._from_child, "rb") as pipe:
             data = pipe.read()  # read to the end before waiting: results exceed a pipe's buffer
         self._from_child = None
