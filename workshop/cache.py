@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 CACHE_ENV = "WORKSHOP_CACHE"
@@ -110,6 +109,8 @@ def read_entry_parts(path: Path, key: str, split: int, magic: bytes = MAGIC) -> 
 
 def write_entry(path: Path, key: str, data: bytes, magic: bytes = MAGIC) -> None:
     """Write the entry whole, then keep its folder within bounds; a cache that cannot be written is skipped."""
+    import tempfile  # here: a command that only reads entries (a <TAB>'s config) does not load it (3 ms)
+
     entry = magic + key.encode("ascii") + b"\n" + hashlib.sha256(data).digest() + data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

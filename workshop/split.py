@@ -22,7 +22,6 @@ from __future__ import annotations
 import copyreg
 import gc
 import os
-import pickle
 import signal
 import struct
 import threading
@@ -109,6 +108,8 @@ class PdfWorker:
         _OPEN.update((to_child, from_child))
 
     def _serve(self, render: Render, inbox: int, outbox: int) -> NoReturn:  # in the child
+        import pickle  # here, not at the top: a build that does not fork never loads it (about 2 ms)
+
         try:
             stopping.worker_signals()
             try:
@@ -124,6 +125,8 @@ class PdfWorker:
             os._exit(0)
 
     def _reply(self, render: Render, data: bytes) -> tuple[str, Any]:
+        import pickle
+
         try:
             prepared = pickle.loads(data)
             return "ok", {o: render(prepared, o) for o in self.outputs}
@@ -144,6 +147,8 @@ class PdfWorker:
     def send(self, prepared: Any) -> None:
         """Hand ``prepared`` to the child and return at once (a thread writes it as the child reads)."""
         assert self._to_child is not None and not self.pending, "send() once per result()"
+        import pickle
+
         self.pending = True
         data = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
         self._sender = threading.Thread(target=_write_all, args=(self._to_child, data), name="workshop-plan",
@@ -159,6 +164,8 @@ class PdfWorker:
     def result(self) -> dict[str, bytes]:
         """The child's PDFs for the last ``send``; :class:`WorkerDied` if it ended first (it is reaped then)."""
         assert self._replies is not None and self.pid is not None, "result() after send()"
+        import pickle
+
         data = _read_message(self._replies)  # read to the end before waiting: results exceed a pipe's buffer
         self.pending = False
         self._join_sender()

@@ -6,17 +6,17 @@ configuration (``workshop.toml``) itself; flags override the configuration.
 Exit codes are ``errors.ExitStatus`` (documented in the README). The commands
 live in ``build`` (build, check), ``project`` (edits, new, brands, schema),
 ``watch`` and ``template``; each imports what it needs when it runs, so
-``--help`` and shell completion start with typer alone. A plain ``build`` or
+``--help`` and shell completion start with typer alone (a brand or client name is
+completed without it: ``completion``). A plain ``build`` or
 ``check`` line does not even load typer: ``quick`` reads it and runs the same
 command body (``commands``); every other line goes to typer.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
-
-from workshop.errors import ExitStatus
 
 if TYPE_CHECKING:
     import typer
@@ -41,6 +41,10 @@ def __getattr__(name: str) -> Any:
 
 def main() -> None:
     """The ``workshop`` entry point."""
+    if "_WORKSHOP_COMPLETE" in os.environ:  # a <TAB> for a brand or client name is answered without typer
+        from workshop.cli import completion
+
+        completion.complete()
     from workshop import heap, stopping
     from workshop.cli import quick
 
@@ -55,6 +59,8 @@ def main() -> None:
 
         _app()(obj=Console())
     except KeyboardInterrupt as exc:  # arrived after the command had finished: exit quietly
+        from workshop.errors import ExitStatus
+
         raise SystemExit(getattr(exc, "status", ExitStatus.INTERRUPTED)) from None
     finally:
         stopping.ignore_while_exiting()

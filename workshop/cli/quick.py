@@ -52,6 +52,11 @@ def parse(args: list[str]) -> Line | None:
     """The line, when it is a plain ``build`` or ``check``; None hands it to typer."""
     if os.name == "nt" or "_WORKSHOP_COMPLETE" in os.environ:
         return None  # typer expands wildcards on Windows and answers shell completion
+    return read(args)
+
+
+def read(args: list[str]) -> Line | None:
+    """``args`` as typer reads them, when they are a plain ``build`` or ``check`` line; else None."""
     flags: set[str] = set()
     at = 0
     while at < len(args) and args[at] in _GLOBAL:

@@ -6,7 +6,6 @@ prints it, the build refuses on it, and ``--keep-edits`` plans from it.
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter, defaultdict
 from dataclasses import field
 from enum import StrEnum
@@ -141,6 +140,10 @@ def _originals(recorded: list[DeckSlide]) -> dict[str, DeckSlide]:
 def moved(listed: list[Listed], present: list[str]) -> list[str]:
     """Identities that left the generated order: those outside the longest common run."""
     expected = [entry.identity for entry in listed if entry.identity in set(present)]
+    if expected == present:  # the usual rebuild: nothing moved, and difflib (2 ms to load) is not needed
+        return []
+    import difflib
+
     matcher = difflib.SequenceMatcher(None, expected, present, autojunk=False)
     kept = {present[j + k] for _, j, size in matcher.get_matching_blocks() for k in range(size)}
     return [identity for identity in present if identity not in kept]
