@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
+from workshop.edits import lookup as names
+from workshop.edits.lookup import child, grandchild, placeholder
 from workshop.edits.package import RT_CHART, RT_LAYOUT, RT_MASTER, RT_NOTES, Parts, q, related
 from workshop.lazyclass import lazy_dataclass
 
@@ -108,7 +110,7 @@ class Inheritance:
             if master:
                 for key, value in self._master(master).items():
                     places.setdefault(key, value)
-            title = root.find(q("p:cSld")) if root is not None else None
+            title = child(root, names.C_SLD) if root is not None else None
             self._cache[name] = (places, title.get("name", "") if title is not None else "")
         return self._cache[name]
 
@@ -128,10 +130,10 @@ def _root(parts: Parts, name: str) -> ET.Element | None:
 
 def _placeholder_places(root: ET.Element) -> dict[str, tuple[str, str]]:
     found: dict[str, tuple[str, str]] = {}
-    tree = root.find(f"{q('p:cSld')}/{q('p:spTree')}")
-    for shape in tree.iter(q("p:sp")) if tree is not None else ():
-        ph = shape.find(f"{q('p:nvSpPr')}/{q('p:nvPr')}/{q('p:ph')}")
-        xfrm = shape.find(f"{q('p:spPr')}/{q('a:xfrm')}")
+    tree = grandchild(root, names.C_SLD, names.SP_TREE)
+    for shape in tree.iter(names.SP) if tree is not None else ():
+        ph = placeholder(shape, names.NV_SP_PR)
+        xfrm = grandchild(shape, names.SP_PR, names.XFRM)
         if ph is None or xfrm is None:
             continue
         geometry = _geometry(xfrm)
@@ -148,7 +150,7 @@ def _ph_type(ph: ET.Element) -> str:
 def _geometry(xfrm: ET.Element | None) -> tuple[str, str]:
     if xfrm is None:
         return ("", "")
-    off, ext = xfrm.find(q("a:off")), xfrm.find(q("a:ext"))
+    off, ext = child(xfrm, names.OFF), child(xfrm, names.EXT)
     place = f"{off.get('x')},{off.get('y')}" if off is not None else ""
     size = f"{ext.get('cx')},{ext.get('cy')}" if ext is not None else ""
     turn = xfrm.get("rot", "0") + xfrm.get("flipH", "0") + xfrm.get("flipV", "0")
@@ -162,7 +164,7 @@ def read_slide(parts: Parts, slide: str, inheritance: Inheritance | None = None)
     if root is None:
         return SlideView(SlideFacts("-", "-", ()), "", "")
     places, layout_name = inheritance.layout(related(parts, slide, RT_LAYOUT))
-    tree = root.find(f"{q('p:cSld')}/{q('p:spTree')}")
+    tree = grandchild(root, names.C_SLD, names.SP_TREE)
     reader = _ShapeReader(parts, slide, places)
     shapes = tuple(reader.shape(child) for child in tree if _local(child.tag) in _KINDS) if tree is not None else ()
     notes = related(parts, slide, RT_NOTES)
@@ -179,21 +181,26 @@ class _ShapeReader:
     def shape(self, element: ET.Element) -> ShapeFacts:
         tag = _local(element.tag)
         kind = _KINDS[tag]
-        props = element.find(_non_visual(element.tag))
-        c_nv = props.find(q("p:cNvPr")) if props is not None else None
+        non_visual = _non_visual(element.tag)
+        props = child(element, non_visual)
+        c_nv = child(props, names.C_NV_PR) if props is not None else None
         name = c_nv.get("name", "") if c_nv is not None else ""
-        ph = props.find(f"{q('p:nvPr')}/{q('p:ph')}") if props is not None else None
-        xfrm = element.find(_XFRM.get(tag, f"{q('p:spPr')}/{q('a:xfrm')}"))
+        ph = grandchild(props, names.NV_PR, names.PH) if props is not None else None
+        if tag == "graphicFrame":
+            xfrm = child(element, names.P_XFRM)
+        else:
+            xfrm = grandchild(element, names.GRP_SP_PR if tag == "grpSp" else names.SP_PR, names.XFRM)
         place, size = _geometry(xfrm)
         if not place and ph is not None:
             inherited = (self.places.get(f"idx:{ph.get('idx', '0')}") or self.places.get(f"type:{_ph_type(ph)}")
                          or self.places.get(f"mastertype:{_ph_type(ph)}") or ("", ""))
             place, size = inherited
-        look = digest(_style(element.find(q("p:spPr")))) if tag in ("sp", "cxnSp") else "-"
+        look = digest(_style(child(element, names.SP_PR))) if tag in ("sp", "cxnSp") else "-"
         if tag == "sp":
-            content = digest(_text(element.find(q("p:txBody"))))
+            body = child(element, names.TX_BODY)
+            content = digest(_text(body))
             if ph is not None and _ph_type(ph) == "title" and not self.title:
-                self.title = _plain(element.find(q("p:txBody")))
+                self.title = _plain(body)
         elif tag == "pic":
             content = self._picture(element)
         elif tag == "graphicFrame":
@@ -206,7 +213,7 @@ class _ShapeReader:
         return ShapeFacts(kind, digest(name), content, look, digest(place), digest(size))
 
     def _picture(self, element: ET.Element) -> str:
-        blip = element.find(f"{q('p:blipFill')}/{q('a:blip')}")
+        blip = grandchild(element, names.BLIP_FILL, names.A + "blip")
         rid = (blip.get(q("r:embed")) or blip.get(q("r:link")) or "") if blip is not None else ""
         rel = self.rels.get(rid)
         if rel is None:
@@ -216,14 +223,14 @@ class _ShapeReader:
         return digest(self.parts.blob(rel.target) or b"")
 
     def _frame(self, element: ET.Element) -> tuple[str, str]:
-        data = element.find(f"{q('a:graphic')}/{q('a:graphicData')}")
+        data = grandchild(element, names.A + "graphic", names.A + "graphicData")
         if data is None:
             return "frame", digest("")
         uri = data.get("uri", "")
         if uri == _TABLE_URI:
             table = data.find(q("a:tbl"))
             rows = [] if table is None else [
-                "\x1f".join(_text(cell.find(q("a:txBody"))) for cell in row.iter(q("a:tc")))
+                "\x1f".join(_text(child(cell, names.A + "txBody")) for cell in row.iter(q("a:tc")))
                 for row in table.iter(q("a:tr"))
             ]
             return "table", digest("\x1e".join(rows))
@@ -232,9 +239,6 @@ class _ShapeReader:
             rel = self.rels.get(chart.get(q("r:id"), "")) if chart is not None else None
             return "chart", digest(_chart(self.parts, rel.target) if rel and rel.type == RT_CHART else "")
         return "frame", digest(uri)
-
-
-_XFRM = {"graphicFrame": q("p:xfrm"), "grpSp": f"{q('p:grpSpPr')}/{q('a:xfrm')}"}
 
 
 def _non_visual(tag: str) -> str:
@@ -252,12 +256,12 @@ def _style(props: ET.Element | None) -> str:
     """What shows of a shape's own look: its outline geometry and fill colour."""
     if props is None:
         return ""
-    geometry = props.find(q("a:prstGeom"))
+    geometry = child(props, names.PRST_GEOM)
     return (geometry.get("prst", "") if geometry is not None else "") + "/" + _fill(props)
 
 
 def _fill(element: ET.Element) -> str:
-    fill = element.find(q("a:solidFill"))
+    fill = child(element, names.SOLID_FILL)
     if fill is None:
         return ""
     for colour in fill:
@@ -268,10 +272,12 @@ def _fill(element: ET.Element) -> str:
 def _run_format(props: ET.Element | None) -> str:
     if props is None:
         return ""
-    bits = [f"{a}={props.get(a)}" for a in _RUN_ATTRS
-            if props.get(a) is not None and _HIDDEN_FALSE.get(a) != props.get(a)
-            and not (a in ("b", "i") and props.get(a) == "false")]
-    latin = props.find(q("a:latin"))
+    bits = []
+    for name in _RUN_ATTRS:
+        value = props.get(name)
+        if value is not None and _HIDDEN_FALSE.get(name) != value and not (name in ("b", "i") and value == "false"):
+            bits.append(f"{name}={value}")
+    latin = child(props, names.LATIN)
     if latin is not None:
         bits.append("font=" + latin.get("typeface", ""))
     colour = _fill(props)
@@ -285,20 +291,20 @@ def _text(body: ET.Element | None) -> str:
     if body is None:
         return ""
     paragraphs: list[str] = []
-    for paragraph in body.iter(q("a:p")):
-        props = paragraph.find(q("a:pPr"))
+    for paragraph in body.iter(names.PARA):
+        props = child(paragraph, names.P_PR)
         head = f"{props.get('lvl', '0')}{props.get('algn', '')}" if props is not None else "0"
         runs: list[list[str]] = []
-        for child in paragraph:
-            local = _local(child.tag)
+        for item in paragraph:
+            local = _local(item.tag)
             if local == "r":
-                shape = _run_format(child.find(q("a:rPr")))
-                text = "".join(t.text or "" for t in child.iter(q("a:t")))
+                shape = _run_format(child(item, names.R_PR))
+                text = "".join(t.text or "" for t in item.iter(names.T))
             elif local == "fld":
-                shape = _run_format(child.find(q("a:rPr")))
-                text = "‹#›" if child.get("type") == "slidenum" else "".join(t.text or "" for t in child.iter(q("a:t")))
+                shape = _run_format(child(item, names.R_PR))
+                text = "‹#›" if item.get("type") == "slidenum" else "".join(t.text or "" for t in item.iter(names.T))
             elif local == "br":
-                shape, text = _run_format(child.find(q("a:rPr"))), "\n"
+                shape, text = _run_format(child(item, names.R_PR)), "\n"
             else:
                 continue
             if not text:
@@ -314,8 +320,8 @@ def _text(body: ET.Element | None) -> str:
 def _plain(body: ET.Element | None) -> str:
     if body is None:
         return ""
-    return " ".join(" ".join("".join(t.text or "" for t in p.iter(q("a:t"))).split())
-                    for p in body.iter(q("a:p"))).strip()
+    return " ".join(" ".join("".join(t.text or "" for t in p.iter(names.T)).split())
+                    for p in body.iter(names.PARA)).strip()
 
 
 def _notes_text(parts: Parts, notes: str) -> str:
@@ -323,12 +329,12 @@ def _notes_text(parts: Parts, notes: str) -> str:
     if root is None:
         return ""
     texts: list[str] = []
-    for shape in root.iter(q("p:sp")):
-        ph = shape.find(f"{q('p:nvSpPr')}/{q('p:nvPr')}/{q('p:ph')}")
+    for shape in root.iter(names.SP):
+        ph = placeholder(shape, names.NV_SP_PR)
         if ph is not None and ph.get("type") == "body":
-            body = shape.find(q("p:txBody"))
-            for paragraph in body.iter(q("a:p")) if body is not None else ():
-                texts.append("".join(t.text or "" for t in paragraph.iter(q("a:t"))))
+            body = child(shape, names.TX_BODY)
+            for paragraph in body.iter(names.PARA) if body is not None else ():
+                texts.append("".join(t.text or "" for t in paragraph.iter(names.T)))
     while texts and not texts[-1].strip():
         texts.pop()
     return "\n".join(texts)

@@ -52,3 +52,32 @@ def test_records_add_tags_and_a_property_and_change_nothing_drawn(tmp_path, monk
             continue  # one more relationship or override each
         else:
             assert with_records[name] == data, name
+
+
+def test_the_recorders_parts_read_a_learned_parts_relationships_fresh():
+    """Relationships are read once per part, but a part learned (again) is read anew, and the
+    package's are never kept."""
+    from pptx import Presentation
+
+    from workshop.render.deck.package import RT
+    from workshop.render.deck.records import PptxParts
+
+    prs = Presentation()
+    first = prs.slides.add_slide(prs.slide_layouts[6])
+    parts = PptxParts(prs.part.package)
+    name = str(first.part.partname)
+    before = parts.rels(name)
+    assert parts.rels(name) is before  # read once
+    assert [rel.type for rel in before.values()] == [RT.SLIDE_LAYOUT]
+    first.part.relate_to(prs.slide_layouts[5].part, RT.SLIDE_LAYOUT)
+    parts.forget(parts.learn(first.part))  # known from the start, so learning adds nothing
+    assert len(parts.rels(name)) == 2
+    second = prs.slides.add_slide(prs.slide_layouts[6])
+    learned = parts.learn(second.part)
+    assert str(second.part.partname) in learned
+    assert len(parts.rels(str(second.part.partname))) == 1
+    second.part.relate_to(prs.slide_layouts[5].part, RT.SLIDE_LAYOUT)
+    parts.forget(learned)
+    parts.learn(second.part)
+    assert len(parts.rels(str(second.part.partname))) == 2
+    assert parts.rels("/") is not parts.rels("/")

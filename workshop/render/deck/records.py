@@ -57,10 +57,14 @@ class PptxParts:
     def __init__(self, package: OpcPackage) -> None:
         self.package = package
         self._parts = {str(p.partname): p for p in package.iter_parts()}
+        # each part's relationships as the reader sees them, made once: a slide's are asked for three
+        # times while it is recorded, and every slide on a layout asks for the layout's
+        self._rels: dict[str, dict[str, Rel]] = {}
 
     def learn(self, part: Any) -> list[str]:
         """Know ``part`` and what it relates to (a slide painted after this view was made); the names added."""
         added: list[str] = []
+        self._rels.pop(str(part.partname), None)  # known already or not, its relationships are read anew
         stack = [part]
         while stack:
             current = stack.pop()
@@ -68,6 +72,7 @@ class PptxParts:
             if self._parts.get(name) is current:
                 continue
             self._parts[name] = current
+            self._rels.pop(name, None)
             added.append(name)
             stack += [target for _, _, target in internal_targets(current)]
         return added
@@ -76,6 +81,7 @@ class PptxParts:
         """Let go of parts ``learn`` added (so a finished slide's trees can go)."""
         for name in names:
             self._parts.pop(name, None)
+            self._rels.pop(name, None)
 
     def blob(self, name: str) -> bytes | None:
         part = self._parts.get(name)
@@ -91,12 +97,19 @@ class PptxParts:
         return parse_xml(part.blob, name) if part.blob else None
 
     def rels(self, name: str) -> dict[str, Rel]:
-        rels = package_relationships(self.package) if name == "/" else self._parts[name].rels
-        return {
-            rid: Rel(rel.reltype, rel.target_ref, True) if rel.is_external
-            else Rel(rel.reltype, str(rel.target_part.partname))
-            for rid, rel in rels.items()
-        }
+        """``name``'s relationships, read once for a part (they do not change while it is recorded);
+        the package's (``/``) each time."""
+        found = self._rels.get(name)
+        if found is None:
+            rels = package_relationships(self.package) if name == "/" else self._parts[name].rels
+            found = {
+                rid: Rel(rel.reltype, rel.target_ref, True) if rel.is_external
+                else Rel(rel.reltype, str(rel.target_part.partname))
+                for rid, rel in rels.items()
+            }
+            if name != "/":
+                self._rels[name] = found
+        return found
 
 
 def slide_views(package: OpcPackage, slides: Sequence[Slide]) -> list[SlideView]:
