@@ -1,4 +1,5 @@
-"""The code fingerprint sees every source file as a sorted ``os.walk`` would, with one listing per folder."""
+"""The code fingerprint: an installed package by its RECORD; a checkout by every source file, as a sorted
+``os.walk`` sees them, with one listing per folder."""
 
 from __future__ import annotations
 
@@ -59,3 +60,47 @@ def test_the_package_itself():
             info = os.stat(os.path.join(folder, name))
             expected.update(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}\0".encode())
     assert fingerprint.code_fingerprint() == expected.hexdigest()
+
+
+def _installed(site: Path, version: str = "1.0", listed: str = "pkg/__init__.py") -> Path:
+    """A package as pip leaves it: ``site/pkg`` and ``site/pkg-VERSION.dist-info/RECORD``."""
+    package = site / "pkg"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("x = 1\n")
+    (package / "render.py").write_text("y = 1\n")
+    info = site / f"pkg-{version}.dist-info"
+    info.mkdir()
+    (info / "RECORD").write_text(f"{listed},sha256=aaaa,6\npkg/render.py,sha256=bbbb,6\n")
+    return package
+
+
+def test_an_installed_package_counts_by_the_record_pip_rewrites_on_every_install(tmp_path):
+    package = _installed(tmp_path)
+    before = fingerprint.package_fingerprint(package, "1.0")
+    assert fingerprint.installed_record(package, "1.0") is not None
+    record = tmp_path / "pkg-1.0.dist-info" / "RECORD"
+    record.write_text(record.read_text().replace("bbbb", "cccc"))  # an upgrade or reinstall of other code
+    assert fingerprint.package_fingerprint(package, "1.0") != before
+    again = fingerprint.package_fingerprint(package, "1.0")
+    (package / "render.py").write_text("y = 222\n")  # the files themselves are not looked at
+    assert fingerprint.package_fingerprint(package, "1.0") == again
+    assert fingerprint.package_fingerprint(package, "1.1") != again  # another version: the files count
+
+
+def test_without_its_own_record_every_source_file_counts(tmp_path):
+    for site, recorded, asked, listed in ((tmp_path / "a", "1.0", "2.0", "pkg/__init__.py"),  # another version's
+                                          (tmp_path / "b", "1.0", "1.0", "other/__init__.py")):  # another package's
+        package = _installed(site, recorded, listed)
+        assert fingerprint.installed_record(package, asked) is None
+        before = fingerprint.package_fingerprint(package, asked)
+        (package / "render.py").write_text("y = 222\n")
+        assert fingerprint.package_fingerprint(package, asked) != before
+
+
+def test_this_checkout_counts_its_files_and_is_fingerprinted_once_per_process():
+    package = Path(workshop.__file__).parent
+    assert fingerprint.installed_record(package, workshop.__version__) is None  # an editable install
+    assert fingerprint.code_fingerprint() == fingerprint.package_fingerprint(package, workshop.__version__)
+    assert fingerprint.code_fingerprint() is fingerprint.code_fingerprint()
+    edits = package / "edits"
+    assert fingerprint.sources_fingerprint(edits) == _listed(str(edits))

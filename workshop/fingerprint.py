@@ -4,12 +4,15 @@ Used to key caches (the generated master per brand) and to list a build's
 inputs. A file inside ``folder`` (the brand's own folder: what a designer
 edits) counts by its content; a file elsewhere (an installed font package)
 by its path, size and modification time, so a font upgrade counts too
-without reading megabytes on every build.
+without reading megabytes on every build. The tool's own code counts by the
+RECORD pip wrote when it installed the package, or in a checkout by each
+source file's state (``package_fingerprint``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -70,14 +73,72 @@ def value_fingerprint(value: object, folder: Path | None = None) -> str:
 
 
 def code_fingerprint() -> str:
-    """This tool's version and the state of its source files: a code change outdates every cache entry.
+    """This tool's version and the state of its code: a code change outdates every cache entry.
 
-    A release bumps the version; a checkout being worked on changes its files'
-    sizes and times, so a developer never sees an entry made by older code.
+    Made once per process (see :func:`sources_fingerprint`).
     """
-    digest = hashlib.sha256(f"workshop {workshop.__version__}".encode())
-    _add_sources(digest, str(Path(workshop.__file__).parent))
+    return _code_fingerprint()
+
+
+@functools.lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    return package_fingerprint(Path(workshop.__file__).parent, workshop.__version__)
+
+
+@functools.cache
+def sources_fingerprint(folder: Path) -> str:
+    """The state of this package's code that ``folder`` (a part of it) holds, once per process.
+
+    Installed by pip: the install's RECORD, which covers the whole package;
+    a checkout: the sources under ``folder``. Once per process, because the
+    code that runs is the code loaded when it started: a file edited later
+    (while ``workshop watch`` runs, say) does not change what this process
+    makes, so its entries keep the key of the code that made them.
+    """
+    digest = hashlib.sha256()
+    _add_code(digest, Path(workshop.__file__).parent, workshop.__version__, folder)
     return digest.hexdigest()
+
+
+def package_fingerprint(package: Path, version: str) -> str:
+    """The package's version and code: its RECORD when pip installed it, else each source file's state.
+
+    pip writes the RECORD (every installed file with its SHA-256) on each
+    install, upgrade or reinstall, so it changes whenever the installed code
+    does, and reading one file costs a fraction of a stat per source file
+    (about 240 of them). A checkout or an editable install has no RECORD
+    beside the package folder: there each ``.py`` file counts by its path,
+    size and modification time, so a developer never sees an entry made by
+    older code. (A file edited by hand inside an installation is not seen;
+    reinstall, or ``WORKSHOP_CACHE=off``.)
+    """
+    digest = hashlib.sha256(f"workshop {version}".encode())
+    _add_code(digest, package, version, package)
+    return digest.hexdigest()
+
+
+def _add_code(digest: hashlib._Hash, package: Path, version: str, folder: Path) -> None:
+    """The package's RECORD when pip installed it, else the state of the sources under ``folder``."""
+    record = installed_record(package, version)
+    if record is not None:
+        digest.update(b"\0RECORD\0" + record)
+    else:
+        _add_sources(digest, str(folder))
+
+
+def installed_record(package: Path, version: str) -> bytes | None:
+    """The RECORD pip wrote when it installed ``package`` (the folder), or None: not installed by pip.
+
+    Only a RECORD in the ``dist-info`` beside the package folder, for this
+    version, that lists the package's own ``__init__.py``, is the record of
+    these very files (an editable install keeps its ``dist-info`` elsewhere).
+    """
+    path = package.parent / f"{package.name}-{version}.dist-info" / "RECORD"
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if f"{package.name}/__init__.py,".encode() in data else None
 
 
 def _add_sources(digest: hashlib._Hash, folder: str) -> None:

@@ -5,8 +5,9 @@ facts digested) is about 16 ms for a sample deck, and ``workshop check``
 and every rebuild do it for the deck in the output folder. Builds are
 deterministic, so that deck is most often byte for byte one seen before.
 The records are kept as JSON in ``<user cache>/records/``, named by the
-SHA-256 of the deck's bytes and of the reader's own source files (a changed
-reader never meets an entry of the old one). Entries are ``workshop.cache``'s
+SHA-256 of the deck's bytes and of the reader's code (its source files in a
+checkout, the install's RECORD otherwise: ``fingerprint.sources_fingerprint``),
+so a changed reader never meets an entry of the old one. Entries are ``workshop.cache``'s
 (written whole, with a SHA-256 of their bytes, the folder bounded); one that
 is damaged, cannot be decoded or is for another key is ignored and written
 again.
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,14 +36,11 @@ def records_dir() -> Path:
 
 
 def deck_key(data: bytes) -> str:
-    """The entry's name: the deck's bytes and the state of the code that reads them."""
+    """The entry's name: the deck's bytes and the state of the code that reads them (once per process)."""
     import workshop
+    from workshop.fingerprint import sources_fingerprint
 
-    digest = hashlib.sha256(f"workshop {workshop.__version__}\n".encode())
-    for name in sorted(os.listdir(_HERE)):
-        if name.endswith(".py"):
-            info = os.stat(_HERE / name)
-            digest.update(f"{name}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    digest = hashlib.sha256(f"workshop {workshop.__version__}\n{sources_fingerprint(_HERE)}\n".encode())
     digest.update(data)
     return digest.hexdigest()
 

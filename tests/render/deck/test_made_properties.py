@@ -27,3 +27,38 @@ def test_no_property_is_made_twice_for_the_same_key(plan, brand, assets, monkeyp
     monkeypatch.setattr(Typesetter, "_new_ppr", ppr)
     render_deck(plan, brand, assets)  # the sample has steps and quiz slides: numbered and lettered markers
     assert made and len(made) == len(set(made))
+
+
+def test_a_made_property_is_copied_so_changing_one_run_leaves_the_next_alone(brand):
+    from workshop.layouts.paragraphs import Line
+    from workshop.layouts.spec import TextStyle
+    from workshop.render.deck.colors import Palette
+
+    typesetter = Typesetter(brand, Palette(brand), "nl-NL", lambda role: 18.0)
+    style = TextStyle("body")
+    first = typesetter.rpr(Line("a"), style, 18.0, explicit=True)
+    first.set("b", "1")
+    first.remove(first[-1])
+    second = typesetter.rpr(Line("b"), style, 18.0, explicit=True)
+    assert second is not first
+    assert second.get("b") == "0" and len(second) == len(first) + 1
+    assert second.getroottree().getroot() is second  # a root of its own: no tree holds it yet
+
+
+def test_each_notes_page_is_its_own_copy_of_the_first(plan, brand, assets):
+    from workshop.render.deck.render import open_deck
+
+    deck = open_deck(brand, "nl-NL")
+    layout = deck.placements["bullets"].layout
+    one, two = deck.add_slide(layout), deck.add_slide(layout)
+    first = deck.add_notes_slide(one)
+    first.notes_text_frame.text = "alleen hier"
+    second = deck.add_notes_slide(two)
+    assert second.element is not first.element
+    assert second.notes_text_frame.text == ""
+    second.notes_text_frame.text = "en hier"
+    first.element.remove(first.element[0])
+    third = deck.add_notes_slide(deck.add_slide(layout))
+    assert third.element is not second.element
+    assert third.notes_text_frame.text == ""
+    assert len(third.element) == len(second.element) > len(first.element)

@@ -193,7 +193,7 @@ class Deck:
         """A notes page for ``slide`` with the notes master's placeholders."""
         partname = self.names.next_partname("/ppt/notesSlides/notesSlide%d.xml")
         first = self._notes_template is None
-        xml = CT_NotesSlide.new() if first else deepcopy(self._notes_template)
+        xml = CT_NotesSlide.new() if first else self._notes_template.__copy__()  # lxml's deepcopy, undispatched
         part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self.package, xml)
         part.relate_to(self._notes_master_part, RT.NOTES_MASTER)
         part.relate_to(slide.part, RT.SLIDE)

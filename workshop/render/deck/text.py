@@ -15,7 +15,6 @@ restyle shows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from copy import copy
 from typing import Any
 
 from workshop.brand.model import Brand
@@ -105,7 +104,7 @@ class Typesetter:
         made = self.made.get(key)
         if made is None:
             made = self.made[key] = self._rpr(tag, heading, bold, italic, size, color)
-        return copy(made)  # lxml copies an element with its whole subtree, without deepcopy's memo (3 µs less)
+        return made.__copy__()  # lxml copies the whole subtree, without copy()'s or deepcopy()'s dispatch
 
     def _rpr(self, tag: str, heading: bool, bold: bool, italic: bool, size: float, color: str | None) -> Element:
         props = el(tag, {"lang": self.lang, "sz": round(size * 100), "b": int(bold), "i": int(italic),
@@ -136,7 +135,7 @@ class Typesetter:
         made = self.made.get(key)
         if made is None:
             made = self.made[key] = self._new_ppr(item, style, bullets, margins, align, before)
-        return copy(made)
+        return made.__copy__()
 
     def _new_ppr(self, item: Para, style: TextStyle, bullets: str, margins: tuple[int, int], align: str | None,
                  before: float) -> Element:
