@@ -84,6 +84,16 @@ def _damage_entry(entry: Path, damage: str, magic: bytes, junk: bytes = b"") -> 
 
 
 @pytest.fixture
+def fork_only():
+    """Skips where the PDF worker does not fork: no fork, or spawn chosen (macOS, Windows,
+    WORKSHOP_START_METHOD=spawn, as CI's second quick run)."""
+    from workshop import platforms
+
+    if not platforms.can_fork():
+        pytest.skip("the PDF worker forks")
+
+
+@pytest.fixture
 def damage_entry():
     """``damage_entry(entry, damage, magic, junk=b"")``: see ``_damage_entry``."""
     return _damage_entry

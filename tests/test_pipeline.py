@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 import workshop.pipeline as pipeline
-from workshop import platforms
 from workshop.errors import WorkshopError
 from workshop.pipeline import Job, run_build
 
@@ -183,12 +182,6 @@ def test_the_pdf_worker_is_sent_what_the_renderers_read_not_the_outline(project)
     assert b"workshop.outline" not in sent and b"yamltree" not in sent  # the worker never loads the YAML reader
     back = pickle.loads(sent)
     assert pipeline.render(back, "handout") == pipeline.render(prepared, "handout")
-
-
-@pytest.fixture
-def fork_only():
-    if not platforms.can_fork():  # no fork, or spawn chosen (macOS, Windows, WORKSHOP_START_METHOD=spawn)
-        pytest.skip("the PDF worker forks")
 
 
 def test_a_single_build_forks_its_pdf_worker_before_the_brand_loads(project, monkeypatch, fork_only):

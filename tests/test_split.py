@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -63,3 +64,174 @@ def test_a_child_that_ends_before_reading_is_reported_by_result(held_child, monk
             worker.result()
     finally:
         worker.stop()
+
+
+# --- the kept worker (``watch``): forked once, reused, replaced when it dies ---
+
+KEPT_OUTPUTS = ("deck", "handout", "guide")
+
+
+@pytest.fixture
+def kept(fork_guard) -> Iterator[split.KeptWorker]:
+    worker = split.KeptWorker(_first_bytes)
+    try:
+        yield worker
+    finally:
+        worker.stop()
+
+
+@pytest.fixture
+def fork_guard(fork_only) -> Iterator[None]:
+    """Fork only (as ``watch`` uses it), and a hang fails the test instead of blocking the run."""
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the parent waited for a dead worker"))
+    signal.alarm(60)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _expected(prepared: bytes) -> dict[str, bytes]:
+    return {"deck": _first_bytes(prepared, "deck"), **{o: _first_bytes(prepared, o) for o in ("handout", "guide")}}
+
+
+def _gone(pid: int) -> bool:
+    """Whether ``pid`` has ended (a zombie waiting for its new parent to reap it counts as ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def test_the_kept_worker_is_reused_across_builds(kept):
+    kept.start(KEPT_OUTPUTS)
+    pid = kept.pid
+    assert pid is not None and pid != os.getpid()
+    for plan in (b"first plan", BIG, b"third"):
+        assert kept.render_all(plan, KEPT_OUTPUTS, _first_bytes) == _expected(plan)
+        assert kept.pid == pid
+
+
+def test_a_killed_worker_is_replaced_and_the_build_still_succeeds(kept):
+    kept.start(KEPT_OUTPUTS)
+    first = kept.pid
+    assert first is not None
+    os.kill(first, signal.SIGKILL)
+    assert kept.render_all(b"plan", KEPT_OUTPUTS, _first_bytes) == _expected(b"plan")
+    assert kept.pid not in (None, first)
+
+
+def test_a_worker_dying_mid_render_is_replaced_once(tmp_path, fork_guard):
+    """The first worker dies while it renders; the build asks a new one (the marker file says it died)."""
+    marker = tmp_path / "died"
+
+    def dying_once(prepared: bytes, output: str) -> bytes:
+        if output != "deck" and not marker.exists():
+            marker.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return _first_bytes(prepared, output)
+
+    worker = split.KeptWorker(dying_once)
+    try:
+        assert worker.render_all(b"plan", KEPT_OUTPUTS, _first_bytes) == _expected(b"plan")
+        assert marker.exists()
+    finally:
+        worker.stop()
+
+
+def test_a_worker_that_always_dies_is_this_builds_error_and_no_hang(fork_guard):
+    def dying(prepared: bytes, output: str) -> bytes:
+        os.kill(os.getpid(), signal.SIGKILL)
+        return b""
+
+    worker = split.KeptWorker(dying)
+    try:
+        with pytest.raises(split.WorkerDied, match="killed by SIGKILL"):
+            worker.render_all(b"plan", KEPT_OUTPUTS, _first_bytes)
+        assert worker.pid is None  # nothing left running; the next build forks afresh
+    finally:
+        worker.stop()
+
+
+def test_an_input_error_in_the_worker_is_reported_and_the_worker_kept(fork_guard):
+    from workshop.errors import WorkshopError
+
+    def refusing(prepared: bytes, output: str) -> bytes:
+        if prepared == b"bad":
+            raise WorkshopError("decks/x.yaml:3:1: picture too large")
+        return _first_bytes(prepared, output)
+
+    worker = split.KeptWorker(refusing)
+    try:
+        worker.start(KEPT_OUTPUTS)
+        pid = worker.pid
+        with pytest.raises(WorkshopError, match="picture too large"):
+            worker.render_all(b"bad", KEPT_OUTPUTS, _first_bytes)
+        assert worker.pid == pid
+        assert worker.render_all(b"good", KEPT_OUTPUTS, _first_bytes) == _expected(b"good")
+    finally:
+        worker.stop()
+
+
+def test_a_bug_in_the_worker_replaces_it(fork_guard):
+    def buggy(prepared: bytes, output: str) -> bytes:
+        if prepared == b"bug":
+            raise ValueError("oops")
+        return _first_bytes(prepared, output)
+
+    worker = split.KeptWorker(buggy)
+    try:
+        worker.start(KEPT_OUTPUTS)
+        pid = worker.pid
+        with pytest.raises(RuntimeError, match="ValueError: oops"):
+            worker.render_all(b"bug", KEPT_OUTPUTS, _first_bytes)
+        assert worker.pid is None and pid is not None and _gone(pid)
+        assert worker.render_all(b"ok", KEPT_OUTPUTS, _first_bytes) == _expected(b"ok")
+    finally:
+        worker.stop()
+
+
+def test_a_failed_deck_does_not_leave_a_reply_unread(kept):
+    from workshop.errors import WorkshopError
+
+    def failing_deck(prepared: bytes, output: str) -> bytes:
+        raise WorkshopError("slide 3: the chart has no values")
+
+    with pytest.raises(WorkshopError, match="slide 3"):
+        kept.render_all(b"plan", KEPT_OUTPUTS, failing_deck)
+    assert kept.render_all(b"next", KEPT_OUTPUTS, _first_bytes) == _expected(b"next")
+
+
+def test_only_a_deck_with_pdfs_uses_the_worker(kept):
+    for outputs in (("deck",), ("handout", "guide")):
+        kept.start(outputs)
+        assert kept.pid is None
+        assert kept.render_all(b"p", outputs, _first_bytes) == {o: _first_bytes(b"p", o) for o in outputs}
+
+
+def test_a_worker_ends_when_its_parent_dies(fork_guard):
+    """No orphan: a parent killed without stopping its worker; the worker sees its pipe close and ends."""
+    report_r, report_w = os.pipe()
+    parent = os.fork()
+    if parent == 0:
+        try:
+            os.close(report_r)
+            worker = split.KeptWorker(_first_bytes)
+            worker.start(KEPT_OUTPUTS)
+            worker.render_all(b"plan", KEPT_OUTPUTS, _first_bytes)
+            os.write(report_w, f"{worker.pid}\n".encode())
+        finally:
+            os._exit(0)  # without stopping the worker, as a kill -9 would
+    os.close(report_w)
+    with os.fdopen(report_r, "rb") as report:
+        pid = int(report.readline())  # a line: the worker holds this pipe open too
+    os.waitpid(parent, 0)
+    deadline = time.monotonic() + 10
+    while not _gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    ended = _gone(pid)
+    if not ended:
+        os.kill(pid, signal.SIGKILL)  # an orphan would hold the test run's output open
+    assert ended

@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 from workshop.watch import watch_and_build
 
@@ -118,3 +128,135 @@ def test_a_save_still_moving_is_waited_out(monkeypatch):
     later = iter([whole, whole, whole])
     monkeypatch.setattr(watch, "_snapshot", lambda paths: next(later))
     assert watch._settled([Path("o.yaml")], half, pause=0) == whole
+
+
+# --- the PDF worker ``workshop watch`` keeps: a real watch in its own process group ---
+
+SMALL = (Path(__file__).parent / "data" / "small.yaml").read_text(encoding="utf-8")
+OUTPUTS = ("small.pptx", "small-handout.pdf", "small-guide.pdf")
+
+
+@pytest.fixture
+def watched(tmp_path, fork_only) -> Iterator[Watch]:
+    """``workshop watch`` of a small outline with its own brand folder, its first build done."""
+    import shutil
+
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("finds the worker through /proc")
+    (tmp_path / "decks").mkdir()
+    (tmp_path / "decks" / "small.yaml").write_text(SMALL, encoding="utf-8")
+    shutil.copytree(Path(__file__).parents[1] / "assets" / "brands" / "default", tmp_path / "brand")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workshop", "watch", "decks/small.yaml", "--brand", "brand", "--out", "out"],
+        cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        start_new_session=True)
+    watch = Watch(process, tmp_path)
+    try:
+        watch.until("watching")
+        yield watch
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=30)
+        for pid in watch.seen:
+            if not _gone(pid):
+                os.kill(pid, signal.SIGKILL)  # a worker left behind would hold the test run's output open
+
+
+class Watch:
+    def __init__(self, process: subprocess.Popen[bytes], folder: Path) -> None:
+        self.process, self.folder = process, folder
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.said: list[str] = []
+        self.seen: set[int] = set()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for raw in iter(self.process.stdout.readline, b""):
+            self.lines.put(raw.decode("utf-8", "replace").rstrip())
+        self.lines.put(None)
+
+    def until(self, text: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            if line is None:
+                pytest.fail("the watch ended:\n" + "\n".join(self.said))
+            self.said.append(line)
+            if text in line:
+                return
+
+    def rest(self) -> list[str]:
+        """Everything the watch said, once it has ended."""
+        while (line := self.lines.get(timeout=30)) is not None:
+            self.said.append(line)
+        return self.said
+
+    def save(self, text: str) -> None:
+        """Change the outline and wait for the rebuild to finish."""
+        (self.folder / "decks" / "small.yaml").write_text(SMALL.replace('title: "T ', f'title: "{text} '),
+                                                          encoding="utf-8")
+        self.until("built ")
+        self.until("watching")
+
+    def worker(self) -> int:
+        """The one child of the watch (its PDF worker)."""
+        children = [int(pid) for task in Path(f"/proc/{self.process.pid}/task").iterdir()
+                    for pid in (task / "children").read_text().split()]
+        assert len(children) == 1, children
+        self.seen.add(children[0])
+        return children[0]
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def _ends(pid: int, within: float = 10) -> bool:
+    deadline = time.monotonic() + within
+    while not _gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return _gone(pid)
+
+
+def test_watch_keeps_one_pdf_worker_and_replaces_it_when_needed(watched):
+    first = watched.worker()
+    watched.save("Twee")
+    assert watched.worker() == first  # reused, not forked again
+    os.kill(first, signal.SIGKILL)
+    watched.save("Drie")  # the rebuild still succeeds: a new worker renders the PDFs
+    assert "built 1 of 1" in watched.said[-2]
+    second = watched.worker()
+    assert second != first
+    with (watched.folder / "brand" / "_brand.yml").open("a", encoding="utf-8") as brand:
+        brand.write("\n# a designer's save\n")
+    watched.until("built ")
+    watched.until("watching")
+    third = watched.worker()
+    assert third != second  # a brand change starts the worker afresh
+
+    done = subprocess.run([sys.executable, "-m", "workshop", "build", "decks/small.yaml", "--brand", "brand",
+                           "--out", "plain"], cwd=watched.folder, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    for name in OUTPUTS:  # what the kept worker rendered is what a plain build writes
+        assert (watched.folder / "out" / name).read_bytes() == (watched.folder / "plain" / name).read_bytes(), name
+
+    os.killpg(watched.process.pid, signal.SIGINT)  # Ctrl-C in a terminal: the whole group
+    assert watched.process.wait(timeout=30) == 0
+    said = watched.rest()
+    assert "stopped watching" in said and not [line for line in said if "Traceback" in line]
+    assert _ends(third)
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_no_worker_outlives_the_watch(watched, how):
+    worker = watched.worker()
+    os.kill(watched.process.pid, how)  # the watch alone: its worker must notice and end
+    watched.process.wait(timeout=30)
+    assert _ends(worker)
+    assert not [line for line in watched.rest() if "Traceback" in line]

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from workshop.brand.model import Brand
     from workshop.outline.load import Outline
     from workshop.plan.model import DeckPlan
-    from workshop.split import PdfWorker
+    from workshop.split import KeptWorker, PdfWorker
 
 OUTPUTS = ("deck", "handout", "guide")
 SUFFIXES = {"deck": ".pptx", "handout": "-handout.pdf", "guide": "-guide.pdf"}
@@ -238,6 +238,29 @@ def _backup(guard: Guard) -> None:
 
 
 _AHEAD: dict[Job, PdfWorker] = {}  # PDF workers forked before their build began (``pdf_worker_ahead``)
+_KEPT: list[KeptWorker] = []  # the PDF worker every build that splits uses while ``keep_pdf_worker`` runs
+
+
+@contextmanager
+def keep_pdf_worker() -> Iterator[KeptWorker | None]:
+    """For ``watch``: while the block runs, builds that split share one PDF worker (None: fork is not used).
+
+    The worker is forked on first use, or by ``KeptWorker.start``, and
+    stopped when the block ends (Ctrl-C and termination included).
+    """
+    from workshop import platforms
+    from workshop.split import KeptWorker
+
+    if not platforms.can_fork():
+        yield None
+        return
+    kept = KeptWorker(render)
+    _KEPT.append(kept)
+    try:
+        yield kept
+    finally:
+        _KEPT.remove(kept)
+        kept.stop()
 
 
 @contextmanager
@@ -253,7 +276,7 @@ def pdf_worker_ahead(jobs: Sequence[Job]) -> Iterator[None]:
     from workshop.split import start_worker
 
     worker = None
-    if len(jobs) == 1:
+    if len(jobs) == 1 and not _KEPT:
         job = jobs[0]
         worker = start_worker([o for o in OUTPUTS if o in job.only], render, split=job.split)
     if worker is not None:
@@ -273,7 +296,8 @@ def run_build(job: Job) -> JobResult:
     started = time.perf_counter()
     outputs = [o for o in OUTPUTS if o in job.only]
     worker = _AHEAD.pop(job, None)
-    if worker is None:
+    shared = _KEPT[-1] if _KEPT and job.split else None  # watch's worker, kept across builds
+    if worker is None and shared is None:
         worker = start_worker(outputs, render, split=job.split)
     guard: Guard | None = None
     backed_up = False
@@ -290,7 +314,10 @@ def run_build(job: Job) -> JobResult:
             guard = guard_deck(deck, job.edits)
         kept: list[str] = []
         renderer = render if guard is None or guard.previous is None else _keeping(guard, kept)
-        rendered = render_all(prepared.for_renderers, outputs, renderer, worker)
+        if shared is not None:
+            rendered = shared.render_all(prepared.for_renderers, outputs, renderer)
+        else:
+            rendered = render_all(prepared.for_renderers, outputs, renderer, worker)
         files = {targets[o]: rendered[o] for o in outputs}
         if guard is not None and guard.backup is not None:
             _backup(guard)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -12,6 +13,9 @@ from workshop.cli.options import BrandOpt, ClientOpt, OnlyOpt, OutOpt, PathsArg,
 from workshop.cli.run import jobs_for, run
 from workshop.console import shown
 from workshop.errors import ExitStatus
+
+if TYPE_CHECKING:
+    from workshop.split import KeptWorker
 
 
 @app.command()
@@ -30,12 +34,13 @@ def watch(
 ) -> None:
     """Rebuild whenever an outline, client file or brand file changes (Ctrl-C stops).
 
-    Rebuilds run in this process with everything loaded; the brand is read again only when a file in
-    its folder changed.
+    Rebuilds run in this process with everything loaded, the handout and guide in one PDF worker kept
+    for the whole watch; the brand is read again (and the worker started afresh) only when a file in its
+    folder changed.
     """
     console = console_of(ctx)
 
-    def loop() -> int:
+    def loop(kept: KeptWorker | None) -> int:
         from workshop.watch import watch_and_build
 
         where = project()
@@ -46,11 +51,15 @@ def watch(
         def rebuild() -> None:
             nonlocal builds
             job_list = jobs_for(where, paths or [], brand, chosen, assignments or [], out, outputs)
-            if builds == 0:  # the first build renders everything here, so later PDF workers fork warm
+            if builds == 0:  # the first build renders everything here, so the PDF worker forks warm
                 job_list = [dataclasses.replace(job, split=False) for job in job_list]
+            elif kept is not None:  # every outline's PDFs in the kept worker, beside its deck
+                job_list = [dataclasses.replace(job, split=True) for job in job_list]
             builds += 1
             if run(console, job_list, 1, False, False) in (ExitStatus.INTERRUPTED, ExitStatus.TERMINATED):
                 raise KeyboardInterrupt
+            if kept is not None:
+                kept.start(outputs)  # forked now, while the user edits, not when the next save comes
 
         def brand_changed() -> None:
             from workshop.brand.fonts import clear_caches
@@ -58,6 +67,8 @@ def watch(
 
             forget_brands()
             clear_caches()
+            if kept is not None:
+                kept.stop()  # its fonts and caches came from the old brand: the next rebuild forks afresh
 
         try:
             watch_and_build(paths or [shown(where.decks)], [str(p) for p in chosen],
@@ -66,4 +77,10 @@ def watch(
             console.say("stopped watching")
         return ExitStatus.OK
 
-    raise typer.Exit(console.guarded(loop))
+    def guarded() -> int:
+        from workshop.pipeline import keep_pdf_worker
+
+        with keep_pdf_worker() as kept:
+            return loop(kept)
+
+    raise typer.Exit(console.guarded(guarded))
