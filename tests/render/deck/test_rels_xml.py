@@ -49,3 +49,26 @@ def test_every_part_of_a_built_deck_as_python_pptx_writes_it(tmp_path, monkeypat
     for part in parts:
         if part.rels:
             assert rels_xml(part.rels) == part.rels.xml, part.partname
+
+
+def test_content_types_as_python_pptx_writes_them_for_a_built_deck_and_odd_names(tmp_path, monkeypatch):
+    from pptx.opc.oxml import serialize_part_xml
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+    from pptx.opc.serialized import _ContentTypesItem
+
+    from workshop.pipeline import Job, prepare, render
+    from workshop.render.deck.package import all_parts, content_types_xml
+
+    monkeypatch.chdir(REPO)
+    deck = Presentation(io.BytesIO(render(prepare(Job(Path("decks/citroensap.yaml"))), "deck")))
+    package = deck.part.package
+    parts = all_parts(package)
+    assert len(parts) > 40
+    odd = [Part(PackURI(name), kind, package, b"") for name, kind in (
+        ("/ppt/media/image9.PNG", "image/png"),  # a default, whatever the extension's case
+        ("/ppt/embeddings/a&b<c>.bin", 'application/x-"odd"\ttype'),
+        ("/ppt/één.xml", "application/xml"),
+        ("/customXml/item1.xml", "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"))]
+    for listed in (parts, parts + odd, odd):
+        assert content_types_xml(listed) == serialize_part_xml(_ContentTypesItem.xml_for(listed))

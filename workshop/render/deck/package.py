@@ -17,8 +17,8 @@ per name template instead, installed on the one package object we build
 which stamps zip entries with the current time: fixed timestamps and a
 stable order make the same input give the same bytes. It takes the parts
 already finished (``Written``: deflated while the deck was built, see
-``finish``) beside the live ones, and writes relationships with ``rels_xml``
-(python-pptx's bytes without building a tree per part).
+``finish``) beside the live ones; ``rels_xml`` and ``content_types_xml`` write
+python-pptx's bytes for relationships and content types without their trees.
 
 To reach a new internal, add a function or name here and a line to
 ``INTERNALS``; callers elsewhere keep to the functions. The modules python-pptx
@@ -32,14 +32,13 @@ import hashlib
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.package import OpcPackage, Part, _Relationship
 from pptx.opc.packuri import PACKAGE_URI, PackURI
 from pptx.opc.serialized import _ContentTypesItem
@@ -57,12 +56,11 @@ from workshop.render.deck.zipstream import Entry, deflate, write_zip
 
 __all__ = [
     "CT", "RT", "CT_NotesSlide", "CT_Slide", "INTERNALS", "ImagePart", "Linker", "NAMESPACES", "NotesSlidePart",
-    "OpcPackage",
-    "Part", "PackURI", "PartNames", "SlideLayoutPart", "SlidePart", "add_chart_part", "element",
-    "nsdecls", "oxml_parser", "package_relationships", "parse_xml", "qn", "set_blob",
-    "set_element", "shape_tree", "element_of", "relate_as", "drop_relationship", "has_element",
-    "table_cell", "text_body", "write_package", "rels_xml", "Written", "all_parts", "internal_targets",
-    "part_entries", "retarget", "stand_in",
+    "OpcPackage", "Part", "PackURI", "PartNames", "SlideLayoutPart", "SlidePart", "add_chart_part", "element",
+    "nsdecls", "oxml_parser", "package_relationships", "parse_xml", "qn", "set_blob", "set_element", "shape_tree",
+    "element_of", "relate_as", "drop_relationship", "has_element", "table_cell", "text_body", "write_package",
+    "rels_xml", "content_types_xml", "Written", "all_parts", "internal_targets", "part_entries", "retarget",
+    "stand_in",
 ]
 
 #: Every python-pptx internal this package relies on, and what for.
@@ -70,13 +68,13 @@ INTERNALS: tuple[tuple[str, str], ...] = (
     ("pptx.opc.constants:CONTENT_TYPE", "content types of the parts we add"),
     ("pptx.opc.constants:RELATIONSHIP_TYPE", "relationship types of the parts we add"),
     ("pptx.opc.constants:RELATIONSHIP_TARGET_MODE", "internal relationships made by Linker"),
-    ("pptx.opc.oxml:serialize_part_xml", "the [Content_Types].xml we write"),
     ("pptx.opc.package:Part", "docProps/app.xml and the slide records' parts as plain parts"),
     ("pptx.opc.package:OpcPackage", "the package type, for annotations"),
     ("pptx.opc.package:_Relationship", "relationships with counted ids (Linker)"),
     ("pptx.opc.packuri:PACKAGE_URI", "the package relationships' member name"),
     ("pptx.opc.packuri:PackURI", "part names from our counters"),
     ("pptx.opc.serialized:_ContentTypesItem", "content types of the parts we write"),
+    ("pptx.opc.serialized:_ContentTypesItem._defaults_and_overrides", "what content_types_xml writes"),
     ("pptx.oxml:oxml_parser", "new elements with python-pptx's element classes"),
     ("pptx.oxml:parse_xml", "XML parsed into python-pptx's element classes"),
     ("pptx.oxml.ns:_nsmap", "namespace URIs by prefix"),
@@ -334,6 +332,21 @@ def rels_xml(rels: Any) -> bytes:
     return "".join(out).encode("utf-8")
 
 
+_TYPES_OPEN = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+               '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">')
+
+
+def content_types_xml(parts: Sequence[Any]) -> bytes:
+    """python-pptx's ``[Content_Types].xml`` for ``parts``, byte for byte, without making its tree."""
+    defaults, overrides = _ContentTypesItem(parts)._defaults_and_overrides  # its choice of Default or Override
+    out = [_TYPES_OPEN]
+    out += [f'<Default Extension="{ext.translate(_ESCAPES)}" ContentType="{kind.translate(_ESCAPES)}"/>'
+            for ext, kind in sorted(defaults.items())]
+    out += [f'<Override PartName="{name.translate(_ESCAPES)}" ContentType="{kind.translate(_ESCAPES)}"/>'
+            for name, kind in sorted(overrides.items())]
+    return "".join([*out, "</Types>"]).encode("utf-8")
+
+
 def all_parts(package: Any, more: Iterable[Any] = ()) -> list[Any]:
     """Every part reachable from the package's relationships or from ``more``, each once."""
     seen: dict[int, Any] = {}
@@ -370,7 +383,7 @@ def write_package(package: Any, written: Mapping[str, Written] | None = None,
     listed: list[Any] = [*live, *written.values()]
     members: list[tuple[tuple, tuple[Entry, ...] | Any]] = [(_order(str(p.partname)), p) for p in listed]
     members.sort(key=lambda member: member[0])
-    types = serialize_part_xml(_ContentTypesItem.xml_for(listed))
+    types = content_types_xml(listed)
     head = (deflate("[Content_Types].xml", types),
             deflate(PACKAGE_URI.rels_uri.membername, rels_xml(package_relationships(package))))
 
