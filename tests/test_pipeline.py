@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from pathlib import Path
@@ -240,3 +241,26 @@ def test_a_worker_ahead_that_is_never_used_is_stopped(project, fork_only):
     assert pipeline._AHEAD == {} and worker.pid is None
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # already reaped: no process is left behind
+
+
+def test_watchs_kept_worker_has_the_plan_before_the_deck_is_checked(project, monkeypatch, fork_only):
+    """The PDFs start as soon as the plan exists: the checks and the look at the deck to replace come after."""
+    import workshop.edits.guard as guard
+
+    real_guard = guard.guard_deck
+    pending: list[bool] = []
+    job = Job(Path("decks/een-plus-een.yaml"), Path("out"), split=True)
+    with pipeline.keep_pdf_worker() as kept:
+        assert kept is not None
+        plain = run_build(dataclasses.replace(job, split=False))
+        first = snapshot(Path("out"))
+        kept.start(job.only)
+
+        def guarding(target, policy):
+            pending.append(kept._worker is not None and kept._worker.pending)
+            return real_guard(target, policy)
+
+        monkeypatch.setattr(guard, "guard_deck", guarding)
+        again = run_build(job)
+    assert plain.ok and again.ok and pending == [True]
+    assert snapshot(Path("out")) == first  # and what the worker rendered is what this process rendered

@@ -92,6 +92,12 @@ def fork_guard(fork_only) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _build(kept: split.KeptWorker, plan: bytes, outputs: tuple[str, ...], render: split.Render) -> dict[str, bytes]:
+    """One build's rendering, as ``pipeline.run_build`` does it: sent once planned, then collected."""
+    kept.send_ahead(plan, outputs)
+    return kept.render_all(outputs, render)
+
+
 def _expected(prepared: bytes) -> dict[str, bytes]:
     return {"deck": _first_bytes(prepared, "deck"), **{o: _first_bytes(prepared, o) for o in ("handout", "guide")}}
 
@@ -110,7 +116,7 @@ def test_the_kept_worker_is_reused_across_builds(kept):
     pid = kept.pid
     assert pid is not None and pid != os.getpid()
     for plan in (b"first plan", BIG, b"third"):
-        assert kept.render_all(plan, KEPT_OUTPUTS, _first_bytes) == _expected(plan)
+        assert _build(kept, plan, KEPT_OUTPUTS, _first_bytes) == _expected(plan)
         assert kept.pid == pid
 
 
@@ -119,7 +125,7 @@ def test_a_killed_worker_is_replaced_and_the_build_still_succeeds(kept):
     first = kept.pid
     assert first is not None
     os.kill(first, signal.SIGKILL)
-    assert kept.render_all(b"plan", KEPT_OUTPUTS, _first_bytes) == _expected(b"plan")
+    assert _build(kept, b"plan", KEPT_OUTPUTS, _first_bytes) == _expected(b"plan")
     assert kept.pid not in (None, first)
 
 
@@ -135,7 +141,7 @@ def test_a_worker_dying_mid_render_is_replaced_once(tmp_path, fork_guard):
 
     worker = split.KeptWorker(dying_once)
     try:
-        assert worker.render_all(b"plan", KEPT_OUTPUTS, _first_bytes) == _expected(b"plan")
+        assert _build(worker, b"plan", KEPT_OUTPUTS, _first_bytes) == _expected(b"plan")
         assert marker.exists()
     finally:
         worker.stop()
@@ -149,7 +155,7 @@ def test_a_worker_that_always_dies_is_this_builds_error_and_no_hang(fork_guard):
     worker = split.KeptWorker(dying)
     try:
         with pytest.raises(split.WorkerDied, match="killed by SIGKILL"):
-            worker.render_all(b"plan", KEPT_OUTPUTS, _first_bytes)
+            _build(worker, b"plan", KEPT_OUTPUTS, _first_bytes)
         assert worker.pid is None  # nothing left running; the next build forks afresh
     finally:
         worker.stop()
@@ -168,9 +174,9 @@ def test_an_input_error_in_the_worker_is_reported_and_the_worker_kept(fork_guard
         worker.start(KEPT_OUTPUTS)
         pid = worker.pid
         with pytest.raises(WorkshopError, match="picture too large"):
-            worker.render_all(b"bad", KEPT_OUTPUTS, _first_bytes)
+            _build(worker, b"bad", KEPT_OUTPUTS, _first_bytes)
         assert worker.pid == pid
-        assert worker.render_all(b"good", KEPT_OUTPUTS, _first_bytes) == _expected(b"good")
+        assert _build(worker, b"good", KEPT_OUTPUTS, _first_bytes) == _expected(b"good")
     finally:
         worker.stop()
 
@@ -186,9 +192,9 @@ def test_a_bug_in_the_worker_replaces_it(fork_guard):
         worker.start(KEPT_OUTPUTS)
         pid = worker.pid
         with pytest.raises(RuntimeError, match="ValueError: oops"):
-            worker.render_all(b"bug", KEPT_OUTPUTS, _first_bytes)
+            _build(worker, b"bug", KEPT_OUTPUTS, _first_bytes)
         assert worker.pid is None and pid is not None and _gone(pid)
-        assert worker.render_all(b"ok", KEPT_OUTPUTS, _first_bytes) == _expected(b"ok")
+        assert _build(worker, b"ok", KEPT_OUTPUTS, _first_bytes) == _expected(b"ok")
     finally:
         worker.stop()
 
@@ -200,15 +206,15 @@ def test_a_failed_deck_does_not_leave_a_reply_unread(kept):
         raise WorkshopError("slide 3: the chart has no values")
 
     with pytest.raises(WorkshopError, match="slide 3"):
-        kept.render_all(b"plan", KEPT_OUTPUTS, failing_deck)
-    assert kept.render_all(b"next", KEPT_OUTPUTS, _first_bytes) == _expected(b"next")
+        _build(kept, b"plan", KEPT_OUTPUTS, failing_deck)
+    assert _build(kept, b"next", KEPT_OUTPUTS, _first_bytes) == _expected(b"next")
 
 
 def test_only_a_deck_with_pdfs_uses_the_worker(kept):
     for outputs in (("deck",), ("handout", "guide")):
         kept.start(outputs)
         assert kept.pid is None
-        assert kept.render_all(b"p", outputs, _first_bytes) == {o: _first_bytes(b"p", o) for o in outputs}
+        assert _build(kept, b"p", outputs, _first_bytes) == {o: _first_bytes(b"p", o) for o in outputs}
 
 
 def test_a_worker_ends_when_its_parent_dies(fork_guard):
@@ -220,7 +226,7 @@ def test_a_worker_ends_when_its_parent_dies(fork_guard):
             os.close(report_r)
             worker = split.KeptWorker(_first_bytes)
             worker.start(KEPT_OUTPUTS)
-            worker.render_all(b"plan", KEPT_OUTPUTS, _first_bytes)
+            _build(worker, b"plan", KEPT_OUTPUTS, _first_bytes)
             os.write(report_w, f"{worker.pid}\n".encode())
         finally:
             os._exit(0)  # without stopping the worker, as a kill -9 would
@@ -235,3 +241,9 @@ def test_a_worker_ends_when_its_parent_dies(fork_guard):
     if not ended:
         os.kill(pid, signal.SIGKILL)  # an orphan would hold the test run's output open
     assert ended
+
+
+def test_a_build_that_fails_after_sending_leaves_the_next_one_whole(kept):
+    """Planned and sent, then refused (a deck edited by hand): the reply nobody read is not the next build's."""
+    kept.send_ahead(b"refused build", KEPT_OUTPUTS)
+    assert _build(kept, b"next", KEPT_OUTPUTS, _first_bytes) == _expected(b"next")

@@ -149,8 +149,13 @@ def load_renderers(outputs: Sequence[str]) -> None:
         importlib.import_module(RENDERERS[output])
 
 
-def prepare(job: Job, renders: Sequence[str] = ()) -> _Prepared:
-    """The build read, planned and checked; ``renders``: the outputs this process will render."""
+def prepare(job: Job, renders: Sequence[str] = (),
+            planned: Callable[[RenderInput], None] | None = None) -> _Prepared:
+    """The build read, planned and checked; ``renders``: the outputs this process will render.
+
+    ``planned`` is handed what the renderers read as soon as it exists, before the checks (``watch``'s
+    kept PDF worker starts on it while this process checks and looks at the deck it replaces).
+    """
     from workshop.assets import collect_assets
     from workshop.check import check_plan
     from workshop.outline.load import load_outline
@@ -169,6 +174,8 @@ def prepare(job: Job, renders: Sequence[str] = ()) -> _Prepared:
     plan = make_plan(outline.workshop, brand, name=outline.name, outline_path=str(job.outline),
                      sources=outline.sources)
     assets = collect_assets(outline, plan)
+    if planned is not None:
+        planned(RenderInput(plan, brand, assets))
     findings = list(brand_findings) + list(plan.findings) + list(check_plan(plan, brand, outline))
     return _Prepared(outline, brand, plan, assets, findings)
 
@@ -304,7 +311,8 @@ def run_build(job: Job) -> JobResult:
     try:
         targets = {o: job.target(o) for o in outputs}  # bad names fail before any work
         # with a worker waiting for the plan, the plan goes first and this side's renderer loads after
-        prepared = prepare(job, outputs if worker is None else ())
+        ahead = None if shared is None else lambda sent: shared.send_ahead(sent, outputs)
+        prepared = prepare(job, outputs if worker is None else (), ahead)
         deck = job.target("deck", prepared.plan.name)
         # --only handout / guide never look at the deck; writing over an input is refused below
         inputs = _inputs(job, prepared)  # resolved once: about 20 paths, each a few system calls
@@ -315,7 +323,7 @@ def run_build(job: Job) -> JobResult:
         kept: list[str] = []
         renderer = render if guard is None or guard.previous is None else _keeping(guard, kept)
         if shared is not None:
-            rendered = shared.render_all(prepared.for_renderers, outputs, renderer)
+            rendered = shared.render_all(outputs, renderer)
         else:
             rendered = render_all(prepared.for_renderers, outputs, renderer, worker)
         files = {targets[o]: rendered[o] for o in outputs}

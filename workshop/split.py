@@ -273,6 +273,7 @@ class KeptWorker:
     def __init__(self, render: Render) -> None:
         self._render = render
         self._worker: PdfWorker | None = None
+        self._sent: Any = None  # what the renderers read, for this build (``send_ahead``)
 
     @property
     def pid(self) -> int | None:
@@ -281,8 +282,9 @@ class KeptWorker:
     def start(self, outputs: Sequence[str]) -> None:
         """Have a worker for the PDFs among ``outputs`` running (none for a deck or the PDFs alone)."""
         pdfs = [o for o in outputs if o != "deck"]
-        if self._worker is not None and (self._worker.outputs != pdfs or not self._worker.running):
-            self.stop()
+        worker = self._worker
+        if worker is not None and (worker.outputs != pdfs or worker.pending or not worker.running):
+            self.stop()  # other outputs, gone, or a reply left unread by a build that failed after sending
         if self._worker is None and "deck" in outputs and pdfs:
             load_shared()
             try:
@@ -295,14 +297,21 @@ class KeptWorker:
             self._worker.stop()
             self._worker = None
 
-    def render_all(self, prepared: Any, outputs: Sequence[str], render: Render) -> dict[str, bytes]:
-        """As :func:`render_all`, the PDFs in the kept worker (started here if it is not running)."""
+    def send_ahead(self, prepared: Any, outputs: Sequence[str]) -> None:
+        """Start this build's PDFs (what the renderers read, ``prepared``); :meth:`render_all` collects them."""
         self.start(outputs)
+        self._sent = prepared
+        if self._worker is not None:
+            self._worker.send(prepared)
+
+    def render_all(self, outputs: Sequence[str], render: Render) -> dict[str, bytes]:
+        """As :func:`render_all` for what :meth:`send_ahead` sent: the deck here, the PDFs from the worker."""
+        prepared, self._sent = self._sent, None
+        assert prepared is not None, "send_ahead() first"
         worker = self._worker
-        if worker is None:
+        if worker is None or not worker.pending:
             return render_all(prepared, outputs, render, None)
         try:
-            worker.send(prepared)
             deck = render(prepared, "deck")
             try:
                 pdfs = worker.result()
