@@ -41,8 +41,8 @@ def shell_env(shell: str, line: str, fish_action: str = "get-args") -> dict[str,
     """What typer's completion script for ``shell`` sets when the user presses <TAB> after ``line``."""
     env = {"_WORKSHOP_COMPLETE": f"complete_{shell}"}
     if shell == "bash":
-        words = line.split(" ")
-        env.update(COMP_WORDS=line, COMP_CWORD=str(len(words) - 1))
+        words = line.split(" ")  # typer's bash script joins the words with newlines (IFS=$'\n')
+        env.update(COMP_WORDS="\n".join(words), COMP_CWORD=str(len(words) - 1))
     else:
         env["_TYPER_COMPLETE_ARGS"] = line
         if shell == "fish":
