@@ -70,7 +70,7 @@ def measure_watch(command: list[str], outline: Path, *, cwd: Path, env: dict, ro
     try:
         _until(lines, "watching", timeout, log)  # the first build is done
         original = outline.read_text(encoding="utf-8")
-        for index in range(rounds + 1):  # the first save warms the forked PDF worker path: not counted
+        for index in range(rounds + 1):  # the first save is not counted: the PDF worker's first render
             time.sleep(pause)
             while not lines.empty():  # anything the watch said since (nothing is expected)
                 log.append(str(lines.get()[1]))
