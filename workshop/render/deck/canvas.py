@@ -21,7 +21,7 @@ from workshop.plan.texts import Context, TableBlock, blocks_for
 from workshop.render.deck import shapes
 from workshop.render.deck.deck import Deck, Placement, Pptx
 from workshop.render.deck.drawing import is_dark, logo_box, logo_image
-from workshop.render.deck.ooxml import Element, el
+from workshop.render.deck.ooxml import Element, el, qn
 from workshop.render.deck.package import shape_tree
 from workshop.render.deck.text import Para, para
 from workshop.safety.images import ImageFile
@@ -244,9 +244,12 @@ def _style(spec: ShapeSpec) -> TextStyle:
     return spec.text
 
 
+_RUN = qn("a:r")
+
+
 def _as_slide_number_field(element: Element) -> None:
     """Turn the number's run into a ``slidenum`` field so PowerPoint keeps it current."""
-    run = element.find(".//" + el("a:r").tag)
+    run = next(element.iter(_RUN), None)  # the first run in document order, as find(".//a:r") gives it
     if run is None:
         return
     field = el("a:fld", {"id": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", "type": "slidenum"})
