@@ -1,4 +1,5 @@
-"""A forked writer that dies before a chosen file-system call: the crash tests of ``workshop.output``.
+"""Processes that die on purpose: a forked writer stopped before a chosen file-system call (the crash
+tests of ``workshop.output``), and whether a worker process has ended (split and watch tests).
 
 The child counts its calls to the ``os`` functions named in ``steps`` and
 ``os._exit``s before the ``step``-th, as a kill -9 or power loss would stop
@@ -9,6 +10,7 @@ there; 0: it wrote everything with fewer calls than ``step``.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -38,3 +40,20 @@ def crash_at(step: int, write: Callable[[], object], steps: Iterable[str], *, no
             os._exit(0)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status)
+
+
+def process_gone(pid: int) -> bool:
+    """Whether ``pid`` has ended (a zombie waiting for its new parent to reap it counts as ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def ends_within(pid: int, seconds: float = 10) -> bool:
+    """Whether ``pid`` ends within ``seconds`` (polled every 20 ms)."""
+    deadline = time.monotonic() + seconds
+    while not process_gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return process_gone(pid)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+from crashing import ends_within, process_gone
 
 from workshop import split
 
@@ -72,12 +72,24 @@ KEPT_OUTPUTS = ("deck", "handout", "guide")
 
 
 @pytest.fixture
-def kept(fork_guard) -> Iterator[split.KeptWorker]:
-    worker = split.KeptWorker(_first_bytes)
+def kept(workers) -> split.KeptWorker:
+    return workers(_first_bytes)
+
+
+@pytest.fixture
+def workers(fork_guard) -> Iterator[Callable[[split.Render], split.KeptWorker]]:
+    """Kept workers for the render functions given; each is stopped when the test ends."""
+    made: list[split.KeptWorker] = []
+
+    def make(render: split.Render) -> split.KeptWorker:
+        made.append(split.KeptWorker(render))
+        return made[-1]
+
     try:
-        yield worker
+        yield make
     finally:
-        worker.stop()
+        for worker in made:
+            worker.stop()
 
 
 @pytest.fixture
@@ -102,15 +114,6 @@ def _expected(prepared: bytes) -> dict[str, bytes]:
     return {"deck": _first_bytes(prepared, "deck"), **{o: _first_bytes(prepared, o) for o in ("handout", "guide")}}
 
 
-def _gone(pid: int) -> bool:
-    """Whether ``pid`` has ended (a zombie waiting for its new parent to reap it counts as ended)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
-    except FileNotFoundError:
-        return True
-
-
 def test_the_kept_worker_is_reused_across_builds(kept):
     kept.start(KEPT_OUTPUTS)
     pid = kept.pid
@@ -129,7 +132,7 @@ def test_a_killed_worker_is_replaced_and_the_build_still_succeeds(kept):
     assert kept.pid not in (None, first)
 
 
-def test_a_worker_dying_mid_render_is_replaced_once(tmp_path, fork_guard):
+def test_a_worker_dying_mid_render_is_replaced_once(tmp_path, workers):
     """The first worker dies while it renders; the build asks a new one (the marker file says it died)."""
     marker = tmp_path / "died"
 
@@ -139,29 +142,23 @@ def test_a_worker_dying_mid_render_is_replaced_once(tmp_path, fork_guard):
             os.kill(os.getpid(), signal.SIGKILL)
         return _first_bytes(prepared, output)
 
-    worker = split.KeptWorker(dying_once)
-    try:
-        assert _build(worker, b"plan", KEPT_OUTPUTS, _first_bytes) == _expected(b"plan")
-        assert marker.exists()
-    finally:
-        worker.stop()
+    worker = workers(dying_once)
+    assert _build(worker, b"plan", KEPT_OUTPUTS, _first_bytes) == _expected(b"plan")
+    assert marker.exists()
 
 
-def test_a_worker_that_always_dies_is_this_builds_error_and_no_hang(fork_guard):
+def test_a_worker_that_always_dies_is_this_builds_error_and_no_hang(workers):
     def dying(prepared: bytes, output: str) -> bytes:
         os.kill(os.getpid(), signal.SIGKILL)
         return b""
 
-    worker = split.KeptWorker(dying)
-    try:
-        with pytest.raises(split.WorkerDied, match="killed by SIGKILL"):
-            _build(worker, b"plan", KEPT_OUTPUTS, _first_bytes)
-        assert worker.pid is None  # nothing left running; the next build forks afresh
-    finally:
-        worker.stop()
+    worker = workers(dying)
+    with pytest.raises(split.WorkerDied, match="killed by SIGKILL"):
+        _build(worker, b"plan", KEPT_OUTPUTS, _first_bytes)
+    assert worker.pid is None  # nothing left running; the next build forks afresh
 
 
-def test_an_input_error_in_the_worker_is_reported_and_the_worker_kept(fork_guard):
+def test_an_input_error_in_the_worker_is_reported_and_the_worker_kept(workers):
     from workshop.errors import WorkshopError
 
     def refusing(prepared: bytes, output: str) -> bytes:
@@ -169,34 +166,28 @@ def test_an_input_error_in_the_worker_is_reported_and_the_worker_kept(fork_guard
             raise WorkshopError("decks/x.yaml:3:1: picture too large")
         return _first_bytes(prepared, output)
 
-    worker = split.KeptWorker(refusing)
-    try:
-        worker.start(KEPT_OUTPUTS)
-        pid = worker.pid
-        with pytest.raises(WorkshopError, match="picture too large"):
-            _build(worker, b"bad", KEPT_OUTPUTS, _first_bytes)
-        assert worker.pid == pid
-        assert _build(worker, b"good", KEPT_OUTPUTS, _first_bytes) == _expected(b"good")
-    finally:
-        worker.stop()
+    worker = workers(refusing)
+    worker.start(KEPT_OUTPUTS)
+    pid = worker.pid
+    with pytest.raises(WorkshopError, match="picture too large"):
+        _build(worker, b"bad", KEPT_OUTPUTS, _first_bytes)
+    assert worker.pid == pid
+    assert _build(worker, b"good", KEPT_OUTPUTS, _first_bytes) == _expected(b"good")
 
 
-def test_a_bug_in_the_worker_replaces_it(fork_guard):
+def test_a_bug_in_the_worker_replaces_it(workers):
     def buggy(prepared: bytes, output: str) -> bytes:
         if prepared == b"bug":
             raise ValueError("oops")
         return _first_bytes(prepared, output)
 
-    worker = split.KeptWorker(buggy)
-    try:
-        worker.start(KEPT_OUTPUTS)
-        pid = worker.pid
-        with pytest.raises(RuntimeError, match="ValueError: oops"):
-            _build(worker, b"bug", KEPT_OUTPUTS, _first_bytes)
-        assert worker.pid is None and pid is not None and _gone(pid)
-        assert _build(worker, b"ok", KEPT_OUTPUTS, _first_bytes) == _expected(b"ok")
-    finally:
-        worker.stop()
+    worker = workers(buggy)
+    worker.start(KEPT_OUTPUTS)
+    pid = worker.pid
+    with pytest.raises(RuntimeError, match="ValueError: oops"):
+        _build(worker, b"bug", KEPT_OUTPUTS, _first_bytes)
+    assert worker.pid is None and pid is not None and process_gone(pid)
+    assert _build(worker, b"ok", KEPT_OUTPUTS, _first_bytes) == _expected(b"ok")
 
 
 def test_a_failed_deck_does_not_leave_a_reply_unread(kept):
@@ -234,10 +225,7 @@ def test_a_worker_ends_when_its_parent_dies(fork_guard):
     with os.fdopen(report_r, "rb") as report:
         pid = int(report.readline())  # a line: the worker holds this pipe open too
     os.waitpid(parent, 0)
-    deadline = time.monotonic() + 10
-    while not _gone(pid) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    ended = _gone(pid)
+    ended = ends_within(pid)
     if not ended:
         os.kill(pid, signal.SIGKILL)  # an orphan would hold the test run's output open
     assert ended

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from crashing import ends_within, process_gone
 
 from workshop.watch import watch_and_build
 
@@ -159,7 +160,7 @@ def watched(tmp_path, fork_only) -> Iterator[Watch]:
             process.kill()
         process.wait(timeout=30)
         for pid in watch.seen:
-            if not _gone(pid):
+            if not process_gone(pid):
                 os.kill(pid, signal.SIGKILL)  # a worker left behind would hold the test run's output open
 
 
@@ -209,19 +210,6 @@ class Watch:
         return children[0]
 
 
-def _gone(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
-    except FileNotFoundError:
-        return True
-
-
-def _ends(pid: int, within: float = 10) -> bool:
-    deadline = time.monotonic() + within
-    while not _gone(pid) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    return _gone(pid)
 
 
 def test_watch_keeps_one_pdf_worker_and_replaces_it_when_needed(watched):
@@ -250,7 +238,7 @@ def test_watch_keeps_one_pdf_worker_and_replaces_it_when_needed(watched):
     assert watched.process.wait(timeout=30) == 0
     said = watched.rest()
     assert "stopped watching" in said and not [line for line in said if "Traceback" in line]
-    assert _ends(third)
+    assert ends_within(third)
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
@@ -258,5 +246,5 @@ def test_no_worker_outlives_the_watch(watched, how):
     worker = watched.worker()
     os.kill(watched.process.pid, how)  # the watch alone: its worker must notice and end
     watched.process.wait(timeout=30)
-    assert _ends(worker)
+    assert ends_within(worker)
     assert not [line for line in watched.rest() if "Traceback" in line]
