@@ -210,8 +210,6 @@ class Watch:
         return children[0]
 
 
-
-
 def test_watch_keeps_one_pdf_worker_and_replaces_it_when_needed(watched):
     first = watched.worker()
     watched.save("Twee")
