@@ -7,6 +7,7 @@ string with its location; the CLI decides how to show it.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -127,8 +128,21 @@ def get_brand(name: str) -> tuple[Brand, list[Finding]]:
 
 
 def forget_brands() -> None:
-    """Drop loaded brands so the next build re-reads them (``watch``)."""
+    """Drop loaded brands, and what was read from their font files, so the next build reads them again.
+
+    ``watch`` calls it when a file in the brand's folder changed. Font files are
+    known by their paths in several places (the text fit's metrics, the PDFs'
+    registered faces), and a designer may save a new version over the old file.
+    """
+    from workshop.brand.fonts import clear_caches
+    from workshop.plan.measure import forget_font_files
+
     _BRANDS.clear()
+    clear_caches()
+    forget_font_files()
+    pdf_fonts = sys.modules.get("workshop.render.pdf.fonts")  # loaded only where PDFs were rendered
+    if pdf_fonts is not None:
+        pdf_fonts.forget()
 
 
 #: the module that renders each output, imported before the build's own work starts (``load_renderers``)

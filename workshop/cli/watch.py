@@ -62,11 +62,9 @@ def watch(
                 kept.start(outputs)  # forked now, while the user edits, not when the next save comes
 
         def brand_changed() -> None:
-            from workshop.brand.fonts import clear_caches
             from workshop.pipeline import forget_brands
 
-            forget_brands()
-            clear_caches()
+            forget_brands()  # the brand, and what its font files gave, before the new worker forks
             if kept is not None:
                 kept.stop()  # its fonts and caches came from the old brand: the next rebuild forks afresh
 

@@ -80,6 +80,14 @@ def metrics_for(path: str) -> FontMetrics:
     return FontMetrics(Path(path))
 
 
+def forget_font_files() -> None:
+    """Measure every font file afresh: the brand changed, perhaps a font saved over its old file (``watch``)."""
+    from workshop.plan.substitutes import is_serif
+
+    metrics_for.cache_clear()
+    is_serif.cache_clear()
+
+
 # --- measuring once, wrapping at any size ---------------------------------------------------
 #
 # Advance widths scale linearly with the size, so a paragraph is measured once at 1 pt

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from itertools import pairwise
 
 import pytest
@@ -150,3 +151,44 @@ def test_the_notes_grid_is_one_path_of_round_dots_at_the_pitch(kit):
     assert all(step == pytest.approx(10 * mm, abs=0.01) for step in steps)
     colour = pytest.approx(p.c(p.rule).rgb(), abs=1e-5)
     assert all(d["stroking_color"] == colour for d in dots)
+
+
+_FORGET = """
+import shutil, sys
+from pathlib import Path
+from reportlab.pdfbase import pdfmetrics
+from workshop.brand.model import FontFamily
+from workshop.brand.shipped_fonts import FALLBACK_FAMILY
+from workshop.render.pdf import fonts
+
+folder = Path(sys.argv[1])
+copies = [Path(shutil.copy(getattr(FALLBACK_FAMILY, style), folder / f"{style}.ttf")) for style in fonts._STYLES]
+family = FontFamily("Proef", *copies)
+before = fonts.register_family(family)
+old = fonts.digest_of(before.regular)
+shutil.copy(FALLBACK_FAMILY.bold, copies[0])  # a designer saves another face over the regular file
+assert fonts.register_family(family) == before and fonts.digest_of(before.regular) == old  # known by its path
+generation = fonts.families_generation()
+fonts.forget()
+after = fonts.register_family(family)
+assert after == before, (after, before)  # the same names: no digest added to tell the two files apart
+assert fonts.digest_of(after.regular) == fonts._digest(copies[0]) != old
+assert pdfmetrics.getFont(after.regular).face.name == pdfmetrics.getFont(after.bold).face.name
+assert 0x41 in fonts.coverage(after.regular)
+assert fonts.families_generation() > generation  # markup parsed with the old mapping is parsed again
+print("ok")
+"""
+
+
+def test_forget_registers_a_font_saved_over_its_file_afresh(tmp_path):
+    """``watch`` after a brand change: the new file's face, under the name a fresh process gives it.
+
+    In a process of its own: forgetting drops every registration, which the
+    module-scoped kits of the other tests here still use.
+    """
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _FORGET, str(tmp_path)], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr

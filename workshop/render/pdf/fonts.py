@@ -201,6 +201,35 @@ def register_family(family: FontFamily) -> Family:
     return names
 
 
+def forget() -> None:
+    """Register every face again from its file on the next use: the brand changed (``watch``).
+
+    Registrations are kept by file path, so a designer saving a new version of
+    a font over the old file while ``workshop watch`` runs would otherwise go
+    on printing the old one. Names start afresh too, so the faces get the
+    names a fresh process gives them and the PDFs are those of a plain build.
+    """
+    global _generation
+    _unregister({*_registered.values(), *_as_given.values()})
+    for table in (_registered, _as_given, _names, _digests, _files, _families, _coverage, _mapped, _draws_ascii):
+        table.clear()
+    _generation += 1  # parsed markup names faces by their family mapping: parse it again
+
+
+def _unregister(names: set[str]) -> None:
+    """Take these faces out of reportlab's registry.
+
+    reportlab keeps the first font registered under a name (and under a
+    face's own name), and silently ignores a later one, so a face registered
+    again from a changed file would still draw with the old one.
+    """
+    registry, by_face = pdfmetrics._fonts, pdfmetrics._dynFaceNames
+    dropped = [registry.pop(name) for name in names if name in registry]
+    for face, font in list(by_face.items()):
+        if any(font is gone for gone in dropped):
+            del by_face[face]
+
+
 def register_brand_fonts(brand: Brand) -> FontSet:
     heading = register_family(brand.typography.headings.family)
     body = register_family(brand.typography.base.family)
