@@ -9,7 +9,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -138,7 +138,13 @@ OUTPUTS = ("small.pptx", "small-handout.pdf", "small-guide.pdf")
 
 
 @pytest.fixture
-def watched(tmp_path, fork_only) -> Iterator[Watch]:
+def brand_setup() -> Callable[[Path], None]:
+    """What a test does to the copied brand folder before the watch starts (parametrized to override)."""
+    return lambda folder: None
+
+
+@pytest.fixture
+def watched(tmp_path, fork_only, brand_setup) -> Iterator[Watch]:
     """``workshop watch`` of a small outline with its own brand folder, its first build done."""
     import shutil
 
@@ -147,6 +153,7 @@ def watched(tmp_path, fork_only) -> Iterator[Watch]:
     (tmp_path / "decks").mkdir()
     (tmp_path / "decks" / "small.yaml").write_text(SMALL, encoding="utf-8")
     shutil.copytree(Path(__file__).parents[1] / "assets" / "brands" / "default", tmp_path / "brand")
+    brand_setup(tmp_path / "brand")
     process = subprocess.Popen(
         [sys.executable, "-m", "workshop", "watch", "decks/small.yaml", "--brand", "brand", "--out", "out"],
         cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -246,3 +253,42 @@ def test_no_worker_outlives_the_watch(watched, how):
     watched.process.wait(timeout=30)
     assert ends_within(worker)
     assert not [line for line in watched.rest() if "Traceback" in line]
+
+
+_LATO = Path(__file__).parents[1] / "workshop" / "data" / "fonts" / "lato"
+_SERIF = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")  # fonts-liberation2 (.ci/run)
+
+
+def _file_fonts(folder: Path) -> None:
+    """The brand's type from two files in its folder (Lato), as a designer ships them."""
+    import re
+    import shutil
+
+    (folder / "fonts").mkdir()
+    for style in ("Regular", "Bold"):
+        shutil.copy(_LATO / f"Lato-{style}.ttf", folder / "fonts" / f"Huis-{style}.ttf")
+    brand = (folder / "_brand.yml").read_text(encoding="utf-8")
+    typography = ("typography:\n  fonts:\n    - family: Huis\n      source: file\n      files:\n"
+                  "        - path: fonts/Huis-Regular.ttf\n        - path: fonts/Huis-Bold.ttf\n"
+                  "          weight: bold\n  base: Huis\n  headings: Huis\n")
+    brand, count = re.subn(r"typography:\n(?:  .*\n|\s*\n)*", typography, brand)
+    assert count == 1
+    (folder / "_brand.yml").write_text(brand, encoding="utf-8")
+
+
+@pytest.mark.skipif(not _SERIF.is_file(), reason="needs Liberation Serif (fonts-liberation2)")
+@pytest.mark.parametrize("brand_setup", [_file_fonts])
+def test_a_font_saved_over_its_file_reaches_every_output(watched):
+    """The designer saves another font over the brand's regular file while the watch runs."""
+    import shutil
+
+    before = {name: (watched.folder / "out" / name).read_bytes() for name in OUTPUTS}
+    shutil.copy(_SERIF, watched.folder / "brand" / "fonts" / "Huis-Regular.ttf")
+    watched.until("built ")
+    watched.until("watching")
+    done = subprocess.run([sys.executable, "-m", "workshop", "build", "decks/small.yaml", "--brand", "brand",
+                           "--out", "plain"], cwd=watched.folder, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    for name in OUTPUTS:  # the new face, as a fresh process prints it: not the one loaded before the save
+        assert (watched.folder / "out" / name).read_bytes() == (watched.folder / "plain" / name).read_bytes(), name
+        assert (watched.folder / "out" / name).read_bytes() != before[name], name
